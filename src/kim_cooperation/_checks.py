@@ -1,0 +1,128 @@
+"""Checks shared by the value objects: exact numbers, dates, names and years."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+from fractions import Fraction
+from typing import Final, TypeAlias, TypeVar
+
+from kim_cooperation.errors import InvalidDateError, InvalidTypeError, InvalidValueError
+
+__all__ = ["Exact", "check_date", "check_label", "check_year", "to_fraction", "tuple_of"]
+
+_T = TypeVar("_T")
+
+_MAX_ADJUSTED_EXPONENT: Final = 100
+
+Exact: TypeAlias = Fraction | int | Decimal
+"""What the library accepts as an exact share: `Fraction`, `int` or finite `Decimal`."""
+
+
+def to_fraction(value: Exact, *, what: str) -> Fraction:
+    """Return ``value`` as an exact `Fraction`, refusing floats and non-finite values.
+
+    Args:
+        value: The share, weight or full-time equivalent.
+        what: How to name the value in an error message.
+
+    Raises:
+        InvalidTypeError: ``value`` is a float, a bool, a string or another type.
+        InvalidValueError: ``value`` is a NaN or infinite `Decimal`.
+    """
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Fraction(value)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise InvalidValueError(f"{what} must be finite, got {value!r}")
+        # An exponent like 1E+999999999 would build an enormous integer.
+        if value and abs(value.adjusted()) > _MAX_ADJUSTED_EXPONENT:
+            raise InvalidValueError(
+                f"{what} must be between 1E-{_MAX_ADJUSTED_EXPONENT} and "
+                f"1E+{_MAX_ADJUSTED_EXPONENT} in magnitude, got {value!r}"
+            )
+        return Fraction(value)
+    hint = ""
+    if isinstance(value, float):
+        hint = f"; floats are not exact, write Fraction('{value!r}') or Decimal('{value!r}')"
+    raise InvalidTypeError(
+        f"{what} must be a Fraction, an int or a Decimal, "
+        f"got {type(value).__name__} {value!r}{hint}"
+    )
+
+
+def check_date(value: object, *, what: str) -> dt.date:
+    """Return ``value`` if it is a `datetime.date` and not a `datetime.datetime`.
+
+    A `datetime` is refused rather than truncated: the rules of the agreement
+    count days (notice is received on a day), and silently dropping a time of
+    day, or a time zone, could move a date.
+
+    Raises:
+        InvalidTypeError: ``value`` is not a plain date.
+    """
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    hint = ""
+    if isinstance(value, dt.datetime):
+        hint = "; pass value.date() if the day in its own time zone is meant"
+    elif isinstance(value, str):
+        hint = f"; parse it first, e.g. datetime.date.fromisoformat({value!r})"
+    raise InvalidTypeError(
+        f"{what} must be a datetime.date, got {type(value).__name__} {value!r}{hint}"
+    )
+
+
+def check_year(value: object, *, what: str = "year") -> int:
+    """Return ``value`` if it is an `int` year between 1 and 9999.
+
+    Raises:
+        InvalidTypeError: ``value`` is not an int (or is a bool).
+        InvalidDateError: ``value`` is outside 1 to 9999.
+    """
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidTypeError(f"{what} must be an int, got {type(value).__name__} {value!r}")
+    if not dt.MINYEAR <= value <= dt.MAXYEAR:
+        raise InvalidDateError(
+            f"{what} must be between {dt.MINYEAR} and {dt.MAXYEAR}, got {value!r}"
+        )
+    return value
+
+
+def check_label(value: object, *, what: str) -> str:
+    """Return ``value`` if it is a non-empty string without surrounding spaces.
+
+    Raises:
+        InvalidTypeError: ``value`` is not a string.
+        InvalidValueError: ``value`` is empty or has leading or trailing spaces.
+    """
+    if not isinstance(value, str):
+        raise InvalidTypeError(f"{what} must be a str, got {type(value).__name__} {value!r}")
+    if not value.strip() or value != value.strip():
+        raise InvalidValueError(
+            f"{what} must be non-empty without leading or trailing spaces, got {value!r}"
+        )
+    return value
+
+
+def tuple_of(value: Iterable[_T], kind: type[_T], *, what: str) -> tuple[_T, ...]:
+    """Return the items of ``value`` as a tuple, checking that each is a ``kind``.
+
+    Raises:
+        InvalidTypeError: ``value`` is not iterable, is a string, or holds an
+            item of another type.
+    """
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise InvalidTypeError(
+            f"{what} must be an iterable of {kind.__name__}, got {type(value).__name__}"
+        )
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, kind):
+            raise InvalidTypeError(
+                f"{what} must all be {kind.__name__}, got {type(item).__name__} {item!r}"
+            )
+    return items

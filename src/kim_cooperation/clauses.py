@@ -1,0 +1,121 @@
+"""Clause ids: the link from every rule and every result back to the agreement.
+
+The cooperation agreement's own numbering is not published; the council paper
+only summarises it. The ids ``C1`` … ``C13`` are this library's, defined in
+the project's domain brief, and used consistently in docstrings, result lines
+and error messages so that an auditor can trace any figure to its clause.
+
+The numbered interpretation choices (``I1`` … ``I8``) record how the library
+reads the clauses where the text leaves room; each is a documented default.
+
+Examples:
+    >>> from kim_cooperation import Clause
+    >>> Clause.C7
+    <Clause.C7: 'C7'>
+    >>> str(Clause.C7), Clause.C7.heading
+    ('C7', 'Own share')
+    >>> Clause.C7.heading_de
+    'Eigenanteil'
+    >>> Clause.C7.describe()
+    'C7 Own share (Eigenanteil)'
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
+__all__ = ["Clause", "Interpretation"]
+
+_CLAUSE_HEADINGS: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
+    {
+        "C1": ("Parties", "Vertragsparteien"),
+        "C2": ("Regions", "Regionen"),
+        "C3": ("Employers and posts", "Anstellungskörperschaften und Planstellen"),
+        "C4": ("Deployment", "Einsatz in den Kommunen"),
+        "C5": ("Funding", "Landesförderung"),
+        "C6": ("Funding increase", "Anhebung der Förderung"),
+        "C7": ("Own share", "Eigenanteil"),
+        "C8": ("Cost items", "Kostenpositionen"),
+        "C9": ("Billing", "Abrechnung"),
+        "C10": ("Loss of funding", "Wegfall der Förderung"),
+        "C11": ("Term and notice", "Laufzeit und Kündigung"),
+        "C12": ("Partial withdrawal", "Ausscheiden einzelner Vertragsparteien"),
+        "C13": ("Full termination (wind-down)", "Kündigung aller Vertragsparteien"),
+    }
+)
+
+_INTERPRETATION_HEADINGS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "I1": "Split key: equal parts among the region's current towns",
+        "I2": "Cents: largest remainder, ties to the employer, then by AGS",
+        "I3": "C12 scope: a leaving town's share passes to its region's remaining towns",
+        "I4": "C10 scope: equal parts within each region, paid to its employer",
+        "I5": "C13 scope: the post's region; 12 months from the day after the end",
+        "I6": "Funding never exceeds costs: surplus is reported, never paid out",
+        "I7": "Part-year posts: funding in twelfths per full calendar month filled",
+        "I8": "Cases the text does not cover are refused, never guessed",
+    }
+)
+
+
+class Clause(enum.StrEnum):
+    """A clause of the cooperation agreement, by the id used throughout the library.
+
+    The value is the id itself (``"C7"``), so a clause compares equal to its
+    id and serialises as it. ``heading`` and ``heading_de`` give the clause's
+    heading in English and German.
+    """
+
+    C1 = "C1"
+    C2 = "C2"
+    C3 = "C3"
+    C4 = "C4"
+    C5 = "C5"
+    C6 = "C6"
+    C7 = "C7"
+    C8 = "C8"
+    C9 = "C9"
+    C10 = "C10"
+    C11 = "C11"
+    C12 = "C12"
+    C13 = "C13"
+
+    @property
+    def heading(self) -> str:
+        """The clause's heading in English."""
+        return _CLAUSE_HEADINGS[self.value][0]
+
+    @property
+    def heading_de(self) -> str:
+        """The clause's heading in German."""
+        return _CLAUSE_HEADINGS[self.value][1]
+
+    def describe(self) -> str:
+        """Return the id with both headings, for messages and reports."""
+        return f"{self.value} {self.heading} ({self.heading_de})"
+
+
+class Interpretation(enum.StrEnum):
+    """An interpretation choice: how the library reads a clause where the text leaves room.
+
+    Examples:
+        >>> Interpretation.I2.heading
+        'Cents: largest remainder, ties to the employer, then by AGS'
+    """
+
+    I1 = "I1"
+    I2 = "I2"
+    I3 = "I3"
+    I4 = "I4"
+    I5 = "I5"
+    I6 = "I6"
+    I7 = "I7"
+    I8 = "I8"
+
+    @property
+    def heading(self) -> str:
+        """A one-line summary of the choice."""
+        return _INTERPRETATION_HEADINGS[self.value]

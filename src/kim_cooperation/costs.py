@@ -1,0 +1,233 @@
+"""Cost items (C8) and their NKF grouping.
+
+The agreement names four cost items: personnel costs including the employer's
+contributions, the workplace's technical equipment, recruitment and
+advertising, and a flat rate for personnel administration. In the NKF result
+statement the first is booked as "Personalaufwendungen", the others as
+"Aufwendungen für Sach- und Dienstleistungen".
+
+The council paper gives its 2023 plan only in the two NKF groups (personnel
+163,000 EUR, material and services 7,000 EUR); the item
+``material_not_itemised`` holds such a planning figure without inventing a
+breakdown.
+
+Examples:
+    >>> from decimal import Decimal
+    >>> from kim_cooperation import CostStatement
+    >>> plan = CostStatement(personnel=Decimal("163000"), material_not_itemised=7000)
+    >>> plan.total
+    Decimal('170000.00')
+    >>> plan.personnel_costs, plan.material_and_services
+    (Decimal('163000.00'), Decimal('7000.00'))
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from decimal import Decimal
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from kim_cooperation._checks import Exact, to_fraction
+from kim_cooperation.clauses import Clause
+from kim_cooperation.errors import InvalidMoneyError, InvalidTypeError, InvalidValueError
+from kim_cooperation.money import Money, from_cents, to_cents, to_money
+
+if TYPE_CHECKING:
+    from kim_cooperation.agreement import Agreement
+    from kim_cooperation.region import Region
+
+__all__ = ["CostItem", "CostStatement", "NkfGroup", "costs_by_region"]
+
+
+class NkfGroup(enum.StrEnum):
+    """The NKF expense line a cost item is booked on."""
+
+    PERSONNEL = "Personalaufwendungen"
+    MATERIAL_AND_SERVICES = "Aufwendungen für Sach- und Dienstleistungen"
+
+
+class CostItem(enum.StrEnum):
+    """A cost item of clause C8, by the name of its `CostStatement` field."""
+
+    PERSONNEL = "personnel"
+    EQUIPMENT = "equipment"
+    RECRUITMENT = "recruitment"
+    ADMINISTRATION = "administration"
+    MATERIAL_NOT_ITEMISED = "material_not_itemised"
+
+    @property
+    def label_de(self) -> str:
+        """The item's wording in the council paper."""
+        return _ITEM_LABELS[self][0]
+
+    @property
+    def label(self) -> str:
+        """The item in English."""
+        return _ITEM_LABELS[self][1]
+
+    @property
+    def nkf_group(self) -> NkfGroup:
+        """The NKF expense line the item is booked on."""
+        if self is CostItem.PERSONNEL:
+            return NkfGroup.PERSONNEL
+        return NkfGroup.MATERIAL_AND_SERVICES
+
+
+_ITEM_LABELS: Final = MappingProxyType(
+    {
+        CostItem.PERSONNEL: (
+            "Personalkosten inkl. Arbeitgeberanteil",
+            "Personnel costs including employer contributions",
+        ),
+        CostItem.EQUIPMENT: (
+            "technische Ausstattung des Arbeitsplatzes (inkl. dienstliche digitale Endgeräte)",
+            "Technical equipment of the workplace including digital devices",
+        ),
+        CostItem.RECRUITMENT: (
+            "Kosten des Stellenbesetzungs- und Ausschreibungsverfahrens",
+            "Recruitment and advertising of the post",
+        ),
+        CostItem.ADMINISTRATION: (
+            "pauschalierte Kosten der Personalverwaltung",
+            "Flat rate for personnel administration",
+        ),
+        CostItem.MATERIAL_NOT_ITEMISED: (
+            "Sachkosten (nicht aufgeschlüsselt)",
+            "Material and services, not itemised",
+        ),
+    }
+)
+
+
+def _cost(value: Money) -> Decimal:
+    amount = to_money(value, what="cost")
+    if amount < 0:
+        raise InvalidValueError(f"costs must not be negative, got {value!r} (C8)")
+    return amount
+
+
+@attrs.frozen(kw_only=True)
+class CostStatement:
+    """The costs of a region's posts for one period, by the items of clause C8.
+
+    Every item is money (`Decimal` or `int` euros, exact to the cent, not
+    negative) and defaults to zero.
+
+    Attributes:
+        personnel: Personnel costs including the employer's contributions.
+        equipment: Technical equipment of the workplace, digital devices included.
+        recruitment: Recruitment and advertising of the post.
+        administration: The flat rate for personnel administration.
+        material_not_itemised: Material and services given only as a total,
+            as in the council paper's plan.
+    """
+
+    personnel: Decimal = attrs.field(default=Decimal(0), converter=_cost)
+    equipment: Decimal = attrs.field(default=Decimal(0), converter=_cost)
+    recruitment: Decimal = attrs.field(default=Decimal(0), converter=_cost)
+    administration: Decimal = attrs.field(default=Decimal(0), converter=_cost)
+    material_not_itemised: Decimal = attrs.field(default=Decimal(0), converter=_cost)
+
+    clause = Clause.C8
+    """The clause that names the cost items."""
+
+    def amount(self, item: CostItem) -> Decimal:
+        """Return one item's amount."""
+        value: Decimal = getattr(self, CostItem(item).value)
+        return value
+
+    def items(self) -> tuple[tuple[CostItem, Decimal], ...]:
+        """Return every item with its amount, in the order of clause C8."""
+        return tuple((item, self.amount(item)) for item in CostItem)
+
+    @property
+    def personnel_costs(self) -> Decimal:
+        """The NKF line "Personalaufwendungen"."""
+        return self._group(NkfGroup.PERSONNEL)
+
+    @property
+    def material_and_services(self) -> Decimal:
+        """The NKF line "Aufwendungen für Sach- und Dienstleistungen"."""
+        return self._group(NkfGroup.MATERIAL_AND_SERVICES)
+
+    @property
+    def total(self) -> Decimal:
+        """All costs of the period."""
+        return from_cents(sum(to_cents(amount) for _, amount in self.items()))
+
+    def scaled(self, factor: Exact) -> CostStatement:
+        """Return the statement with every item multiplied by an exact ``factor``.
+
+        Used for planning assumptions such as "the cost per FTE of another
+        region". Nothing is rounded: a factor that would give fractions of a
+        cent is refused.
+
+        Raises:
+            InvalidValueError: ``factor`` is negative.
+            InvalidMoneyError: An item would not be a whole number of cents.
+
+        Examples:
+            >>> from fractions import Fraction
+            >>> CostStatement(personnel=163000).scaled(Fraction(2, 5)).personnel
+            Decimal('65200.00')
+        """
+        exact = to_fraction(factor, what="cost factor")
+        if exact < 0:
+            raise InvalidValueError(f"cost factor must not be negative, got {factor}")
+        scaled: dict[str, Decimal] = {}
+        for item, amount in self.items():
+            value = to_cents(amount) * exact
+            if value.denominator != 1:
+                raise InvalidMoneyError(
+                    f"{item.value} {amount} times {exact} is {value / 100} euros, "
+                    "not a whole number of cents; the library never rounds silently"
+                )
+            scaled[item.value] = from_cents(int(value))
+        return CostStatement(**scaled)
+
+    def _group(self, group: NkfGroup) -> Decimal:
+        return from_cents(
+            sum(to_cents(amount) for item, amount in self.items() if item.nkf_group is group)
+        )
+
+
+def costs_by_region(
+    agreement: Agreement, costs: Mapping[str, CostStatement]
+) -> dict[Region, CostStatement]:
+    """Resolve a mapping of region names to cost statements against an agreement.
+
+    Args:
+        agreement: The agreement whose regions are named.
+        costs: Cost statements keyed by region name (ASCII forms accepted).
+
+    Returns:
+        The statements keyed by `Region`, in the agreement's region order.
+
+    Raises:
+        InvalidTypeError: ``costs`` is not a mapping or holds a value that
+            is not a `CostStatement`.
+        InvalidValueError: ``costs`` is empty or names a region twice.
+        UnknownRegionError: A key names no region of the agreement.
+    """
+    if not isinstance(costs, Mapping):
+        raise InvalidTypeError(
+            f"costs must be a mapping of region name to CostStatement, got {type(costs).__name__}"
+        )
+    if not costs:
+        raise InvalidValueError("costs must name at least one region")
+    found: dict[Region, CostStatement] = {}
+    for key, statement in costs.items():
+        region = agreement.region(key)
+        if not isinstance(statement, CostStatement):
+            raise InvalidTypeError(
+                f"costs of region {region.name!r} must be a CostStatement, "
+                f"got {type(statement).__name__} {statement!r}"
+            )
+        if region in found:
+            raise InvalidValueError(f"costs name region {region.name!r} twice ({key!r})")
+        found[region] = statement
+    return {region: found[region] for region in agreement.regions if region in found}

@@ -1,0 +1,101 @@
+"""Formatting money and shares for reports, in German or English.
+
+German reports write ``170.000 €`` and ``8.125,50 €``: a dot groups thousands,
+a comma separates cents, and whole amounts show no cents, as in the council
+paper. English reports write ``€170,000`` and ``€8,125.50``.
+
+Examples:
+    >>> from decimal import Decimal
+    >>> from fractions import Fraction
+    >>> from kim_cooperation.formatting import format_eur, format_fte
+    >>> format_eur(Decimal("170000.00"))
+    '170.000 €'
+    >>> format_eur(Decimal("-8125.5"))
+    '-8.125,50 €'
+    >>> format_eur(Decimal("24375"), lang="en")
+    '€24,375'
+    >>> format_fte(Fraction(5, 2))
+    '2,5'
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Final, Literal, TypeAlias
+
+from kim_cooperation.errors import InvalidValueError
+from kim_cooperation.money import Money, from_cents, to_cents
+
+__all__ = ["Lang", "format_eur", "format_fte"]
+
+_MAX_PLACES: Final = 6
+
+Lang: TypeAlias = Literal["de", "en"]
+"""A report language: German (``"de"``) or English (``"en"``)."""
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in ("de", "en"):
+        raise InvalidValueError(f"lang must be 'de' or 'en', got {lang!r}")
+
+
+def format_eur(amount: Money | None, *, lang: Lang = "de", cents: bool | None = None) -> str:
+    """Format an amount of euros.
+
+    Args:
+        amount: The amount; ``None`` gives a dash, for lines a table leaves empty.
+        lang: ``"de"`` (default) or ``"en"``.
+        cents: Show cents always (``True``), never (``False``, only allowed
+            for whole amounts), or only when there are any (``None``, default).
+
+    Raises:
+        InvalidValueError: ``cents=False`` for an amount with cents, which
+            would have to be rounded, or an unknown ``lang``.
+    """
+    _check_lang(lang)
+    if amount is None:
+        return "–"
+    total = to_cents(amount)
+    euros, rest = divmod(abs(total), 100)
+    if cents is False and rest:
+        raise InvalidValueError(
+            f"cannot format {from_cents(total)} without cents: it is not a whole amount"
+        )
+    show_cents = bool(rest) if cents is None else cents
+    sign = "-" if total < 0 else ""
+    grouped = f"{euros:,}"
+    if lang == "de":
+        grouped = grouped.replace(",", ".")
+        text = f"{grouped},{rest:02d}" if show_cents else grouped
+        return f"{sign}{text} €"
+    text = f"{grouped}.{rest:02d}" if show_cents else grouped
+    return f"{sign}€{text}"
+
+
+def format_fte(fte: Fraction, *, lang: Lang = "de") -> str:
+    """Format a full-time equivalent as a decimal number where it has one.
+
+    Examples:
+        >>> format_fte(Fraction(1, 3))
+        '1/3'
+        >>> format_fte(Fraction(5, 2), lang="en")
+        '2.5'
+    """
+    _check_lang(lang)
+    rest = fte.denominator
+    twos = fives = 0
+    while rest % 2 == 0:
+        rest //= 2
+        twos += 1
+    while rest % 5 == 0:
+        rest //= 5
+        fives += 1
+    places = max(twos, fives)
+    if rest != 1 or places > _MAX_PLACES:
+        return f"{fte.numerator}/{fte.denominator}"
+    digits = str(abs(fte.numerator) * 10**places // fte.denominator).rjust(places + 1, "0")
+    sign = "-" if fte < 0 else ""
+    if not places:
+        return sign + digits
+    separator = "," if lang == "de" else "."
+    return f"{sign}{digits[:-places]}{separator}{digits[-places:]}"

@@ -1,0 +1,304 @@
+"""Funding (C5, C6, C10): the state's rate per full-time post and year, over time.
+
+The state programme "Kommunales Integrationsmanagement" funds each full-time
+post with a flat rate per year (55,000 EUR; 57,000 EUR announced, C6), paid
+through the Kreis to the employer. Part-time posts get the rate in proportion
+to their FTE (C5). If the funding ends, the rate is zero from that day and
+the towns bear the whole costs (C10).
+
+A `FundingSchedule` holds dated values and answers "the last value on or
+before the date", as rules-as-code systems do for legal parameters. Each value
+carries its source, so a figure can be traced to the paper it comes from.
+
+Examples:
+    >>> import datetime as dt
+    >>> from decimal import Decimal
+    >>> from kim_cooperation import FundingRate, FundingSchedule
+    >>> schedule = FundingSchedule(rates=[
+    ...     FundingRate(valid_from=dt.date(2023, 1, 1), amount=Decimal("55000"),
+    ...                 source="Council paper 2023"),
+    ... ])
+    >>> schedule = schedule.with_rate(
+    ...     FundingRate(valid_from=dt.date(2024, 1, 1), amount=Decimal("57000"),
+    ...                 source="Announcement of the Land", clause="C6"))
+    >>> schedule.rate_on(dt.date(2023, 12, 31)).amount
+    Decimal('55000.00')
+    >>> schedule.rate_on(dt.date(2024, 1, 1)).amount
+    Decimal('57000.00')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from kim_cooperation._checks import check_date, check_label, check_year, tuple_of
+from kim_cooperation.clauses import Clause, Interpretation
+from kim_cooperation.errors import InvalidValueError, NoApplicableRateError
+from kim_cooperation.money import Money, from_cents, round_half_up_to_cents, to_cents, to_money
+from kim_cooperation.post import Post
+
+__all__ = ["FundingRate", "FundingSchedule", "PostFunding", "RegionFunding", "region_funding"]
+
+_FUNDING_CLAUSES = frozenset({Clause.C5, Clause.C6, Clause.C10})
+
+
+def _amount(value: Money) -> Decimal:
+    amount = to_money(value, what="funding rate")
+    if amount < 0:
+        raise InvalidValueError(f"funding rate must not be negative, got {value!r} (C5)")
+    return amount
+
+
+def _valid_from(value: dt.date) -> dt.date:
+    return check_date(value, what="valid_from")
+
+
+def _source(value: str) -> str:
+    return check_label(value, what="funding rate source")
+
+
+def _clause(value: Clause | str) -> Clause:
+    try:
+        clause = Clause(value)
+    except ValueError:
+        clause = None
+    if clause not in _FUNDING_CLAUSES:
+        raise InvalidValueError(f"a funding rate comes from clause C5, C6 or C10, got {value!r}")
+    return clause
+
+
+@attrs.frozen(kw_only=True)
+class FundingRate:
+    """The funding per full-time post and year, valid from a day on (C5).
+
+    Attributes:
+        valid_from: The first day the rate applies.
+        amount: EUR per full-time post and year, at least zero. Zero models
+            the loss of funding (C10).
+        source: Where the value comes from (a paper, a notice, a law).
+        clause: The clause behind the value: ``C5`` (the rate), ``C6`` (an
+            increase) or ``C10`` (loss of funding). Default ``C5``.
+    """
+
+    valid_from: dt.date = attrs.field(converter=_valid_from)
+    amount: Decimal = attrs.field(converter=_amount)
+    source: str = attrs.field(converter=_source)
+    clause: Clause = attrs.field(default=Clause.C5, converter=_clause)
+
+
+def _rates(value: Iterable[FundingRate]) -> tuple[FundingRate, ...]:
+    rates = tuple_of(value, FundingRate, what="funding rates")
+    if not rates:
+        raise InvalidValueError("a funding schedule needs at least one rate (C5)")
+    for earlier, later in itertools.pairwise(rates):
+        if later.valid_from == earlier.valid_from:
+            raise InvalidValueError(
+                f"funding schedule has two rates valid from {later.valid_from.isoformat()}; "
+                "each day may start at most one rate"
+            )
+        if later.valid_from < earlier.valid_from:
+            raise InvalidValueError(
+                f"funding rates must be sorted by valid_from: "
+                f"{later.valid_from.isoformat()} follows {earlier.valid_from.isoformat()}"
+            )
+    return rates
+
+
+@attrs.frozen(kw_only=True)
+class FundingSchedule:
+    """Dated funding rates per full-time post and year (C5, C6, C10).
+
+    The rate on a day is the last value whose ``valid_from`` is on or before
+    that day. Every day from the first ``valid_from`` on has exactly one rate.
+
+    Attributes:
+        rates: The values, strictly increasing by ``valid_from``; duplicate
+            or unsorted dates are refused.
+    """
+
+    rates: tuple[FundingRate, ...] = attrs.field(converter=_rates)
+
+    @property
+    def starts(self) -> dt.date:
+        """The first day with a rate."""
+        return self.rates[0].valid_from
+
+    def rate_on(self, day: dt.date) -> FundingRate:
+        """Return the rate in force on ``day``.
+
+        Raises:
+            NoApplicableRateError: ``day`` is before the first rate.
+        """
+        check_date(day, what="day")
+        found: FundingRate | None = None
+        for rate in self.rates:
+            if rate.valid_from > day:
+                break
+            found = rate
+        if found is None:
+            raise NoApplicableRateError(
+                f"no funding rate applies on {day.isoformat()}; "
+                f"the schedule starts on {self.starts.isoformat()} (C5)"
+            )
+        return found
+
+    def with_rate(self, rate: FundingRate) -> FundingSchedule:
+        """Return a new schedule with ``rate`` added in date order.
+
+        Raises:
+            InvalidValueError: A rate already starts on ``rate.valid_from``.
+        """
+        rates = sorted((*self.rates, rate), key=lambda item: item.valid_from)
+        return FundingSchedule(rates=rates)
+
+    def without_funding_from(self, day: dt.date, *, source: str) -> FundingSchedule:
+        """Return a new schedule in which funding ends on ``day`` (C10).
+
+        From ``day`` on the rate is zero and the towns bear the costs in
+        equal parts within each region (interpretation choice I4). Rates that
+        would have started on or after ``day`` are dropped: the funding has
+        ended.
+
+        Examples:
+            >>> import datetime as dt
+            >>> from kim_cooperation import presets
+            >>> schedule = presets.coesfeld().funding.without_funding_from(
+            ...     dt.date(2026, 1, 1), source="Programme ends")
+            >>> schedule.rate_on(dt.date(2026, 1, 1))
+            FundingRate(valid_from=datetime.date(2026, 1, 1), amount=Decimal('0.00'), source='Programme ends', clause=<Clause.C10: 'C10'>)
+        """
+        ended = FundingRate(valid_from=day, amount=Decimal(0), source=source, clause=Clause.C10)
+        return FundingSchedule(
+            rates=[*(rate for rate in self.rates if rate.valid_from < day), ended]
+        )
+
+
+@attrs.frozen(kw_only=True)
+class PostFunding:
+    """The funding one post earns in one year (C5, I7).
+
+    Attributes:
+        post: The post.
+        months: The calendar months (1 to 12) the post is filled for in full.
+        exact: The exact funding in euros: FTE × Σ rate / 12 over those months.
+    """
+
+    post: Post
+    months: tuple[int, ...]
+    exact: Fraction
+
+
+@attrs.frozen(kw_only=True)
+class RegionFunding:
+    """A region's funding for one year (C5), with its derivation.
+
+    Attributes:
+        year: The calendar year.
+        posts: The funding of each post.
+        rates: The distinct rates applied in the year, in date order.
+        exact: The exact sum over the posts.
+        amount: ``exact`` rounded half up to cents; equal to it whenever the
+            rates and FTEs give whole cents, as for full years at 55,000 EUR.
+        clause: ``C5``.
+        interpretation: ``I7``, the rule for part-year posts.
+    """
+
+    year: int
+    posts: tuple[PostFunding, ...]
+    rates: tuple[FundingRate, ...]
+    exact: Fraction
+    amount: Decimal
+    clause: Clause = Clause.C5
+    interpretation: Interpretation = Interpretation.I7
+
+    @property
+    def is_rounded(self) -> bool:
+        """Tell whether ``amount`` differs from the exact funding."""
+        return Fraction(to_cents(self.amount), 100) != self.exact
+
+    @property
+    def lost(self) -> bool:
+        """Tell whether the rate was zero all year: funding lost (C10)."""
+        return bool(self.rates) and all(rate.amount == 0 for rate in self.rates)
+
+
+def region_funding(
+    posts: Sequence[Post],
+    year: int,
+    schedule: FundingSchedule,
+    *,
+    active_from: dt.date | None = None,
+) -> RegionFunding:
+    """Compute the funding of a region's posts for a calendar year (C5, I7).
+
+    Each post earns, for every calendar month it is filled in full, one
+    twelfth of the rate in force on the month's first day, times its FTE
+    (interpretation choice I7). A post without employment dates is filled
+    from ``active_from`` (the agreement's start) on; months before it earn
+    nothing. For a post filled all year at one rate this is simply
+    ``FTE × rate``.
+
+    Args:
+        posts: The region's posts.
+        year: The calendar year.
+        schedule: The funding schedule.
+        active_from: The first day of the agreement; months that begin
+            before it are not funded.
+
+    Returns:
+        The funding with its derivation per post.
+
+    Raises:
+        NoApplicableRateError: A funded month lies before the schedule's
+            first rate.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from fractions import Fraction
+        >>> from kim_cooperation import presets, Post
+        >>> schedule = presets.coesfeld().funding
+        >>> posts = [Post(label="A", fte=1), Post(label="B", fte=1),
+        ...          Post(label="C", fte=Fraction(1, 2))]
+        >>> region_funding(posts, 2023, schedule).amount
+        Decimal('137500.00')
+        >>> late = Post(label="D", fte=1, employment_start=dt.date(2023, 4, 1))
+        >>> region_funding([late], 2023, schedule).amount
+        Decimal('41250.00')
+    """
+    check_year(year)
+    if active_from is not None:
+        check_date(active_from, what="active_from")
+    month_rates: list[FundingRate | None] = []
+    for month in range(1, 13):
+        first = dt.date(year, month, 1)
+        if active_from is not None and first < active_from:
+            month_rates.append(None)
+        else:
+            month_rates.append(schedule.rate_on(first))
+    used: list[FundingRate] = []
+    results: list[PostFunding] = []
+    for post in posts:
+        months: list[int] = []
+        total = Fraction(0)
+        for month, rate in enumerate(month_rates, start=1):
+            if rate is None or not post.fills_month(year, month):
+                continue
+            months.append(month)
+            total += Fraction(to_cents(rate.amount), 1200)
+            if rate not in used:
+                used.append(rate)
+        results.append(PostFunding(post=post, months=tuple(months), exact=total * post.fte))
+    exact = sum((item.exact for item in results), Fraction(0))
+    return RegionFunding(
+        year=year,
+        posts=tuple(results),
+        rates=tuple(sorted(used, key=lambda rate: rate.valid_from)),
+        exact=exact,
+        amount=from_cents(round_half_up_to_cents(exact)),
+    )

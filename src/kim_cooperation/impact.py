@@ -1,0 +1,438 @@
+"""The financial-impact statement of a council paper, for any town and year (NKF).
+
+A council paper ("Ratsvorlage") states the effect of a decision on the town's
+budget in two tables: the finance statement ("Auswirkungen auf die
+Finanzrechnung") and the result statement ("Auswirkungen auf die
+Ergebnisrechnung"). This module derives both from a `Settlement`.
+
+Two layouts are offered:
+
+* `Layout.COUNCIL_PAPER` (default) reproduces the Coesfeld paper's tables and
+  labels. The paper books the other towns' payments as "Leistungsentgelte"
+  and the state funding as "Kostenerstattungen"; a paying town's payment is
+  shown as "Aufw. für Sach- u. Dienstleistungen".
+* `Layout.NKF` uses the standard lines of the NKF budget (§§ 2, 3 KomHVO
+  NRW): funding as "Zuwendungen und allgemeine Umlagen", the towns' payments
+  as "Kostenerstattungen und Kostenumlagen", a paying town's payment as
+  "Transferaufwendungen".
+
+Examples:
+    >>> from kim_cooperation import presets, settle, financial_impact
+    >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+    >>> impact = financial_impact(settlement, "Coesfeld")
+    >>> [(line.label, str(line.amount)) for line in impact.finance]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('Gesamtkosten der Maßnahme', '170000.00'),
+     ('Objektbezogene Einzahlungen (Zuschüsse/Beiträge)', '137500.00'),
+     ('Sonstige Einzahlungen', '24375.00'),
+     ('Eigenanteil', '8125.00')]
+    >>> impact.line("balance").amount
+    Decimal('-8125.00')
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+
+import attrs
+
+from kim_cooperation.clauses import Clause
+from kim_cooperation.errors import InvalidTypeError, InvalidValueError, UnknownPartyError
+from kim_cooperation.money import from_cents, to_cents
+from kim_cooperation.party import Party
+from kim_cooperation.settlement import RegionSettlement, Settlement
+
+__all__ = ["FinancialImpact", "ImpactLine", "Layout", "Role", "financial_impact"]
+
+
+class Layout(enum.StrEnum):
+    """The layout and labels of the statement."""
+
+    COUNCIL_PAPER = "council-paper"
+    """The Coesfeld council paper's own tables and labels (default)."""
+    NKF = "nkf"
+    """The standard NKF lines of §§ 2, 3 KomHVO NRW."""
+
+
+class Role(enum.StrEnum):
+    """The town's role in its region."""
+
+    EMPLOYER = "employer"
+    """The employer ("Anstellungskörperschaft"): bears the costs, receives funding and payments."""
+    MEMBER = "member"
+    """Another member town: pays its part of the own share to the employer (C9)."""
+
+
+@attrs.frozen(kw_only=True)
+class ImpactLine:
+    """One line of a financial-impact table.
+
+    Attributes:
+        key: A stable identifier of the line, the same in both layouts
+            where the line means the same.
+        label: The German label of the layout.
+        label_en: An English rendering of the label.
+        amount: The amount in euros; ``None`` where the paper leaves the line
+            empty (shown as "–").
+        clause: The clause the figure comes from, if any.
+        is_total: Whether the line sums other lines.
+    """
+
+    key: str
+    label: str
+    label_en: str
+    amount: Decimal | None
+    clause: Clause | None = None
+    is_total: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class FinancialImpact:
+    """The financial-impact statement of one town for one year.
+
+    Attributes:
+        party: The town.
+        year: The budget year.
+        region: The town's region settlement the figures come from.
+        role: Whether the town is the region's employer or a paying member.
+        layout: The layout of the lines.
+        finance: The finance statement (Finanzrechnung) lines.
+        result: The result statement (Ergebnisrechnung) lines.
+        recurring: Whether the effect recurs yearly ("jährlich"); the
+            agreement runs indefinitely, so it does.
+    """
+
+    party: Party
+    year: int
+    region: RegionSettlement
+    role: Role
+    layout: Layout
+    finance: tuple[ImpactLine, ...]
+    result: tuple[ImpactLine, ...]
+    recurring: bool = True
+
+    @property
+    def own_share(self) -> Decimal:
+        """The town's own share ("Eigenanteil"), the amount it bears itself (C7)."""
+        return self.region.split[self.party]
+
+    def line(self, key: str) -> ImpactLine:
+        """Return the line with ``key`` from either table.
+
+        Raises:
+            KeyError: No line has that key in this layout.
+        """
+        for line in (*self.finance, *self.result):
+            if line.key == key:
+                return line
+        keys = [line.key for line in (*self.finance, *self.result)]
+        raise KeyError(f"no line {key!r} in the {self.layout.value} layout; lines are {keys}")
+
+
+def financial_impact(
+    settlement: Settlement,
+    party: str | Party,
+    *,
+    layout: Layout | str = Layout.COUNCIL_PAPER,
+) -> FinancialImpact:
+    """Derive a town's financial-impact statement from a settlement (C5, C7, C8, C9).
+
+    For the region's employer the statement shows the whole costs, the
+    funding used to cover them and the other towns' payments; for another
+    member it shows the payment to the employer. Either way the balance is
+    minus the town's own share.
+
+    Args:
+        settlement: The settlement of the year.
+        party: The town, as a `Party`, an AGS or a name.
+        layout: `Layout.COUNCIL_PAPER` (default) or `Layout.NKF`.
+
+    Raises:
+        UnknownPartyError: ``party`` is not a party to the agreement.
+        UnknownRegionError: The town's region was not settled.
+        InvalidValueError: ``layout`` is not a known layout.
+
+    Examples:
+        >>> from kim_cooperation import presets, settle
+        >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+        >>> impact = financial_impact(settlement, "Billerbeck", layout="nkf")
+        >>> impact.role, impact.line("transfers").amount, impact.line("balance").amount
+        (<Role.MEMBER: 'member'>, Decimal('8125.00'), Decimal('-8125.00'))
+    """
+    if not isinstance(settlement, Settlement):
+        raise InvalidTypeError(
+            f"settlement must be a Settlement, got {type(settlement).__name__} {settlement!r}"
+        )
+    try:
+        chosen = Layout(layout)
+    except ValueError:
+        raise InvalidValueError(
+            f"layout must be one of {[item.value for item in Layout]}, got {layout!r}"
+        ) from None
+    found = settlement.agreement.party(party)
+    region = settlement.region(settlement.agreement.region_of(found))
+    if found not in region.split:  # pragma: no cover - guaranteed by Agreement's invariants
+        raise UnknownPartyError(f"{found.name} is not a member of region {region.region.name}")
+    figures = _Figures.of(region, found)
+    if chosen is Layout.COUNCIL_PAPER:
+        finance, result = _council_paper(figures)
+    else:
+        finance, result = _nkf(figures)
+    return FinancialImpact(
+        party=found,
+        year=settlement.year,
+        region=region,
+        role=figures.role,
+        layout=chosen,
+        finance=finance,
+        result=result,
+    )
+
+
+@attrs.frozen
+class _Figures:
+    """The town's figures in cents, before they are put into a layout."""
+
+    role: Role
+    personnel: int
+    material: int
+    payment: int
+    funding: int
+    receipts: int
+    own_share: int
+    funding_clause: Clause
+
+    @classmethod
+    def of(cls, region: RegionSettlement, party: Party) -> _Figures:
+        own_share = to_cents(region.split[party])
+        funding_clause = Clause.C10 if region.funding.lost else Clause.C5
+        if party == region.employer:
+            # Funding beyond the costs is not used (I6); only what covers costs is booked.
+            used = to_cents(region.funding.amount) - to_cents(region.surplus)
+            return cls(
+                role=Role.EMPLOYER,
+                personnel=to_cents(region.costs.personnel_costs),
+                material=to_cents(region.costs.material_and_services),
+                payment=0,
+                funding=used,
+                receipts=to_cents(region.billed_total),
+                own_share=own_share,
+                funding_clause=funding_clause,
+            )
+        return cls(
+            role=Role.MEMBER,
+            personnel=0,
+            material=0,
+            payment=own_share,
+            funding=0,
+            receipts=0,
+            own_share=own_share,
+            funding_clause=funding_clause,
+        )
+
+    @property
+    def total_costs(self) -> int:
+        return self.personnel + self.material + self.payment
+
+
+def _line(
+    key: str,
+    label: str,
+    label_en: str,
+    cents: int | None,
+    clause: Clause | None = None,
+    *,
+    is_total: bool = False,
+) -> ImpactLine:
+    return ImpactLine(
+        key=key,
+        label=label,
+        label_en=label_en,
+        amount=None if cents is None else from_cents(cents),
+        clause=clause,
+        is_total=is_total,
+    )
+
+
+def _finance_common(figures: _Figures) -> tuple[ImpactLine, ...]:
+    return (
+        _line(
+            "total_costs",
+            "Gesamtkosten der Maßnahme",
+            "Total costs of the measure",
+            figures.total_costs,
+            Clause.C8 if figures.role is Role.EMPLOYER else Clause.C9,
+        ),
+        _line(
+            "grants",
+            "Objektbezogene Einzahlungen (Zuschüsse/Beiträge)",
+            "Project receipts (grants/contributions)",
+            figures.funding,
+            figures.funding_clause,
+        ),
+        _line(
+            "other_receipts",
+            "Sonstige Einzahlungen",
+            "Other receipts",
+            figures.receipts,
+            Clause.C9,
+        ),
+        _line("own_share", "Eigenanteil", "Own share", figures.own_share, Clause.C7),
+    )
+
+
+def _council_paper(figures: _Figures) -> tuple[tuple[ImpactLine, ...], tuple[ImpactLine, ...]]:
+    income = figures.receipts + figures.funding
+    expenses = figures.total_costs
+    # The paper books the members' payments as Leistungsentgelte and the
+    # funding as Kostenerstattungen; a paying town's transfer has no line of
+    # its own in that template and goes to Sach- und Dienstleistungen.
+    result = (
+        _line("service_fees", "Leistungsentgelte", "Service fees", figures.receipts, Clause.C9),
+        _line(
+            "reimbursements",
+            "Kostenerstattungen",
+            "Reimbursements",
+            figures.funding,
+            figures.funding_clause,
+        ),
+        _line("other_income", "sonstige Erträge", "Other income", 0),
+        _line("income_total", "Summe der Erträge", "Total income", income, is_total=True),
+        _line(
+            "personnel", "Personalaufwendungen", "Personnel expenses", figures.personnel, Clause.C8
+        ),
+        _line(
+            "material_services",
+            "Aufw. für Sach- u. Dienstleistungen",
+            "Material and services",
+            figures.material + figures.payment,
+            Clause.C8 if figures.role is Role.EMPLOYER else Clause.C9,
+        ),
+        _line(
+            "depreciation",
+            "Abschreibungen (netto, d. h. nach Auflösung SoPo)",
+            "Depreciation (net of special items)",
+            None,
+        ),
+        _line("other_expenses", "sonstige Aufwendungen", "Other expenses", None),
+        _line(
+            "expenses_total", "Summe der Aufwendungen", "Total expenses", expenses, is_total=True
+        ),
+        _line(
+            "balance",
+            "Überschuss (+) / Defizit (-)",
+            "Surplus (+) / deficit (-)",
+            income - expenses,
+            Clause.C7,
+            is_total=True,
+        ),
+    )
+    return _finance_common(figures), result
+
+
+def _nkf(figures: _Figures) -> tuple[tuple[ImpactLine, ...], tuple[ImpactLine, ...]]:
+    receipts = figures.funding + figures.receipts
+    payments = figures.total_costs
+    finance = (
+        _line(
+            "grants",
+            "Zuwendungen und allgemeine Umlagen",
+            "Grants and general levies",
+            figures.funding,
+            figures.funding_clause,
+        ),
+        _line(
+            "reimbursements",
+            "Kostenerstattungen und Kostenumlagen",
+            "Cost reimbursements and cost levies",
+            figures.receipts,
+            Clause.C9,
+        ),
+        _line(
+            "receipts_total",
+            "Einzahlungen aus laufender Verwaltungstätigkeit",
+            "Receipts from current operations",
+            receipts,
+            is_total=True,
+        ),
+        _line(
+            "personnel", "Personalauszahlungen", "Personnel payments", figures.personnel, Clause.C8
+        ),
+        _line(
+            "material_services",
+            "Auszahlungen für Sach- und Dienstleistungen",
+            "Payments for material and services",
+            figures.material,
+            Clause.C8,
+        ),
+        _line(
+            "transfers", "Transferauszahlungen", "Transfer payments", figures.payment, Clause.C9
+        ),
+        _line(
+            "payments_total",
+            "Auszahlungen aus laufender Verwaltungstätigkeit",
+            "Payments for current operations",
+            payments,
+            is_total=True,
+        ),
+        _line(
+            "balance",
+            "Saldo aus laufender Verwaltungstätigkeit",
+            "Balance of current operations",
+            receipts - payments,
+            Clause.C7,
+            is_total=True,
+        ),
+    )
+    result = (
+        _line(
+            "grants",
+            "Zuwendungen und allgemeine Umlagen",
+            "Grants and general levies",
+            figures.funding,
+            figures.funding_clause,
+        ),
+        _line(
+            "reimbursements",
+            "Kostenerstattungen und Kostenumlagen",
+            "Cost reimbursements and cost levies",
+            figures.receipts,
+            Clause.C9,
+        ),
+        _line("other_income", "Sonstige ordentliche Erträge", "Other ordinary income", 0),
+        _line("income_total", "Ordentliche Erträge", "Ordinary income", receipts, is_total=True),
+        _line(
+            "personnel", "Personalaufwendungen", "Personnel expenses", figures.personnel, Clause.C8
+        ),
+        _line(
+            "material_services",
+            "Aufwendungen für Sach- und Dienstleistungen",
+            "Material and services",
+            figures.material,
+            Clause.C8,
+        ),
+        _line("depreciation", "Bilanzielle Abschreibungen", "Depreciation", None),
+        _line(
+            "transfers", "Transferaufwendungen", "Transfer expenses", figures.payment, Clause.C9
+        ),
+        _line(
+            "other_expenses", "Sonstige ordentliche Aufwendungen", "Other ordinary expenses", None
+        ),
+        _line(
+            "expenses_total",
+            "Ordentliche Aufwendungen",
+            "Ordinary expenses",
+            payments,
+            is_total=True,
+        ),
+        _line(
+            "balance",
+            "Ordentliches Ergebnis",
+            "Ordinary result",
+            receipts - payments,
+            Clause.C7,
+            is_total=True,
+        ),
+    )
+    return finance, result

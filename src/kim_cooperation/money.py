@@ -1,0 +1,174 @@
+"""Money: exact euros and cents, never floats, never rounded silently.
+
+Money enters the library as `decimal.Decimal` (or `int` for whole euros) and
+leaves it as `Decimal` quantised to cents (``Decimal("8125.00")``). Inside,
+every calculation runs on integer cents and exact `fractions.Fraction`
+values, so no result depends on the caller's decimal context (precision,
+rounding mode, traps): the library performs no context-dependent `Decimal`
+arithmetic at all.
+
+Examples:
+    >>> from decimal import Decimal
+    >>> from kim_cooperation.money import to_money, to_cents, from_cents
+    >>> to_money(Decimal("8125"))
+    Decimal('8125.00')
+    >>> to_money(170_000)
+    Decimal('170000.00')
+    >>> to_cents(Decimal("24375.5"))
+    2437550
+    >>> from_cents(-812500)
+    Decimal('-8125.00')
+    >>> to_money(8125.0)
+    Traceback (most recent call last):
+    ...
+    kim_cooperation.errors.MoneyTypeError: money must be a decimal.Decimal or an int of whole euros, got float 8125.0; floats cannot hold cents exactly, write Decimal('8125.0') instead
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Final, TypeAlias
+
+from kim_cooperation.errors import InvalidMoneyError, MoneyTypeError
+
+__all__ = [
+    "MAX_EUROS",
+    "Money",
+    "from_cents",
+    "round_half_up_to_cents",
+    "to_cents",
+    "to_money",
+]
+
+Money: TypeAlias = Decimal | int
+"""What the library accepts as money: a `Decimal` of euros, or an `int` of whole euros."""
+
+MAX_EUROS: Final = 10**15
+"""The largest magnitude of an amount, in euros (exclusive).
+
+Far beyond any municipal budget, and small enough that a malformed input such
+as ``Decimal("1E+999999")`` is refused instead of exhausting memory.
+"""
+
+
+def to_cents(value: Money, *, what: str = "money") -> int:
+    """Convert an amount of euros to an exact number of cents.
+
+    Args:
+        value: A `Decimal` of euros or an `int` of whole euros.
+        what: How to name the value in an error message.
+
+    Returns:
+        The amount in cents.
+
+    Raises:
+        MoneyTypeError: ``value`` is a float, a bool, a string or anything but
+            `Decimal` or `int`.
+        InvalidMoneyError: ``value`` is not finite (NaN, infinity), carries
+            fractions of a cent, or its magnitude reaches `MAX_EUROS`.
+
+    Examples:
+        >>> to_cents(Decimal("0.10"))
+        10
+        >>> to_cents(Decimal("1E+3"))
+        100000
+        >>> to_cents(Decimal("0.001"))
+        Traceback (most recent call last):
+        ...
+        kim_cooperation.errors.InvalidMoneyError: money must be exact to the cent, got Decimal('0.001'); round it yourself first, the library never rounds silently
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        if -MAX_EUROS < value < MAX_EUROS:
+            return value * 100
+        raise InvalidMoneyError(
+            f"{what} must be less than {MAX_EUROS:,} euros in magnitude, got {value!r}"
+        )
+    if not isinstance(value, Decimal):
+        raise _type_error(value, what)
+    sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):
+        raise InvalidMoneyError(f"{what} must be a finite amount, got {value!r}")
+    # Work on the significant digits only, so that neither a long run of
+    # trailing zeros nor an exponent such as 1E+999999999 can make the integer
+    # arithmetic below expensive.
+    significant = len(digits)
+    while significant > 1 and digits[significant - 1] == 0:
+        significant -= 1
+    exponent += len(digits) - significant
+    if digits[:significant] == (0,):
+        return 0
+    if significant + exponent > 15:
+        raise InvalidMoneyError(
+            f"{what} must be less than {MAX_EUROS:,} euros in magnitude, got {value!r}"
+        )
+    if exponent < -2:
+        raise InvalidMoneyError(
+            f"{what} must be exact to the cent, got {value!r}; "
+            "round it yourself first, the library never rounds silently"
+        )
+    cents = int("".join(map(str, digits[:significant]))) * int(10 ** (exponent + 2))
+    return -cents if sign else cents
+
+
+def from_cents(cents: int) -> Decimal:
+    """Return an amount of cents as a `Decimal` of euros with exactly two places.
+
+    The conversion goes through a string, which `Decimal` reads exactly
+    whatever the current decimal context.
+
+    Examples:
+        >>> from_cents(5)
+        Decimal('0.05')
+        >>> from_cents(0)
+        Decimal('0.00')
+    """
+    return Decimal(f"{cents}E-2")
+
+
+def to_money(value: Money, *, what: str = "money") -> Decimal:
+    """Validate an amount and return it quantised to cents.
+
+    This is the converter every money field of the library's value objects
+    uses.
+
+    Examples:
+        >>> to_money(Decimal("-0"))
+        Decimal('0.00')
+    """
+    return from_cents(to_cents(value, what=what))
+
+
+def round_half_up_to_cents(euros: Fraction) -> int:
+    """Round an exact amount of euros to cents, halves away from zero.
+
+    This is commercial rounding ("kaufmännische Rundung"). The library uses
+    it only where a rule yields fractions of a cent by nature (funding in
+    twelfths of a year, interpretation choice I7) and always reports the exact
+    value beside the rounded one.
+
+    Examples:
+        >>> round_half_up_to_cents(Fraction(55000, 12))
+        458333
+        >>> round_half_up_to_cents(Fraction(-1, 200))
+        -1
+    """
+    scaled = abs(euros) * 100
+    cents = int(scaled)
+    if scaled - cents >= Fraction(1, 2):
+        cents += 1
+    return -cents if euros < 0 else cents
+
+
+def _type_error(value: object, what: str) -> MoneyTypeError:
+    kind = type(value).__name__
+    hint = ""
+    if isinstance(value, float):
+        hint = f"; floats cannot hold cents exactly, write Decimal('{value!r}') instead"
+    elif isinstance(value, bool):
+        hint = "; a bool is not an amount"
+    elif isinstance(value, str):
+        hint = f"; write Decimal({value!r}) to parse a string"
+    return MoneyTypeError(
+        f"{what} must be a decimal.Decimal or an int of whole euros, got {kind} {value!r}{hint}"
+    )

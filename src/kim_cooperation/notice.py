@@ -1,0 +1,309 @@
+"""Notice and termination (C11): "18 Monate zum Ende eines Kalenderjahres".
+
+Any party may give notice ("Kündigung") of 18 months to the end of a calendar
+year. The rules of German law that decide the dates:
+
+* Notice takes effect when it is received ("Zugang", § 130 BGB), not when it
+  is sent; the functions here take the day of receipt.
+* The day of receipt is not counted (§ 187 (1) BGB). A period of months ends
+  on the day of the same number, or on the month's last day if there is none
+  (§ 188 (2), (3) BGB).
+* § 193 BGB (shift to the next working day) does not apply to notice periods
+  (BGH III ZR 172/04): a deadline on a Saturday or Sunday is never moved
+  later. `notice_deadline` warns about such days instead.
+
+Counted back from 31 December of year *Y*, notice must be received by
+30 June of *Y − 1*. `NoticeTerms` also covers agreements of the same shape
+with other periods and other ends (half-year, quarter, month).
+
+Examples:
+    >>> import datetime as dt
+    >>> from kim_cooperation import termination_date, latest_notice_date
+    >>> termination_date(dt.date(2024, 6, 30))
+    datetime.date(2025, 12, 31)
+    >>> termination_date(dt.date(2024, 7, 1))
+    datetime.date(2026, 12, 31)
+    >>> latest_notice_date(2025)
+    datetime.date(2024, 6, 30)
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import enum
+from typing import Final
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from kim_cooperation._checks import check_date, check_year
+from kim_cooperation.clauses import Clause
+from kim_cooperation.errors import InvalidDateError, InvalidTypeError, InvalidValueError
+
+__all__ = [
+    "DEFAULT_NOTICE_TERMS",
+    "NoticeDeadline",
+    "NoticeTerms",
+    "PeriodEnd",
+    "is_weekend",
+    "latest_notice_date",
+    "latest_notice_date_for",
+    "notice_deadline",
+    "termination_date",
+]
+
+_MAX_MONTHS: Final = 1200
+_SATURDAY: Final = 5
+
+
+class PeriodEnd(enum.StrEnum):
+    """The days on which notice may end an agreement ("zum Ende eines …")."""
+
+    YEAR = "year"
+    HALF_YEAR = "half-year"
+    QUARTER = "quarter"
+    MONTH = "month"
+
+    @property
+    def months(self) -> int:
+        """The length of the period in months: 12, 6, 3 or 1."""
+        return {"year": 12, "half-year": 6, "quarter": 3, "month": 1}[self.value]
+
+    def is_end(self, day: dt.date) -> bool:
+        """Tell whether ``day`` is the last day of such a period."""
+        last_of_month = calendar.monthrange(day.year, day.month)[1]
+        return day.day == last_of_month and day.month % self.months == 0
+
+    def next_end(self, day: dt.date) -> dt.date:
+        """Return the first end of such a period on or after ``day``."""
+        month = -(-day.month // self.months) * self.months
+        return dt.date(day.year, month, calendar.monthrange(day.year, month)[1])
+
+
+def _months(value: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidTypeError(
+            f"notice period must be an int of months, got {type(value).__name__} {value!r}"
+        )
+    if not 0 < value <= _MAX_MONTHS:
+        raise InvalidValueError(
+            f"notice period must be between 1 and {_MAX_MONTHS} months, got {value!r} (C11)"
+        )
+    return value
+
+
+def _period_end(value: PeriodEnd | str) -> PeriodEnd:
+    try:
+        return PeriodEnd(value)
+    except ValueError:
+        raise InvalidValueError(
+            f"period end must be one of {[end.value for end in PeriodEnd]}, got {value!r}"
+        ) from None
+
+
+@attrs.frozen(kw_only=True)
+class NoticeTerms:
+    """The notice terms of an agreement (C11): a period of months to the end of a period.
+
+    Attributes:
+        months: The notice period ("Kündigungsfrist") in months; 18 by default.
+        period_end: The day notice can end the agreement on: the end of a
+            calendar ``year`` (default), ``half-year``, ``quarter`` or ``month``.
+
+    Examples:
+        >>> NoticeTerms()
+        NoticeTerms(months=18, period_end=<PeriodEnd.YEAR: 'year'>)
+        >>> NoticeTerms(months=3, period_end="quarter").describe()
+        '3 months to the end of a quarter'
+    """
+
+    months: int = attrs.field(default=18, converter=_months)
+    period_end: PeriodEnd = attrs.field(default=PeriodEnd.YEAR, converter=_period_end)
+
+    clause = Clause.C11
+    """The clause that sets the terms."""
+
+    def describe(self) -> str:
+        """Return the terms in words."""
+        unit = "month" if self.months == 1 else "months"
+        return f"{self.months} {unit} to the end of a {self.period_end.value}"
+
+
+DEFAULT_NOTICE_TERMS: Final = NoticeTerms()
+"""The Coesfeld agreement's terms: 18 months to the end of a calendar year (C11)."""
+
+
+def _check_terms(terms: NoticeTerms) -> NoticeTerms:
+    if not isinstance(terms, NoticeTerms):
+        raise InvalidTypeError(f"terms must be NoticeTerms, got {type(terms).__name__} {terms!r}")
+    return terms
+
+
+def termination_date(received: dt.date, terms: NoticeTerms = DEFAULT_NOTICE_TERMS) -> dt.date:
+    """Return the day the agreement ends for a party whose notice was received on ``received`` (C11).
+
+    The notice period begins the day after receipt (§ 187 (1) BGB) and ends
+    on the day of the same number ``terms.months`` later, or the month's last
+    day if there is none (§ 188 (2), (3) BGB). The agreement ends at the first
+    end of a period (for the default terms, a 31 December) on or after that
+    day.
+
+    Args:
+        received: The day the notice was received (Zugang), not the day it
+            was sent.
+        terms: The notice terms; 18 months to the end of a calendar year by
+            default.
+
+    Returns:
+        The last day of membership.
+
+    Raises:
+        InvalidTypeError: ``received`` is not a `datetime.date` (a
+            ``datetime`` is refused, not truncated).
+        InvalidDateError: The result would lie after 31 December 9999.
+
+    Examples:
+        >>> import datetime as dt
+        >>> termination_date(dt.date(2023, 1, 1))
+        datetime.date(2024, 12, 31)
+        >>> termination_date(dt.date(2024, 2, 29), NoticeTerms(months=1, period_end="month"))
+        datetime.date(2024, 3, 31)
+    """
+    check_date(received, what="received")
+    _check_terms(terms)
+    try:
+        period_ends = received + relativedelta(months=terms.months)
+        return terms.period_end.next_end(period_ends)
+    except (OverflowError, ValueError):
+        raise InvalidDateError(
+            f"notice received on {received.isoformat()} with {terms.describe()} "
+            "ends after 31 December 9999"
+        ) from None
+
+
+def latest_notice_date_for(end: dt.date, terms: NoticeTerms = DEFAULT_NOTICE_TERMS) -> dt.date:
+    """Return the last day notice may be received to end the agreement on ``end`` (C11).
+
+    Counted back: the period of ``terms.months`` months ending on ``end``
+    begins on the day after the same number of months earlier; notice must
+    be received the day before that begins.
+
+    Args:
+        end: The intended last day, which must be an end of a period under
+            ``terms`` (for the default terms, a 31 December).
+        terms: The notice terms.
+
+    Raises:
+        InvalidValueError: ``end`` is not the end of a period under ``terms``.
+        InvalidDateError: The deadline would lie before 1 January 1.
+
+    Examples:
+        >>> import datetime as dt
+        >>> latest_notice_date_for(dt.date(2026, 12, 31))
+        datetime.date(2025, 6, 30)
+    """
+    check_date(end, what="end")
+    _check_terms(terms)
+    if not terms.period_end.is_end(end):
+        raise InvalidValueError(
+            f"{end.isoformat()} is not the end of a {terms.period_end.value}; "
+            f"notice under {terms.describe()} can only end the agreement on such a day (C11)"
+        )
+    try:
+        first_day_after = end + dt.timedelta(days=1)
+        period_starts = first_day_after - relativedelta(months=terms.months)
+        return period_starts - dt.timedelta(days=1)
+    except (OverflowError, ValueError):
+        raise InvalidDateError(
+            f"the deadline to end on {end.isoformat()} with {terms.describe()} "
+            "would lie before 1 January 1"
+        ) from None
+
+
+def latest_notice_date(year: int, terms: NoticeTerms = DEFAULT_NOTICE_TERMS) -> dt.date:
+    """Return the last day notice may be received to end the agreement on 31 December of ``year`` (C11).
+
+    The day is never moved, not even when it is a Saturday or Sunday (§ 193
+    BGB does not apply to notice periods); `notice_deadline` tells when it is
+    one.
+
+    Examples:
+        >>> latest_notice_date(2026)
+        datetime.date(2025, 6, 30)
+        >>> latest_notice_date(2025).strftime("%A")
+        'Sunday'
+    """
+    check_year(year)
+    return latest_notice_date_for(dt.date(year, 12, 31), terms)
+
+
+def is_weekend(day: dt.date) -> bool:
+    """Tell whether ``day`` is a Saturday or a Sunday.
+
+    Examples:
+        >>> import datetime as dt
+        >>> is_weekend(dt.date(2024, 6, 30)), is_weekend(dt.date(2025, 6, 30))
+        (True, False)
+    """
+    return check_date(day, what="day").weekday() >= _SATURDAY
+
+
+@attrs.frozen(kw_only=True)
+class NoticeDeadline:
+    """The deadline to end the agreement on a given day, with a weekend warning (C11).
+
+    Attributes:
+        end: The day the agreement would end.
+        deadline: The last day notice may be *received*; never moved.
+        terms: The notice terms applied.
+        clause: ``C11``.
+    """
+
+    end: dt.date
+    deadline: dt.date
+    terms: NoticeTerms
+    clause: Clause = Clause.C11
+
+    @property
+    def falls_on_weekend(self) -> bool:
+        """Tell whether the deadline is a Saturday or Sunday."""
+        return is_weekend(self.deadline)
+
+    @property
+    def last_working_day(self) -> dt.date:
+        """The last Monday-to-Friday on or before the deadline.
+
+        A letter put into a closed office's mailbox at the weekend counts as
+        received on the next working day, which is too late; in practice
+        notice must arrive by this day. Public holidays are not considered.
+        """
+        day = self.deadline
+        while is_weekend(day):
+            day -= dt.timedelta(days=1)
+        return day
+
+    def warning(self) -> str | None:
+        """Return a warning if the deadline falls on a weekend, else ``None``."""
+        if not self.falls_on_weekend:
+            return None
+        return (
+            f"The deadline {self.deadline.isoformat()} is a {self.deadline.strftime('%A')}. "
+            "It is not moved (§ 193 BGB does not apply to notice periods), but a letter "
+            "left in a closed office's mailbox counts as received on the next working day: "
+            f"make sure the notice arrives by {self.last_working_day.isoformat()}."
+        )
+
+
+def notice_deadline(year: int, terms: NoticeTerms = DEFAULT_NOTICE_TERMS) -> NoticeDeadline:
+    """Return the deadline to end the agreement on 31 December of ``year``, with its weekend warning (C11).
+
+    Examples:
+        >>> deadline = notice_deadline(2025)
+        >>> deadline.deadline, deadline.falls_on_weekend, deadline.last_working_day
+        (datetime.date(2024, 6, 30), True, datetime.date(2024, 6, 28))
+        >>> notice_deadline(2026).warning() is None
+        True
+    """
+    deadline = latest_notice_date(year, terms)
+    return NoticeDeadline(end=dt.date(year, 12, 31), deadline=deadline, terms=terms)

@@ -1,0 +1,159 @@
+"""Parties to the agreement (C1): towns and municipalities with their official key.
+
+A party ("Vertragspartei") is a municipality identified by its official
+municipality key (AGS, "Amtlicher Gemeindeschlüssel", 8 digits). Parties are
+ordered by AGS, which is also the last tie-breaker when cents are split
+(interpretation choice I2).
+
+Examples:
+    >>> from kim_cooperation import Party, PartyKind
+    >>> coesfeld = Party(name="Coesfeld", kind=PartyKind.STADT, ags="05558012")
+    >>> coesfeld.title
+    'Stadt Coesfeld'
+    >>> billerbeck = Party(name="Billerbeck", kind="Stadt", ags="05558008")
+    >>> sorted([coesfeld, billerbeck])[0].name
+    'Billerbeck'
+    >>> Party(name="Dülmen", kind="Stadt", ags="05558016").matches("Duelmen")
+    True
+"""
+
+from __future__ import annotations
+
+import enum
+import unicodedata
+from typing import Final
+
+import attrs
+
+from kim_cooperation._checks import check_label
+from kim_cooperation.errors import InvalidTypeError, InvalidValueError
+
+__all__ = ["Party", "PartyKind", "fold_name", "validate_ags"]
+
+_AGS_LENGTH: Final = 8
+_LAST_LAND: Final = 16
+_TRANSLITERATION: Final = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+class PartyKind(enum.StrEnum):
+    """The kind of municipality: a town ("Stadt") or a municipality ("Gemeinde")."""
+
+    STADT = "Stadt"
+    GEMEINDE = "Gemeinde"
+
+
+def validate_ags(ags: object) -> str:
+    """Check an official municipality key (AGS) and return it.
+
+    An AGS has exactly eight ASCII digits: two for the Land (``01`` to ``16``),
+    one for the administrative district, two for the Kreis and three for the
+    municipality. Coesfeld's is ``05558012``.
+
+    Args:
+        ags: The key, as a string (an `int` would lose the leading zero).
+
+    Returns:
+        The key unchanged.
+
+    Raises:
+        InvalidTypeError: ``ags`` is not a string.
+        InvalidValueError: ``ags`` is not eight digits or names no Land.
+
+    Examples:
+        >>> validate_ags("05558012")
+        '05558012'
+        >>> validate_ags("5558012")
+        Traceback (most recent call last):
+        ...
+        kim_cooperation.errors.InvalidValueError: AGS must be 8 digits (Land, Regierungsbezirk, Kreis, Gemeinde) like '05558012', got '5558012' (7 characters)
+    """
+    if not isinstance(ags, str):
+        raise InvalidTypeError(
+            f"AGS must be a str of 8 digits like '05558012', got {type(ags).__name__} {ags!r}"
+        )
+    if len(ags) != _AGS_LENGTH or not (ags.isascii() and ags.isdigit()):
+        raise InvalidValueError(
+            "AGS must be 8 digits (Land, Regierungsbezirk, Kreis, Gemeinde) "
+            f"like '05558012', got {ags!r} ({len(ags)} characters)"
+        )
+    if not 1 <= int(ags[:2]) <= _LAST_LAND:
+        raise InvalidValueError(
+            f"AGS must begin with a Land code from 01 to 16, got {ags!r} (Land {ags[:2]})"
+        )
+    return ags
+
+
+def fold_name(name: str) -> frozenset[str]:
+    """Return the forms under which a name is found in look-ups.
+
+    Look-ups ignore case and accept umlauts written out (``Duelmen``) or
+    dropped (``Dulmen``, as in OCR'd text), so both forms are returned.
+
+    Examples:
+        >>> sorted(fold_name("Lüdinghausen"))
+        ['ludinghausen', 'luedinghausen']
+    """
+    folded = " ".join(name.split()).casefold()
+    transliterated = folded.translate(_TRANSLITERATION)
+    stripped = "".join(
+        char for char in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(char)
+    )
+    return frozenset({transliterated, stripped.replace("ß", "ss")})
+
+
+def _kind(value: PartyKind | str) -> PartyKind:
+    if isinstance(value, PartyKind):
+        return value
+    if isinstance(value, str):
+        try:
+            return PartyKind(value)
+        except ValueError:
+            pass
+        raise InvalidValueError(
+            f"party kind must be one of {[kind.value for kind in PartyKind]}, got {value!r}"
+        )
+    raise InvalidTypeError(
+        f"party kind must be a PartyKind or str, got {type(value).__name__} {value!r}"
+    )
+
+
+def _name(value: str) -> str:
+    return check_label(value, what="party name")
+
+
+@attrs.frozen(kw_only=True, order=True)
+class Party:
+    """A party to the agreement (C1): a Stadt or Gemeinde with its AGS.
+
+    Parties compare equal when all fields are equal and are *ordered* by AGS
+    alone.
+
+    Attributes:
+        name: The municipality's name with umlauts, e.g. ``"Dülmen"``.
+        kind: `PartyKind.STADT` or `PartyKind.GEMEINDE` (a string is accepted).
+        ags: The official municipality key, 8 digits, e.g. ``"05558016"``.
+    """
+
+    name: str = attrs.field(converter=_name, order=False)
+    kind: PartyKind = attrs.field(converter=_kind, order=False)
+    ags: str = attrs.field(validator=lambda _self, _attribute, value: validate_ags(value))
+
+    @property
+    def title(self) -> str:
+        """The official style, kind and name: ``"Gemeinde Ascheberg"``."""
+        return f"{self.kind.value} {self.name}"
+
+    def matches(self, key: str) -> bool:
+        """Tell whether ``key`` names this party, by AGS or by name.
+
+        Names match ignoring case, with umlauts written out or dropped.
+
+        Examples:
+            >>> party = Party(name="Lüdinghausen", kind="Stadt", ags="05558024")
+            >>> [party.matches(key) for key in ("05558024", "LUDINGHAUSEN", "Olfen")]
+            [True, True, False]
+        """
+        return key == self.ags or not fold_name(key).isdisjoint(fold_name(self.name))
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,115 @@
+"""Posts (C3): the planned positions ("Planstellen") a region's employer holds.
+
+A post has a full-time equivalent (FTE, "Vollzeitäquivalent") in ``(0, 1]``,
+held as an exact `fractions.Fraction`, and optionally the dates its
+employment starts and ends. Region Nord's 2.5 FTE are two full posts and one
+half post.
+
+Examples:
+    >>> import datetime as dt
+    >>> from fractions import Fraction
+    >>> from kim_cooperation import Post
+    >>> half = Post(label="Nord 3", fte=Fraction(1, 2))
+    >>> half.fte
+    Fraction(1, 2)
+    >>> post = Post(label="Mitte 1", fte=1, employment_start=dt.date(2023, 4, 1))
+    >>> post.fills_month(2023, 3), post.fills_month(2023, 4)
+    (False, True)
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from fractions import Fraction
+
+import attrs
+
+from kim_cooperation._checks import Exact, check_date, check_label, check_year, to_fraction
+from kim_cooperation.errors import InvalidValueError
+
+__all__ = ["Post"]
+
+
+def _fte(value: Exact) -> Fraction:
+    fte = to_fraction(value, what="full-time equivalent (FTE)")
+    if not 0 < fte <= 1:
+        raise InvalidValueError(
+            f"full-time equivalent (FTE) of a post must be greater than 0 and at most 1, "
+            f"got {fte}; split a larger share into several posts (C3)"
+        )
+    return fte
+
+
+def _label(value: str) -> str:
+    return check_label(value, what="post label")
+
+
+def _optional_date(value: dt.date | None) -> dt.date | None:
+    return None if value is None else check_date(value, what="employment date")
+
+
+@attrs.frozen(kw_only=True)
+class Post:
+    """A planned position of a region's employer (C3), with its full-time equivalent.
+
+    Attributes:
+        label: A name for the post, unique within the agreement (``"Nord 1"``).
+        fte: The full-time equivalent, ``0 < fte <= 1``, exact. A `Fraction`,
+            `int` or `Decimal` is accepted; a float is refused.
+        employment_start: The first day of the employment, if known. Without
+            it the post counts as filled from the agreement's start.
+        employment_end: The last day of the employment, if known. The
+            wind-down (C13) runs until this day at the latest. Without it
+            the employment is open-ended.
+
+    Raises:
+        InvalidValueError: ``fte`` is outside ``(0, 1]``, the label is empty,
+            or the employment ends before it starts.
+        InvalidTypeError: ``fte`` is a float or a date is a ``datetime``.
+    """
+
+    label: str = attrs.field(converter=_label)
+    fte: Fraction = attrs.field(converter=_fte)
+    employment_start: dt.date | None = attrs.field(default=None, converter=_optional_date)
+    employment_end: dt.date | None = attrs.field(default=None, converter=_optional_date)
+
+    def __attrs_post_init__(self) -> None:
+        start, end = self.employment_start, self.employment_end
+        if start is not None and end is not None and end < start:
+            raise InvalidValueError(
+                f"post {self.label!r}: employment_end {end.isoformat()} is before "
+                f"employment_start {start.isoformat()}"
+            )
+
+    def is_employed_on(self, day: dt.date) -> bool:
+        """Tell whether the post's employment covers ``day``."""
+        check_date(day, what="day")
+        if self.employment_start is not None and day < self.employment_start:
+            return False
+        return self.employment_end is None or day <= self.employment_end
+
+    def fills_month(self, year: int, month: int) -> bool:
+        """Tell whether the post is filled for the whole calendar month.
+
+        Funding is paid in twelfths for each full calendar month a post is
+        filled (interpretation choice I7).
+
+        Args:
+            year: The calendar year.
+            month: The month, 1 to 12.
+
+        Examples:
+            >>> import datetime as dt
+            >>> post = Post(label="Süd 1", fte=1, employment_end=dt.date(2025, 6, 29))
+            >>> post.fills_month(2025, 5), post.fills_month(2025, 6)
+            (True, False)
+        """
+        check_year(year)
+        if not isinstance(month, int) or not 1 <= month <= 12:
+            raise InvalidValueError(f"month must be an int from 1 to 12, got {month!r}")
+        first = dt.date(year, month, 1)
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        starts_in_time = self.employment_start is None or self.employment_start <= first
+        lasts = self.employment_end is None or self.employment_end >= last
+        return starts_in_time and lasts

@@ -1,0 +1,126 @@
+"""Regions (C2, C3): groups of towns sharing the posts of one employer.
+
+Each region has one employer ("Anstellungskörperschaft") that holds the posts,
+receives the funding and bills the other member towns for their own shares
+(C9). The Coesfeld agreement has three regions: Nord (employer Coesfeld),
+Mitte (Dülmen) and Süd (Ascheberg).
+
+Examples:
+    >>> from fractions import Fraction
+    >>> from kim_cooperation import Party, Post, Region
+    >>> duelmen = Party(name="Dülmen", kind="Stadt", ags="05558016")
+    >>> nottuln = Party(name="Nottuln", kind="Gemeinde", ags="05558032")
+    >>> mitte = Region(
+    ...     name="Mitte",
+    ...     employer=duelmen,
+    ...     members=[nottuln, duelmen],
+    ...     posts=[Post(label="Mitte 1", fte=1)],
+    ... )
+    >>> [member.name for member in mitte.members]
+    ['Dülmen', 'Nottuln']
+    >>> mitte.fte
+    Fraction(1, 1)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from fractions import Fraction
+
+import attrs
+
+from kim_cooperation._checks import check_label, tuple_of
+from kim_cooperation.errors import AgreementError, InvalidTypeError, UnknownPartyError
+from kim_cooperation.party import Party
+from kim_cooperation.post import Post
+
+__all__ = ["Region"]
+
+
+def _name(value: str) -> str:
+    return check_label(value, what="region name")
+
+
+def _members(value: Iterable[Party]) -> tuple[Party, ...]:
+    members = tuple_of(value, Party, what="region members")
+    return tuple(sorted(members))
+
+
+def _posts(value: Iterable[Post]) -> tuple[Post, ...]:
+    return tuple_of(value, Post, what="region posts")
+
+
+def _check_employer(_region: Region, _attribute: object, value: Party) -> None:
+    if not isinstance(value, Party):
+        raise InvalidTypeError(
+            f"region employer must be a Party, got {type(value).__name__} {value!r}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Region:
+    """A region (C2) with its employer and posts (C3).
+
+    Attributes:
+        name: The region's name, e.g. ``"Nord"``.
+        employer: The member town that employs the case managers
+            ("Anstellungskörperschaft"); it must be one of ``members``.
+        members: The towns of the region, stored as a tuple ordered by AGS.
+        posts: The employer's posts for this region, at least one.
+
+    Raises:
+        AgreementError: The employer is not a member (C3), a town is listed
+            twice, post labels repeat, or there are no members or no posts.
+        InvalidTypeError: A member is not a `Party` or a post not a `Post`.
+    """
+
+    name: str = attrs.field(converter=_name)
+    employer: Party = attrs.field(validator=_check_employer)
+    members: tuple[Party, ...] = attrs.field(converter=_members)
+    posts: tuple[Post, ...] = attrs.field(converter=_posts)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.members:
+            raise AgreementError(f"region {self.name!r} must have at least one member (C2)")
+        seen: set[str] = set()
+        for member in self.members:
+            if member.ags in seen:
+                raise AgreementError(
+                    f"region {self.name!r} lists AGS {member.ags} ({member.name}) twice (C2)"
+                )
+            seen.add(member.ags)
+        if self.employer not in self.members:
+            raise AgreementError(
+                f"region {self.name!r}: employer {self.employer.name} ({self.employer.ags}) "
+                f"must be one of its members {[m.name for m in self.members]} (C3)"
+            )
+        if not self.posts:
+            raise AgreementError(f"region {self.name!r} must have at least one post (C3)")
+        labels = [post.label for post in self.posts]
+        for label in labels:
+            if labels.count(label) > 1:
+                raise AgreementError(f"region {self.name!r} has two posts labelled {label!r}")
+
+    @property
+    def fte(self) -> Fraction:
+        """The region's full-time equivalents, the sum over its posts (C3)."""
+        return sum((post.fte for post in self.posts), Fraction(0))
+
+    @property
+    def others(self) -> tuple[Party, ...]:
+        """The members other than the employer: the towns it bills (C9)."""
+        return tuple(member for member in self.members if member != self.employer)
+
+    def member(self, key: str | Party) -> Party:
+        """Return the member named by ``key`` (a `Party`, an AGS or a name).
+
+        Raises:
+            UnknownPartyError: No member matches ``key``.
+        """
+        for member in self.members:
+            if member == key or (isinstance(key, str) and member.matches(key)):
+                return member
+        raise UnknownPartyError(
+            f"{key!r} is not a member of region {self.name!r}; "
+            f"members are {[m.name for m in self.members]}"
+        )

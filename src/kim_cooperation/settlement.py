@@ -1,0 +1,296 @@
+"""The annual settlement (C4, C5, C7, C9, C10): who bears what, and who owes the employer.
+
+For each region and year:
+
+1. the costs of the region's posts (C8), as given by the employer;
+2. the funding, FTE × rate, in twelfths per full month filled (C5, I7);
+3. the own share ("Eigenanteil"), costs less funding, never negative; where
+   funding exceeds the costs the surplus is reported, never paid out (C7, I6);
+4. each town's part of the own share, in equal parts, cents by largest
+   remainder with ties to the employer (C4, I1, I2); without any funding in
+   the year the whole costs are split so (C10, I4);
+5. the billing lines: each other town owes the employer its part (C9).
+
+Examples:
+    >>> from kim_cooperation import presets, settle
+    >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+    >>> nord = settlement.region("Nord")
+    >>> nord.costs.total, nord.funding.amount, nord.own_share
+    (Decimal('170000.00'), Decimal('137500.00'), Decimal('32500.00'))
+    >>> settlement.own_share_of("Coesfeld")
+    Decimal('8125.00')
+    >>> [(line.debtor.name, str(line.amount)) for line in nord.billing]
+    [('Billerbeck', '8125.00'), ('Havixbeck', '8125.00'), ('Rosendahl', '8125.00')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+import attrs
+
+from kim_cooperation._checks import check_year
+from kim_cooperation.agreement import Agreement
+from kim_cooperation.clauses import Clause, Interpretation
+from kim_cooperation.costs import CostStatement, costs_by_region
+from kim_cooperation.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    UnknownRegionError,
+)
+from kim_cooperation.funding import RegionFunding, region_funding
+from kim_cooperation.money import from_cents, to_cents
+from kim_cooperation.party import Party
+from kim_cooperation.region import Region
+from kim_cooperation.split import Allocation, split_equally
+
+__all__ = ["BillingLine", "RegionSettlement", "Settlement", "SettlementLine", "settle"]
+
+
+@attrs.frozen(kw_only=True)
+class BillingLine:
+    """One town's annual bill from its region's employer (C9).
+
+    Attributes:
+        year: The year settled.
+        debtor: The town that pays.
+        creditor: The region's employer, which bills.
+        amount: The town's part of the own share.
+        clause: ``C9``.
+    """
+
+    year: int
+    debtor: Party
+    creditor: Party
+    amount: Decimal
+    clause: Clause = Clause.C9
+
+
+@attrs.frozen(kw_only=True)
+class SettlementLine:
+    """One line of a region's settlement, with the clause it comes from.
+
+    Attributes:
+        key: A stable identifier (``"costs"``, ``"funding"``, ``"own_share"``,
+            ``"surplus"``, ``"part"``, ``"billing"``).
+        description: What the line is, in English.
+        amount: The amount in euros.
+        clause: The clause the figure comes from.
+        party: The town the line concerns, for ``part`` and ``billing`` lines.
+    """
+
+    key: str
+    description: str
+    amount: Decimal
+    clause: Clause | Interpretation
+    party: Party | None = None
+
+
+@attrs.frozen(kw_only=True)
+class RegionSettlement:
+    """One region's settlement for one year.
+
+    Attributes:
+        region: The region.
+        year: The year settled.
+        costs: The region's costs (C8).
+        funding: The funding with its derivation (C5).
+        own_share: Costs less funding, at least zero (C7).
+        surplus: Funding beyond the costs, reported and not distributed (I6).
+        split: Each member's part of the own share (C4, or C10 without funding).
+        billing: What each other member owes the employer (C9).
+    """
+
+    region: Region
+    year: int
+    costs: CostStatement
+    funding: RegionFunding
+    own_share: Decimal
+    surplus: Decimal
+    split: Allocation
+    billing: tuple[BillingLine, ...]
+
+    @property
+    def employer(self) -> Party:
+        """The region's employer, which receives the funding and the payments (C3, C9)."""
+        return self.region.employer
+
+    @property
+    def clause(self) -> Clause:
+        """``C10`` when the year had no funding at all, else ``C7``."""
+        return Clause.C10 if self.funding.lost else Clause.C7
+
+    @property
+    def billed_total(self) -> Decimal:
+        """The sum the employer bills the other towns (C9)."""
+        return from_cents(sum(to_cents(line.amount) for line in self.billing))
+
+    def lines(self) -> tuple[SettlementLine, ...]:
+        """Return the settlement as lines, each with its clause, for reports and audits."""
+        lines = [
+            SettlementLine(
+                key="costs", description="Costs", amount=self.costs.total, clause=Clause.C8
+            ),
+            SettlementLine(
+                key="funding",
+                description="Funding",
+                amount=self.funding.amount,
+                clause=Clause.C10 if self.funding.lost else Clause.C5,
+            ),
+            SettlementLine(
+                key="own_share", description="Own share", amount=self.own_share, clause=self.clause
+            ),
+        ]
+        if self.surplus:
+            lines.append(
+                SettlementLine(
+                    key="surplus",
+                    description="Funding beyond costs (not distributed)",
+                    amount=self.surplus,
+                    clause=Interpretation.I6,
+                )
+            )
+        lines.extend(
+            SettlementLine(
+                key="part",
+                description=f"Part of {share.party.name}",
+                amount=share.amount,
+                clause=self.split.clause,
+                party=share.party,
+            )
+            for share in self.split.shares
+        )
+        lines.extend(
+            SettlementLine(
+                key="billing",
+                description=f"{line.debtor.name} owes {line.creditor.name}",
+                amount=line.amount,
+                clause=Clause.C9,
+                party=line.debtor,
+            )
+            for line in self.billing
+        )
+        return tuple(lines)
+
+
+@attrs.frozen(kw_only=True)
+class Settlement:
+    """The annual settlement of an agreement's regions for one year.
+
+    Attributes:
+        agreement: The agreement settled.
+        year: The year.
+        regions: One `RegionSettlement` per region given costs, in the
+            agreement's region order.
+    """
+
+    agreement: Agreement
+    year: int
+    regions: tuple[RegionSettlement, ...]
+
+    def region(self, key: str | Region) -> RegionSettlement:
+        """Return the settlement of one region, by name or `Region`.
+
+        Raises:
+            UnknownRegionError: The agreement has no such region, or it was
+                not settled (no costs were given for it).
+        """
+        region = self.agreement.region(key)
+        for settled in self.regions:
+            if settled.region == region:
+                return settled
+        raise UnknownRegionError(
+            f"region {region.name!r} was not settled for {self.year}: no costs were given "
+            f"for it; settled regions are {[item.region.name for item in self.regions]}"
+        )
+
+    def own_share_of(self, party: str | Party) -> Decimal:
+        """Return one town's part of its region's own share (C4, C7).
+
+        Args:
+            party: A `Party`, an AGS or a name (``"Duelmen"`` works too).
+
+        Raises:
+            UnknownPartyError: ``party`` is not a party to the agreement.
+            UnknownRegionError: The party's region was not settled.
+        """
+        found = self.agreement.party(party)
+        return self.region(self.agreement.region_of(found)).split[found]
+
+    @property
+    def billing(self) -> tuple[BillingLine, ...]:
+        """All billing lines of all regions (C9)."""
+        return tuple(line for region in self.regions for line in region.billing)
+
+
+def settle(agreement: Agreement, year: int, costs: Mapping[str, CostStatement]) -> Settlement:
+    """Settle the regions' own shares for one year (C4, C5, C7, C9, C10).
+
+    Args:
+        agreement: The agreement.
+        year: The calendar year to settle; not before the agreement's start.
+        costs: The costs of the year per region, keyed by region name. Only
+            the regions given are settled; the council paper, for instance,
+            gives costs for Region Nord only.
+
+    Returns:
+        The settlement, region by region.
+
+    Raises:
+        InvalidTypeError: ``agreement`` or a cost statement has the wrong type.
+        InvalidValueError: ``costs`` is empty, names a region twice, or
+            ``year`` is before the agreement's start.
+        UnknownRegionError: ``costs`` names a region the agreement lacks.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets
+        >>> agreement = presets.coesfeld()
+        >>> no_funding = agreement.with_funding(
+        ...     agreement.funding.without_funding_from(dt.date(2023, 1, 1), source="C10 case"))
+        >>> settle(no_funding, 2023, presets.coesfeld_cost_plan_2023()).own_share_of("Havixbeck")
+        Decimal('42500.00')
+    """
+    if not isinstance(agreement, Agreement):
+        raise InvalidTypeError(
+            f"agreement must be an Agreement, got {type(agreement).__name__} {agreement!r}"
+        )
+    check_year(year)
+    if year < agreement.start.year:
+        raise InvalidValueError(
+            f"cannot settle {year}: the agreement starts on {agreement.start.isoformat()}"
+        )
+    settled = tuple(
+        _settle_region(agreement, region, year, statement)
+        for region, statement in costs_by_region(agreement, costs).items()
+    )
+    return Settlement(agreement=agreement, year=year, regions=settled)
+
+
+def _settle_region(
+    agreement: Agreement, region: Region, year: int, costs: CostStatement
+) -> RegionSettlement:
+    funding = region_funding(region.posts, year, agreement.funding, active_from=agreement.start)
+    balance = to_cents(costs.total) - to_cents(funding.amount)
+    own_share = from_cents(max(balance, 0))
+    split = split_equally(
+        own_share,
+        region.members,
+        first=region.employer,
+        clause=Clause.C10 if funding.lost else Clause.C4,
+    )
+    billing = tuple(
+        BillingLine(year=year, debtor=member, creditor=region.employer, amount=split[member])
+        for member in region.others
+    )
+    return RegionSettlement(
+        region=region,
+        year=year,
+        costs=costs,
+        funding=funding,
+        own_share=own_share,
+        surplus=from_cents(max(-balance, 0)),
+        split=split,
+        billing=billing,
+    )
