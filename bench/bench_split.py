@@ -18,7 +18,8 @@ from kim_cooperation import Party, split_equally
 
 def _parties(count: int) -> list[Party]:
     return [
-        Party(name=f"Town {index}", kind="Gemeinde", ags=f"05{index:06d}") for index in range(count)
+        Party(name=f"Town {index}", kind="Gemeinde", ags=f"05{index:06d}")
+        for index in range(count)
     ]
 
 

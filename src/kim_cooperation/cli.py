@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from kim_cooperation import __version__
 from kim_cooperation.errors import KimCooperationError
@@ -30,8 +31,23 @@ from kim_cooperation.report import default_report
 __all__ = ["main"]
 
 
+class _ArgumentsError(Exception):
+    """Bad command-line arguments, reported by `main` as one line with exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that leaves reporting errors to `main`.
+
+    `argparse` itself would print the usage and the error (two lines) and
+    raise `SystemExit`; `main` prints one line and returns 2 instead.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        raise _ArgumentsError(message)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="kim-cooperation",
         description=(
             "Exact numbers and dates for the KIM case-management cooperation agreement "
@@ -65,10 +81,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             ``None``.
 
     Returns:
-        0 on success, 2 for bad arguments or input.
+        0 on success, 2 for bad arguments or input (after printing one line
+        on standard error).
+
+    Raises:
+        SystemExit: With status 0, after ``--help`` or ``--version`` printed
+            their text, as `argparse` does.
     """
     parser = _parser()
-    arguments = parser.parse_args(argv)
+    try:
+        arguments = parser.parse_args(argv)
+    except _ArgumentsError as error:
+        print(f"kim-cooperation: error: {error}", file=sys.stderr)
+        return 2
     try:
         report = default_report(
             party=arguments.party, layout=arguments.layout, lang=arguments.lang

@@ -19,6 +19,7 @@ from types import MappingProxyType
 from typing import Final
 
 from kim_cooperation import presets
+from kim_cooperation.clauses import Clause
 from kim_cooperation.formatting import Lang, format_eur, format_fte
 from kim_cooperation.impact import FinancialImpact, ImpactLine, Layout, Role, financial_impact
 from kim_cooperation.party import Party
@@ -39,6 +40,7 @@ _TEXT: Final = MappingProxyType(
             "region": "Region",
             "employer": "Anstellungskörperschaft",
             "posts": "Vollzeitstellen",
+            "post": "Vollzeitstelle",
             "costs": "Kosten",
             "funding": "Förderung",
             "own_share": "Eigenanteil",
@@ -64,6 +66,7 @@ _TEXT: Final = MappingProxyType(
             "region": "Region",
             "employer": "employer",
             "posts": "full-time posts",
+            "post": "full-time post",
             "costs": "Costs",
             "funding": "Funding",
             "own_share": "Own share",
@@ -145,16 +148,21 @@ def render_region(
     """
     text = _TEXT[lang]
     settled = region.region
+    posts = text["post"] if settled.fte == 1 else text["posts"]
     heading = (
         f"{text['region']} {settled.name} – {text['employer']} {settled.employer.title} – "
-        f"{format_fte(settled.fte, lang=lang)} {text['posts']}"
+        f"{format_fte(settled.fte, lang=lang)} {posts}"
     )
     lines = [heading]
     if assumption:
         lines.append(f"  {assumption}")
     rows = [
         (text["costs"], format_eur(region.costs.total, lang=lang), f"({region.costs.clause})"),
-        (text["funding"], format_eur(region.funding.amount, lang=lang), "(C5)"),
+        (
+            text["funding"],
+            format_eur(region.funding.amount, lang=lang),
+            f"({Clause.C10 if region.funding.lost else region.funding.clause})",
+        ),
         (text["own_share"], format_eur(region.own_share, lang=lang), f"({region.clause})"),
     ]
     if region.surplus:
