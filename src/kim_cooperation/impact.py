@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
+from typing import Literal, TypeAlias
 
 import attrs
 
@@ -43,7 +44,10 @@ from kim_cooperation.money import from_cents, to_cents
 from kim_cooperation.party import Party
 from kim_cooperation.settlement import RegionSettlement, Settlement
 
-__all__ = ["FinancialImpact", "ImpactLine", "Layout", "Role", "financial_impact"]
+__all__ = ["FinancialImpact", "ImpactLine", "Layout", "Role", "Table", "financial_impact"]
+
+Table: TypeAlias = Literal["finance", "result"]
+"""Which statement of a `FinancialImpact`: the finance or the result statement."""
 
 
 class Layout(enum.StrEnum):
@@ -117,17 +121,48 @@ class FinancialImpact:
         """The town's own share ("Eigenanteil"), the amount it bears itself (C7)."""
         return self.region.split[self.party]
 
-    def line(self, key: str) -> ImpactLine:
-        """Return the line with ``key`` from either table.
+    def line(self, key: str, *, table: Table | None = None) -> ImpactLine:
+        """Return the line with ``key``.
+
+        Args:
+            key: The line's key, e.g. ``"own_share"`` or ``"balance"``.
+            table: ``"finance"`` or ``"result"``. Needed only where both
+                tables have a line with ``key`` (in the NKF layout: the
+                grants, reimbursements, personnel, material, transfer and
+                balance lines).
 
         Raises:
-            KeyError: No line has that key in this layout.
+            KeyError: No line has that key in this layout (or that table).
+            InvalidValueError: ``key`` is in both tables and ``table`` was
+                not given, or ``table`` is not ``"finance"`` or ``"result"``.
+
+        Examples:
+            >>> from kim_cooperation import presets, settle
+            >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+            >>> impact = financial_impact(settlement, "Billerbeck", layout="nkf")
+            >>> impact.line("transfers", table="result").label
+            'Transferaufwendungen'
+            >>> impact.line("transfers", table="finance").label
+            'Transferauszahlungen'
         """
-        for line in (*self.finance, *self.result):
-            if line.key == key:
-                return line
-        keys = [line.key for line in (*self.finance, *self.result)]
-        raise KeyError(f"no line {key!r} in the {self.layout.value} layout; lines are {keys}")
+        if table is None:
+            tables = {"finance": self.finance, "result": self.result}
+        elif table in ("finance", "result"):
+            tables = {table: self.finance if table == "finance" else self.result}
+        else:
+            raise InvalidValueError(f"table must be 'finance' or 'result', got {table!r}")
+        found = [
+            (name, line) for name, lines in tables.items() for line in lines if line.key == key
+        ]
+        if len(found) > 1:
+            raise InvalidValueError(
+                f"line {key!r} is in both the finance and the result statement of the "
+                f"{self.layout.value} layout; pass table='finance' or table='result'"
+            )
+        if not found:
+            keys = [line.key for lines in tables.values() for line in lines]
+            raise KeyError(f"no line {key!r} in the {self.layout.value} layout; lines are {keys}")
+        return found[0][1]
 
 
 def financial_impact(
@@ -157,8 +192,10 @@ def financial_impact(
         >>> from kim_cooperation import presets, settle
         >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
         >>> impact = financial_impact(settlement, "Billerbeck", layout="nkf")
-        >>> impact.role, impact.line("transfers").amount, impact.line("balance").amount
-        (<Role.MEMBER: 'member'>, Decimal('8125.00'), Decimal('-8125.00'))
+        >>> impact.role, impact.line("transfers", table="result").amount
+        (<Role.MEMBER: 'member'>, Decimal('8125.00'))
+        >>> impact.line("balance", table="result").amount
+        Decimal('-8125.00')
     """
     if not isinstance(settlement, Settlement):
         raise InvalidTypeError(

@@ -210,15 +210,20 @@ def latest_notice_date_for(end: dt.date, terms: NoticeTerms = DEFAULT_NOTICE_TER
             f"{end.isoformat()} is not the end of a {terms.period_end.value}; "
             f"notice under {terms.describe()} can only end the agreement on such a day (C11)"
         )
+    # ``end`` is the last day of a month, so the period begins on the first of
+    # the month after it, ``terms.months`` months earlier, and the deadline is
+    # the last day of the month before that. Counting back from the first of
+    # ``end``'s own month gives the same day without stepping past
+    # 31 December 9999 (an end on that day is valid).
     try:
-        first_day_after = end + dt.timedelta(days=1)
-        period_starts = first_day_after - relativedelta(months=terms.months)
-        return period_starts - dt.timedelta(days=1)
+        deadline_month = end.replace(day=1) - relativedelta(months=terms.months)
     except (OverflowError, ValueError):
         raise InvalidDateError(
             f"the deadline to end on {end.isoformat()} with {terms.describe()} "
             "would lie before 1 January 1"
         ) from None
+    last_day = calendar.monthrange(deadline_month.year, deadline_month.month)[1]
+    return deadline_month.replace(day=last_day)
 
 
 def latest_notice_date(year: int, terms: NoticeTerms = DEFAULT_NOTICE_TERMS) -> dt.date:

@@ -153,6 +153,10 @@ class Party:
             >>> [party.matches(key) for key in ("05558024", "LUDINGHAUSEN", "Olfen")]
             [True, True, False]
         """
+        if not isinstance(key, str):
+            raise InvalidTypeError(
+                f"a party is looked up by its AGS or name as a str, got {type(key).__name__} {key!r}"
+            )
         return key == self.ags or not fold_name(key).isdisjoint(fold_name(self.name))
 
     def __str__(self) -> str:

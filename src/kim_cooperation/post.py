@@ -106,7 +106,7 @@ class Post:
             (True, False)
         """
         check_year(year)
-        if not isinstance(month, int) or not 1 <= month <= 12:
+        if not isinstance(month, int) or isinstance(month, bool) or not 1 <= month <= 12:
             raise InvalidValueError(f"month must be an int from 1 to 12, got {month!r}")
         first = dt.date(year, month, 1)
         last = dt.date(year, month, calendar.monthrange(year, month)[1])

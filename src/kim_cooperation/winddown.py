@@ -25,13 +25,13 @@ Examples:
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Final
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from kim_cooperation._checks import check_date
 from kim_cooperation.agreement import Agreement
@@ -72,10 +72,11 @@ class RunOnPeriod:
         first_day: The first day of the run-on, or ``None`` if there is none
             (the employment ended with the agreement or before).
         last_day: The last day of the run-on, or ``None`` if there is none.
-        capped: Whether the 12-month limit, not the employment's end,
-            ends the run-on.
+        capped: Whether the limit of ``max_months``, not the employment's
+            end, ends the run-on.
         months: Whole months in the period.
         days: Days beyond the whole months.
+        max_months: The limit in months; 12 under the agreement (C13).
         clause: ``C13``.
         interpretation: ``I5``.
     """
@@ -87,6 +88,7 @@ class RunOnPeriod:
     capped: bool
     months: int
     days: int
+    max_months: int = MAX_RUN_ON_MONTHS
     clause: Clause = Clause.C13
     interpretation: Interpretation = Interpretation.I5
 
@@ -99,12 +101,18 @@ class RunOnPeriod:
         """Return the period in words, for reports."""
         if self.first_day is None or self.last_day is None:
             return "no run-on: the employment ends with the agreement or before"
-        length = f"{self.months} months" + (f" {self.days} days" if self.days else "")
-        reason = "12-month limit" if self.capped else "end of employment"
+        length = _count(self.months, "month") + (
+            f" {_count(self.days, 'day')}" if self.days else ""
+        )
+        reason = f"{self.max_months}-month limit" if self.capped else "end of employment"
         return (
             f"{self.first_day.isoformat()} to {self.last_day.isoformat()} "
             f"({length}, until the {reason})"
         )
+
+
+def _count(number: int, unit: str) -> str:
+    return f"{number} {unit}" if number == 1 else f"{number} {unit}s"
 
 
 def run_on_period(
@@ -143,13 +151,6 @@ def run_on_period(
         check_date(employment_end, what="employment_end")
     if not isinstance(max_months, int) or isinstance(max_months, bool) or max_months < 1:
         raise InvalidValueError(f"max_months must be a positive int, got {max_months!r}")
-    try:
-        first_day = agreement_end + dt.timedelta(days=1)
-        limit = first_day + relativedelta(months=max_months) - dt.timedelta(days=1)
-    except (OverflowError, ValueError):
-        raise InvalidDateError(
-            f"the run-on after {agreement_end.isoformat()} would end after 31 December 9999"
-        ) from None
     if employment_end is not None and employment_end <= agreement_end:
         return RunOnPeriod(
             agreement_end=agreement_end,
@@ -159,19 +160,65 @@ def run_on_period(
             capped=False,
             months=0,
             days=0,
+            max_months=max_months,
+        )
+    if agreement_end == dt.date.max:
+        raise InvalidDateError("the run-on after 9999-12-31 would begin after 31 December 9999")
+    first_day = agreement_end + dt.timedelta(days=1)
+    limit = _last_day_of_months(first_day, max_months)
+    if limit is None:
+        raise InvalidDateError(
+            f"the run-on after {agreement_end.isoformat()} would end after 31 December 9999"
         )
     capped = employment_end is None or employment_end > limit
     last_day = limit if capped or employment_end is None else employment_end
-    length = relativedelta(last_day + dt.timedelta(days=1), first_day)
+    months, days = _length(first_day, last_day)
     return RunOnPeriod(
         agreement_end=agreement_end,
         employment_end=employment_end,
         first_day=first_day,
         last_day=last_day,
         capped=capped,
-        months=length.years * 12 + length.months,
-        days=length.days,
+        months=months,
+        days=days,
+        max_months=max_months,
     )
+
+
+def _last_day_of_months(first_day: dt.date, months: int) -> dt.date | None:
+    """Return the last day of a period of ``months`` months beginning on ``first_day``.
+
+    § 188 (2) BGB: the period ends on the day before the day of the same
+    number as ``first_day``; § 188 (3): if that month has no such day, on its
+    last day. ``None`` if the day lies after 31 December 9999.
+    """
+    index = first_day.year * 12 + first_day.month - 1 + months
+    if first_day.day == 1:
+        # The day before the 1st is the previous month's last day.
+        index -= 1
+        year, month = divmod(index, 12)
+        month += 1
+        if year > dt.MAXYEAR:
+            return None
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+    year, month = divmod(index, 12)
+    month += 1
+    if year > dt.MAXYEAR:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, min(first_day.day - 1, last) if first_day.day <= last else last)
+
+
+def _length(first_day: dt.date, last_day: dt.date) -> tuple[int, int]:
+    """Return whole months and remaining days from ``first_day`` to ``last_day``, inclusive."""
+    # At most one more than the calendar months between the two days.
+    months = (last_day.year - first_day.year) * 12 + last_day.month - first_day.month + 1
+    while months > 0:
+        end = _last_day_of_months(first_day, months)
+        if end is not None and end <= last_day:
+            return months, (last_day - end).days
+        months -= 1
+    return 0, (last_day - first_day).days + 1
 
 
 @attrs.frozen(kw_only=True)
@@ -290,7 +337,7 @@ def wind_down(
             f"before its start {agreement.start.isoformat()}"
         )
     by_region = costs_by_region(agreement, costs)
-    received = _funding_by_region(agreement, funding or {})
+    received = _funding_by_region(agreement, {} if funding is None else funding)
     unknown = set(received) - set(by_region)
     if unknown:
         names = sorted(region.name for region in unknown)
