@@ -53,9 +53,11 @@ def expected_termination(received: dt.date, terms: NoticeTerms) -> dt.date:
     return last_of_month(year, -(-month // step) * step)
 
 
-def previous_period_end(end: dt.date, period_end: PeriodEnd) -> dt.date:
-    """The period end before ``end`` (itself a period end)."""
+def previous_period_end(end: dt.date, period_end: PeriodEnd) -> dt.date | None:
+    """The period end before ``end`` (itself a period end); ``None`` before year 1."""
     first_of_period = end.replace(day=1) - relativedelta(months=period_end.months - 1)
+    if first_of_period == dt.date.min:
+        return None
     return first_of_period - dt.timedelta(days=1)
 
 
@@ -188,7 +190,8 @@ def test_next_end_is_the_first_period_end_on_or_after_a_day(
     assert end >= day
     assert period_end.is_end(end)
     assert end.year == day.year
-    assert previous_period_end(end, period_end) < day
+    previous = previous_period_end(end, period_end)
+    assert previous is None or previous < day
 
 
 # --- properties of termination_date --------------------------------------------------------
@@ -219,6 +222,7 @@ def test_termination_is_the_earliest_period_end_after_the_notice_period(
     assert terms.period_end.is_end(end)
     assert period_over <= end
     previous = previous_period_end(end, terms.period_end)
+    assert previous is not None  # received is at least in year 1, so end is later
     assert terms.period_end.is_end(previous)
     assert previous < period_over
 

@@ -75,15 +75,22 @@ def largest_remainder(total: int, weights: Sequence[Fraction]) -> list[int]:
         >>> largest_remainder(4, [Fraction(1), Fraction(3), Fraction(3)])
         [0, 2, 2]
     """
+    return _largest_remainder(total, _integer_weights(weights))
+
+
+def _integer_weights(weights: Sequence[Fraction]) -> list[int]:
+    """Scale exact weights to integers in the same ratio, so all arithmetic stays in `int`."""
+    denominator = math.lcm(*(weight.denominator for weight in weights))
+    return [weight.numerator * (denominator // weight.denominator) for weight in weights]
+
+
+def _largest_remainder(total: int, weights: Sequence[int]) -> list[int]:
     sign = -1 if total < 0 else 1
     magnitude = abs(total)
-    # Scale the weights to integers so every quotient and remainder is exact.
-    denominator = math.lcm(*(weight.denominator for weight in weights))
-    integers = [int(weight * denominator) for weight in weights]
-    weight_sum = sum(integers)
+    weight_sum = sum(weights)
     parts: list[int] = []
     remainders: list[int] = []
-    for weight in integers:
+    for weight in weights:
         part, remainder = divmod(magnitude * weight, weight_sum)
         parts.append(part)
         remainders.append(remainder)
@@ -122,6 +129,10 @@ class Allocation(Mapping[Party, Decimal]):
     ``shares`` holds each party's exact share and whether it received a
     left-over cent, for an auditor to follow.
 
+    Equality is that of a value object: two allocations are equal when their
+    amounts, shares, tie-breaking party and clause are. To compare the parts
+    alone with a plain mapping, use ``dict(allocation) == {...}``.
+
     Attributes:
         amount: The amount split, in euros.
         shares: One `Share` per party, ordered by AGS.
@@ -135,15 +146,16 @@ class Allocation(Mapping[Party, Decimal]):
     first: Party | None = None
     clause: Clause = Clause.C4
     interpretation: Interpretation = Interpretation.I2
+    # A private index for constant-time look-ups; derived from ``shares``.
+    _index: dict[Party, Share] = attrs.field(
+        init=False, repr=False, eq=False, hash=False, factory=dict
+    )
+
+    def __attrs_post_init__(self) -> None:
+        self._index.update((share.party, share) for share in self.shares)
 
     def __getitem__(self, party: Party) -> Decimal:
-        for share in self.shares:
-            if share.party == party:
-                return share.amount
-        raise UnknownPartyError(
-            f"{party!r} is not among the parties of this split: "
-            f"{[share.party.name for share in self.shares]}"
-        )
+        return self.share_of(party).amount
 
     def __iter__(self) -> Iterator[Party]:
         return (share.party for share in self.shares)
@@ -152,14 +164,21 @@ class Allocation(Mapping[Party, Decimal]):
         return len(self.shares)
 
     def __contains__(self, party: object) -> bool:
-        return any(share.party == party for share in self.shares)
+        return party in self._index
 
     def share_of(self, party: Party) -> Share:
-        """Return the derivation of one party's part."""
-        for share in self.shares:
-            if share.party == party:
-                return share
-        raise UnknownPartyError(f"{party!r} is not among the parties of this split")
+        """Return the derivation of one party's part.
+
+        Raises:
+            UnknownPartyError: ``party`` is not among the parties of the split.
+        """
+        try:
+            return self._index[party]
+        except (KeyError, TypeError):
+            raise UnknownPartyError(
+                f"{party!r} is not among the parties of this split: "
+                f"{[share.party.name for share in self.shares]}"
+            ) from None
 
 
 def split_equally(
@@ -270,21 +289,22 @@ def split_by_weight(
             f"first={first!r} is not one of the parties to the split "
             f"{[party.name for party, _ in checked]}"
         )
-    total_weight = sum((value for _, value in checked), Fraction(0))
-    if total_weight == 0:
+    if not any(value for _, value in checked):
         raise InvalidValueError("cannot split by weights that are all zero")
     # The tie order of I2: the named party first, then by AGS.
     checked.sort(key=lambda item: (item[0] != first, item[0].ags))
-    parts = largest_remainder(cents, [value for _, value in checked])
+    integers = _integer_weights([value for _, value in checked])
+    weight_sum = sum(integers)
+    parts = _largest_remainder(cents, integers)
     shares = [
         Share(
             party=party,
             weight=value,
-            exact=Fraction(cents, 100) * value / total_weight,
+            exact=Fraction(cents * weight, 100 * weight_sum),
             amount=from_cents(part),
-            extra_cent=abs(part) * total_weight > abs(cents) * value,
+            extra_cent=abs(part) * weight_sum > abs(cents) * weight,
         )
-        for (party, value), part in zip(checked, parts, strict=True)
+        for (party, value), weight, part in zip(checked, integers, parts, strict=True)
     ]
     shares.sort(key=lambda share: share.party.ags)
     return Allocation(amount=from_cents(cents), shares=tuple(shares), first=first, clause=clause)
