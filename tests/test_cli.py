@@ -13,24 +13,11 @@ from typing import Any
 import pytest
 
 import kim_cooperation
+from coesfeld import TOWNS
 from kim_cooperation import CostStatement, InvalidValueError, MoneyTypeError, presets, settle
 from kim_cooperation.cli import main
 from kim_cooperation.formatting import format_eur, format_fte
 from kim_cooperation.report import render_region
-
-TOWNS = [
-    "Ascheberg",
-    "Billerbeck",
-    "Coesfeld",
-    "Dülmen",
-    "Havixbeck",
-    "Lüdinghausen",
-    "Nordkirchen",
-    "Nottuln",
-    "Olfen",
-    "Rosendahl",
-    "Senden",
-]
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

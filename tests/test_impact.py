@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from coesfeld import TOWNS
 from kim_cooperation import (
     Clause,
     CostStatement,
@@ -26,19 +27,6 @@ from kim_cooperation import (
     settle,
 )
 
-TOWNS = [
-    "Ascheberg",
-    "Billerbeck",
-    "Coesfeld",
-    "Dülmen",
-    "Havixbeck",
-    "Lüdinghausen",
-    "Nordkirchen",
-    "Nottuln",
-    "Olfen",
-    "Rosendahl",
-    "Senden",
-]
 EMPLOYERS = {"Coesfeld", "Dülmen", "Ascheberg"}
 
 
@@ -59,7 +47,7 @@ def result_amount(impact: FinancialImpact, key: str) -> Decimal:
 
 
 def test_the_preset_has_these_towns() -> None:
-    assert [party.name for party in presets.coesfeld().parties] == TOWNS
+    assert tuple(party.name for party in presets.coesfeld().parties) == TOWNS
 
 
 @pytest.mark.parametrize("layout", list(Layout))

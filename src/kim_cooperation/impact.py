@@ -371,21 +371,24 @@ def _council_paper(figures: _Figures) -> tuple[tuple[ImpactLine, ...], tuple[Imp
 def _nkf(figures: _Figures) -> tuple[tuple[ImpactLine, ...], tuple[ImpactLine, ...]]:
     receipts = figures.funding + figures.receipts
     payments = figures.total_costs
+    # The Finanzplan and the Ergebnisplan name these two lines alike.
+    grants = _line(
+        "grants",
+        "Zuwendungen und allgemeine Umlagen",
+        "Grants and general levies",
+        figures.funding,
+        figures.funding_clause,
+    )
+    reimbursements = _line(
+        "reimbursements",
+        "Kostenerstattungen und Kostenumlagen",
+        "Cost reimbursements and cost levies",
+        figures.receipts,
+        Clause.C9,
+    )
     finance = (
-        _line(
-            "grants",
-            "Zuwendungen und allgemeine Umlagen",
-            "Grants and general levies",
-            figures.funding,
-            figures.funding_clause,
-        ),
-        _line(
-            "reimbursements",
-            "Kostenerstattungen und Kostenumlagen",
-            "Cost reimbursements and cost levies",
-            figures.receipts,
-            Clause.C9,
-        ),
+        grants,
+        reimbursements,
         _line(
             "receipts_total",
             "Einzahlungen aus laufender Verwaltungstätigkeit",
@@ -423,20 +426,8 @@ def _nkf(figures: _Figures) -> tuple[tuple[ImpactLine, ...], tuple[ImpactLine, .
         ),
     )
     result = (
-        _line(
-            "grants",
-            "Zuwendungen und allgemeine Umlagen",
-            "Grants and general levies",
-            figures.funding,
-            figures.funding_clause,
-        ),
-        _line(
-            "reimbursements",
-            "Kostenerstattungen und Kostenumlagen",
-            "Cost reimbursements and cost levies",
-            figures.receipts,
-            Clause.C9,
-        ),
+        grants,
+        reimbursements,
         _line("other_income", "Sonstige ordentliche Erträge", "Other ordinary income", 0),
         _line("income_total", "Ordentliche Erträge", "Ordinary income", receipts, is_total=True),
         _line(
