@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import subprocess
@@ -288,7 +289,7 @@ def test_render_region_without_funding_names_c10() -> None:
     )
     region = settle(lost, 2023, presets.coesfeld_cost_plan_2023()).region("Nord")
     text = squash(render_region(region))
-    assert "Förderung 0 € (C10)" in text
+    assert "Förderung (2,5 × 0 €) 0 € (C10)" in text
     assert "Eigenanteil 170.000 € (C10)" in text
     assert "Billerbeck 42.500 € (C10) zahlt an Coesfeld (C9)" in text
 
@@ -296,7 +297,7 @@ def test_render_region_without_funding_names_c10() -> None:
 def test_render_region_with_surplus() -> None:
     settlement = settle(presets.coesfeld(), 2023, {"Mitte": CostStatement(personnel=50_000)})
     text = squash(render_region(settlement.region("Mitte")))
-    assert "Förderung 55.000 € (C5)" in text
+    assert "Förderung (1 × 55.000 €) 55.000 € (C5)" in text
     assert "Förderung über den Kosten (nicht verteilt) 5.000 € (I6)" in text
     assert "Eigenanteil 0 € (C7)" in text
     english = squash(render_region(settlement.region("Mitte"), lang="en"))
@@ -400,3 +401,17 @@ def test_format_eur_refuses_unknown_language() -> None:
 def test_format_fte(fte: Fraction, german: str, english: str) -> None:
     assert format_fte(fte) == german
     assert format_fte(fte, lang="en") == english
+
+
+def test_render_region_shows_the_funding_derivation_only_for_plain_years() -> None:
+    agreement = presets.coesfeld()
+    raised = agreement.with_funding(
+        agreement.funding.with_rate(presets.announced_increase(dt.date(2024, 7, 1)))
+    )
+    text = render_region(
+        settle(raised, 2024, presets.coesfeld_cost_plan_2023()).region("Nord"), lang="en"
+    )
+    # Two rates in the year: 6 months at 55,000 and 6 at 57,000, no single product.
+    assert "Funding  " in text
+    assert "×" not in text
+    assert "€140,000" in text

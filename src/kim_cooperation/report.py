@@ -159,7 +159,7 @@ def render_region(
     rows = [
         (text["costs"], format_eur(region.costs.total, lang=lang), f"({region.costs.clause})"),
         (
-            text["funding"],
+            _funding_label(region, text["funding"], lang),
             format_eur(region.funding.amount, lang=lang),
             f"({Clause.C10 if region.funding.lost else region.funding.clause})",
         ),
@@ -181,6 +181,16 @@ def render_region(
         part_rows.append((share.party.name, format_eur(share.amount, lang=lang), note))
     lines += _table(part_rows, indent="    ")
     return "\n".join(lines)
+
+
+def _funding_label(region: RegionSettlement, label: str, lang: Lang) -> str:
+    """Show the derivation FTE × rate where the year had one rate and every post was full-year."""
+    funding = region.funding
+    full_year = all(len(post.months) == 12 for post in funding.posts)
+    if len(funding.rates) != 1 or not full_year:
+        return label
+    fte = format_fte(region.region.fte, lang=lang)
+    return f"{label} ({fte} × {format_eur(funding.rates[0].amount, lang=lang)})"
 
 
 def default_report(
