@@ -137,6 +137,18 @@ def test_max_months_sets_the_limit() -> None:
 # --- run_on_period: properties ------------------------------------------------------------
 
 
+def bgb_period_end(first_day: dt.date, months: int) -> dt.date:
+    """The last day of a period of months beginning on ``first_day`` (§ 188 (2), (3) BGB).
+
+    The day before the day of the same number; if the last month has no such
+    day, its last day.
+    """
+    same_number = first_day + relativedelta(months=months)
+    if same_number.day != first_day.day:  # no such day: § 188 (3)
+        return same_number
+    return same_number - dt.timedelta(days=1)
+
+
 @given(dates_near_year_end(), optional_dates())
 def test_run_on_period_properties(agreement_end: dt.date, employment_end: dt.date | None) -> None:
     period = run_on_period(agreement_end, employment_end)
@@ -146,7 +158,7 @@ def test_run_on_period_properties(agreement_end: dt.date, employment_end: dt.dat
         return
     assert period.first_day == agreement_end + dt.timedelta(days=1)
     assert period.last_day is not None
-    limit = period.first_day + relativedelta(months=12) - dt.timedelta(days=1)
+    limit = bgb_period_end(period.first_day, 12)
     assert period.first_day <= period.last_day <= limit
     if employment_end is not None:
         assert period.last_day <= employment_end
@@ -155,9 +167,14 @@ def test_run_on_period_properties(agreement_end: dt.date, employment_end: dt.dat
     assert 0 <= period.months <= 12
     assert period.months < 12 or period.days == 0
     assert 0 <= period.days < 31
-    assert period.first_day + relativedelta(months=period.months, days=period.days) == (
-        period.last_day + dt.timedelta(days=1)
-    )
+    if period.months:
+        whole_months = bgb_period_end(period.first_day, period.months)
+        assert whole_months + dt.timedelta(days=period.days) == period.last_day
+        assert period.months == 12 or bgb_period_end(period.first_day, period.months + 1) > (
+            period.last_day
+        )
+    else:
+        assert period.first_day + dt.timedelta(days=period.days - 1) == period.last_day
 
 
 @given(dates_near_year_end(), optional_dates(), optional_dates())

@@ -33,6 +33,7 @@ from kim_cooperation.errors import (
     KimCooperationError,
     MoneyTypeError,
     NoApplicableRateError,
+    UndecidedCaseError,
     UnknownPartyError,
     UnknownRegionError,
 )
@@ -46,6 +47,7 @@ from kim_cooperation.funding import (
 from kim_cooperation.impact import FinancialImpact, ImpactLine, Layout, Role, financial_impact
 from kim_cooperation.notice import (
     DEFAULT_NOTICE_TERMS,
+    Notice,
     NoticeDeadline,
     NoticeTerms,
     PeriodEnd,
@@ -101,6 +103,7 @@ __all__ = [
     "MoneyTypeError",
     "NkfGroup",
     "NoApplicableRateError",
+    "Notice",
     "NoticeDeadline",
     "NoticeTerms",
     "Party",
@@ -117,6 +120,7 @@ __all__ = [
     "Settlement",
     "SettlementLine",
     "Share",
+    "UndecidedCaseError",
     "UnknownPartyError",
     "UnknownRegionError",
     "WindDown",

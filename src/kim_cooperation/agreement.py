@@ -26,21 +26,23 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from typing import Any
 
 import attrs
 
+from kim_cooperation import membership
 from kim_cooperation._checks import check_date, check_label, tuple_of
 from kim_cooperation.errors import (
     AgreementError,
     InvalidTypeError,
+    InvalidValueError,
     UnknownPartyError,
     UnknownRegionError,
 )
 from kim_cooperation.funding import FundingSchedule
-from kim_cooperation.notice import DEFAULT_NOTICE_TERMS, NoticeTerms
+from kim_cooperation.notice import DEFAULT_NOTICE_TERMS, Notice, NoticeTerms
 from kim_cooperation.party import Party, fold_name
 from kim_cooperation.post import Post
 from kim_cooperation.region import Region
@@ -58,6 +60,11 @@ def _parties(value: Iterable[Party]) -> tuple[Party, ...]:
 
 def _regions(value: Iterable[Region]) -> tuple[Region, ...]:
     return tuple_of(value, Region, what="agreement regions")
+
+
+def _notices(value: Iterable[Notice]) -> tuple[Notice, ...]:
+    notices = tuple_of(value, Notice, what="agreement notices")
+    return tuple(sorted(notices, key=lambda notice: (notice.received, notice.party.ags)))
 
 
 def _start(value: dt.date) -> dt.date:
@@ -89,6 +96,8 @@ class Agreement:
         start: The first day of the agreement.
         notice_terms: The notice terms (C11); 18 months to the end of a
             calendar year by default.
+        notices: The notices received (C11), ordered by day of receipt;
+            record them with `give_notice`.
 
     Raises:
         AgreementError: An invariant is broken (see the module docs); the
@@ -105,6 +114,7 @@ class Agreement:
         default=DEFAULT_NOTICE_TERMS,
         validator=_instance_of(NoticeTerms),
     )
+    notices: tuple[Notice, ...] = attrs.field(default=(), converter=_notices)
 
     def __attrs_post_init__(self) -> None:
         self._check_parties()
@@ -115,6 +125,7 @@ class Agreement:
                 f"agreement's start {self.start.isoformat()}; every day of the agreement "
                 "needs a funding rate, zero if there is none (C5)"
             )
+        membership.check_notices(self)
 
     def _check_parties(self) -> None:
         if not self.parties:
@@ -251,3 +262,82 @@ class Agreement:
             Decimal('55000.00')
         """
         return attrs.evolve(self, funding=funding)
+
+    def give_notice(self, party: str | Party, received: dt.date) -> Agreement:
+        """Return a new agreement in which ``party`` has given notice received on ``received`` (C11).
+
+        The party stays a full member, paying its share, until its
+        termination date (`termination_of`); afterwards its shares pass to
+        the remaining towns of its region (C12). When every party has given
+        notice, the agreement ends on the last termination date (`ends`) and
+        the wind-down follows (C13).
+
+        Args:
+            party: The party, as a `Party`, an AGS or a name.
+            received: The day the notice was received ("Zugang").
+
+        Raises:
+            UnknownPartyError: ``party`` is not a party to the agreement.
+            InvalidValueError: The party already gave notice, or ``received``
+                is before the agreement's start.
+            UndecidedCaseError: The notice leads to a case the agreement does
+                not settle: a region's employer leaving while other towns of
+                the region stay, or a whole region leaving while the
+                agreement goes on elsewhere (I8).
+
+        Examples:
+            >>> import datetime as dt
+            >>> from kim_cooperation import presets
+            >>> agreement = presets.coesfeld()
+            >>> later = agreement.give_notice("Rosendahl", dt.date(2024, 7, 1))
+            >>> later.termination_of("Rosendahl"), agreement.termination_of("Rosendahl")
+            (datetime.date(2026, 12, 31), None)
+        """
+        notice = Notice(party=self.party(party), received=received)
+        return attrs.evolve(self, notices=(*self.notices, notice))
+
+    def withdraw_notice(self, party: str | Party, on: dt.date) -> Agreement:
+        """Return a new agreement without ``party``'s notice, withdrawn on ``on`` (C11).
+
+        A notice can only be withdrawn before it takes effect, that is on or
+        before the party's termination date.
+
+        Raises:
+            UnknownPartyError: ``party`` is not a party to the agreement.
+            InvalidValueError: The party gave no notice, or ``on`` is after
+                its termination date.
+        """
+        found = self.party(party)
+        check_date(on, what="on")
+        ends = self.termination_of(found)
+        if ends is None:
+            raise InvalidValueError(f"{found.name} has given no notice to withdraw (C11)")
+        if on > ends:
+            raise InvalidValueError(
+                f"the notice of {found.name} took effect on {ends.isoformat()}; it cannot be "
+                f"withdrawn on {on.isoformat()} (C11)"
+            )
+        return attrs.evolve(
+            self, notices=[notice for notice in self.notices if notice.party != found]
+        )
+
+    def termination_of(self, party: str | Party) -> dt.date | None:
+        """Return the last day of ``party``'s membership, or ``None`` without notice (C11)."""
+        return membership.termination_of(self, party)
+
+    def is_member(self, party: str | Party, day: dt.date) -> bool:
+        """Tell whether ``party`` is a member on ``day`` (C11)."""
+        return membership.is_member(self, party, day)
+
+    def members_on(self, day: dt.date, *, region: str | Region | None = None) -> tuple[Party, ...]:
+        """Return the members on ``day`` (of one region if given), ordered by AGS (C11, C12)."""
+        return membership.members_on(self, day, region=region)
+
+    def post_shares(self, day: dt.date) -> Mapping[Party, Fraction]:
+        """Return each member's share of its region's posts on ``day``, in FTE (C4, C12)."""
+        return membership.post_shares(self, day)
+
+    @property
+    def ends(self) -> dt.date | None:
+        """The day the agreement ends once every party gave notice, else ``None`` (C11, C13)."""
+        return membership.agreement_end(self)

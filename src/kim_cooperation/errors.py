@@ -32,6 +32,7 @@ __all__ = [
     "KimCooperationError",
     "MoneyTypeError",
     "NoApplicableRateError",
+    "UndecidedCaseError",
     "UnknownPartyError",
     "UnknownRegionError",
 ]
@@ -75,6 +76,17 @@ class AgreementError(InvalidValueError):
     Raised when an invariant of the agreement is broken: a party in two
     regions or in none (C2), an employer outside its region (C3), two parties
     with the same AGS or name (C1), two posts with the same label.
+    """
+
+
+class UndecidedCaseError(InvalidValueError):
+    """The agreement's text does not settle the case, so the library refuses it (I8).
+
+    Raised, for example, when the employer of a region gives notice while
+    other towns of the region stay (who employs the case managers then?), or
+    when every town of one region leaves while the agreement goes on
+    elsewhere. The message names the decision the parties would have to
+    make first; the library never guesses it.
     """
 
 

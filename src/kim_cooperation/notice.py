@@ -40,9 +40,11 @@ from dateutil.relativedelta import relativedelta
 from kim_cooperation._checks import check_date, check_year
 from kim_cooperation.clauses import Clause
 from kim_cooperation.errors import InvalidDateError, InvalidTypeError, InvalidValueError
+from kim_cooperation.party import Party
 
 __all__ = [
     "DEFAULT_NOTICE_TERMS",
+    "Notice",
     "NoticeDeadline",
     "NoticeTerms",
     "PeriodEnd",
@@ -312,3 +314,34 @@ def notice_deadline(year: int, terms: NoticeTerms = DEFAULT_NOTICE_TERMS) -> Not
     """
     deadline = latest_notice_date(year, terms)
     return NoticeDeadline(end=dt.date(year, 12, 31), deadline=deadline, terms=terms)
+
+
+def _party(value: Party) -> Party:
+    if not isinstance(value, Party):
+        raise InvalidTypeError(
+            f"a notice is given by a Party, got {type(value).__name__} {value!r}"
+        )
+    return value
+
+
+def _received(value: dt.date) -> dt.date:
+    return check_date(value, what="received")
+
+
+@attrs.frozen(kw_only=True)
+class Notice:
+    """A party's notice of termination, by the day it was received (C11).
+
+    Record notices with `Agreement.give_notice`, which checks them against
+    the agreement and computes the day the party leaves.
+
+    Attributes:
+        party: The party giving notice.
+        received: The day the notice was received by the other parties
+            ("Zugang", § 130 BGB).
+        clause: ``C11``.
+    """
+
+    party: Party = attrs.field(converter=_party)
+    received: dt.date = attrs.field(converter=_received)
+    clause: Clause = Clause.C11

@@ -6,9 +6,11 @@ For each region and year:
 2. the funding, FTE × rate, in twelfths per full month filled (C5, I7);
 3. the own share ("Eigenanteil"), costs less funding, never negative; where
    funding exceeds the costs the surplus is reported, never paid out (C7, I6);
-4. each town's part of the own share, in equal parts, cents by largest
-   remainder with ties to the employer (C4, I1, I2); without any funding in
-   the year the whole costs are split so (C10, I4);
+4. each town's part of the own share, in equal parts among the towns that
+   are members in the year, cents by largest remainder with ties to the
+   employer (C4, I1, I2); a town that has left no longer pays, its share
+   passing to those who remain (C12, I3); without any funding in the year the
+   whole costs are split so (C10, I4);
 5. the billing lines: each other town owes the employer its part (C9).
 
 Examples:
@@ -40,6 +42,7 @@ from kim_cooperation.errors import (
     UnknownRegionError,
 )
 from kim_cooperation.funding import RegionFunding, region_funding
+from kim_cooperation.membership import members_for_year
 from kim_cooperation.money import from_cents, to_cents
 from kim_cooperation.party import Party
 from kim_cooperation.region import Region
@@ -239,8 +242,11 @@ def settle(agreement: Agreement, year: int, costs: Mapping[str, CostStatement]) 
 
     Raises:
         InvalidTypeError: ``agreement`` or a cost statement has the wrong type.
-        InvalidValueError: ``costs`` is empty, names a region twice, or
-            ``year`` is before the agreement's start.
+        InvalidValueError: ``costs`` is empty, names a region twice,
+            ``year`` is before the agreement's start, or the agreement ended
+            before ``year`` (only the wind-down remains, C13).
+        UndecidedCaseError: A region's membership changes within ``year``
+            (possible only under notice terms other than to a year's end).
         UnknownRegionError: ``costs`` names a region the agreement lacks.
 
     Examples:
@@ -274,15 +280,17 @@ def _settle_region(
     funding = region_funding(region.posts, year, agreement.funding, active_from=agreement.start)
     balance = to_cents(costs.total) - to_cents(funding.amount)
     own_share = from_cents(max(balance, 0))
+    members = members_for_year(agreement, region, year)
     split = split_equally(
         own_share,
-        region.members,
+        members,
         first=region.employer,
         clause=Clause.C10 if funding.lost else Clause.C4,
     )
     billing = tuple(
         BillingLine(year=year, debtor=member, creditor=region.employer, amount=split[member])
-        for member in region.others
+        for member in members
+        if member != region.employer
     )
     return RegionSettlement(
         region=region,

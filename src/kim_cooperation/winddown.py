@@ -43,6 +43,7 @@ from kim_cooperation.errors import (
     InvalidValueError,
     UnknownPartyError,
 )
+from kim_cooperation.membership import members_on
 from kim_cooperation.money import Money, from_cents, to_cents
 from kim_cooperation.party import Party
 from kim_cooperation.post import Post
@@ -331,6 +332,11 @@ def wind_down(
             f"the agreement can only end at the end of a {terms.period_end.value} "
             f"({terms.describe()}), not on {agreement_end.isoformat()} (C11, C13)"
         )
+    if agreement.ends is not None and agreement_end != agreement.ends:
+        raise InvalidValueError(
+            f"every party gave notice and the agreement ends on {agreement.ends.isoformat()}, "
+            f"not on {agreement_end.isoformat()} (C11, C13)"
+        )
     if agreement_end < agreement.start:
         raise InvalidValueError(
             f"the agreement cannot end on {agreement_end.isoformat()}, "
@@ -363,7 +369,12 @@ def wind_down(
                 funding=from_cents(received_cents),
                 net=net,
                 surplus=from_cents(max(-balance, 0)),
-                split=split_equally(net, region.members, first=region.employer, clause=Clause.C13),
+                split=split_equally(
+                    net,
+                    members_on(agreement, agreement_end, region=region),
+                    first=region.employer,
+                    clause=Clause.C13,
+                ),
             )
         )
     return WindDown(agreement_end=agreement_end, regions=tuple(regions))

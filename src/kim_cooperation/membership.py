@@ -1,0 +1,205 @@
+"""Membership over time (C11, C12, C13): who is a party on a day, and who bears what.
+
+A party that gives notice stays a full member, paying its share, until its
+termination date (C11). After it leaves, its shares of the posts and of the
+costs pass in equal parts to the remaining towns of its region (C12,
+interpretation choice I3): with equal splits this is simply an equal split
+among the towns still there. When every party has given notice, the
+agreement ends on the last of their termination dates and the wind-down
+follows (C13).
+
+Cases the text does not settle are refused with `UndecidedCaseError` (I8):
+the employer of a region leaving while other towns of the region stay, and
+every town of one region leaving while the agreement goes on elsewhere.
+
+Examples:
+    >>> import datetime as dt
+    >>> from kim_cooperation import presets
+    >>> agreement = presets.coesfeld().give_notice("Rosendahl", dt.date(2024, 6, 30))
+    >>> agreement.termination_of("Rosendahl")
+    datetime.date(2025, 12, 31)
+    >>> [party.name for party in agreement.members_on(dt.date(2026, 1, 1), region="Nord")]
+    ['Billerbeck', 'Coesfeld', 'Havixbeck']
+    >>> agreement.post_shares(dt.date(2026, 1, 1))[agreement.party("Coesfeld")]
+    Fraction(5, 6)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from fractions import Fraction
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from kim_cooperation._checks import check_date, check_year
+from kim_cooperation.errors import InvalidValueError, UndecidedCaseError
+from kim_cooperation.notice import termination_date
+from kim_cooperation.party import Party
+
+if TYPE_CHECKING:
+    from kim_cooperation.agreement import Agreement
+    from kim_cooperation.region import Region
+
+__all__ = [
+    "agreement_end",
+    "check_notices",
+    "is_member",
+    "members_for_year",
+    "members_on",
+    "post_shares",
+    "termination_of",
+]
+
+
+def termination_of(agreement: Agreement, party: str | Party) -> dt.date | None:
+    """Return the last day of a party's membership, or ``None`` if it gave no notice (C11)."""
+    found = agreement.party(party)
+    for notice in agreement.notices:
+        if notice.party == found:
+            return termination_date(notice.received, agreement.notice_terms)
+    return None
+
+
+def is_member(agreement: Agreement, party: str | Party, day: dt.date) -> bool:
+    """Tell whether a party is a member of the agreement on ``day`` (C11).
+
+    A party is a member from the agreement's start until its termination
+    date, inclusive: until then it is a full member and pays its share.
+    """
+    check_date(day, what="day")
+    if day < agreement.start:
+        return False
+    ends = termination_of(agreement, party)
+    return ends is None or day <= ends
+
+
+def members_on(
+    agreement: Agreement, day: dt.date, *, region: str | Region | None = None
+) -> tuple[Party, ...]:
+    """Return the members on ``day``, ordered by AGS; of one region if ``region`` is given."""
+    parties = agreement.parties if region is None else agreement.region(region).members
+    return tuple(party for party in parties if is_member(agreement, party, day))
+
+
+def agreement_end(agreement: Agreement) -> dt.date | None:
+    """Return the day the agreement ends: the last termination date once every party gave notice (C13).
+
+    ``None`` while at least one party has not given notice: the agreement
+    runs indefinitely (C11).
+    """
+    ends = [termination_of(agreement, party) for party in agreement.parties]
+    if any(end is None for end in ends):
+        return None
+    return max(end for end in ends if end is not None)
+
+
+def post_shares(agreement: Agreement, day: dt.date) -> Mapping[Party, Fraction]:
+    """Return each member's share of its region's posts on ``day``, in FTE (C4, C12).
+
+    The towns of a region share its posts in equal parts (C4); when a town
+    leaves, its share passes in equal parts to the towns that remain (C12,
+    I3). The shares of a region's members always sum to the region's FTE.
+    Parties that are not members on ``day`` are not in the mapping.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets
+        >>> shares = presets.coesfeld().post_shares(dt.date(2024, 1, 1))
+        >>> str(shares[presets.coesfeld().party("Nottuln")])
+        '1/2'
+    """
+    shares: dict[Party, Fraction] = {}
+    for region in agreement.regions:
+        members = members_on(agreement, day, region=region)
+        for member in members:
+            shares[member] = region.fte / len(members)
+    return MappingProxyType(shares)
+
+
+def members_for_year(agreement: Agreement, region: Region, year: int) -> tuple[Party, ...]:
+    """Return the towns of ``region`` that bear its own share for ``year`` (C4, C11, C12).
+
+    Under notice to the end of a calendar year a town is a member for a
+    whole year or not at all. Under other terms membership could change
+    within a year; how to split such a year is not decided by the agreement,
+    so it is refused (I8).
+
+    Raises:
+        InvalidValueError: The agreement has ended before ``year`` (after
+            full termination only the wind-down remains, C13).
+        UndecidedCaseError: Membership of the region changes within ``year``.
+    """
+    check_year(year)
+    ends = agreement_end(agreement)
+    if ends is not None and ends < dt.date(year, 1, 1):
+        raise InvalidValueError(
+            f"the agreement ended on {ends.isoformat()} after every party gave notice; "
+            f"there is no settlement for {year}, only the wind-down (C13)"
+        )
+    first_day = max(dt.date(year, 1, 1), agreement.start)
+    at_start = members_on(agreement, first_day, region=region)
+    at_end = members_on(agreement, dt.date(year, 12, 31), region=region)
+    if at_start != at_end:
+        left = [party.name for party in at_start if party not in at_end]
+        raise UndecidedCaseError(
+            f"{', '.join(left)} leave(s) region {region.name!r} within {year}; the agreement "
+            "does not say how a year with a change of members is split (C11, C12, I8)"
+        )
+    return at_end
+
+
+def check_notices(agreement: Agreement) -> None:
+    """Check the recorded notices against the agreement; refuse undecided cases (C11, I8).
+
+    Raises:
+        InvalidValueError: A notice names a party twice or is dated before
+            the agreement's start.
+        UndecidedCaseError: A region's employer leaves while other towns of
+            the region stay, or every town of a region leaves while the
+            agreement goes on elsewhere.
+    """
+    seen: set[Party] = set()
+    for notice in agreement.notices:
+        if notice.party not in agreement.parties:
+            raise InvalidValueError(
+                f"{notice.party.name} ({notice.party.ags}) gave notice but is not a party "
+                "to the agreement (C1, C11)"
+            )
+        if notice.party in seen:
+            raise InvalidValueError(
+                f"{notice.party.name} gave notice twice; withdraw the first notice "
+                "before recording another (C11)"
+            )
+        seen.add(notice.party)
+        if notice.received < agreement.start:
+            raise InvalidValueError(
+                f"notice of {notice.party.name} received on {notice.received.isoformat()}, "
+                f"before the agreement's start {agreement.start.isoformat()} (C11)"
+            )
+    ends = agreement_end(agreement)
+    for region in agreement.regions:
+        leaving = {member: termination_of(agreement, member) for member in region.members}
+        employer_leaves = leaving[region.employer]
+        if employer_leaves is not None:
+            staying = [
+                member.name
+                for member, end in leaving.items()
+                if end is None or end > employer_leaves
+            ]
+            if staying:
+                raise UndecidedCaseError(
+                    f"{region.employer.name}, the employer of region {region.name!r}, leaves on "
+                    f"{employer_leaves.isoformat()} while {', '.join(staying)} stay(s); the "
+                    "agreement does not say who employs the case managers then. Record a "
+                    "successor employer in a new agreement first (C3, C12, I8)"
+                )
+        region_ends = list(leaving.values())
+        if all(end is not None for end in region_ends):
+            last = max(end for end in region_ends if end is not None)
+            if ends is None or last < ends:
+                raise UndecidedCaseError(
+                    f"every town of region {region.name!r} leaves by {last.isoformat()} while "
+                    "the agreement goes on elsewhere; the agreement does not say what happens "
+                    "to the region's posts (C12, C13, I8)"
+                )
