@@ -296,6 +296,42 @@ class Agreement:
         notice = Notice(party=self.party(party), received=received)
         return attrs.evolve(self, notices=(*self.notices, notice))
 
+    def give_notices(self, notices: Mapping[str | Party, dt.date]) -> Agreement:
+        """Return a new agreement with several notices recorded at once (C11).
+
+        The notices are checked together, so parties whose notices only make
+        sense jointly (a region's employer with the towns of its region, or
+        every party for a full termination, C13) can be recorded in one step.
+
+        Args:
+            notices: The day each party's notice was received, by party
+                (a `Party`, an AGS or a name).
+
+        Raises:
+            UnknownPartyError: A key is not a party to the agreement.
+            InvalidValueError: A party already gave notice or is named twice,
+                or a notice is dated before the agreement's start.
+            UndecidedCaseError: The notices lead to a case the agreement does
+                not settle (I8).
+
+        Examples:
+            >>> import datetime as dt
+            >>> from kim_cooperation import presets
+            >>> agreement = presets.coesfeld()
+            >>> ended = agreement.give_notices(dict.fromkeys(agreement.parties, dt.date(2024, 6, 30)))
+            >>> ended.ends
+            datetime.date(2025, 12, 31)
+        """
+        if not isinstance(notices, Mapping):
+            raise InvalidTypeError(
+                f"notices must be a mapping of party to date, got {type(notices).__name__}"
+            )
+        added = [
+            Notice(party=self.party(party), received=received)
+            for party, received in notices.items()
+        ]
+        return attrs.evolve(self, notices=(*self.notices, *added))
+
     def withdraw_notice(self, party: str | Party, on: dt.date) -> Agreement:
         """Return a new agreement without ``party``'s notice, withdrawn on ``on`` (C11).
 

@@ -1,0 +1,278 @@
+"""Multi-year projections: each town's own share and each employer's billing per year.
+
+A projection settles the agreement for a range of years (C4, C5, C7, C9,
+C12), from a cost plan per year or from one base plan whose personnel costs
+grow by a yearly rate, as councils budget. Notices, changing and lapsing
+funding and part-year posts all take effect through the agreement itself.
+
+Growing costs yield fractions of a cent. The grown personnel costs of each
+year are rounded half up to cents, once, from the exact compound value (not
+year on year, so no rounding drifts); the plans actually used are part of the
+result, so every figure can be traced.
+
+Examples:
+    >>> import datetime as dt
+    >>> from decimal import Decimal
+    >>> from kim_cooperation import presets
+    >>> from kim_cooperation.projection import project
+    >>> agreement = presets.coesfeld().give_notice("Rosendahl", dt.date(2024, 6, 30))
+    >>> projection = project(agreement, range(2025, 2028), presets.coesfeld_cost_plan_2023(),
+    ...                      personnel_growth=Decimal("0.03"))
+    >>> {year: str(amount) for year, amount in projection.own_shares_of("Rosendahl").items()}
+    {2025: '8125.00', 2026: '0.00', 2027: '0.00'}
+    >>> projection.plan(2027)["Nord"].personnel
+    Decimal('172926.70')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from fractions import Fraction
+from types import MappingProxyType
+from typing import TypeAlias
+
+import attrs
+
+from kim_cooperation._checks import Exact, check_year, to_fraction
+from kim_cooperation.agreement import Agreement
+from kim_cooperation.costs import CostStatement
+from kim_cooperation.errors import InvalidTypeError, InvalidValueError
+from kim_cooperation.money import from_cents, round_half_up_to_cents, to_cents
+from kim_cooperation.party import Party
+from kim_cooperation.settlement import BillingLine, Settlement, settle
+
+__all__ = ["CostPlan", "Projection", "YearResult", "grow_plan", "project"]
+
+CostPlan: TypeAlias = Mapping[str, CostStatement]
+"""A year's costs per region name, as `settle` takes them."""
+
+_MAX_YEARS = 200
+
+
+def grow_plan(plan: CostPlan, years: int, personnel_growth: Exact) -> CostPlan:
+    """Return ``plan`` with personnel costs grown by ``personnel_growth`` a year for ``years`` years.
+
+    Personnel costs become ``personnel × (1 + growth) ** years``, rounded half
+    up to cents; the other items stay as they are.
+
+    Args:
+        plan: The base plan per region.
+        years: Years of growth, at least 0.
+        personnel_growth: The yearly rate as an exact number, e.g.
+            ``Decimal("0.03")`` for 3 %; at least -1.
+
+    Raises:
+        InvalidValueError: ``years`` is negative or the rate below -1.
+        InvalidTypeError: The rate is a float.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> from kim_cooperation import presets
+        >>> grow_plan(presets.coesfeld_cost_plan_2023(), 2, Decimal("0.03"))["Nord"].personnel
+        Decimal('172926.70')
+    """
+    if not isinstance(years, int) or isinstance(years, bool) or years < 0:
+        raise InvalidValueError(f"years of growth must be an int of at least 0, got {years!r}")
+    rate = to_fraction(personnel_growth, what="personnel_growth")
+    if rate < -1:
+        raise InvalidValueError(f"personnel_growth must be at least -1, got {personnel_growth!r}")
+    factor = (1 + rate) ** years
+    grown: dict[str, CostStatement] = {}
+    for region, statement in plan.items():
+        if not isinstance(statement, CostStatement):
+            raise InvalidTypeError(
+                f"costs of region {region!r} must be a CostStatement, "
+                f"got {type(statement).__name__} {statement!r}"
+            )
+        personnel = round_half_up_to_cents(Fraction(to_cents(statement.personnel), 100) * factor)
+        grown[region] = attrs.evolve(statement, personnel=from_cents(personnel))
+    return MappingProxyType(grown)
+
+
+@attrs.frozen(kw_only=True)
+class YearResult:
+    """One year of a projection.
+
+    Attributes:
+        year: The calendar year.
+        plan: The costs used for the year, per region.
+        settlement: The settlement, or ``None`` if the agreement had ended
+            before the year (after full termination only the wind-down
+            remains, C13).
+    """
+
+    year: int
+    plan: CostPlan
+    settlement: Settlement | None
+
+
+@attrs.frozen(kw_only=True)
+class Projection:
+    """Settlements of an agreement over a range of years.
+
+    Attributes:
+        agreement: The agreement projected.
+        results: One `YearResult` per year, in order.
+    """
+
+    agreement: Agreement
+    results: tuple[YearResult, ...]
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The projected years."""
+        return tuple(result.year for result in self.results)
+
+    def result(self, year: int) -> YearResult:
+        """Return one year's result.
+
+        Raises:
+            InvalidValueError: ``year`` is not in the projection.
+        """
+        for result in self.results:
+            if result.year == year:
+                return result
+        raise InvalidValueError(f"{year!r} is not a year of this projection {self.years}")
+
+    def plan(self, year: int) -> CostPlan:
+        """Return the costs used for ``year``, per region."""
+        return self.result(year).plan
+
+    def own_share_of(self, party: str | Party, year: int) -> Decimal:
+        """Return what a town bears in ``year``: its part of its region's own share (C4, C7).
+
+        Zero in years when the town is no longer a member (C12) or the
+        agreement has ended (C13).
+
+        Raises:
+            UnknownPartyError: ``party`` is not a party to the agreement.
+            UnknownRegionError: The town's region had no costs in the plan.
+        """
+        found = self.agreement.party(party)
+        settlement = self.result(year).settlement
+        if settlement is None:
+            return from_cents(0)
+        split = settlement.region(self.agreement.region_of(found)).split
+        return split[found] if found in split else from_cents(0)
+
+    def own_shares_of(self, party: str | Party) -> Mapping[int, Decimal]:
+        """Return a town's own share for every projected year."""
+        return MappingProxyType({year: self.own_share_of(party, year) for year in self.years})
+
+    def total_of(self, party: str | Party) -> Decimal:
+        """Return a town's own shares summed over the projection."""
+        return from_cents(sum(to_cents(amount) for amount in self.own_shares_of(party).values()))
+
+    def billing(self, year: int) -> tuple[BillingLine, ...]:
+        """Return the billing lines of ``year`` (C9); none after the agreement ended."""
+        settlement = self.result(year).settlement
+        return () if settlement is None else settlement.billing
+
+    def billed_by(self, employer: str | Party) -> Mapping[int, Decimal]:
+        """Return what an employer bills the other towns of its region, per year (C9)."""
+        found = self.agreement.party(employer)
+        return MappingProxyType(
+            {
+                year: from_cents(
+                    sum(
+                        to_cents(line.amount)
+                        for line in self.billing(year)
+                        if line.creditor == found
+                    )
+                )
+                for year in self.years
+            }
+        )
+
+
+def project(
+    agreement: Agreement,
+    years: Iterable[int],
+    plans: CostPlan | Mapping[int, CostPlan],
+    *,
+    personnel_growth: Exact = 0,
+) -> Projection:
+    """Settle the agreement for each of ``years`` (C4, C5, C7, C9, C12).
+
+    Args:
+        agreement: The agreement, with its notices and funding schedule.
+        years: Consecutive or not, each at most once, at most 200.
+        plans: Either one base plan (costs per region name), used for the
+            first year and grown by ``personnel_growth`` for each year after
+            it; or a plan per year (a mapping from year to plan), which must
+            cover every projected year.
+        personnel_growth: The yearly growth of personnel costs for a base
+            plan, an exact number such as ``Decimal("0.03")``; ignored with
+            plans per year, where it must stay 0.
+
+    Returns:
+        The projection; a year after the agreement ended (every party gave
+        notice) has no settlement and its own shares are zero.
+
+    Raises:
+        InvalidValueError: No years, a year twice, too many years, a year
+            missing from plans per year, or a growth rate with plans per year.
+        UnknownRegionError: A plan names a region the agreement lacks.
+
+    Examples:
+        >>> from kim_cooperation import presets
+        >>> plans = {2023: presets.coesfeld_cost_plan_2023(), 2024: presets.coesfeld_cost_plan_2023()}
+        >>> projection = project(presets.coesfeld(), [2023, 2024], plans)
+        >>> projection.billed_by("Coesfeld")[2024]
+        Decimal('24375.00')
+    """
+    if not isinstance(agreement, Agreement):
+        raise InvalidTypeError(
+            f"agreement must be an Agreement, got {type(agreement).__name__} {agreement!r}"
+        )
+    chosen = [check_year(year) for year in years]
+    if not chosen:
+        raise InvalidValueError("a projection needs at least one year")
+    if len(set(chosen)) != len(chosen):
+        raise InvalidValueError(f"each year may be projected once, got {chosen}")
+    if len(chosen) > _MAX_YEARS:
+        raise InvalidValueError(
+            f"a projection covers at most {_MAX_YEARS} years, got {len(chosen)}"
+        )
+    chosen.sort()
+    per_year = _plans_per_year(chosen, plans, personnel_growth)
+    ends = agreement.ends
+    results = []
+    for year in chosen:
+        plan = per_year[year]
+        if ends is not None and ends < dt.date(year, 1, 1):
+            results.append(YearResult(year=year, plan=plan, settlement=None))
+        else:
+            results.append(
+                YearResult(year=year, plan=plan, settlement=settle(agreement, year, plan))
+            )
+    return Projection(agreement=agreement, results=tuple(results))
+
+
+def _plans_per_year(
+    years: list[int], plans: CostPlan | Mapping[int, CostPlan], growth: Exact
+) -> dict[int, CostPlan]:
+    if not isinstance(plans, Mapping) or not plans:
+        raise InvalidValueError(
+            "plans must be a non-empty mapping: a base plan by region name, or plans by year"
+        )
+    keys = list(plans)
+    if all(isinstance(key, int) and not isinstance(key, bool) for key in keys):
+        if to_fraction(growth, what="personnel_growth") != 0:
+            raise InvalidValueError(
+                "personnel_growth applies to a base plan; with plans per year put the "
+                "grown costs into the plans"
+            )
+        per_year: Mapping[int, CostPlan] = plans  # type: ignore[assignment]
+        missing = [year for year in years if year not in per_year]
+        if missing:
+            raise InvalidValueError(f"plans per year lack the years {missing}")
+        return {year: per_year[year] for year in years}
+    if not all(isinstance(key, str) for key in keys):
+        raise InvalidValueError(
+            f"plans must be keyed by region names or by years, got keys {keys!r}"
+        )
+    base: CostPlan = plans  # type: ignore[assignment]
+    return {year: grow_plan(base, year - years[0], growth) for year in years}
