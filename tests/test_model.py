@@ -1061,6 +1061,7 @@ ERROR_BASES = [
     (kim.InvalidMoneyError, ValueError),
     (kim.InvalidDateError, ValueError),
     (kim.AgreementError, ValueError),
+    (kim.UndecidedCaseError, ValueError),
     (kim.InvalidTypeError, TypeError),
     (kim.MoneyTypeError, TypeError),
     (kim.UnknownPartyError, LookupError),
@@ -1080,6 +1081,7 @@ class TestErrors:
     def test_specific_bases(self) -> None:
         assert issubclass(kim.InvalidMoneyError, kim.InvalidValueError)
         assert issubclass(kim.AgreementError, kim.InvalidValueError)
+        assert issubclass(kim.UndecidedCaseError, kim.InvalidValueError)
         assert issubclass(kim.MoneyTypeError, kim.InvalidTypeError)
         assert not issubclass(kim.InvalidValueError, TypeError)
         assert not issubclass(kim.InvalidTypeError, ValueError)

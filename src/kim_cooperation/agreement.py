@@ -44,6 +44,7 @@ from kim_cooperation.errors import (
 from kim_cooperation.funding import FundingSchedule
 from kim_cooperation.notice import DEFAULT_NOTICE_TERMS, Notice, NoticeTerms
 from kim_cooperation.party import Party, fold_name
+from kim_cooperation.policy import DEFAULT_POLICIES, Policies
 from kim_cooperation.post import Post
 from kim_cooperation.region import Region
 
@@ -98,6 +99,8 @@ class Agreement:
             calendar year by default.
         notices: The notices received (C11), ordered by day of receipt;
             record them with `give_notice`.
+        policies: The interpretation choices with alternatives (I3, I7);
+            the defaults unless given.
 
     Raises:
         AgreementError: An invariant is broken (see the module docs); the
@@ -115,6 +118,10 @@ class Agreement:
         validator=_instance_of(NoticeTerms),
     )
     notices: tuple[Notice, ...] = attrs.field(default=(), converter=_notices)
+    policies: Policies = attrs.field(
+        default=DEFAULT_POLICIES,
+        validator=_instance_of(Policies),
+    )
 
     def __attrs_post_init__(self) -> None:
         self._check_parties()
@@ -262,6 +269,21 @@ class Agreement:
             Decimal('55000.00')
         """
         return attrs.evolve(self, funding=funding)
+
+    def with_policies(self, policies: Policies) -> Agreement:
+        """Return a copy of the agreement under other policies (I3, I7).
+
+        Examples:
+            >>> import datetime as dt
+            >>> from kim_cooperation import presets, settle
+            >>> from kim_cooperation.policy import Policies
+            >>> literal = (presets.coesfeld().give_notice("Rosendahl", dt.date(2024, 6, 30))
+            ...            .with_policies(Policies(withdrawal_scope="agreement")))
+            >>> plan = {"Nord": presets.coesfeld_cost_plan_2023()["Nord"]}
+            >>> str(settle(literal, 2026, plan).own_share_of("Senden"))
+            '812.50'
+        """
+        return attrs.evolve(self, policies=policies)
 
     def give_notice(self, party: str | Party, received: dt.date) -> Agreement:
         """Return a new agreement in which ``party`` has given notice received on ``received`` (C11).

@@ -29,6 +29,7 @@ Examples:
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import itertools
 from collections.abc import Iterable, Sequence
@@ -41,6 +42,7 @@ from kim_cooperation._checks import check_date, check_label, check_year, tuple_o
 from kim_cooperation.clauses import Clause, Interpretation
 from kim_cooperation.errors import InvalidValueError, NoApplicableRateError
 from kim_cooperation.money import Money, from_cents, round_half_up_to_cents, to_cents, to_money
+from kim_cooperation.policy import PartYearFunding
 from kim_cooperation.post import Post
 
 __all__ = ["FundingRate", "FundingSchedule", "PostFunding", "RegionFunding", "region_funding"]
@@ -185,13 +187,17 @@ class PostFunding:
 
     Attributes:
         post: The post.
-        months: The calendar months (1 to 12) the post is filled for in full.
-        exact: The exact funding in euros: FTE × Σ rate / 12 over those months.
+        months: The calendar months (1 to 12) the post is filled for in full
+            (funding in twelfths).
+        exact: The exact funding in euros: FTE × Σ rate / 12 over those
+            months, or FTE × Σ rate / days of the year over the days filled.
+        days: The days funded under the day-by-day policy; 0 for twelfths.
     """
 
     post: Post
     months: tuple[int, ...]
     exact: Fraction
+    days: int = 0
 
 
 @attrs.frozen(kw_only=True)
@@ -207,6 +213,7 @@ class RegionFunding:
             rates and FTEs give whole cents, as for full years at 55,000 EUR.
         clause: ``C5``.
         interpretation: ``I7``, the rule for part-year posts.
+        method: How part-year posts were funded (twelfths or days).
     """
 
     year: int
@@ -216,6 +223,7 @@ class RegionFunding:
     amount: Decimal
     clause: Clause = Clause.C5
     interpretation: Interpretation = Interpretation.I7
+    method: PartYearFunding = PartYearFunding.TWELFTHS
 
     @property
     def is_rounded(self) -> bool:
@@ -234,14 +242,17 @@ def region_funding(
     schedule: FundingSchedule,
     *,
     active_from: dt.date | None = None,
+    method: PartYearFunding | str = PartYearFunding.TWELFTHS,
 ) -> RegionFunding:
     """Compute the funding of a region's posts for a calendar year (C5, I7).
 
-    Each post earns, for every calendar month it is filled in full, one
-    twelfth of the rate in force on the month's first day, times its FTE
-    (interpretation choice I7). A post without employment dates is filled
-    from ``active_from`` (the agreement's start) on; months before it earn
-    nothing. For a post filled all year at one rate this is simply
+    By default each post earns, for every calendar month it is filled in
+    full, one twelfth of the rate in force on the month's first day, times
+    its FTE (interpretation choice I7). With ``method="days"`` it earns, for
+    every day it is filled, the rate in force that day divided by the days
+    of the year. A post without employment dates is filled from
+    ``active_from`` (the agreement's start) on; time before it earns
+    nothing. For a post filled all year at one rate either way gives
     ``FTE × rate``.
 
     Args:
@@ -250,6 +261,8 @@ def region_funding(
         schedule: The funding schedule.
         active_from: The first day of the agreement; months that begin
             before it are not funded.
+        method: ``"twelfths"`` (default) or ``"days"``, see
+            `kim_cooperation.policy.PartYearFunding`.
 
     Returns:
         The funding with its derivation per post.
@@ -274,6 +287,14 @@ def region_funding(
     check_year(year)
     if active_from is not None:
         check_date(active_from, what="active_from")
+    try:
+        chosen = PartYearFunding(method)
+    except ValueError:
+        raise InvalidValueError(
+            f"method must be one of {[item.value for item in PartYearFunding]}, got {method!r}"
+        ) from None
+    if chosen is PartYearFunding.DAYS:
+        return _funding_by_days(posts, year, schedule, active_from)
     month_rates: list[FundingRate | None] = []
     for month in range(1, 13):
         first = dt.date(year, month, 1)
@@ -301,4 +322,35 @@ def region_funding(
         rates=tuple(sorted(used, key=lambda rate: rate.valid_from)),
         exact=exact,
         amount=from_cents(round_half_up_to_cents(exact)),
+    )
+
+
+def _funding_by_days(
+    posts: Sequence[Post], year: int, schedule: FundingSchedule, active_from: dt.date | None
+) -> RegionFunding:
+    first_of_year = dt.date(year, 1, 1)
+    days_in_year = 366 if calendar.isleap(year) else 365
+    used: list[FundingRate] = []
+    results: list[PostFunding] = []
+    for post in posts:
+        days = 0
+        total = Fraction(0)
+        for offset in range(days_in_year):
+            day = first_of_year + dt.timedelta(days=offset)
+            if (active_from is not None and day < active_from) or not post.is_employed_on(day):
+                continue
+            rate = schedule.rate_on(day)
+            days += 1
+            total += Fraction(to_cents(rate.amount), 100 * days_in_year)
+            if rate not in used:
+                used.append(rate)
+        results.append(PostFunding(post=post, months=(), days=days, exact=total * post.fte))
+    exact = sum((item.exact for item in results), Fraction(0))
+    return RegionFunding(
+        year=year,
+        posts=tuple(results),
+        rates=tuple(sorted(used, key=lambda rate: rate.valid_from)),
+        exact=exact,
+        amount=from_cents(round_half_up_to_cents(exact)),
+        method=PartYearFunding.DAYS,
     )

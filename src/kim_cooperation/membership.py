@@ -36,6 +36,7 @@ from kim_cooperation._checks import check_date, check_year
 from kim_cooperation.errors import InvalidValueError, UndecidedCaseError
 from kim_cooperation.notice import termination_date
 from kim_cooperation.party import Party
+from kim_cooperation.policy import WithdrawalScope
 
 if TYPE_CHECKING:
     from kim_cooperation.agreement import Agreement
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 __all__ = [
     "agreement_end",
     "check_notices",
+    "cost_shares",
     "is_member",
     "members_for_year",
     "members_on",
@@ -98,9 +100,11 @@ def post_shares(agreement: Agreement, day: dt.date) -> Mapping[Party, Fraction]:
     """Return each member's share of its region's posts on ``day``, in FTE (C4, C12).
 
     The towns of a region share its posts in equal parts (C4); when a town
-    leaves, its share passes in equal parts to the towns that remain (C12,
-    I3). The shares of a region's members always sum to the region's FTE.
-    Parties that are not members on ``day`` are not in the mapping.
+    leaves, its share passes in equal parts to the towns of its region that
+    remain (C12, I3), or to all remaining parties under the policy
+    ``withdrawal_scope="agreement"``. The shares always sum to the posts'
+    FTE while every region has members. Parties that are not members on
+    ``day`` are not in the mapping.
 
     Examples:
         >>> import datetime as dt
@@ -109,12 +113,57 @@ def post_shares(agreement: Agreement, day: dt.date) -> Mapping[Party, Fraction]:
         >>> str(shares[presets.coesfeld().party("Nottuln")])
         '1/2'
     """
+    current = {region: members_on(agreement, day, region=region) for region in agreement.regions}
     shares: dict[Party, Fraction] = {}
     for region in agreement.regions:
-        members = members_on(agreement, day, region=region)
-        for member in members:
-            shares[member] = region.fte / len(members)
+        for party, weight in _weights(agreement, region, current).items():
+            shares[party] = shares.get(party, Fraction(0)) + region.fte * weight
     return MappingProxyType(shares)
+
+
+def cost_shares(agreement: Agreement, region: Region, year: int) -> Mapping[Party, Fraction]:
+    """Return who bears which fraction of ``region``'s own share in ``year`` (C4, C12, I3).
+
+    The towns of a region bear its own share in equal parts (C4). A town
+    that has left no longer bears any; its part passes in equal parts to the
+    remaining towns of its region (I3, the default), or under the policy
+    ``withdrawal_scope="agreement"`` to all remaining parties of the
+    agreement (the clause's literal reading). The fractions sum to 1.
+
+    Raises:
+        InvalidValueError: The agreement ended before ``year``.
+        UndecidedCaseError: Membership changes within ``year``.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets
+        >>> agreement = presets.coesfeld().give_notice("Nottuln", dt.date(2024, 6, 30))
+        >>> shares = cost_shares(agreement, agreement.region("Mitte"), 2026)
+        >>> {party.name: str(share) for party, share in shares.items()}
+        {'Dülmen': '1'}
+    """
+    scope_all = agreement.policies.withdrawal_scope is WithdrawalScope.AGREEMENT
+    regions = agreement.regions if scope_all else (region,)
+    current = {item: members_for_year(agreement, item, year) for item in regions}
+    return MappingProxyType(_weights(agreement, region, current))
+
+
+def _weights(
+    agreement: Agreement, region: Region, current: Mapping[Region, tuple[Party, ...]]
+) -> dict[Party, Fraction]:
+    """Each party's fraction of ``region``'s shares, given the current members per region."""
+    remaining = current[region]
+    if not remaining:
+        return {}
+    original = len(region.members)
+    if agreement.policies.withdrawal_scope is WithdrawalScope.REGION:
+        return {member: Fraction(1, len(remaining)) for member in remaining}
+    everyone = [party for members in current.values() for party in members]
+    passed_on = Fraction(original - len(remaining), original)
+    weights = {party: passed_on / len(everyone) for party in everyone}
+    for member in remaining:
+        weights[member] += Fraction(1, original)
+    return weights
 
 
 def members_for_year(agreement: Agreement, region: Region, year: int) -> tuple[Party, ...]:

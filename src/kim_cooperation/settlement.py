@@ -42,11 +42,11 @@ from kim_cooperation.errors import (
     UnknownRegionError,
 )
 from kim_cooperation.funding import RegionFunding, region_funding
-from kim_cooperation.membership import members_for_year
+from kim_cooperation.membership import cost_shares
 from kim_cooperation.money import from_cents, to_cents
 from kim_cooperation.party import Party
 from kim_cooperation.region import Region
-from kim_cooperation.split import Allocation, split_equally
+from kim_cooperation.split import Allocation, split_by_weight
 
 __all__ = ["BillingLine", "RegionSettlement", "Settlement", "SettlementLine", "settle"]
 
@@ -209,17 +209,27 @@ class Settlement:
         )
 
     def own_share_of(self, party: str | Party) -> Decimal:
-        """Return one town's part of its region's own share (C4, C7).
+        """Return what one town bears of the settled regions' own shares (C4, C7, C12).
+
+        Normally a town's part of its own region's own share. A town that
+        has left bears nothing (zero); under the policy
+        ``withdrawal_scope="agreement"`` a town can also bear parts of other
+        regions' own shares, and they are added up.
 
         Args:
             party: A `Party`, an AGS or a name (``"Duelmen"`` works too).
 
         Raises:
             UnknownPartyError: ``party`` is not a party to the agreement.
-            UnknownRegionError: The party's region was not settled.
+            UnknownRegionError: The party's region was not settled and it
+                bears nothing of the regions that were.
         """
         found = self.agreement.party(party)
-        return self.region(self.agreement.region_of(found)).split[found]
+        parts = [region.split[found] for region in self.regions if found in region.split]
+        if not parts:
+            # Raises UnknownRegionError if the town's own region was not settled.
+            self.region(self.agreement.region_of(found))
+        return from_cents(sum(to_cents(part) for part in parts))
 
     @property
     def billing(self) -> tuple[BillingLine, ...]:
@@ -277,20 +287,27 @@ def settle(agreement: Agreement, year: int, costs: Mapping[str, CostStatement]) 
 def _settle_region(
     agreement: Agreement, region: Region, year: int, costs: CostStatement
 ) -> RegionSettlement:
-    funding = region_funding(region.posts, year, agreement.funding, active_from=agreement.start)
+    funding = region_funding(
+        region.posts,
+        year,
+        agreement.funding,
+        active_from=agreement.start,
+        method=agreement.policies.part_year_funding,
+    )
     balance = to_cents(costs.total) - to_cents(funding.amount)
     own_share = from_cents(max(balance, 0))
-    members = members_for_year(agreement, region, year)
-    split = split_equally(
-        own_share,
-        members,
-        first=region.employer,
-        clause=Clause.C10 if funding.lost else Clause.C4,
-    )
+    shares = cost_shares(agreement, region, year)
+    if funding.lost:
+        clause = Clause.C10
+    elif set(shares) != set(region.members):
+        clause = Clause.C12  # someone has left; their share has passed on
+    else:
+        clause = Clause.C4
+    split = split_by_weight(own_share, shares, first=region.employer, clause=clause)
     billing = tuple(
-        BillingLine(year=year, debtor=member, creditor=region.employer, amount=split[member])
-        for member in members
-        if member != region.employer
+        BillingLine(year=year, debtor=share.party, creditor=region.employer, amount=share.amount)
+        for share in split.shares
+        if share.party != region.employer
     )
     return RegionSettlement(
         region=region,

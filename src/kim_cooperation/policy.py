@@ -1,0 +1,89 @@
+"""Policies: the interpretation choices that have a documented alternative.
+
+The agreement's text leaves room in places; the library reads it one way by
+default and offers the literal or stricter alternative as a named policy, so a
+town can show the effect of either reading.
+
+* `WithdrawalScope` (C12, interpretation choice I3): a leaving town's share
+  passes to the remaining towns of *its region* (default), or in equal parts
+  to *all* remaining parties of the agreement, as the clause literally says.
+* `PartYearFunding` (C5, I7): funding for a post filled part of a year in
+  twelfths for each full calendar month (default, common practice in German
+  grant law), or day by day.
+
+Examples:
+    >>> from kim_cooperation import presets
+    >>> from kim_cooperation.policy import Policies, WithdrawalScope
+    >>> literal = presets.coesfeld().with_policies(Policies(withdrawal_scope="agreement"))
+    >>> literal.policies.withdrawal_scope
+    <WithdrawalScope.AGREEMENT: 'agreement'>
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TypeVar
+
+import attrs
+
+from kim_cooperation.errors import InvalidValueError
+
+__all__ = ["DEFAULT_POLICIES", "PartYearFunding", "Policies", "WithdrawalScope"]
+
+_E = TypeVar("_E", bound=enum.StrEnum)
+
+
+class WithdrawalScope(enum.StrEnum):
+    """Who takes over a leaving town's share (C12, I3)."""
+
+    REGION = "region"
+    """The remaining towns of the leaving town's region, in equal parts (default)."""
+    AGREEMENT = "agreement"
+    """All remaining parties of the agreement, in equal parts (the literal reading)."""
+
+
+class PartYearFunding(enum.StrEnum):
+    """How funding is computed for a post filled part of a year (C5, I7)."""
+
+    TWELFTHS = "twelfths"
+    """One twelfth of the yearly rate for each full calendar month filled (default)."""
+    DAYS = "days"
+    """The yearly rate pro rata for each day filled (days of the year as the base)."""
+
+
+def _enum(kind: type[_E], value: _E | str, what: str) -> _E:
+    try:
+        return kind(value)
+    except ValueError:
+        raise InvalidValueError(
+            f"{what} must be one of {[item.value for item in kind]}, got {value!r}"
+        ) from None
+
+
+def _scope(value: WithdrawalScope | str) -> WithdrawalScope:
+    return _enum(WithdrawalScope, value, "withdrawal_scope")
+
+
+def _part_year(value: PartYearFunding | str) -> PartYearFunding:
+    return _enum(PartYearFunding, value, "part_year_funding")
+
+
+@attrs.frozen(kw_only=True)
+class Policies:
+    """The interpretation choices in force for an agreement.
+
+    Attributes:
+        withdrawal_scope: Who takes over a leaving town's share (C12, I3).
+        part_year_funding: How part-year posts are funded (C5, I7).
+    """
+
+    withdrawal_scope: WithdrawalScope = attrs.field(
+        default=WithdrawalScope.REGION, converter=_scope
+    )
+    part_year_funding: PartYearFunding = attrs.field(
+        default=PartYearFunding.TWELFTHS, converter=_part_year
+    )
+
+
+DEFAULT_POLICIES = Policies()
+"""The defaults: shares pass within the region (I3); funding in twelfths (I7)."""
