@@ -82,3 +82,14 @@ def test_bad_comparisons_are_refused() -> None:
         sc.compare(BASE, {"other": other}, [2024], {"Mitte": PLAN["Mitte"]})
     with pytest.raises(InvalidValueError, match="no scenario 'missing'"):
         comparison().value("missing", "Olfen", 2024)
+
+
+def test_rows_cover_the_towns_of_the_planned_regions() -> None:
+    result = sc.compare(BASE, {}, [2024], presets.coesfeld_cost_plan_2023())
+    assert [party.name for party in result.parties] == [
+        "Billerbeck",
+        "Coesfeld",
+        "Havixbeck",
+        "Rosendahl",
+    ]
+    assert len(result.rows()) == 4

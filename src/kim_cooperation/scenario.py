@@ -127,8 +127,14 @@ class Comparison:
 
     @property
     def parties(self) -> tuple[Party, ...]:
-        """The baseline's parties, ordered by AGS."""
-        return self.projections[0].agreement.parties
+        """The baseline's parties whose regions have costs in the plans, ordered by AGS."""
+        baseline = self.projections[0]
+        planned = {baseline.agreement.region(name) for name in baseline.results[0].plan}
+        return tuple(
+            party
+            for party in baseline.agreement.parties
+            if baseline.agreement.region_of(party) in planned
+        )
 
     def projection(self, name: str) -> Projection:
         """Return one scenario's projection.
