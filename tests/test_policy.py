@@ -145,3 +145,13 @@ def test_settle_uses_the_agreement_s_funding_policy() -> None:
 def test_unknown_funding_method_is_refused() -> None:
     with pytest.raises(InvalidValueError, match="method must be one of"):
         region_funding([Post(label="P", fte=1)], 2024, presets.coesfeld().funding, method="weeks")
+
+
+def test_literal_reading_leaves_regions_without_leavers_alone() -> None:
+    agreement = (
+        presets.coesfeld().give_notice("Rosendahl", dt.date(2024, 6, 30)).with_policies(LITERAL)
+    )
+    sued = settle(agreement, 2026, PLAN).region("Süd")
+    assert set(sued.split) == set(agreement.region("Süd").members)
+    assert sued.split.clause is Clause.C4
+    assert all(line.amount > 0 for line in sued.billing)

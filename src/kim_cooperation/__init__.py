@@ -37,6 +37,7 @@ from kim_cooperation.errors import (
     UnknownPartyError,
     UnknownRegionError,
 )
+from kim_cooperation.explain import Explanation, ExplanationStep, explain
 from kim_cooperation.funding import (
     FundingRate,
     FundingSchedule,
@@ -89,6 +90,8 @@ __all__ = [
     "Clause",
     "CostItem",
     "CostStatement",
+    "Explanation",
+    "ExplanationStep",
     "FinancialImpact",
     "FundingRate",
     "FundingSchedule",
@@ -125,6 +128,7 @@ __all__ = [
     "UnknownRegionError",
     "WindDown",
     "__version__",
+    "explain",
     "financial_impact",
     "is_weekend",
     "latest_notice_date",

@@ -163,7 +163,8 @@ def _weights(
     weights = {party: passed_on / len(everyone) for party in everyone}
     for member in remaining:
         weights[member] += Fraction(1, original)
-    return weights
+    # Parties that take over nothing of this region (nobody left) are no part of it.
+    return {party: weight for party, weight in weights.items() if weight}
 
 
 def members_for_year(agreement: Agreement, region: Region, year: int) -> tuple[Party, ...]:

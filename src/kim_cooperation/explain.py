@@ -1,0 +1,1080 @@
+"""Explain one town's own share, line by line, for an auditor (C2–C5, C7–C10, C12; I2–I4, I6, I7).
+
+`explain` walks the derivation of a town's part of its region's own share
+("Eigenanteil") for the year of a `Settlement`, in German or English. Each
+step is one sentence with the figure it states and the clause or
+interpretation choice it rests on:
+
+1. the town's region and its employer (C2, C3);
+2. the region's non-zero cost items and their total (C8);
+3. the funding rates applied in the year, with their sources (C5, C6, C10),
+   the funding of each post as FTE × rate × months/12 (C5, I7; or by days
+   under the policy ``part_year_funding="days"``), the exact sum and its
+   rounding half up to cents where there is one (I7), and the region's
+   funding (C5, or C10 without any);
+4. the own share, costs less funding and never negative, or the surplus
+   that is reported and not paid out (C7, C10, I6);
+5. the towns that bear it in the year, in equal parts within the region also
+   without funding (C4, C10, I4) and, where towns have left, that their
+   shares passed to those who remain (C12, I3);
+6. the exact share, its floor in cents and whether the town received one of
+   the left-over cents, and why (C4, I2);
+7. what the town pays to its region's employer, or, for the employer, what
+   it bills the other towns and bears itself (C9).
+
+A town that has left bears nothing, and the explanation ends there (C12).
+Under the policy ``withdrawal_scope="agreement"`` (the literal reading of
+C12) a town can bear parts of other regions' own shares too; each such region
+is walked in turn, and a last step adds the parts up.
+
+Every figure is the settlement's own: nothing is computed differently from
+`settle`.
+
+Examples:
+    >>> from kim_cooperation import explain, presets, settle
+    >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+    >>> print(explain(settlement, "Billerbeck"))
+     1. Billerbeck gehört zur Region Nord mit 2,5 VZÄ; Anstellungskörperschaft ist die Stadt Coesfeld, abgerechnet wird das Haushaltsjahr 2023 (C2)
+     2. Kostenposition „Personalkosten inkl. Arbeitgeberanteil“ der Region Nord: 163.000 € (C8)
+     3. Kostenposition „Sachkosten (nicht aufgeschlüsselt)“ der Region Nord: 7.000 € (C8)
+     4. Kosten der Region Nord insgesamt: 163.000 € + 7.000 € = 170.000 € (C8)
+     5. Fördersatz ab 01.01.2023: 55.000 € je Vollzeitäquivalent (VZÄ) und Jahr, Quelle: Stadt Coesfeld, council paper 2023 "Kommunales Case-Management - Interkommunale Zusammenarbeit": 55.000 EUR / Vollzeitstelle / Jahr (C5)
+     6. Förderung der Stelle „Nord 1“: 1 VZÄ × 55.000 € × 12/12 = 55.000 € (C5)
+     7. Förderung der Stelle „Nord 2“: 1 VZÄ × 55.000 € × 12/12 = 55.000 € (C5)
+     8. Förderung der Stelle „Nord 3“: 0,5 VZÄ × 55.000 € × 12/12 = 27.500 € (C5)
+     9. Förderung der Region Nord insgesamt, über den Kreis an Coesfeld gezahlt: 137.500 € (C5)
+    10. Eigenanteil = Kosten − Förderung = 170.000 € − 137.500 € = 32.500 € (C7)
+    11. 2023 tragen 4 Kommunen der Region Nord den Eigenanteil zu gleichen Teilen: Billerbeck, Coesfeld, Havixbeck und Rosendahl (C4)
+    12. Anteil je Kommune genau: 32.500 € / 4 = 8.125 € (C4)
+    13. Auf volle Cent abgerundet sind das 8.125 € je Kommune, zusammen 32.500 €; es bleibt kein Cent übrig (I2)
+    14. Es bleibt kein Cent zu verteilen; der Anteil von Billerbeck beträgt 8.125 € (I2)
+    15. Billerbeck zahlt 8.125 € an die Anstellungskörperschaft Coesfeld, die einmal jährlich abrechnet (C9)
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from types import MappingProxyType
+from typing import Final
+
+import attrs
+
+from kim_cooperation.agreement import Agreement
+from kim_cooperation.clauses import Clause, Interpretation
+from kim_cooperation.errors import InvalidTypeError, InvalidValueError
+from kim_cooperation.formatting import Lang, format_eur, format_fte
+from kim_cooperation.funding import FundingRate, PostFunding
+from kim_cooperation.money import from_cents, to_cents
+from kim_cooperation.party import Party
+from kim_cooperation.policy import PartYearFunding, WithdrawalScope
+from kim_cooperation.settlement import RegionSettlement, Settlement
+from kim_cooperation.split import Share
+
+__all__ = ["Explanation", "ExplanationStep", "explain"]
+
+_EXACT_PLACES: Final = 6
+"""Exact values that terminate within this many decimal places are shown in full."""
+
+_SHOWN_PLACES: Final = 3
+"""Other exact values are shown to this many places, cut off and followed by "…"."""
+
+_MONTHS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "de": (
+            "Januar",
+            "Februar",
+            "März",
+            "April",
+            "Mai",
+            "Juni",
+            "Juli",
+            "August",
+            "September",
+            "Oktober",
+            "November",
+            "Dezember",
+        ),
+        "en": (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
+    }
+)
+
+_TEXT: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
+    {
+        "de": MappingProxyType(
+            {
+                "and": "und",
+                "region": (
+                    "{party} gehört zur Region {region} mit {fte} VZÄ; Anstellungskörperschaft "
+                    "ist die {employer}, abgerechnet wird das Haushaltsjahr {year}"
+                ),
+                "region_other": (
+                    "{party} gehört zur Region {own}, trägt {year} aber auch einen Teil des "
+                    "Eigenanteils der Region {region} ({fte} VZÄ, Anstellungskörperschaft "
+                    "{employer}): Anteile ausgeschiedener Kommunen gehen auf alle "
+                    "verbleibenden Vertragsparteien über (Auslegung I3, wörtliche Lesart)"
+                ),
+                "cost_item": "Kostenposition \u201e{label}\u201c der Region {region}: {amount}",
+                "costs": "Kosten der Region {region} insgesamt: {sum}",
+                "rate_C5": "Fördersatz ab {date}",
+                "rate_C6": "Erhöhter Fördersatz ab {date}",
+                "rate_C10": "Wegfall der Förderung ab {date}",
+                "rate": "{what}: {amount} je Vollzeitäquivalent (VZÄ) und Jahr, Quelle: {source}",
+                "term": "{fte} VZÄ × {rate} × {count}/{base}",
+                "post": "Förderung der Stelle \u201e{label}\u201c: {terms} = {amount}",
+                "post_days_mixed": (
+                    "Förderung der Stelle \u201e{label}\u201c: {fte} VZÄ × Satz des Tages / "
+                    "{base} für {count} besetzte Tage zu den Sätzen {rates} = {amount}"
+                ),
+                "part_year": (
+                    "; gefördert wird je voll besetztem Kalendermonat ein Zwölftel des Satzes"
+                ),
+                "part_year_days": (
+                    "; gefördert wird je besetztem Tag der Satz geteilt durch die Tage des "
+                    "Jahres (Regel part_year_funding=days)"
+                ),
+                "unfilled": (
+                    "Die Stelle \u201e{label}\u201c ist {year} in keinem Kalendermonat voll "
+                    "besetzt; Förderung {amount}"
+                ),
+                "unfilled_days": (
+                    "Die Stelle \u201e{label}\u201c ist {year} an keinem Tag besetzt; "
+                    "Förderung {amount}"
+                ),
+                "rounding": (
+                    "Die Stellen ergeben zusammen genau {exact}; kaufmännisch (ab einem halben "
+                    "Cent aufwärts) auf volle Cent gerundet sind das {amount}"
+                ),
+                "funding": (
+                    "Förderung der Region {region} insgesamt, über den Kreis an {employer} "
+                    "gezahlt: {amount}"
+                ),
+                "funding_lost": (
+                    "Die Landesförderung ist für {year} weggefallen; Förderung der Region "
+                    "{region}: {amount}"
+                ),
+                "own_share": "Eigenanteil = Kosten − Förderung = {costs} − {funding} = {amount}",
+                "own_share_lost": (
+                    "Ohne Förderung tragen die Kommunen die gesamten Kosten: Eigenanteil = "
+                    "{costs} − {funding} = {amount}"
+                ),
+                "own_share_surplus": (
+                    "Die Förderung von {funding} übersteigt die Kosten von {costs}; der "
+                    "Eigenanteil ist daher {amount}, nie negativ"
+                ),
+                "surplus": (
+                    "Der Überschuss der Förderung über die Kosten von {amount} wird nur "
+                    "ausgewiesen und weder ausgezahlt noch auf die Kommunen verteilt"
+                ),
+                "members": (
+                    "{year} tragen {count} Kommunen der Region {region} den Eigenanteil zu "
+                    "gleichen Teilen: {names}"
+                ),
+                "members_one": (
+                    "{year} trägt {names} als einzige verbliebene Kommune der Region {region} "
+                    "den Eigenanteil allein"
+                ),
+                "members_lost": (
+                    ", ohne Förderung innerhalb der Region und an deren "
+                    "Anstellungskörperschaft (Auslegung I4)"
+                ),
+                "members_weighted": (
+                    "{year} tragen {count} Kommunen den Eigenanteil der Region {region} zu "
+                    "diesen Teilen: {names}"
+                ),
+                "left": (
+                    "{party} ist zum {date} ausgeschieden; der Anteil von {party} ist zu "
+                    "gleichen Teilen auf die verbleibenden Kommunen der Region {region} "
+                    "übergegangen (Auslegung I3)"
+                ),
+                "left_all": (
+                    "{party} ist zum {date} ausgeschieden; der Anteil von {party} ist zu "
+                    "gleichen Teilen auf alle verbleibenden Vertragsparteien übergegangen "
+                    "(Auslegung I3, wörtliche Lesart)"
+                ),
+                "gone": (
+                    "{party} trägt daher {year} keinen Teil des Eigenanteils der Region "
+                    "{region}: {amount}"
+                ),
+                "exact_share": "Anteil je Kommune genau: {own_share} / {count} = {exact}",
+                "exact_share_weighted": (
+                    "Anteil von {party} genau: {own_share} × {weight} = {exact}"
+                ),
+                "floor": (
+                    "Auf volle Cent abgerundet sind das {floor} je Kommune, zusammen "
+                    "{floors}; {left_over}"
+                ),
+                "floor_weighted": (
+                    "Auf volle Cent abgerundet sind das {floor} für {party}, alle Anteile "
+                    "zusammen {floors}; {left_over}"
+                ),
+                "left_over_0": "es bleibt kein Cent übrig",
+                "left_over_1": "1 Cent bleibt übrig",
+                "left_over_n": "{count} Cent bleiben übrig",
+                "cent_none": (
+                    "Es bleibt kein Cent zu verteilen; der Anteil von {party} beträgt {amount}"
+                ),
+                "cent_rule": (
+                    "Übrige Cents gehen an die größten Reste; alle Reste sind gleich (je "
+                    "{remainder} Cent), also zuerst an die Anstellungskörperschaft, dann nach "
+                    "AGS, in der Reihenfolge {order}"
+                ),
+                "cent_rule_weighted": (
+                    "Übrige Cents gehen an die größten Reste, bei gleichen Resten zuerst an "
+                    "die Anstellungskörperschaft, dann nach AGS; {party} hat einen Rest von "
+                    "{remainder} Cent"
+                ),
+                "cent_got": "; {party} erhält einen: {floor} + {cent} = {amount}",
+                "cent_not": (
+                    "; {party} erhält keinen, sie gehen an {receivers}; der Anteil von "
+                    "{party} beträgt {amount}"
+                ),
+                "payment": (
+                    "{party} zahlt {amount} an die Anstellungskörperschaft {employer}, die "
+                    "einmal jährlich abrechnet"
+                ),
+                "billing": (
+                    "{party} stellt als Anstellungskörperschaft einmal jährlich in Rechnung: "
+                    "{lines}, zusammen {amount}"
+                ),
+                "billing_none": (
+                    "{party} ist {year} die einzige Kommune der Region und stellt niemandem "
+                    "etwas in Rechnung: {amount}"
+                ),
+                "bears": "{party} trägt den eigenen Anteil von {amount} selbst",
+                "total": "{party} trägt {year} insgesamt {sum}",
+                "region_label": "Region {region}",
+            }
+        ),
+        "en": MappingProxyType(
+            {
+                "and": "and",
+                "region": (
+                    "{party} belongs to Region {region} with {fte} FTE; the employer is "
+                    "{employer}, and the year settled is {year}"
+                ),
+                "region_other": (
+                    "{party} belongs to Region {own} but in {year} also bears part of the own "
+                    "share of Region {region} ({fte} FTE, employer {employer}): shares of "
+                    "towns that left pass to all remaining parties (interpretation I3, "
+                    "literal reading)"
+                ),
+                "cost_item": "Cost item \u201c{label}\u201d of Region {region}: {amount}",
+                "costs": "Total costs of Region {region}: {sum}",
+                "rate_C5": "Funding rate from {date}",
+                "rate_C6": "Increased funding rate from {date}",
+                "rate_C10": "Funding ended from {date}",
+                "rate": "{what}: {amount} per full-time equivalent (FTE) and year, source: {source}",
+                "term": "{fte} FTE × {rate} × {count}/{base}",
+                "post": "Funding of post \u201c{label}\u201d: {terms} = {amount}",
+                "post_days_mixed": (
+                    "Funding of post \u201c{label}\u201d: {fte} FTE × the day's rate / {base} "
+                    "for {count} days filled at the rates {rates} = {amount}"
+                ),
+                "part_year": "; one twelfth of the rate is paid per calendar month filled in full",
+                "part_year_days": (
+                    "; each day filled earns the rate divided by the days of the year "
+                    "(policy part_year_funding=days)"
+                ),
+                "unfilled": (
+                    "Post \u201c{label}\u201d is filled for no full calendar month in {year}; "
+                    "funding {amount}"
+                ),
+                "unfilled_days": (
+                    "Post \u201c{label}\u201d is filled on no day in {year}; funding {amount}"
+                ),
+                "rounding": (
+                    "The posts' exact funding is {exact}; rounded half up to whole cents it "
+                    "is {amount}"
+                ),
+                "funding": (
+                    "Total funding of Region {region}, paid through the Kreis to {employer}: "
+                    "{amount}"
+                ),
+                "funding_lost": (
+                    "The state funding has ended for {year}; funding of Region {region}: {amount}"
+                ),
+                "own_share": "Own share = costs − funding = {costs} − {funding} = {amount}",
+                "own_share_lost": (
+                    "Without funding the towns bear the whole costs: own share = "
+                    "{costs} − {funding} = {amount}"
+                ),
+                "own_share_surplus": (
+                    "The funding of {funding} exceeds the costs of {costs}, so the own share "
+                    "is {amount}, never negative"
+                ),
+                "surplus": (
+                    "The funding beyond the costs, {amount}, is reported only; it is neither "
+                    "paid out nor shared among the towns"
+                ),
+                "members": (
+                    "In {year} the {count} towns of Region {region} bear the own share in "
+                    "equal parts: {names}"
+                ),
+                "members_one": (
+                    "In {year} {names}, the only town left in Region {region}, bears the own "
+                    "share alone"
+                ),
+                "members_lost": (
+                    ", without funding within the region and paid to its employer "
+                    "(interpretation I4)"
+                ),
+                "members_weighted": (
+                    "In {year} {count} towns bear the own share of Region {region} in these "
+                    "parts: {names}"
+                ),
+                "left": (
+                    "{party} left on {date}; its share passed in equal parts to the remaining "
+                    "towns of Region {region} (interpretation I3)"
+                ),
+                "left_all": (
+                    "{party} left on {date}; its share passed in equal parts to all remaining "
+                    "parties of the agreement (interpretation I3, literal reading)"
+                ),
+                "gone": (
+                    "So in {year} {party} bears no part of the own share of Region {region}: "
+                    "{amount}"
+                ),
+                "exact_share": "Exact share per town: {own_share} / {count} = {exact}",
+                "exact_share_weighted": (
+                    "Exact share of {party}: {own_share} × {weight} = {exact}"
+                ),
+                "floor": (
+                    "Rounded down to whole cents that is {floor} per town, {floors} in all; "
+                    "{left_over}"
+                ),
+                "floor_weighted": (
+                    "Rounded down to whole cents that is {floor} for {party}, {floors} for "
+                    "all parts; {left_over}"
+                ),
+                "left_over_0": "no cent is left over",
+                "left_over_1": "1 cent is left over",
+                "left_over_n": "{count} cents are left over",
+                "cent_none": "No cent is left over; the part of {party} is {amount}",
+                "cent_rule": (
+                    "Left-over cents go to the largest remainders; all remainders are equal "
+                    "({remainder} cent each), so the employer comes first, then the towns by "
+                    "AGS, in the order {order}"
+                ),
+                "cent_rule_weighted": (
+                    "Left-over cents go to the largest remainders, ties to the employer "
+                    "first, then by AGS; {party} has a remainder of {remainder} cent"
+                ),
+                "cent_got": "; {party} receives one: {floor} + {cent} = {amount}",
+                "cent_not": (
+                    "; {party} receives none, they go to {receivers}; the part of {party} is "
+                    "{amount}"
+                ),
+                "payment": (
+                    "{party} pays {amount} to the employer {employer}, which bills once a year"
+                ),
+                "billing": "As the employer, {party} bills once a year: {lines}, {amount} in all",
+                "billing_none": (
+                    "{party} is the only town of the region in {year} and bills nobody: {amount}"
+                ),
+                "bears": "{party} bears its own part of {amount} itself",
+                "total": "In {year} {party} bears {sum} in all",
+                "region_label": "Region {region}",
+            }
+        ),
+    }
+)
+
+
+@attrs.frozen(kw_only=True)
+class ExplanationStep:
+    """One step of an explanation: a sentence, its figure and its clause.
+
+    Attributes:
+        text: One sentence a town's auditor can follow, without the clause
+            id (`Explanation.render` appends it).
+        amount: The figure the step states, in euros to the cent; ``None``
+            where it states none to the cent (a list of towns, an exact share
+            with fractions of a cent).
+        clause: The clause or interpretation choice the step rests on.
+        key: A stable identifier of the kind of step: ``"region"``,
+            ``"cost_item"``, ``"costs"``, ``"rate"``, ``"post_funding"``,
+            ``"funding_rounding"``, ``"funding"``, ``"own_share"``,
+            ``"surplus"``, ``"members"``, ``"left"``, ``"exact_share"``,
+            ``"floor"``, ``"part"``, ``"payment"``, ``"billing"``,
+            ``"bears"`` or ``"total"``. The steps ``part``, ``payment`` and
+            ``bears`` state the town's part of a region's own share,
+            ``total`` the sum of its parts of several regions' own shares.
+    """
+
+    text: str
+    amount: Decimal | None
+    clause: Clause | Interpretation | None
+    key: str = ""
+
+    def render(self) -> str:
+        """Return the sentence with the clause id in parentheses."""
+        if self.clause is None:
+            return self.text
+        return f"{self.text} ({self.clause})"
+
+
+@attrs.frozen(kw_only=True)
+class Explanation:
+    """The derivation of one town's own share for one year, step by step.
+
+    ``str(explanation)`` gives the numbered lines of `render`.
+
+    Attributes:
+        party: The town explained.
+        year: The year settled.
+        lang: The language of the sentences, ``"de"`` or ``"en"``.
+        steps: The steps in order, from the costs to the payment.
+    """
+
+    party: Party
+    year: int
+    lang: Lang
+    steps: tuple[ExplanationStep, ...]
+
+    def render(self) -> str:
+        """Return the steps as numbered lines, each ending with its clause id in parentheses.
+
+        Examples:
+            >>> from kim_cooperation import explain, presets, settle
+            >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+            >>> print(explain(settlement, "Coesfeld", lang="en").render())
+            ... # doctest: +ELLIPSIS
+             1. Coesfeld belongs to Region Nord with 2.5 FTE; the employer is Stadt Coesfeld, and the year settled is 2023 (C2)
+            ...
+            15. As the employer, Coesfeld bills once a year: Billerbeck €8,125, Havixbeck €8,125 and Rosendahl €8,125, €24,375 in all (C9)
+            16. Coesfeld bears its own part of €8,125 itself (C9)
+        """
+        width = len(str(len(self.steps)))
+        return "\n".join(
+            f"{number:>{width}}. {step.render()}"
+            for number, step in enumerate(self.steps, start=1)
+        )
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def explain(settlement: Settlement, party: str | Party, *, lang: Lang = "de") -> Explanation:
+    """Explain how a town's own share for the settlement's year comes about.
+
+    The derivation walks the town's region. A town that has left the
+    agreement bears nothing, and the explanation says so (C12). Under the
+    policy ``withdrawal_scope="agreement"`` (the literal reading of C12) a
+    town can bear parts of other regions' own shares as well; each such
+    region is walked in turn and a last step adds the parts up.
+
+    Args:
+        settlement: The settlement of the year, from `settle`.
+        party: The town, as a `Party`, an AGS or a name (``"Duelmen"`` works too).
+        lang: ``"de"`` (default) for German wording and number format, or
+            ``"en"``.
+
+    Returns:
+        The explanation: one step per line of the derivation, each with the
+        figure it states and its clause. The steps with the keys ``part``,
+        ``payment`` and ``bears`` state the town's part of a region's own
+        share, ``total`` (only when there are parts of several regions) their
+        sum; each equals what `Settlement.own_share_of` and the region's
+        split say.
+
+    Raises:
+        InvalidTypeError: ``settlement`` is not a `Settlement`.
+        InvalidValueError: ``lang`` is not ``"de"`` or ``"en"``.
+        UnknownPartyError: ``party`` is not a party to the agreement.
+        UnknownRegionError: The town's region was not settled and the town
+            bears nothing of the regions that were.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets, settle
+        >>> agreement = presets.coesfeld().give_notice("Rosendahl", dt.date(2024, 6, 30))
+        >>> settlement = settle(agreement, 2026, presets.coesfeld_cost_plan_2023())
+        >>> explanation = explain(settlement, "Coesfeld", lang="en")
+        >>> for step in explanation.steps[-6:-2]:
+        ...     print(step.render())
+        Rosendahl left on 31 December 2025; its share passed in equal parts to the remaining towns of Region Nord (interpretation I3) (C12)
+        Exact share per town: €32,500.00 / 3 = €10,833.333… (C12)
+        Rounded down to whole cents that is €10,833.33 per town, €32,499.99 in all; 1 cent is left over (I2)
+        Left-over cents go to the largest remainders; all remainders are equal (1/3 cent each), so the employer comes first, then the towns by AGS, in the order Coesfeld, Billerbeck, Havixbeck; Coesfeld receives one: €10,833.33 + €0.01 = €10,833.34 (I2)
+        >>> [str(step.amount) for step in explanation.steps if step.key in ("part", "bears")]
+        ['10833.34', '10833.34']
+        >>> settlement.own_share_of("Coesfeld")
+        Decimal('10833.34')
+    """
+    if not isinstance(settlement, Settlement):
+        raise InvalidTypeError(
+            f"settlement must be a Settlement, got {type(settlement).__name__} {settlement!r}"
+        )
+    if lang not in ("de", "en"):
+        raise InvalidValueError(f"lang must be 'de' or 'en', got {lang!r}")
+    agreement = settlement.agreement
+    found = agreement.party(party)
+    home = agreement.region_of(found)
+    # A town bears a part of its own region's own share and, under the literal reading of
+    # C12, possibly of others; regions where its weight is zero add nothing and are left out.
+    walked = [
+        region
+        for region in settlement.regions
+        if region.region == home or (found in region.split and region.split.share_of(found).weight)
+    ]
+    if not walked:
+        # Raises UnknownRegionError: the town's region was not settled.
+        settlement.region(home)
+    # The town's own region first, then the others in the agreement's order.
+    walked.sort(key=lambda region: region.region != home)
+    writer = _Writer(agreement=agreement, party=found, home=home.name, lang=lang)
+    for region in walked:
+        writer.region(region)
+    parts = [region for region in walked if found in region.split]
+    if len(parts) > 1:
+        writer.total(parts, settlement.own_share_of(found))
+    return Explanation(party=found, year=settlement.year, lang=lang, steps=tuple(writer.steps))
+
+
+@attrs.define
+class _Writer:
+    """Writes the steps for one town, region by region, in one language."""
+
+    agreement: Agreement
+    party: Party
+    home: str
+    lang: Lang
+    steps: list[ExplanationStep] = attrs.field(factory=list, init=False)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _add(
+        self,
+        key: str,
+        template: str,
+        clause: Clause | Interpretation,
+        figure: Decimal | None = None,
+        /,
+        **values: object,
+    ) -> None:
+        self._append(key, self._text(template, **values), clause, figure)
+
+    def _append(
+        self, key: str, text: str, clause: Clause | Interpretation, figure: Decimal | None
+    ) -> None:
+        self.steps.append(ExplanationStep(key=key, text=text, amount=figure, clause=clause))
+
+    def _text(self, template: str, **values: object) -> str:
+        return _TEXT[self.lang][template].format(**values)
+
+    def _eur(self, amount: Decimal, *, cents: bool | None = None) -> str:
+        return format_eur(amount, lang=self.lang, cents=cents)
+
+    def _exact(self, value: Fraction) -> str:
+        return _format_exact(value, self.lang)
+
+    def _number(self, value: Fraction) -> str:
+        return format_fte(value, lang=self.lang)
+
+    def _names(self, names: Sequence[str]) -> str:
+        if len(names) == 1:
+            return names[0]
+        return f"{', '.join(names[:-1])} {self._text('and')} {names[-1]}"
+
+    def _date(self, day: dt.date) -> str:
+        if self.lang == "de":
+            return f"{day.day:02d}.{day.month:02d}.{day.year}"
+        return f"{day.day} {_MONTHS['en'][day.month - 1]} {day.year}"
+
+    def _months(self, months: Sequence[int]) -> str:
+        names = _MONTHS[self.lang]
+        runs: list[list[int]] = []
+        for month in months:
+            if runs and runs[-1][-1] == month - 1:
+                runs[-1].append(month)
+            else:
+                runs.append([month])
+        return ", ".join(
+            names[run[0] - 1] if len(run) == 1 else f"{names[run[0] - 1]}–{names[run[-1] - 1]}"
+            for run in runs
+        )
+
+    # -------------------------------------------------------------------- steps
+
+    def region(self, settled: RegionSettlement) -> None:
+        """Write the walk through one region's settlement."""
+        self._context(settled)
+        self._costs(settled)
+        self._funding(settled)
+        self._own_share(settled)
+        self._members(settled)
+        if self.party not in settled.split:
+            self._add(
+                "part",
+                "gone",
+                Clause.C12,
+                from_cents(0),
+                party=self.party.name,
+                year=settled.year,
+                region=settled.region.name,
+                amount=self._eur(from_cents(0)),
+            )
+            return
+        self._share(settled)
+        self._billing(settled)
+
+    def total(self, parts: Sequence[RegionSettlement], own_share: Decimal) -> None:
+        """Write the sum of the town's parts of several regions' own shares (C12)."""
+        terms = " + ".join(
+            f"{self._eur(settled.split[self.party])} "
+            f"({self._text('region_label', region=settled.region.name)})"
+            for settled in parts
+        )
+        self._add(
+            "total",
+            "total",
+            Clause.C12,
+            own_share,
+            party=self.party.name,
+            year=parts[0].year,
+            sum=f"{terms} = {self._eur(own_share)}",
+        )
+
+    def _context(self, settled: RegionSettlement) -> None:
+        region = settled.region
+        values: dict[str, object] = {
+            "party": self.party.name,
+            "region": region.name,
+            "fte": self._number(region.fte),
+            "employer": region.employer.title,
+            "year": settled.year,
+        }
+        if region.name == self.home:
+            self._add("region", "region", Clause.C2, **values)
+        else:
+            self._add("region", "region_other", Clause.C12, own=self.home, **values)
+
+    def _costs(self, settled: RegionSettlement) -> None:
+        costs = settled.costs
+        name = settled.region.name
+        items = [(item, amount) for item, amount in costs.items() if amount]
+        for item, amount in items:
+            label = item.label_de if self.lang == "de" else item.label
+            self._add(
+                "cost_item",
+                "cost_item",
+                Clause.C8,
+                amount,
+                label=label,
+                region=name,
+                amount=self._eur(amount),
+            )
+        total = self._eur(costs.total)
+        if len(items) > 1:
+            total = " + ".join(self._eur(amount) for _, amount in items) + f" = {total}"
+        self._add("costs", "costs", Clause.C8, costs.total, region=name, sum=total)
+
+    def _funding(self, settled: RegionSettlement) -> None:
+        funding = settled.funding
+        for rate in funding.rates:
+            what = self._text(f"rate_{rate.clause}", date=self._date(rate.valid_from))
+            self._add(
+                "rate",
+                "rate",
+                rate.clause,
+                rate.amount,
+                what=what,
+                amount=self._eur(rate.amount),
+                source=rate.source,
+            )
+        for post in funding.posts:
+            if funding.method is PartYearFunding.DAYS:
+                self._post_by_days(settled, post)
+            else:
+                self._post_by_twelfths(settled, post)
+        if funding.is_rounded:
+            self._add(
+                "funding_rounding",
+                "rounding",
+                Interpretation.I7,
+                funding.amount,
+                exact=self._exact(funding.exact),
+                amount=self._eur(funding.amount),
+            )
+        self._add(
+            "funding",
+            "funding_lost" if funding.lost else "funding",
+            Clause.C10 if funding.lost else funding.clause,
+            funding.amount,
+            region=settled.region.name,
+            employer=settled.employer.name,
+            year=settled.year,
+            amount=self._eur(funding.amount),
+        )
+
+    def _post_by_twelfths(self, settled: RegionSettlement, funded: PostFunding) -> None:
+        post = funded.post
+        amount = _cents_or_none(funded.exact)
+        if not funded.months:
+            self._add(
+                "post_funding",
+                "unfilled",
+                Interpretation.I7,
+                amount,
+                label=post.label,
+                year=settled.year,
+                amount=self._exact(funded.exact),
+            )
+            return
+        # A month is funded at the rate in force on its first day (I7), as in region_funding.
+        groups: list[tuple[FundingRate, list[int]]] = []
+        for month in funded.months:
+            rate = self.agreement.funding.rate_on(dt.date(settled.year, month, 1))
+            if groups and groups[-1][0] == rate:
+                groups[-1][1].append(month)
+            else:
+                groups.append((rate, [month]))
+        part_year = len(funded.months) < 12
+        terms = " + ".join(
+            self._text(
+                "term",
+                fte=self._number(post.fte),
+                rate=self._eur(rate.amount),
+                count=len(months),
+                base=12,
+            )
+            + (f" ({self._months(months)})" if part_year or len(groups) > 1 else "")
+            for rate, months in groups
+        )
+        text = self._text("post", label=post.label, terms=terms, amount=self._exact(funded.exact))
+        if part_year:
+            text += self._text("part_year")
+        single = len(groups) == 1 and not part_year
+        self._append(
+            "post_funding", text, groups[0][0].clause if single else Interpretation.I7, amount
+        )
+
+    def _post_by_days(self, settled: RegionSettlement, funded: PostFunding) -> None:
+        post = funded.post
+        amount = _cents_or_none(funded.exact)
+        if not funded.days:
+            self._add(
+                "post_funding",
+                "unfilled_days",
+                Interpretation.I7,
+                amount,
+                label=post.label,
+                year=settled.year,
+                amount=self._exact(funded.exact),
+            )
+            return
+        base = 366 if calendar.isleap(settled.year) else 365
+        rates = settled.funding.rates
+        values: dict[str, object] = {
+            "fte": self._number(post.fte),
+            "count": funded.days,
+            "base": base,
+        }
+        if len(rates) == 1:
+            terms = self._text("term", rate=self._eur(rates[0].amount), **values)
+            text = self._text(
+                "post", label=post.label, terms=terms, amount=self._exact(funded.exact)
+            )
+        else:
+            text = self._text(
+                "post_days_mixed",
+                label=post.label,
+                rates=self._names([self._eur(rate.amount) for rate in rates]),
+                amount=self._exact(funded.exact),
+                **values,
+            )
+        part_year = funded.days < base
+        if part_year:
+            text += self._text("part_year_days")
+        single = len(rates) == 1 and not part_year
+        self._append(
+            "post_funding", text, rates[0].clause if single else Interpretation.I7, amount
+        )
+
+    def _own_share(self, settled: RegionSettlement) -> None:
+        values = {
+            "costs": self._eur(settled.costs.total),
+            "funding": self._eur(settled.funding.amount),
+            "amount": self._eur(settled.own_share),
+        }
+        if settled.surplus:
+            template = "own_share_surplus"
+        elif settled.funding.lost:
+            template = "own_share_lost"
+        else:
+            template = "own_share"
+        self._add("own_share", template, settled.clause, settled.own_share, **values)
+        if settled.surplus:
+            self._add(
+                "surplus",
+                "surplus",
+                Interpretation.I6,
+                settled.surplus,
+                amount=self._eur(settled.surplus),
+            )
+
+    def _members(self, settled: RegionSettlement) -> None:
+        split = settled.split
+        region = settled.region
+        bearing = _bearing(split.shares)
+        values: dict[str, object] = {
+            "year": settled.year,
+            "count": len(bearing),
+            "region": region.name,
+        }
+        if _equal(bearing):
+            names = self._names([share.party.name for share in bearing])
+            template = "members" if len(bearing) > 1 else "members_one"
+            text = self._text(template, names=names, **values)
+            if settled.funding.lost:
+                text += self._text("members_lost")
+            self._append("members", text, Clause.C10 if settled.funding.lost else Clause.C4, None)
+        else:
+            total = sum((share.weight for share in bearing), Fraction(0))
+            names = self._names(
+                [f"{share.party.name} {self._number(share.weight / total)}" for share in bearing]
+            )
+            self._add("members", "members_weighted", Clause.C12, names=names, **values)
+        scope_all = self.agreement.policies.withdrawal_scope is WithdrawalScope.AGREEMENT
+        for member in region.members:
+            if member in split:
+                continue
+            ends = self.agreement.termination_of(member)
+            if ends is None:  # A town without notice is a member every year (C11).
+                raise AssertionError(f"{member.name} is missing from the split but gave no notice")
+            self._add(
+                "left",
+                "left_all" if scope_all else "left",
+                Clause.C12,
+                party=member.name,
+                date=self._date(ends),
+                region=region.name,
+            )
+
+    def _share(self, settled: RegionSettlement) -> None:
+        split = settled.split
+        share = split.share_of(self.party)
+        bearing = _bearing(split.shares)
+        equal = _equal(bearing)
+        whole_euros = share.exact.denominator == 1
+        own_share = self._eur(split.amount, cents=None if whole_euros else True)
+        if equal:
+            self._add(
+                "exact_share",
+                "exact_share",
+                split.clause,
+                _cents_or_none(share.exact),
+                own_share=own_share,
+                count=len(bearing),
+                exact=self._exact(share.exact),
+            )
+        else:
+            total = sum((item.weight for item in bearing), Fraction(0))
+            self._add(
+                "exact_share",
+                "exact_share_weighted",
+                split.clause,
+                _cents_or_none(share.exact),
+                party=self.party.name,
+                own_share=own_share,
+                weight=self._number(share.weight / total),
+                exact=self._exact(share.exact),
+            )
+        order = _tie_order(bearing, split.first)
+        receivers = [item for item in order if item.extra_cent]
+        floor = from_cents(_floor_cents(share))
+        self._add(
+            "floor",
+            "floor" if equal else "floor_weighted",
+            split.interpretation,
+            floor,
+            party=self.party.name,
+            floor=self._eur(floor),
+            floors=self._eur(from_cents(to_cents(split.amount) - len(receivers))),
+            left_over=self._left_over(len(receivers)),
+        )
+        amount = self._eur(share.amount)
+        if not receivers:
+            self._add(
+                "part",
+                "cent_none",
+                split.interpretation,
+                share.amount,
+                party=self.party.name,
+                amount=amount,
+            )
+            return
+        remainder = self._number(_remainder(share))
+        if equal:
+            text = self._text(
+                "cent_rule",
+                remainder=remainder,
+                order=", ".join(item.party.name for item in order),
+            )
+        else:
+            text = self._text("cent_rule_weighted", party=self.party.name, remainder=remainder)
+        if share.extra_cent:
+            text += self._text(
+                "cent_got",
+                party=self.party.name,
+                floor=self._eur(floor),
+                cent=self._eur(from_cents(1)),
+                amount=amount,
+            )
+        else:
+            text += self._text(
+                "cent_not",
+                party=self.party.name,
+                receivers=self._names(
+                    [item.party.name for item in receivers]
+                    if equal
+                    else [
+                        f"{item.party.name} ({self._number(_remainder(item))})"
+                        for item in sorted(receivers, key=lambda item: item.party.ags)
+                    ]
+                ),
+                amount=amount,
+            )
+        self._append("part", text, split.interpretation, share.amount)
+
+    def _left_over(self, count: int) -> str:
+        if count == 0:
+            return self._text("left_over_0")
+        if count == 1:
+            return self._text("left_over_1")
+        return self._text("left_over_n", count=count)
+
+    def _billing(self, settled: RegionSettlement) -> None:
+        if self.party != settled.employer:
+            (line,) = [line for line in settled.billing if line.debtor == self.party]
+            self._add(
+                "payment",
+                "payment",
+                line.clause,
+                line.amount,
+                party=self.party.name,
+                amount=self._eur(line.amount),
+                employer=line.creditor.name,
+            )
+            return
+        total = settled.billed_total
+        if settled.billing:
+            lines = self._names(
+                [f"{line.debtor.name} {self._eur(line.amount)}" for line in settled.billing]
+            )
+            self._add(
+                "billing",
+                "billing",
+                Clause.C9,
+                total,
+                party=self.party.name,
+                lines=lines,
+                amount=self._eur(total),
+            )
+        else:
+            self._add(
+                "billing",
+                "billing_none",
+                Clause.C9,
+                total,
+                party=self.party.name,
+                year=settled.year,
+                amount=self._eur(total),
+            )
+        own_share = settled.split[self.party]
+        self._add(
+            "bears",
+            "bears",
+            Clause.C9,
+            own_share,
+            party=self.party.name,
+            amount=self._eur(own_share),
+        )
+
+
+def _bearing(shares: Sequence[Share]) -> list[Share]:
+    """The shares of the parties that bear a part: those with a weight above zero."""
+    return [share for share in shares if share.weight]
+
+
+def _equal(shares: Sequence[Share]) -> bool:
+    """Tell whether the shares are equal parts (C4, I1), as they are unless C12 is read literally."""
+    return len({share.weight for share in shares}) == 1
+
+
+def _tie_order(shares: Sequence[Share], first: Party | None) -> list[Share]:
+    """The order in which equal remainders receive cents: ``first``, then by AGS (I2)."""
+    return sorted(shares, key=lambda share: (share.party != first, share.party.ags))
+
+
+def _floor_cents(share: Share) -> int:
+    """The share's part before the left-over cents, in cents (I2)."""
+    return to_cents(share.amount) - (1 if share.extra_cent else 0)
+
+
+def _remainder(share: Share) -> Fraction:
+    """The share's remainder in cents: its exact value less its floor (I2)."""
+    return share.exact * 100 - _floor_cents(share)
+
+
+def _cents_or_none(value: Fraction) -> Decimal | None:
+    """Return an exact amount of euros as money when it is whole cents, else ``None``."""
+    cents = value * 100
+    return from_cents(cents.numerator) if cents.denominator == 1 else None
+
+
+def _format_exact(value: Fraction, lang: Lang) -> str:
+    """Format an exact amount of euros: in full where it terminates, else cut off with "…".
+
+    Examples:
+        >>> _format_exact(Fraction(32500, 3), "de")
+        '10.833,333… €'
+        >>> _format_exact(Fraction(1, 400), "en")
+        '€0.0025'
+        >>> _format_exact(Fraction(8125), "de")
+        '8.125 €'
+    """
+    if (value * 100).denominator == 1:
+        return format_eur(from_cents(int(value * 100)), lang=lang)
+    places = _terminating_places(value.denominator)
+    if places is None or places > _EXACT_PLACES:
+        shown, suffix = (_SHOWN_PLACES if places is None else _EXACT_PLACES), "…"
+    else:
+        shown, suffix = places, ""
+    digits = abs(value.numerator) * 10**shown // value.denominator
+    euros, rest = divmod(digits, 10**shown)
+    sign = "-" if value < 0 else ""
+    grouped = f"{euros:,}"
+    decimals = f"{rest:0{shown}d}{suffix}"
+    if lang == "de":
+        return f"{sign}{grouped.replace(',', '.')},{decimals} €"
+    return f"{sign}€{grouped}.{decimals}"
+
+
+def _terminating_places(denominator: int) -> int | None:
+    """The decimal places of ``1 / denominator`` if it terminates, else ``None``."""
+    twos = fives = 0
+    while denominator % 2 == 0:
+        denominator //= 2
+        twos += 1
+    while denominator % 5 == 0:
+        denominator //= 5
+        fives += 1
+    return max(twos, fives) if denominator == 1 else None
