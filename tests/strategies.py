@@ -263,3 +263,88 @@ def period_end_dates(
     step = period_end.months
     month = draw(st.sampled_from(range(step, 13, step)))
     return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+# --- Notices on the Coesfeld preset (C2, C3, C11) ----------------------------------------
+# Written out from the domain brief, not read from the preset.
+
+from kim_cooperation import CostStatement  # noqa: E402  (added below the original module)
+
+COESFELD_REGIONS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "Nord": ("Coesfeld", ("Billerbeck", "Coesfeld", "Havixbeck", "Rosendahl")),
+    "Mitte": ("Dülmen", ("Dülmen", "Nottuln")),
+    "Süd": ("Ascheberg", ("Ascheberg", "Lüdinghausen", "Nordkirchen", "Olfen", "Senden")),
+}
+"""The preset's regions (C2): name to (employer, towns in AGS order) (C3)."""
+
+COESFELD_EMPLOYERS: tuple[str, ...] = tuple(employer for employer, _ in COESFELD_REGIONS.values())
+"""The employers of the preset's regions (C3)."""
+
+COESFELD_NON_EMPLOYERS: tuple[str, ...] = tuple(
+    sorted(
+        town for employer, towns in COESFELD_REGIONS.values() for town in towns if town != employer
+    )
+)
+"""The eight towns that employ no case manager: any of them may give notice alone."""
+
+
+def notice_days(min_year: int = 2023, max_year: int = 2030) -> st.SearchStrategy[dt.date]:
+    """Days a notice is received: near 30 June / 1 July and year ends, or any day."""
+    return dates_near_year_end(min_year, max_year)
+
+
+@st.composite
+def valid_notice_sets(
+    draw: st.DrawFn, min_size: int = 0, max_size: int = len(COESFELD_NON_EMPLOYERS)
+) -> dict[str, dt.date]:
+    """Notices the preset accepts: a subset of the non-employer towns, each with its day.
+
+    An employer leaving while its towns stay, and a whole region leaving while
+    the others stay, are undecided (I8); with every employer staying neither
+    can happen, so any such subset is valid.
+    """
+    towns = draw(
+        st.lists(
+            st.sampled_from(COESFELD_NON_EMPLOYERS),
+            unique=True,
+            min_size=min_size,
+            max_size=max_size,
+        )
+    )
+    return {town: draw(notice_days()) for town in towns}
+
+
+@st.composite
+def notice_sets_with_an_employer(draw: st.DrawFn) -> dict[str, dt.date]:
+    """Notices from at least one employer, but not from every party: always undecided (I8).
+
+    The employer either leaves while a town of its region stays, or the whole
+    region leaves while the agreement goes on elsewhere.
+    """
+    employers = draw(st.lists(st.sampled_from(COESFELD_EMPLOYERS), unique=True, min_size=1))
+    others = draw(st.lists(st.sampled_from(COESFELD_NON_EMPLOYERS), unique=True))
+    towns = employers + others
+    if len(towns) == len(COESFELD_EMPLOYERS) + len(COESFELD_NON_EMPLOYERS):
+        towns.remove(draw(st.sampled_from(COESFELD_NON_EMPLOYERS)))
+    return {town: draw(notice_days()) for town in towns}
+
+
+def region_cost_plans(max_cents: int = 40_000_000) -> st.SearchStrategy[dict[str, CostStatement]]:
+    """Costs for all three regions of the preset, from zero (below the funding) to 400,000 EUR."""
+    statement = st.builds(
+        CostStatement,
+        personnel=cents(0, max_cents).map(decimal_from_cents),
+        material_not_itemised=cents(0, max_cents // 10).map(decimal_from_cents),
+    )
+    return st.fixed_dictionaries(dict.fromkeys(COESFELD_REGIONS, statement))
+
+
+__all__ += [
+    "COESFELD_EMPLOYERS",
+    "COESFELD_NON_EMPLOYERS",
+    "COESFELD_REGIONS",
+    "notice_days",
+    "notice_sets_with_an_employer",
+    "region_cost_plans",
+    "valid_notice_sets",
+]

@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeAlias
 
 import attrs
 
@@ -48,7 +48,12 @@ from kim_cooperation.policy import DEFAULT_POLICIES, Policies
 from kim_cooperation.post import Post
 from kim_cooperation.region import Region
 
-__all__ = ["Agreement"]
+__all__ = ["Agreement", "NoticeDates"]
+
+NoticeDates: TypeAlias = (
+    Mapping[str, dt.date] | Mapping[Party, dt.date] | Mapping[str | Party, dt.date]
+)
+"""Days notices were received, by party (a `Party`, an AGS or a name)."""
 
 
 def _name(value: str) -> str:
@@ -318,7 +323,7 @@ class Agreement:
         notice = Notice(party=self.party(party), received=received)
         return attrs.evolve(self, notices=(*self.notices, notice))
 
-    def give_notices(self, notices: Mapping[str | Party, dt.date]) -> Agreement:
+    def give_notices(self, notices: NoticeDates) -> Agreement:
         """Return a new agreement with several notices recorded at once (C11).
 
         The notices are checked together, so parties whose notices only make
@@ -362,14 +367,23 @@ class Agreement:
 
         Raises:
             UnknownPartyError: ``party`` is not a party to the agreement.
-            InvalidValueError: The party gave no notice, or ``on`` is after
-                its termination date.
+            InvalidValueError: The party gave no notice, or ``on`` is before
+                the notice was received or after its termination date.
+            UndecidedCaseError: Without this notice the remaining notices
+                lead to a case the agreement does not settle (I8), e.g. one
+                town staying while its region's employer leaves.
         """
         found = self.party(party)
         check_date(on, what="on")
         ends = self.termination_of(found)
         if ends is None:
             raise InvalidValueError(f"{found.name} has given no notice to withdraw (C11)")
+        received = next(notice.received for notice in self.notices if notice.party == found)
+        if on < received:
+            raise InvalidValueError(
+                f"the notice of {found.name} was received on {received.isoformat()}; it cannot "
+                f"be withdrawn on {on.isoformat()}, before it was given (C11)"
+            )
         if on > ends:
             raise InvalidValueError(
                 f"the notice of {found.name} took effect on {ends.isoformat()}; it cannot be "

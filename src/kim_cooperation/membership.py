@@ -70,9 +70,9 @@ def is_member(agreement: Agreement, party: str | Party, day: dt.date) -> bool:
     date, inclusive: until then it is a full member and pays its share.
     """
     check_date(day, what="day")
+    ends = termination_of(agreement, party)  # looks the party up first: unknown ones raise
     if day < agreement.start:
         return False
-    ends = termination_of(agreement, party)
     return ends is None or day <= ends
 
 
