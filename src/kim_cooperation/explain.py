@@ -66,7 +66,7 @@ import attrs
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause, Interpretation
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError
-from kim_cooperation.formatting import Lang, format_eur, format_fte
+from kim_cooperation.formatting import Lang, format_eur, format_fte, terminating_places
 from kim_cooperation.funding import FundingRate, PostFunding
 from kim_cooperation.money import from_cents, to_cents
 from kim_cooperation.party import Party
@@ -1053,7 +1053,7 @@ def _format_exact(value: Fraction, lang: Lang) -> str:
     """
     if (value * 100).denominator == 1:
         return format_eur(from_cents(int(value * 100)), lang=lang)
-    places = _terminating_places(value.denominator)
+    places = terminating_places(value.denominator)
     if places is None or places > _EXACT_PLACES:
         shown, suffix = (_SHOWN_PLACES if places is None else _EXACT_PLACES), "…"
     else:
@@ -1066,15 +1066,3 @@ def _format_exact(value: Fraction, lang: Lang) -> str:
     if lang == "de":
         return f"{sign}{grouped.replace(',', '.')},{decimals} €"
     return f"{sign}€{grouped}.{decimals}"
-
-
-def _terminating_places(denominator: int) -> int | None:
-    """The decimal places of ``1 / denominator`` if it terminates, else ``None``."""
-    twos = fives = 0
-    while denominator % 2 == 0:
-        denominator //= 2
-        twos += 1
-    while denominator % 5 == 0:
-        denominator //= 5
-        fives += 1
-    return max(twos, fives) if denominator == 1 else None

@@ -26,7 +26,7 @@ from typing import Final, Literal, TypeAlias
 from kim_cooperation.errors import InvalidValueError
 from kim_cooperation.money import Money, from_cents, to_cents
 
-__all__ = ["Lang", "format_eur", "format_fte"]
+__all__ = ["Lang", "format_eur", "format_fte", "terminating_places"]
 
 _MAX_PLACES: Final = 6
 
@@ -82,16 +82,8 @@ def format_fte(fte: Fraction, *, lang: Lang = "de") -> str:
         '2.5'
     """
     _check_lang(lang)
-    rest = fte.denominator
-    twos = fives = 0
-    while rest % 2 == 0:
-        rest //= 2
-        twos += 1
-    while rest % 5 == 0:
-        rest //= 5
-        fives += 1
-    places = max(twos, fives)
-    if rest != 1 or places > _MAX_PLACES:
+    places = terminating_places(fte.denominator)
+    if places is None or places > _MAX_PLACES:
         return f"{fte.numerator}/{fte.denominator}"
     digits = str(abs(fte.numerator) * 10**places // fte.denominator).rjust(places + 1, "0")
     sign = "-" if fte < 0 else ""
@@ -99,3 +91,20 @@ def format_fte(fte: Fraction, *, lang: Lang = "de") -> str:
         return sign + digits
     separator = "," if lang == "de" else "."
     return f"{sign}{digits[:-places]}{separator}{digits[-places:]}"
+
+
+def terminating_places(denominator: int) -> int | None:
+    """Return the decimal places of ``1 / denominator`` if it terminates, else ``None``.
+
+    Examples:
+        >>> terminating_places(8), terminating_places(3)
+        (3, None)
+    """
+    twos = fives = 0
+    while denominator % 2 == 0:
+        denominator //= 2
+        twos += 1
+    while denominator % 5 == 0:
+        denominator //= 5
+        fives += 1
+    return max(twos, fives) if denominator == 1 else None

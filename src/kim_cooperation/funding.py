@@ -315,14 +315,7 @@ def region_funding(
             if rate not in used:
                 used.append(rate)
         results.append(PostFunding(post=post, months=tuple(months), exact=total * post.fte))
-    exact = sum((item.exact for item in results), Fraction(0))
-    return RegionFunding(
-        year=year,
-        posts=tuple(results),
-        rates=tuple(sorted(used, key=lambda rate: rate.valid_from)),
-        exact=exact,
-        amount=from_cents(round_half_up_to_cents(exact)),
-    )
+    return _summed(year, results, used, PartYearFunding.TWELFTHS)
 
 
 def _funding_by_days(
@@ -345,6 +338,13 @@ def _funding_by_days(
             if rate not in used:
                 used.append(rate)
         results.append(PostFunding(post=post, months=(), days=days, exact=total * post.fte))
+    return _summed(year, results, used, PartYearFunding.DAYS)
+
+
+def _summed(
+    year: int, results: list[PostFunding], used: list[FundingRate], method: PartYearFunding
+) -> RegionFunding:
+    """Add up the posts' funding; the only rounding, half up to cents, happens here (I7)."""
     exact = sum((item.exact for item in results), Fraction(0))
     return RegionFunding(
         year=year,
@@ -352,5 +352,5 @@ def _funding_by_days(
         rates=tuple(sorted(used, key=lambda rate: rate.valid_from)),
         exact=exact,
         amount=from_cents(round_half_up_to_cents(exact)),
-        method=PartYearFunding.DAYS,
+        method=method,
     )
