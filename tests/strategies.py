@@ -16,7 +16,8 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from kim_cooperation import NoticeTerms, Party, PartyKind, PeriodEnd
+from coesfeld import TOWNS
+from kim_cooperation import CostStatement, NoticeTerms, Party, PartyKind, PeriodEnd
 from kim_cooperation._checks import Exact
 
 __all__ = [
@@ -70,17 +71,7 @@ SIGNALS: tuple[type[decimal.DecimalException], ...] = (
 """Every signal a decimal context can trap."""
 
 _TOWN_NAMES = (
-    "Ascheberg",
-    "Billerbeck",
-    "Coesfeld",
-    "Dülmen",
-    "Havixbeck",
-    "Lüdinghausen",
-    "Nordkirchen",
-    "Nottuln",
-    "Olfen",
-    "Rosendahl",
-    "Senden",
+    *TOWNS,
     "Bad Sassendorf",
     "Groß Gerau",
 )
@@ -268,7 +259,6 @@ def period_end_dates(
 # --- Notices on the Coesfeld preset (C2, C3, C11) ----------------------------------------
 # Written out from the domain brief, not read from the preset.
 
-from kim_cooperation import CostStatement  # noqa: E402  (added below the original module)
 
 COESFELD_REGIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Nord": ("Coesfeld", ("Billerbeck", "Coesfeld", "Havixbeck", "Rosendahl")),

@@ -155,3 +155,17 @@ def test_literal_reading_leaves_regions_without_leavers_alone() -> None:
     assert set(sued.split) == set(agreement.region("Süd").members)
     assert sued.split.clause is Clause.C4
     assert all(line.amount > 0 for line in sued.billing)
+
+
+def test_twelfths_record_the_rate_applied_to_each_month() -> None:
+    schedule = presets.coesfeld().funding.with_rate(
+        presets.announced_increase(dt.date(2024, 7, 15))
+    )
+    post = Post(label="P", fte=1, employment_start=dt.date(2024, 3, 1))
+    funded = region_funding([post], 2024, schedule).posts[0]
+    assert funded.months == tuple(range(3, 13))
+    # July starts at 55,000: the new rate applies from the first month it is in force on the 1st.
+    assert [rate.amount for rate in funded.month_rates] == [Decimal(55000)] * 5 + [
+        Decimal(57000)
+    ] * 5
+    assert funded.exact == Fraction(55000 * 5 + 57000 * 5, 12)

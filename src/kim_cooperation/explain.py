@@ -738,10 +738,9 @@ class _Writer:
                 amount=self._exact(funded.exact),
             )
             return
-        # A month is funded at the rate in force on its first day (I7), as in region_funding.
+        # The rate region_funding applied to each month (I7), grouped for the text.
         groups: list[tuple[FundingRate, list[int]]] = []
-        for month in funded.months:
-            rate = self.agreement.funding.rate_on(dt.date(settled.year, month, 1))
+        for month, rate in zip(funded.months, funded.month_rates, strict=True):
             if groups and groups[-1][0] == rate:
                 groups[-1][1].append(month)
             else:

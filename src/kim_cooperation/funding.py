@@ -192,12 +192,15 @@ class PostFunding:
         exact: The exact funding in euros: FTE × Σ rate / 12 over those
             months, or FTE × Σ rate / days of the year over the days filled.
         days: The days funded under the day-by-day policy; 0 for twelfths.
+        month_rates: The rate applied to each of ``months``, in the same
+            order: the rate in force on the month's first day (I7).
     """
 
     post: Post
     months: tuple[int, ...]
     exact: Fraction
     days: int = 0
+    month_rates: tuple[FundingRate, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -306,15 +309,24 @@ def region_funding(
     results: list[PostFunding] = []
     for post in posts:
         months: list[int] = []
+        applied: list[FundingRate] = []
         total = Fraction(0)
         for month, rate in enumerate(month_rates, start=1):
             if rate is None or not post.fills_month(year, month):
                 continue
             months.append(month)
+            applied.append(rate)
             total += Fraction(to_cents(rate.amount), 1200)
             if rate not in used:
                 used.append(rate)
-        results.append(PostFunding(post=post, months=tuple(months), exact=total * post.fte))
+        results.append(
+            PostFunding(
+                post=post,
+                months=tuple(months),
+                exact=total * post.fte,
+                month_rates=tuple(applied),
+            )
+        )
     return _summed(year, results, used, PartYearFunding.TWELFTHS)
 
 
