@@ -11,7 +11,8 @@ so a misspelt expectation cannot pass unnoticed.
 * ``employment_ends``: post label to the last day of its employment, or ``"open"``;
 * ``funding_changes``: ``{kind = "loss", valid_from = …}`` (C10) or
   ``{kind = "rate", valid_from = …, amount = "57000.00"}`` (C6);
-* ``notices``: ``{party = …, received = …}``, given one by one in the order
+* ``notices``: ``{party = …, received = …, successor = …}`` (``successor``
+  optional: a leaving employer's successor), given one by one in the order
   listed, or at once with `Agreement.give_notices` if ``notices_together = true``;
 * ``withdrawals``: ``{party = …, on = …}``;
 * ``years`` with ``costs`` (region to cost statement, e.g.
@@ -29,7 +30,7 @@ fragment of its message, and the step that raises it: ``notices``,
 * ``same_as_preset``: the agreement equals the untouched preset;
 * ``members``: ``{day, region (optional), parties}``, the members in AGS order;
 * ``settlements``: one per year settled, ``{year, parts, absent, billing,
-  funding, own_share, surplus, clause, split_clause}``: ``parts`` lists every
+  funding, own_share, surplus, clause, split_clause, employer}``: ``parts`` lists every
   town bearing a part; ``absent`` towns of the settled regions bear nothing;
   ``billing`` lists every billing line by debtor; the rest are per region;
 * ``wind_down``: ``{run_on, capped, net, surplus, parts}``: months and cap per
@@ -202,7 +203,7 @@ class FundingChange:
 
 @dataclass(frozen=True)
 class Inputs:
-    notices: tuple[tuple[str, dt.date], ...] = ()
+    notices: tuple[tuple[str, dt.date, str | None], ...] = ()
     notices_together: bool = False
     withdrawals: tuple[tuple[str, dt.date], ...] = ()
     funding_changes: tuple[FundingChange, ...] = ()
@@ -239,6 +240,7 @@ class ExpectedSettlement:
     surplus: Mapping[str, str] = field(default_factory=dict)
     clause: Mapping[str, str] = field(default_factory=dict)
     split_clause: Mapping[str, str] = field(default_factory=dict)
+    employer: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -271,15 +273,25 @@ class LegalCase:
     expected: Expected
 
 
-def read_dated(
-    table: Table, key: str, day_key: str, *, allow_time: bool = False
-) -> tuple[tuple[str, dt.date], ...]:
+def read_dated(table: Table, key: str, day_key: str) -> tuple[tuple[str, dt.date], ...]:
     """An array of ``{party, <day_key>}`` tables."""
     if key not in table:
         return ()
     found: list[tuple[str, dt.date]] = []
     for item in table.tables(key):
-        found.append((item.text("party"), item.day(day_key, allow_time=allow_time)))
+        found.append((item.text("party"), item.day(day_key)))
+        item.finish()
+    return tuple(found)
+
+
+def read_notices(table: Table) -> tuple[tuple[str, dt.date, str | None], ...]:
+    """An array of ``{party, received, successor (optional)}`` tables."""
+    if "notices" not in table:
+        return ()
+    found: list[tuple[str, dt.date, str | None]] = []
+    for item in table.tables("notices"):
+        successor = item.text("successor") if "successor" in item else None
+        found.append((item.text("party"), item.day("received", allow_time=True), successor))
         item.finish()
     return tuple(found)
 
@@ -322,7 +334,7 @@ def read_inputs(table: Table) -> Inputs:
             for region, amount in money_map(table.table("run_on_funding")).items()
         }
     inputs = Inputs(
-        notices=read_dated(table, "notices", "received", allow_time=True),
+        notices=read_notices(table),
         notices_together=table.flag("notices_together"),
         withdrawals=read_dated(table, "withdrawals", "on"),
         funding_changes=read_funding_changes(table),
@@ -376,6 +388,7 @@ def read_settlement(table: Table) -> ExpectedSettlement:
         surplus=optional_map("surplus"),
         clause=clause_map("clause"),
         split_clause=clause_map("split_clause"),
+        employer=clause_map("employer"),
     )
     table.finish()
     return settlement
@@ -541,13 +554,18 @@ def build_agreement(inputs: Inputs, name: str) -> Agreement:
 def give_notices(run: Run) -> None:
     inputs = run.case.inputs
     if inputs.notices_together:
-        together: dict[str | Party, dt.date] = dict(inputs.notices)
+        together: dict[str | Party, dt.date] = {
+            party: received for party, received, _ in inputs.notices
+        }
         if len(together) != len(inputs.notices):
             raise CaseFormatError(f"{run.case.name}: a party is listed twice")
-        run.agreement = run.agreement.give_notices(together)
+        successors = {
+            party: successor for party, _, successor in inputs.notices if successor is not None
+        }
+        run.agreement = run.agreement.give_notices(together, successors=successors)
         return
-    for party, received in inputs.notices:
-        run.agreement = run.agreement.give_notice(party, received)
+    for party, received, successor in inputs.notices:
+        run.agreement = run.agreement.give_notice(party, received, successor=successor)
 
 
 def withdraw_notices(run: Run) -> None:
@@ -609,6 +627,9 @@ def check_settlement(run: Run, expected: ExpectedSettlement) -> None:
     assert settlement.year == expected.year
     for region in settlement.regions:
         check_equal_parts(region.split, region.own_share)
+        assert region.employer == agreement.employer_of(region.region, expected.year)
+        assert all(line.creditor == region.employer for line in region.billing)
+        assert region.employer not in {line.debtor for line in region.billing}
         assert region.own_share + region.funding.amount - region.surplus == region.costs.total
     parts = {
         party.name: str(amount)
@@ -630,6 +651,7 @@ def check_settlement(run: Run, expected: ExpectedSettlement) -> None:
         ("surplus", expected.surplus),
         ("clause", expected.clause),
         ("split_clause", expected.split_clause),
+        ("employer", expected.employer),
     ):
         for name, value in wanted.items():
             actual = region_value(settlement, name, field_name)
@@ -645,6 +667,7 @@ def region_value(settlement: Settlement, region: str, field_name: str) -> str:
         "surplus": settled.surplus,
         "clause": settled.clause,
         "split_clause": settled.split.clause,
+        "employer": settled.employer.name,
     }
     return str(values[field_name])
 

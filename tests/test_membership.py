@@ -537,3 +537,91 @@ def test_a_notice_cannot_be_withdrawn_before_it_was_given() -> None:
     with pytest.raises(InvalidValueError, match="before it was given"):
         agreement.withdraw_notice("Olfen", dt.date(2024, 2, 29))
     assert agreement.withdraw_notice("Olfen", dt.date(2024, 3, 1)).notices == ()
+
+
+# --------------------------------------------------------------------------- successor employers
+
+
+def test_employer_without_notice_stays_the_employer() -> None:
+    for region in PRESET.regions:
+        assert PRESET.employer_on(region, dt.date(2040, 1, 1)) == region.employer
+        assert PRESET.employer_of(region.name, 2023) == region.employer
+
+
+def test_successor_takes_over_the_day_after_the_employer_leaves() -> None:
+    agreement = PRESET.give_notice("Coesfeld", dt.date(2024, 6, 30), successor="05558008")
+    assert agreement.employer_on("Nord", dt.date(2025, 12, 31)).name == "Coesfeld"
+    assert agreement.employer_on("Nord", dt.date(2026, 1, 1)).name == "Billerbeck"
+    assert agreement.employers == PRESET.employers  # as agreed (C3)
+    assert agreement.notices[0].successor == PRESET.party("Billerbeck")
+
+
+def test_employer_on_an_unknown_region_or_a_bad_day_raises() -> None:
+    with pytest.raises(UnknownRegionError):
+        PRESET.employer_on("West", dt.date(2024, 1, 1))
+    with pytest.raises(InvalidTypeError, match="day"):
+        PRESET.employer_on("Nord", dt.datetime(2024, 1, 1, 12))  # noqa: DTZ001
+
+
+def test_unknown_successor_is_refused() -> None:
+    with pytest.raises(UnknownPartyError, match="Münster"):
+        PRESET.give_notice("Coesfeld", dt.date(2024, 6, 30), successor="Münster")
+
+
+def test_successor_must_be_a_party_object_in_a_notice() -> None:
+    from kim_cooperation import Notice
+
+    with pytest.raises(InvalidTypeError, match="successor employer is a Party or None"):
+        Notice(party=PRESET.party("Coesfeld"), received=dt.date(2024, 6, 30), successor="x")  # type: ignore[arg-type]
+
+
+def test_give_notices_with_successors() -> None:
+    agreement = PRESET.give_notices(
+        {"Coesfeld": dt.date(2024, 6, 30), "Rosendahl": dt.date(2024, 6, 30)},
+        successors={"Coesfeld": "Havixbeck"},
+    )
+    assert agreement.employer_of("Nord", 2026).name == "Havixbeck"
+    assert [party.name for party in agreement.members_on(dt.date(2026, 1, 1), region="Nord")] == [
+        "Billerbeck",
+        "Havixbeck",
+    ]
+
+
+def test_give_notices_refuses_a_successor_without_a_notice() -> None:
+    with pytest.raises(InvalidValueError, match=r"successors are named for \['Coesfeld'\]"):
+        PRESET.give_notices(
+            {"Rosendahl": dt.date(2024, 6, 30)}, successors={"Coesfeld": "Havixbeck"}
+        )
+
+
+def test_give_notices_refuses_successors_that_are_not_a_mapping() -> None:
+    with pytest.raises(InvalidTypeError, match="successors must be a mapping"):
+        PRESET.give_notices({"Coesfeld": dt.date(2024, 6, 30)}, successors=["Havixbeck"])  # type: ignore[arg-type]
+
+
+def test_withdrawing_the_employers_notice_restores_the_employer() -> None:
+    agreement = PRESET.give_notice("Coesfeld", dt.date(2024, 6, 30), successor="Billerbeck")
+    restored = agreement.withdraw_notice("Coesfeld", dt.date(2025, 1, 1))
+    assert restored == PRESET
+
+
+@settings(max_examples=60)
+@given(
+    region=st.sampled_from(list(COESFELD_REGIONS)),
+    data=st.data(),
+)
+def test_every_year_has_one_employer_who_is_a_member(region: str, data: st.DataObject) -> None:
+    employer, towns = COESFELD_REGIONS[region]
+    successor = data.draw(st.sampled_from([town for town in towns if town != employer]))
+    received = data.draw(notice_days())
+    others = data.draw(valid_notice_sets())
+    others.pop(successor, None)  # the successor must outlast the employer: it stays
+    agreement = with_notices(others).give_notice(employer, received, successor=successor)
+    for year in YEARS:
+        current = agreement.employer_of(region, year)
+        assert agreement.is_member(current, dt.date(year, 12, 31))
+        assert current.name == (employer if year <= last_year(received) else successor)
+        for line in settle(
+            agreement, year, {region: CostStatement(personnel=Decimal("90000"))}
+        ).billing:
+            assert line.creditor == current

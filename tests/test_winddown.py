@@ -26,7 +26,8 @@ from kim_cooperation.errors import (
     UnknownPartyError,
     UnknownRegionError,
 )
-from kim_cooperation.notice import NoticeTerms
+from kim_cooperation.notice import NoticeTerms, latest_notice_date_for
+from kim_cooperation.policy import Policies, WindDownScope
 from kim_cooperation.winddown import (
     MAX_RUN_ON_MONTHS,
     RunOnPeriod,
@@ -57,6 +58,12 @@ def with_employment_ends(
     if terms is not None:
         changed = attrs.evolve(changed, notice_terms=terms)
     return changed
+
+
+def ended(agreement: Agreement, end: dt.date = END) -> Agreement:
+    """``agreement`` with every party's notice received on the last day that ends it on ``end``."""
+    received = latest_notice_date_for(end, agreement.notice_terms)
+    return agreement.give_notices(dict.fromkeys(agreement.parties, received))
 
 
 def costs(amount: str) -> CostStatement:
@@ -225,7 +232,7 @@ def test_run_on_period_past_the_calendar_raises_invalid_date_error(
 
 def test_wind_down_of_the_preset_splits_mitte_in_halves() -> None:
     agreement = presets.coesfeld()
-    result = wind_down(agreement, END, {"Mitte": costs("68000")})
+    result = wind_down(ended(agreement), END, {"Mitte": costs("68000")})
     assert isinstance(result, WindDown)
     assert result.agreement_end == END
     assert result.clause is Clause.C13
@@ -247,7 +254,7 @@ def test_wind_down_of_the_preset_splits_mitte_in_halves() -> None:
 def test_funding_in_the_run_on_reduces_the_costs() -> None:
     agreement = presets.coesfeld()
     result = wind_down(
-        agreement,
+        ended(agreement),
         END,
         {"Nord": CostStatement(personnel=Decimal("163000"), material_not_itemised=7000)},
         funding={"Nord": Decimal("137500")},
@@ -262,7 +269,7 @@ def test_funding_in_the_run_on_reduces_the_costs() -> None:
 
 def test_funding_beyond_the_costs_is_a_surplus_not_a_payment() -> None:
     result = wind_down(
-        presets.coesfeld(), END, {"Süd": costs("1000")}, funding={"Süd": Decimal("1000.01")}
+        ended(presets.coesfeld()), END, {"Süd": costs("1000")}, funding={"Süd": Decimal("1000.01")}
     )
     [sued] = result.regions
     assert sued.net == Decimal("0.00")
@@ -272,7 +279,7 @@ def test_funding_beyond_the_costs_is_a_surplus_not_a_payment() -> None:
 
 def test_odd_cents_go_to_the_employer_then_by_ags() -> None:
     agreement = presets.coesfeld()
-    result = wind_down(agreement, END, {"Nord": costs("0.02")})
+    result = wind_down(ended(agreement), END, {"Nord": costs("0.02")})
     split = result.regions[0].split
     names = {party.name: str(amount) for party, amount in split.items()}
     # Coesfeld is the employer; Billerbeck has the lowest AGS of the others.
@@ -288,7 +295,7 @@ def test_odd_cents_go_to_the_employer_then_by_ags() -> None:
 def test_regions_come_in_agreement_order_and_accept_ascii_names() -> None:
     agreement = presets.coesfeld()
     result = wind_down(
-        agreement,
+        ended(agreement),
         END,
         {"Sued": costs("500"), "Nord": costs("400"), "mitte": costs("200")},
         funding={"SÜD": Decimal("100")},
@@ -301,7 +308,7 @@ def test_regions_come_in_agreement_order_and_accept_ascii_names() -> None:
 
 def test_part_of_a_party_outside_the_wind_down_is_refused() -> None:
     agreement = presets.coesfeld()
-    result = wind_down(agreement, END, {"Mitte": costs("1")})
+    result = wind_down(ended(agreement), END, {"Mitte": costs("1")})
     with pytest.raises(UnknownPartyError, match="Olfen") as caught:
         result.part_of(agreement.party("Olfen"))
     assert isinstance(caught.value, LookupError)
@@ -320,7 +327,7 @@ def test_wind_down_follows_each_posts_employment_end() -> None:
             "Nord 3": dt.date(2025, 6, 30),
         },
     )
-    result = wind_down(agreement, END, {"Nord": costs("40000")})
+    result = wind_down(ended(agreement), END, {"Nord": costs("40000")})
     [nord] = result.regions
     periods = {post.label: period for post, period in nord.periods}
     assert periods["Nord 1"].last_day == dt.date(2026, 3, 31)
@@ -336,11 +343,13 @@ def test_wind_down_follows_each_posts_employment_end() -> None:
 def test_costs_for_a_region_whose_posts_all_ended_are_refused() -> None:
     agreement = with_employment_ends(presets.coesfeld(), {"Mitte 1": dt.date(2025, 9, 30)})
     with pytest.raises(InvalidValueError, match=r"region 'Mitte'.*2025-12-31.*\(C13\)"):
-        wind_down(agreement, END, {"Mitte": costs("1")})
+        wind_down(ended(agreement), END, {"Mitte": costs("1")})
     with pytest.raises(InvalidValueError, match="region 'Mitte'"):
-        wind_down(agreement, END, {"Mitte": CostStatement()}, funding={"Mitte": Decimal("0.01")})
+        wind_down(
+            ended(agreement), END, {"Mitte": CostStatement()}, funding={"Mitte": Decimal("0.01")}
+        )
     # Zero costs and no funding are consistent with no run-on.
-    result = wind_down(agreement, END, {"Mitte": CostStatement()})
+    result = wind_down(ended(agreement), END, {"Mitte": CostStatement()})
     assert result.regions[0].net == Decimal("0.00")
     assert result.regions[0].last_day is None
 
@@ -351,7 +360,9 @@ def test_wind_down_with_other_notice_terms_accepts_their_period_ends() -> None:
         {"Mitte 1": dt.date(2026, 1, 15)},
         terms=NoticeTerms(months=3, period_end="quarter"),
     )
-    result = wind_down(agreement, dt.date(2025, 9, 30), {"Mitte": costs("10.01")})
+    result = wind_down(
+        ended(agreement, dt.date(2025, 9, 30)), dt.date(2025, 9, 30), {"Mitte": costs("10.01")}
+    )
     [mitte] = result.regions
     [(_, period)] = mitte.periods
     assert period.first_day == dt.date(2025, 10, 1)
@@ -362,7 +373,9 @@ def test_wind_down_with_other_notice_terms_accepts_their_period_ends() -> None:
         "Nottuln": "5.00",
     }
     with pytest.raises(InvalidValueError, match="end of a quarter"):
-        wind_down(agreement, dt.date(2025, 8, 31), {"Mitte": costs("1")})
+        wind_down(
+            ended(agreement, dt.date(2025, 9, 30)), dt.date(2025, 8, 31), {"Mitte": costs("1")}
+        )
 
 
 # --- wind_down: properties ------------------------------------------------------------------
@@ -379,7 +392,7 @@ def test_wind_down_parts_sum_to_the_net(
     agreement = presets.coesfeld()
     funding = None if funding_cents is None else {region_name: decimal_from_cents(funding_cents)}
     result = wind_down(
-        agreement,
+        ended(agreement),
         END,
         {region_name: CostStatement(personnel=decimal_from_cents(cost_cents))},
         funding=funding,
@@ -399,13 +412,15 @@ def test_wind_down_parts_sum_to_the_net(
         assert result.part_of(party) == region.split[party]
 
 
-@given(st.integers(min_value=2023, max_value=2200), optional_dates(2020, 2210))
+@given(st.integers(min_value=2024, max_value=2200), optional_dates(2020, 2210))
 def test_wind_down_periods_match_run_on_period(year: int, employment_end: dt.date | None) -> None:
     agreement_end = dt.date(year, 12, 31)
     agreement = with_employment_ends(presets.coesfeld(), {"Mitte 1": employment_end})
     ran_on = employment_end is None or employment_end > agreement_end
     amount = Decimal("100.00") if ran_on else Decimal(0)
-    result = wind_down(agreement, agreement_end, {"Mitte": CostStatement(personnel=amount)})
+    result = wind_down(
+        ended(agreement, agreement_end), agreement_end, {"Mitte": CostStatement(personnel=amount)}
+    )
     [(_, period)] = result.regions[0].periods
     assert period == run_on_period(agreement_end, employment_end)
     assert isinstance(period, RunOnPeriod)
@@ -421,27 +436,44 @@ def test_agreement_end_must_be_a_31_december(agreement_end: dt.date) -> None:
         wind_down(presets.coesfeld(), agreement_end, {"Mitte": costs("1")})
 
 
-def test_agreement_end_before_the_start_is_refused() -> None:
-    with pytest.raises(InvalidValueError, match="2022-12-31, before its start 2023-01-01"):
-        wind_down(presets.coesfeld(), dt.date(2022, 12, 31), {"Mitte": costs("1")})
+def test_wind_down_needs_every_partys_notice() -> None:
+    agreement = presets.coesfeld()
+    with pytest.raises(InvalidValueError, match=r"Ascheberg, Billerbeck, .*Senden gave none"):
+        wind_down(agreement, END, {"Mitte": costs("1")})
+    some = agreement.give_notice("Rosendahl", dt.date(2024, 6, 30))
+    with pytest.raises(
+        InvalidValueError, match=r"Olfen, Senden gave none.*\(C11, C13\)"
+    ) as raised:
+        wind_down(some, END, {"Mitte": costs("1")})
+    assert "Rosendahl" not in str(raised.value)
+
+
+def test_agreement_end_must_be_the_day_the_notices_end_it() -> None:
+    with pytest.raises(InvalidValueError, match="ends on 2025-12-31, not on 2026-12-31"):
+        wind_down(ended(presets.coesfeld()), dt.date(2026, 12, 31), {"Mitte": costs("1")})
 
 
 def test_negative_funding_is_refused() -> None:
     with pytest.raises(InvalidValueError, match=r"funding of region 'Mitte'.*-0\.01"):
         wind_down(
-            presets.coesfeld(), END, {"Mitte": costs("1")}, funding={"Mitte": Decimal("-0.01")}
+            ended(presets.coesfeld()),
+            END,
+            {"Mitte": costs("1")},
+            funding={"Mitte": Decimal("-0.01")},
         )
 
 
 def test_funding_for_a_region_without_costs_is_refused() -> None:
     with pytest.raises(InvalidValueError, match=r"\['Nord'\] without costs \(C13\)"):
-        wind_down(presets.coesfeld(), END, {"Mitte": costs("1")}, funding={"Nord": Decimal("1")})
+        wind_down(
+            ended(presets.coesfeld()), END, {"Mitte": costs("1")}, funding={"Nord": Decimal("1")}
+        )
 
 
 def test_funding_naming_a_region_twice_is_refused() -> None:
     with pytest.raises(InvalidValueError, match="twice"):
         wind_down(
-            presets.coesfeld(),
+            ended(presets.coesfeld()),
             END,
             {"Süd": costs("1")},
             funding={"Süd": Decimal("1"), "Sued": Decimal("1")},
@@ -450,16 +482,18 @@ def test_funding_naming_a_region_twice_is_refused() -> None:
 
 def test_unknown_region_names_are_refused() -> None:
     with pytest.raises(UnknownRegionError, match="'West'") as caught:
-        wind_down(presets.coesfeld(), END, {"West": costs("1")})
+        wind_down(ended(presets.coesfeld()), END, {"West": costs("1")})
     assert isinstance(caught.value, KeyError)
     assert "Nord" in str(caught.value)
     with pytest.raises(UnknownRegionError, match="'Ost'"):
-        wind_down(presets.coesfeld(), END, {"Nord": costs("1")}, funding={"Ost": Decimal(1)})
+        wind_down(
+            ended(presets.coesfeld()), END, {"Nord": costs("1")}, funding={"Ost": Decimal(1)}
+        )
 
 
 def test_float_funding_is_refused() -> None:
     with pytest.raises(MoneyTypeError, match=re.escape("Decimal('1000.5')")) as caught:
-        wind_down(presets.coesfeld(), END, {"Nord": costs("1")}, funding={"Nord": 1000.5})  # type: ignore[dict-item]
+        wind_down(ended(presets.coesfeld()), END, {"Nord": costs("1")}, funding={"Nord": 1000.5})  # type: ignore[dict-item]
     assert "funding of region 'Nord'" in str(caught.value)
 
 
@@ -471,9 +505,9 @@ def test_wind_down_refuses_wrong_types() -> None:
     with pytest.raises(InvalidTypeError, match=r"agreement_end must be a datetime\.date"):
         wind_down(agreement, dt.datetime(2025, 12, 31, tzinfo=dt.UTC), {"Nord": costs("1")})
     with pytest.raises(InvalidTypeError, match="funding must be a mapping"):
-        wind_down(agreement, END, {"Nord": costs("1")}, funding=not_a_mapping)
+        wind_down(ended(agreement), END, {"Nord": costs("1")}, funding=not_a_mapping)
     with pytest.raises(InvalidValueError, match="at least one region"):
-        wind_down(agreement, END, {})
+        wind_down(ended(agreement), END, {})
 
 
 @pytest.mark.parametrize(
@@ -510,8 +544,46 @@ def test_describe_names_the_limit_in_force() -> None:
 def test_funding_must_be_a_mapping_even_when_empty() -> None:
     with pytest.raises(InvalidTypeError, match=r"funding must be a mapping .* got list"):
         wind_down(
-            presets.coesfeld(),
+            ended(presets.coesfeld()),
             dt.date(2025, 12, 31),
             {"Mitte": CostStatement(personnel=1)},
             funding=[],  # type: ignore[arg-type]
         )
+
+
+# --- wind_down: who the former parties are (I5) ------------------------------------------------
+
+
+def rosendahl_leaves_first() -> Agreement:
+    """Rosendahl leaves at the end of 2025, everyone else a year later."""
+    agreement = presets.coesfeld().give_notice("Rosendahl", dt.date(2024, 6, 30))
+    others = [party for party in agreement.parties if party.name != "Rosendahl"]
+    return agreement.give_notices(dict.fromkeys(others, dt.date(2025, 6, 30)))
+
+
+def test_towns_that_left_earlier_do_not_share_the_run_on_by_default() -> None:
+    agreement = rosendahl_leaves_first()
+    assert agreement.policies.wind_down_scope is WindDownScope.LAST_MEMBERS
+    result = wind_down(agreement, dt.date(2026, 12, 31), {"Nord": costs("30000.01")})
+    assert {party.name: str(part) for party, part in result.regions[0].split.items()} == {
+        "Billerbeck": "10000.00",
+        "Coesfeld": "10000.01",
+        "Havixbeck": "10000.00",
+    }
+
+
+def test_all_former_parties_share_the_run_on_under_the_wide_reading() -> None:
+    agreement = rosendahl_leaves_first().with_policies(Policies(wind_down_scope="all-former"))
+    result = wind_down(agreement, dt.date(2026, 12, 31), {"Nord": costs("30000.02")})
+    assert {party.name: str(part) for party, part in result.regions[0].split.items()} == {
+        "Billerbeck": "7500.01",
+        "Coesfeld": "7500.01",
+        "Havixbeck": "7500.00",
+        "Rosendahl": "7500.00",
+    }
+    assert result.part_of(agreement.party("Rosendahl")) == Decimal("7500.00")
+
+
+def test_wind_down_scope_is_validated() -> None:
+    with pytest.raises(InvalidValueError, match=r"wind_down_scope must be one of .*'everyone'"):
+        Policies(wind_down_scope="everyone")

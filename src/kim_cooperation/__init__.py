@@ -59,6 +59,13 @@ from kim_cooperation.notice import (
     termination_date,
 )
 from kim_cooperation.party import Party, PartyKind
+from kim_cooperation.policy import (
+    DEFAULT_POLICIES,
+    PartYearFunding,
+    Policies,
+    WindDownScope,
+    WithdrawalScope,
+)
 from kim_cooperation.post import Post
 from kim_cooperation.region import Region
 from kim_cooperation.settlement import (
@@ -82,6 +89,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "DEFAULT_NOTICE_TERMS",
+    "DEFAULT_POLICIES",
     "MAX_RUN_ON_MONTHS",
     "Agreement",
     "AgreementError",
@@ -109,9 +117,11 @@ __all__ = [
     "Notice",
     "NoticeDeadline",
     "NoticeTerms",
+    "PartYearFunding",
     "Party",
     "PartyKind",
     "PeriodEnd",
+    "Policies",
     "Post",
     "PostFunding",
     "Region",
@@ -127,6 +137,8 @@ __all__ = [
     "UnknownPartyError",
     "UnknownRegionError",
     "WindDown",
+    "WindDownScope",
+    "WithdrawalScope",
     "__version__",
     "explain",
     "financial_impact",

@@ -204,7 +204,10 @@ class Agreement:
 
     @property
     def employers(self) -> tuple[Party, ...]:
-        """The regions' employers ("Anstellungskörperschaften", C3), in region order."""
+        """The regions' employers ("Anstellungskörperschaften", C3) as agreed, in region order.
+
+        A leaving employer's successor takes over later; see `employer_on`.
+        """
         return tuple(region.employer for region in self.regions)
 
     @property
@@ -290,7 +293,9 @@ class Agreement:
         """
         return attrs.evolve(self, policies=policies)
 
-    def give_notice(self, party: str | Party, received: dt.date) -> Agreement:
+    def give_notice(
+        self, party: str | Party, received: dt.date, *, successor: str | Party | None = None
+    ) -> Agreement:
         """Return a new agreement in which ``party`` has given notice received on ``received`` (C11).
 
         The party stays a full member, paying its share, until its
@@ -302,15 +307,22 @@ class Agreement:
         Args:
             party: The party, as a `Party`, an AGS or a name.
             received: The day the notice was received ("Zugang").
+            successor: Only for a region's employer that leaves while other
+                towns of its region stay: the town of the region that
+                employs the case managers and bills from the day after the
+                employer leaves (C3, C9, I8; see `employer_on`).
 
         Raises:
-            UnknownPartyError: ``party`` is not a party to the agreement.
-            InvalidValueError: The party already gave notice, or ``received``
-                is before the agreement's start.
+            UnknownPartyError: ``party`` or ``successor`` is not a party to
+                the agreement.
+            InvalidValueError: The party already gave notice, ``received``
+                is before the agreement's start, or the successor is not a
+                town of the employer's region that stays longer, or is named
+                by a party that is not its region's employer.
             UndecidedCaseError: The notice leads to a case the agreement does
-                not settle: a region's employer leaving while other towns of
-                the region stay, or a whole region leaving while the
-                agreement goes on elsewhere (I8).
+                not settle: a region's employer leaving without a successor
+                while other towns of the region stay, or a whole region
+                leaving while the agreement goes on elsewhere (I8).
 
         Examples:
             >>> import datetime as dt
@@ -319,11 +331,24 @@ class Agreement:
             >>> later = agreement.give_notice("Rosendahl", dt.date(2024, 7, 1))
             >>> later.termination_of("Rosendahl"), agreement.termination_of("Rosendahl")
             (datetime.date(2026, 12, 31), None)
+            >>> handed_over = agreement.give_notice(
+            ...     "Coesfeld", dt.date(2024, 6, 30), successor="Billerbeck")
+            >>> handed_over.employer_of("Nord", 2026).name
+            'Billerbeck'
         """
-        notice = Notice(party=self.party(party), received=received)
+        notice = Notice(
+            party=self.party(party),
+            received=received,
+            successor=None if successor is None else self.party(successor),
+        )
         return attrs.evolve(self, notices=(*self.notices, notice))
 
-    def give_notices(self, notices: NoticeDates) -> Agreement:
+    def give_notices(
+        self,
+        notices: NoticeDates,
+        *,
+        successors: Mapping[str, str | Party] | Mapping[Party, str | Party] | None = None,
+    ) -> Agreement:
         """Return a new agreement with several notices recorded at once (C11).
 
         The notices are checked together, so parties whose notices only make
@@ -333,11 +358,16 @@ class Agreement:
         Args:
             notices: The day each party's notice was received, by party
                 (a `Party`, an AGS or a name).
+            successors: For leaving employers whose towns stay, the
+                successor employer by leaving employer (see `give_notice`).
 
         Raises:
-            UnknownPartyError: A key is not a party to the agreement.
+            UnknownPartyError: A key or successor is not a party to the
+                agreement.
             InvalidValueError: A party already gave notice or is named twice,
-                or a notice is dated before the agreement's start.
+                a notice is dated before the agreement's start, a successor
+                is named for a party without a notice here, or a successor
+                is not valid (see `give_notice`).
             UndecidedCaseError: The notices lead to a case the agreement does
                 not settle (I8).
 
@@ -353,10 +383,29 @@ class Agreement:
             raise InvalidTypeError(
                 f"notices must be a mapping of party to date, got {type(notices).__name__}"
             )
+        if successors is None:
+            successors = {}
+        if not isinstance(successors, Mapping):
+            raise InvalidTypeError(
+                "successors must be a mapping of leaving employer to successor, "
+                f"got {type(successors).__name__}"
+            )
+        named = {
+            self.party(party): self.party(successor) for party, successor in successors.items()
+        }
         added = [
-            Notice(party=self.party(party), received=received)
+            Notice(
+                party=(found := self.party(party)),
+                received=received,
+                successor=named.pop(found, None),
+            )
             for party, received in notices.items()
         ]
+        if named:
+            raise InvalidValueError(
+                f"successors are named for {[party.name for party in named]} without a notice "
+                "among these notices (C3, C11)"
+            )
         return attrs.evolve(self, notices=(*self.notices, *added))
 
     def withdraw_notice(self, party: str | Party, on: dt.date) -> Agreement:
@@ -408,6 +457,14 @@ class Agreement:
     def post_shares(self, day: dt.date) -> Mapping[Party, Fraction]:
         """Return each member's share of its region's posts on ``day``, in FTE (C4, C12)."""
         return membership.post_shares(self, day)
+
+    def employer_on(self, region: str | Region, day: dt.date) -> Party:
+        """Return the employer of ``region`` on ``day``, after any change of employer (C3, I8)."""
+        return membership.employer_on(self, region, day)
+
+    def employer_of(self, region: str | Region, year: int) -> Party:
+        """Return the employer that settles and bills ``region``'s ``year`` (C3, C9)."""
+        return membership.employer_for_year(self, region, year)
 
     @property
     def ends(self) -> dt.date | None:

@@ -658,7 +658,7 @@ class _Writer:
             "party": self.party.name,
             "region": region.name,
             "fte": self._number(region.fte),
-            "employer": region.employer.title,
+            "employer": settled.employer.title,
             "year": settled.year,
         }
         if region.name == self.home:

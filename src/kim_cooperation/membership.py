@@ -9,8 +9,9 @@ agreement ends on the last of their termination dates and the wind-down
 follows (C13).
 
 Cases the text does not settle are refused with `UndecidedCaseError` (I8):
-the employer of a region leaving while other towns of the region stay, and
-every town of one region leaving while the agreement goes on elsewhere.
+the employer of a region leaving while other towns of the region stay,
+unless its notice names a successor employer (`employer_on`), and every
+town of one region leaving while the agreement goes on elsewhere.
 
 Examples:
     >>> import datetime as dt
@@ -34,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from kim_cooperation._checks import check_date, check_year
 from kim_cooperation.errors import InvalidValueError, UndecidedCaseError
-from kim_cooperation.notice import termination_date
+from kim_cooperation.notice import Notice, termination_date
 from kim_cooperation.party import Party
 from kim_cooperation.policy import WithdrawalScope
 
@@ -46,6 +47,8 @@ __all__ = [
     "agreement_end",
     "check_notices",
     "cost_shares",
+    "employer_for_year",
+    "employer_on",
     "is_member",
     "members_for_year",
     "members_on",
@@ -56,11 +59,59 @@ __all__ = [
 
 def termination_of(agreement: Agreement, party: str | Party) -> dt.date | None:
     """Return the last day of a party's membership, or ``None`` if it gave no notice (C11)."""
-    found = agreement.party(party)
-    for notice in agreement.notices:
-        if notice.party == found:
-            return termination_date(notice.received, agreement.notice_terms)
-    return None
+    notice = _notice_of(agreement, agreement.party(party))
+    return None if notice is None else termination_date(notice.received, agreement.notice_terms)
+
+
+def _notice_of(agreement: Agreement, party: Party) -> Notice | None:
+    return next((notice for notice in agreement.notices if notice.party == party), None)
+
+
+def employer_on(agreement: Agreement, region: str | Region, day: dt.date) -> Party:
+    """Return the employer of ``region`` on ``day`` (C3, I8).
+
+    The employer ("Anstellungskörperschaft") is the one the agreement names,
+    until it leaves. An employer that leaves while other towns of its region
+    stay names a successor in its notice (`Agreement.give_notice` with
+    ``successor=``); the successor holds the posts and bills the other towns
+    from the day after the employer's termination date, and may in turn
+    leave with a successor of its own. After the last employer of a region
+    has left, the employer on its last day remains the answer, as for the
+    wind-down (C13).
+
+    Raises:
+        UnknownRegionError: ``region`` is not a region of the agreement.
+        InvalidDateError: ``day`` is not a date.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets
+        >>> agreement = presets.coesfeld().give_notice(
+        ...     "Coesfeld", dt.date(2024, 6, 30), successor="Billerbeck")
+        >>> employer_on(agreement, "Nord", dt.date(2025, 12, 31)).name
+        'Coesfeld'
+        >>> employer_on(agreement, "Nord", dt.date(2026, 1, 1)).name
+        'Billerbeck'
+    """
+    found = agreement.region(region)
+    check_date(day, what="day")
+    employer = found.employer
+    # Each successor outlasts its predecessor (check_notices), so the chain ends.
+    while (notice := _notice_of(agreement, employer)) is not None and notice.successor:
+        if day <= termination_date(notice.received, agreement.notice_terms):
+            break
+        employer = notice.successor
+    return employer
+
+
+def employer_for_year(agreement: Agreement, region: str | Region, year: int) -> Party:
+    """Return the employer that settles and bills ``region``'s ``year`` (C3, C9).
+
+    Membership changes only at the end of a year under the default terms, so
+    the employer is the same on every day of a settled year.
+    """
+    check_year(year)
+    return employer_on(agreement, region, max(dt.date(year, 1, 1), agreement.start))
 
 
 def is_member(agreement: Agreement, party: str | Party, day: dt.date) -> bool:
@@ -205,9 +256,12 @@ def check_notices(agreement: Agreement) -> None:
     Raises:
         InvalidValueError: A notice names a party twice or is dated before
             the agreement's start.
-        UndecidedCaseError: A region's employer leaves while other towns of
-            the region stay, or every town of a region leaves while the
-            agreement goes on elsewhere.
+            A successor employer is not a town of the leaving employer's
+            region, leaves no later than the employer, or is named by a
+            party that is not its region's employer when it leaves.
+        UndecidedCaseError: A region's employer leaves without a successor
+            while other towns of the region stay, or every town of a region
+            leaves while the agreement goes on elsewhere.
     """
     seen: set[Party] = set()
     for notice in agreement.notices:
@@ -230,20 +284,7 @@ def check_notices(agreement: Agreement) -> None:
     ends = agreement_end(agreement)
     for region in agreement.regions:
         leaving = {member: termination_of(agreement, member) for member in region.members}
-        employer_leaves = leaving[region.employer]
-        if employer_leaves is not None:
-            staying = [
-                member.name
-                for member, end in leaving.items()
-                if end is None or end > employer_leaves
-            ]
-            if staying:
-                raise UndecidedCaseError(
-                    f"{region.employer.name}, the employer of region {region.name!r}, leaves on "
-                    f"{employer_leaves.isoformat()} while {', '.join(staying)} stay(s); the "
-                    "agreement does not say who employs the case managers then. Record a "
-                    "successor employer in a new agreement first (C3, C12, I8)"
-                )
+        _check_successors(agreement, region, leaving)
         region_ends = list(leaving.values())
         if all(end is not None for end in region_ends):
             last = max(end for end in region_ends if end is not None)
@@ -253,3 +294,51 @@ def check_notices(agreement: Agreement) -> None:
                     "the agreement goes on elsewhere; the agreement does not say what happens "
                     "to the region's posts (C12, C13, I8)"
                 )
+
+
+def _check_successors(
+    agreement: Agreement, region: Region, leaving: Mapping[Party, dt.date | None]
+) -> None:
+    """Follow ``region``'s employers through their notices; refuse gaps and stray successors."""
+    employer = region.employer
+    employers = {employer}
+    while (notice := _notice_of(agreement, employer)) is not None:
+        employer_leaves = termination_date(notice.received, agreement.notice_terms)
+        staying = [
+            member.name for member, end in leaving.items() if end is None or end > employer_leaves
+        ]
+        if notice.successor is None:
+            if staying:
+                raise UndecidedCaseError(
+                    f"{employer.name}, the employer of region {region.name!r}, leaves on "
+                    f"{employer_leaves.isoformat()} while {', '.join(staying)} stay(s); the "
+                    "agreement does not say who employs the case managers then. Name a "
+                    "successor employer with the notice (give_notice(..., successor=...)) "
+                    "(C3, C12, I8)"
+                )
+            break
+        successor = notice.successor
+        if successor not in region.members:
+            raise InvalidValueError(
+                f"{successor.name} ({successor.ags}) cannot succeed {employer.name} as employer "
+                f"of region {region.name!r}: it is not a town of that region (C2, C3)"
+            )
+        successor_leaves = leaving[successor]
+        if successor_leaves is not None and successor_leaves <= employer_leaves:
+            raise InvalidValueError(
+                f"{successor.name} leaves on {successor_leaves.isoformat()}, no later than "
+                f"{employer.name} ({employer_leaves.isoformat()}), so it cannot succeed it as "
+                f"employer of region {region.name!r} (C3, C11)"
+            )
+        employer = successor
+        employers.add(employer)
+    for notice in agreement.notices:
+        if (
+            notice.successor is not None
+            and notice.party in region.members
+            and notice.party not in employers
+        ):
+            raise InvalidValueError(
+                f"{notice.party.name} names a successor employer but is not the employer of "
+                f"region {region.name!r} when it leaves; only a leaving employer names one (C3)"
+            )

@@ -328,6 +328,14 @@ def _received(value: dt.date) -> dt.date:
     return check_date(value, what="received")
 
 
+def _successor(value: Party | None) -> Party | None:
+    if value is not None and not isinstance(value, Party):
+        raise InvalidTypeError(
+            f"a successor employer is a Party or None, got {type(value).__name__} {value!r}"
+        )
+    return value
+
+
 @attrs.frozen(kw_only=True)
 class Notice:
     """A party's notice of termination, by the day it was received (C11).
@@ -339,9 +347,25 @@ class Notice:
         party: The party giving notice.
         received: The day the notice was received by the other parties
             ("Zugang", § 130 BGB).
+        successor: For a region's employer ("Anstellungskörperschaft") that
+            leaves while other towns of its region stay: the town of the
+            region that takes over the posts and the billing from the day
+            after the employer leaves (C3, C9, I8). ``None`` otherwise.
         clause: ``C11``.
+
+    Raises:
+        InvalidTypeError: ``party`` or ``successor`` is not a `Party`, or
+            ``received`` is not a date.
+        InvalidValueError: A party names itself as its successor.
     """
 
     party: Party = attrs.field(converter=_party)
     received: dt.date = attrs.field(converter=_received)
+    successor: Party | None = attrs.field(default=None, converter=_successor)
     clause: Clause = Clause.C11
+
+    def __attrs_post_init__(self) -> None:
+        if self.successor == self.party:
+            raise InvalidValueError(
+                f"{self.party.name} cannot name itself as its successor employer (C3)"
+            )

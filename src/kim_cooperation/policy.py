@@ -10,6 +10,11 @@ town can show the effect of either reading.
 * `PartYearFunding` (C5, I7): funding for a post filled part of a year in
   twelfths for each full calendar month (default, common practice in German
   grant law), or day by day.
+* `WindDownScope` (C13, I5): the run-on costs after full termination are
+  borne by the towns of the post's region that are parties on the
+  agreement's last day (default), or by every town of the region that was
+  ever a party, including those that left earlier under C12 ("bisherige
+  Vertragsparteien" read widely).
 
 Examples:
     >>> from kim_cooperation import presets
@@ -28,7 +33,7 @@ import attrs
 
 from kim_cooperation.errors import InvalidValueError
 
-__all__ = ["DEFAULT_POLICIES", "PartYearFunding", "Policies", "WithdrawalScope"]
+__all__ = ["DEFAULT_POLICIES", "PartYearFunding", "Policies", "WindDownScope", "WithdrawalScope"]
 
 _E = TypeVar("_E", bound=enum.StrEnum)
 
@@ -51,6 +56,15 @@ class PartYearFunding(enum.StrEnum):
     """The yearly rate pro rata for each day filled (days of the year as the base)."""
 
 
+class WindDownScope(enum.StrEnum):
+    """Who bears the costs that run on after full termination (C13, I5)."""
+
+    LAST_MEMBERS = "last-members"
+    """The towns of the post's region that are parties on the agreement's last day (default)."""
+    ALL_FORMER = "all-former"
+    """Every town of the post's region that was a party, also those that left earlier (C12)."""
+
+
 def _enum(kind: type[_E], value: _E | str, what: str) -> _E:
     try:
         return kind(value)
@@ -68,6 +82,10 @@ def _part_year(value: PartYearFunding | str) -> PartYearFunding:
     return _enum(PartYearFunding, value, "part_year_funding")
 
 
+def _wind_down(value: WindDownScope | str) -> WindDownScope:
+    return _enum(WindDownScope, value, "wind_down_scope")
+
+
 @attrs.frozen(kw_only=True)
 class Policies:
     """The interpretation choices in force for an agreement.
@@ -75,6 +93,8 @@ class Policies:
     Attributes:
         withdrawal_scope: Who takes over a leaving town's share (C12, I3).
         part_year_funding: How part-year posts are funded (C5, I7).
+        wind_down_scope: Who bears the run-on costs after full termination
+            (C13, I5).
     """
 
     withdrawal_scope: WithdrawalScope = attrs.field(
@@ -83,7 +103,11 @@ class Policies:
     part_year_funding: PartYearFunding = attrs.field(
         default=PartYearFunding.TWELFTHS, converter=_part_year
     )
+    wind_down_scope: WindDownScope = attrs.field(
+        default=WindDownScope.LAST_MEMBERS, converter=_wind_down
+    )
 
 
 DEFAULT_POLICIES = Policies()
-"""The defaults: shares pass within the region (I3); funding in twelfths (I7)."""
+"""The defaults: shares pass within the region (I3); funding in twelfths (I7); the
+run-on costs borne by the region's towns on the last day (I5)."""

@@ -150,7 +150,7 @@ def render_region(
     settled = region.region
     posts = text["post"] if settled.fte == 1 else text["posts"]
     heading = (
-        f"{text['region']} {settled.name} – {text['employer']} {settled.employer.title} – "
+        f"{text['region']} {settled.name} – {text['employer']} {region.employer.title} – "
         f"{format_fte(settled.fte, lang=lang)} {posts}"
     )
     lines = [heading]
@@ -172,8 +172,8 @@ def render_region(
     for share in region.split.shares:
         action = (
             text["keeps"]
-            if share.party == settled.employer
-            else f"{text['pays']} {settled.employer.name} (C9)"
+            if share.party == region.employer
+            else f"{text['pays']} {region.employer.name} (C9)"
         )
         note = f"({region.split.clause}) {action}"
         if share.extra_cent:

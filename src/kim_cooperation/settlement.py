@@ -103,6 +103,9 @@ class RegionSettlement:
         surplus: Funding beyond the costs, reported and not distributed (I6).
         split: Each member's part of the own share (C4, or C10 without funding).
         billing: What each other member owes the employer (C9).
+        employer: The region's employer in the year, which receives the
+            funding and the payments (C3, C9): the one the agreement names,
+            or its successor after it left (`Agreement.employer_of`).
     """
 
     region: Region
@@ -113,11 +116,7 @@ class RegionSettlement:
     surplus: Decimal
     split: Allocation
     billing: tuple[BillingLine, ...]
-
-    @property
-    def employer(self) -> Party:
-        """The region's employer, which receives the funding and the payments (C3, C9)."""
-        return self.region.employer
+    employer: Party
 
     @property
     def clause(self) -> Clause:
@@ -303,11 +302,12 @@ def _settle_region(
         clause = Clause.C12  # someone has left; their share has passed on
     else:
         clause = Clause.C4
-    split = split_by_weight(own_share, shares, first=region.employer, clause=clause)
+    employer = agreement.employer_of(region, year)
+    split = split_by_weight(own_share, shares, first=employer, clause=clause)
     billing = tuple(
-        BillingLine(year=year, debtor=share.party, creditor=region.employer, amount=share.amount)
+        BillingLine(year=year, debtor=share.party, creditor=employer, amount=share.amount)
         for share in split.shares
-        if share.party != region.employer
+        if share.party != employer
     )
     return RegionSettlement(
         region=region,
@@ -318,4 +318,5 @@ def _settle_region(
         surplus=from_cents(max(-balance, 0)),
         split=split,
         billing=billing,
+        employer=employer,
     )

@@ -7,8 +7,12 @@ parts among the former parties ("bisherige Vertragsparteien").
 
 The library reads the clause so (I5):
 
-* the former parties who share a post's costs are the members of the post's
-  region;
+* the former parties who share a post's costs are the towns of the post's
+  region that are parties on the agreement's last day; the policy
+  ``wind_down_scope="all-former"`` includes the towns that left earlier
+  (`kim_cooperation.policy.WindDownScope`);
+* the wind-down follows only once every party has given notice: `wind_down`
+  takes an agreement with its notices recorded;
 * the 12 months run from the day after the agreement ends (§ 187 (2),
   § 188 (2) BGB: 1 January to 31 December for an end on 31 December);
 * funding still received in that period reduces the costs.
@@ -43,9 +47,10 @@ from kim_cooperation.errors import (
     InvalidValueError,
     UnknownPartyError,
 )
-from kim_cooperation.membership import members_on
+from kim_cooperation.membership import employer_on, members_on
 from kim_cooperation.money import Money, from_cents, to_cents
 from kim_cooperation.party import Party
+from kim_cooperation.policy import WindDownScope
 from kim_cooperation.post import Post
 from kim_cooperation.region import Region
 from kim_cooperation.split import Allocation, split_equally
@@ -294,28 +299,35 @@ def wind_down(
     employment ends (`Post.employment_end`), for at most 12 months (see
     `run_on_period`). The caller gives the costs actually incurred in those
     periods per region, and any funding still received; the net is split in
-    equal parts among the region's former parties, cents by largest
-    remainder with ties to the employer (I2).
+    equal parts among the region's former parties (the towns on the last
+    day, or under ``wind_down_scope="all-former"`` every town the region
+    had), cents by largest remainder with ties to the region's employer on
+    the last day (I2).
 
     Args:
-        agreement: The agreement, with the posts' employment end dates.
-        agreement_end: The last day of the agreement: an end of a period
-            under its notice terms (a 31 December for the default terms).
+        agreement: The agreement with every party's notice recorded (C13
+            applies only then) and the posts' employment end dates.
+        agreement_end: The last day of the agreement, `Agreement.ends`,
+            stated by the caller as a check: an end of a period under its
+            notice terms (a 31 December for the default terms).
         costs: The costs of the run-on periods per region name.
         funding: Funding received in the run-on periods per region name;
             none if omitted.
 
     Raises:
         InvalidValueError: ``agreement_end`` is not an end of a notice
-            period or before the agreement's start; costs or funding are
-            given for a region none of whose posts runs on; funding is negative.
+            period; not every party has given notice; the agreement ends on
+            another day; costs or funding are given for a region none of
+            whose posts runs on; funding is negative.
         UnknownRegionError: A key names no region.
 
     Examples:
         >>> import datetime as dt
         >>> from decimal import Decimal
         >>> from kim_cooperation import presets, CostStatement
-        >>> result = wind_down(presets.coesfeld(), dt.date(2025, 12, 31),
+        >>> ended = presets.coesfeld().give_notices(
+        ...     dict.fromkeys(presets.coesfeld().parties, dt.date(2024, 6, 30)))
+        >>> result = wind_down(ended, dt.date(2025, 12, 31),
         ...                    {"Mitte": CostStatement(personnel=Decimal("68000"))})
         >>> mitte = result.regions[0]
         >>> mitte.periods[0][1].months, str(mitte.split[presets.coesfeld().party("Nottuln")])
@@ -332,15 +344,19 @@ def wind_down(
             f"the agreement can only end at the end of a {terms.period_end.value} "
             f"({terms.describe()}), not on {agreement_end.isoformat()} (C11, C13)"
         )
-    if agreement.ends is not None and agreement_end != agreement.ends:
+    if agreement.ends is None:
+        staying = [
+            party.name for party in agreement.parties if agreement.termination_of(party) is None
+        ]
+        raise InvalidValueError(
+            f"the wind-down follows only once every party has given notice, but "
+            f"{', '.join(staying)} gave none; record the notices first (Agreement.give_notices, "
+            "scenario.all_give_notice) (C11, C13)"
+        )
+    if agreement_end != agreement.ends:
         raise InvalidValueError(
             f"every party gave notice and the agreement ends on {agreement.ends.isoformat()}, "
             f"not on {agreement_end.isoformat()} (C11, C13)"
-        )
-    if agreement_end < agreement.start:
-        raise InvalidValueError(
-            f"the agreement cannot end on {agreement_end.isoformat()}, "
-            f"before its start {agreement.start.isoformat()}"
         )
     by_region = costs_by_region(agreement, costs)
     received = _funding_by_region(agreement, {} if funding is None else funding)
@@ -371,13 +387,22 @@ def wind_down(
                 surplus=from_cents(max(-balance, 0)),
                 split=split_equally(
                     net,
-                    members_on(agreement, agreement_end, region=region),
-                    first=region.employer,
+                    _former_parties(agreement, region, agreement_end),
+                    first=employer_on(agreement, region, agreement_end),
                     clause=Clause.C13,
                 ),
             )
         )
     return WindDown(agreement_end=agreement_end, regions=tuple(regions))
+
+
+def _former_parties(
+    agreement: Agreement, region: Region, agreement_end: dt.date
+) -> tuple[Party, ...]:
+    """The towns that bear ``region``'s run-on costs under the wind-down policy (C13, I5)."""
+    if agreement.policies.wind_down_scope is WindDownScope.ALL_FORMER:
+        return region.members
+    return members_on(agreement, agreement_end, region=region)
 
 
 def _funding_by_region(agreement: Agreement, funding: Mapping[str, Money]) -> dict[Region, int]:
