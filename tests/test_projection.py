@@ -4,12 +4,22 @@ import datetime as dt
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kim_cooperation import CostStatement, InvalidTypeError, InvalidValueError, presets, settle
-from kim_cooperation.projection import grow_plan, project
+from kim_cooperation import (
+    Agreement,
+    Clause,
+    CostStatement,
+    InvalidTypeError,
+    InvalidValueError,
+    Policies,
+    presets,
+    settle,
+)
+from kim_cooperation.projection import estimate_wind_down, grow_plan, project
 
 PLAN = presets.coesfeld_cost_plan_2023()
 
@@ -50,14 +60,98 @@ def test_a_town_that_left_pays_nothing_afterwards() -> None:
     assert projection.billed_by("Coesfeld")[2026] == Decimal("21666.66")
 
 
-def test_after_full_termination_no_settlement_remains() -> None:
+def test_after_full_termination_only_the_run_on_remains() -> None:
     agreement = presets.coesfeld()
     ended = agreement.give_notices(dict.fromkeys(agreement.parties, dt.date(2024, 6, 30)))
-    projection = project(ended, [2025, 2026], PLAN)
-    assert projection.result(2026).settlement is None
-    assert projection.own_share_of("Coesfeld", 2026) == 0
-    assert projection.billing(2026) == ()
+    projection = project(ended, [2025, 2026, 2027], PLAN)
     assert projection.own_share_of("Coesfeld", 2025) == Decimal("8125.00")
+    run_on = projection.result(2026)
+    assert run_on.settlement is None
+    assert run_on.wind_down is not None
+    assert run_on.wind_down.clause is Clause.C13
+    # Open-ended employments run on for the whole of 2026 (12 months, C13).
+    assert projection.own_share_of("Coesfeld", 2026) == Decimal("8125.00")
+    assert projection.billing(2026) == ()
+    assert projection.result(2027).wind_down is None
+    assert projection.own_share_of("Coesfeld", 2027) == 0
+    assert projection.total_of("Rosendahl") == Decimal("16250.00")
+
+
+def ended_in_2025(**employment_ends: dt.date) -> Agreement:
+    """The preset, every party leaving at the end of 2025, with employment ends by post label."""
+    agreement = presets.coesfeld()
+    regions = [
+        attrs.evolve(
+            region,
+            posts=[
+                attrs.evolve(
+                    post, employment_end=employment_ends.get(post.label.replace(" ", "_"))
+                )
+                for post in region.posts
+            ],
+        )
+        for region in agreement.regions
+    ]
+    agreement = attrs.evolve(agreement, regions=regions)
+    return agreement.give_notices(dict.fromkeys(agreement.parties, dt.date(2024, 6, 30)))
+
+
+def test_run_on_estimate_is_pro_rata_to_the_post_days() -> None:
+    # Nord 1 (1 FTE) runs on 90 days, Nord 2 (1 FTE) 59 days, Nord 3 (0.5 FTE) not at all.
+    agreement = ended_in_2025(
+        Nord_1=dt.date(2026, 3, 31), Nord_2=dt.date(2026, 2, 28), Nord_3=dt.date(2025, 12, 31)
+    )
+    run_on = estimate_wind_down(agreement, 2026, PLAN)
+    assert run_on is not None
+    [nord] = run_on.regions
+    factor = Fraction(90 + 59, 365) / Fraction(5, 2)
+    assert nord.costs.personnel == Decimal("26615.89")  # 163,000 × 149 / 912.5 = 26,615.890…
+    assert abs(Fraction(nord.costs.personnel) - 163000 * factor) <= Fraction(1, 200)
+    assert nord.costs.material_not_itemised == Decimal("1143.01")
+    # Funding in twelfths (I7): 3 + 2 full months of 1 FTE at 55,000 a year.
+    assert nord.funding == Decimal("22916.67")
+    assert nord.net == nord.costs.total - nord.funding
+    assert sum(nord.split.values(), Decimal(0)) == nord.net
+
+
+def test_run_on_estimate_without_funding_bears_the_whole_costs() -> None:
+    agreement = ended_in_2025()
+    agreement = agreement.with_funding(
+        agreement.funding.without_funding_from(dt.date(2026, 1, 1), source="C10 case")
+    )
+    run_on = estimate_wind_down(agreement, 2026, PLAN)
+    assert run_on is not None
+    assert run_on.regions[0].funding == 0
+    assert set(run_on.regions[0].split.values()) == {Decimal("42500.00")}
+
+
+def test_run_on_estimate_skips_regions_whose_posts_ended() -> None:
+    agreement = ended_in_2025(Mitte_1=dt.date(2025, 6, 30))
+    plan = {**PLAN, "Mitte": CostStatement(personnel=Decimal("68000"))}
+    run_on = estimate_wind_down(agreement, 2026, plan)
+    assert run_on is not None
+    assert [region.region.name for region in run_on.regions] == ["Nord"]
+    only_mitte = estimate_wind_down(agreement, 2026, {"Mitte": CostStatement(personnel=1)})
+    assert only_mitte is None
+
+
+def test_run_on_estimate_is_none_while_the_agreement_runs() -> None:
+    assert estimate_wind_down(presets.coesfeld(), 2030, PLAN) is None
+    assert estimate_wind_down(ended_in_2025(), 2025, PLAN) is None
+
+
+def test_run_on_estimate_follows_the_wind_down_policy() -> None:
+    agreement = presets.coesfeld().give_notice("Rosendahl", dt.date(2024, 6, 30))
+    others = [party for party in agreement.parties if party.name != "Rosendahl"]
+    agreement = agreement.give_notices(dict.fromkeys(others, dt.date(2025, 6, 30)))
+    narrow = estimate_wind_down(agreement, 2027, PLAN)
+    wide = estimate_wind_down(
+        agreement.with_policies(Policies(wind_down_scope="all-former")), 2027, PLAN
+    )
+    assert narrow is not None
+    assert wide is not None
+    assert len(narrow.regions[0].split) == 3
+    assert wide.regions[0].split[agreement.party("Rosendahl")] == Decimal("8125.00")
 
 
 def test_growth_is_compounded_exactly_and_rounded_half_up_once() -> None:
@@ -111,3 +205,37 @@ def test_bad_growth_and_types() -> None:
         project("Coesfeld", [2024], PLAN)  # type: ignore[arg-type]
     with pytest.raises(InvalidValueError, match="2030 is not a year of this projection"):
         project(presets.coesfeld(), [2024], PLAN).result(2030)
+
+
+@settings(max_examples=40)
+@given(
+    ends=st.lists(
+        st.one_of(st.none(), st.dates(dt.date(2025, 6, 1), dt.date(2028, 3, 1))),
+        min_size=7,
+        max_size=7,
+    )
+)
+def test_run_on_estimates_lose_no_cent_and_never_exceed_the_plan(
+    ends: list[dt.date | None],
+) -> None:
+    labels = [post.label.replace(" ", "_") for post in presets.coesfeld().posts]
+    agreement = ended_in_2025(
+        **{label: end for label, end in zip(labels, ends, strict=True) if end}
+    )
+    plan = presets.coesfeld_planning_costs_2023()
+    projection = project(agreement, range(2025, 2029), plan)
+    for year in (2026, 2027, 2028):
+        run_on = projection.result(year).wind_down
+        if year > 2026:
+            assert run_on is None  # at most 12 months after the end (C13)
+            continue
+        if run_on is None:
+            continue
+        for region in run_on.regions:
+            assert region.costs.total <= plan[region.region.name].total
+            assert region.net + region.funding - region.surplus == region.costs.total
+            assert sum(region.split.values(), Decimal(0)) == region.net
+        towns = sum(
+            (projection.own_share_of(party, year) for party in agreement.parties), Decimal(0)
+        )
+        assert towns == sum((region.net for region in run_on.regions), Decimal(0))

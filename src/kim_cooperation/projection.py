@@ -10,6 +10,11 @@ year are rounded half up to cents, once, from the exact compound value (not
 year on year, so no rounding drifts); the plans actually used are part of the
 result, so every figure can be traced.
 
+When every party has given notice, the years after the agreement's end have
+no settlement; the costs that run on until the employments end (C13) are
+estimated from the year's plan (`estimate_wind_down`) and split as the
+wind-down splits them, so "what if everyone leaves" shows what it costs.
+
 Examples:
     >>> import datetime as dt
     >>> from decimal import Decimal
@@ -37,13 +42,23 @@ import attrs
 
 from kim_cooperation._checks import Exact, check_year, to_fraction
 from kim_cooperation.agreement import Agreement
-from kim_cooperation.costs import CostStatement
+from kim_cooperation.costs import CostItem, CostStatement, costs_by_region
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError
+from kim_cooperation.funding import region_funding
 from kim_cooperation.money import from_cents, round_half_up_to_cents, to_cents
 from kim_cooperation.party import Party
+from kim_cooperation.post import Post
 from kim_cooperation.settlement import BillingLine, Settlement, settle
+from kim_cooperation.winddown import WindDown, run_on_period, wind_down
 
-__all__ = ["CostPlan", "Projection", "YearResult", "grow_plan", "project"]
+__all__ = [
+    "CostPlan",
+    "Projection",
+    "YearResult",
+    "estimate_wind_down",
+    "grow_plan",
+    "project",
+]
 
 CostPlan: TypeAlias = Mapping[str, CostStatement]
 """A year's costs per region name, as `settle` takes them."""
@@ -91,6 +106,89 @@ def grow_plan(plan: CostPlan, years: int, personnel_growth: Exact) -> CostPlan:
     return MappingProxyType(grown)
 
 
+def estimate_wind_down(agreement: Agreement, year: int, plan: CostPlan) -> WindDown | None:
+    """Estimate the wind-down's costs in ``year`` from the year's cost plan (C13, I5).
+
+    After full termination each post's costs run on until its employment
+    ends, for at most 12 months (`run_on_period`). Actual run-on costs come
+    from the employer's books and go to `wind_down`; for planning, this
+    estimates them from the plan:
+
+    * costs: each item of a region's annual plan pro rata to the post-days
+      that run on within ``year`` (FTE × days, over the region's FTE × the
+      days of the year), rounded half up to cents item by item;
+    * funding: the schedule's rates for the run-on months, computed as a
+      settlement computes them (policy ``part_year_funding``, I7), so a
+      schedule without funding gives none;
+    * the net is split by `wind_down` among the former parties (I5).
+
+    Args:
+        agreement: The agreement with every party's notice recorded.
+        year: A calendar year after the agreement's end.
+        plan: The year's costs per region name, as for `settle`.
+
+    Returns:
+        The estimated wind-down of the regions whose posts run on in
+        ``year``, or ``None`` if the agreement has not ended before
+        ``year`` or no post runs on in it.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets
+        >>> base = presets.coesfeld()
+        >>> ended = base.give_notices(dict.fromkeys(base.parties, dt.date(2024, 6, 30)))
+        >>> run_on = estimate_wind_down(ended, 2026, presets.coesfeld_cost_plan_2023())
+        >>> nord = run_on.regions[0]
+        >>> nord.costs.total, nord.funding, nord.net
+        (Decimal('170000.00'), Decimal('137500.00'), Decimal('32500.00'))
+        >>> estimate_wind_down(ended, 2027, presets.coesfeld_cost_plan_2023()) is None
+        True
+    """
+    check_year(year)
+    ends = agreement.ends
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if ends is None or ends >= first:
+        return None
+    days_in_year = (last - first).days + 1
+    costs: dict[str, CostStatement] = {}
+    funding: dict[str, Decimal] = {}
+    for region, statement in costs_by_region(agreement, plan).items():
+        post_days = Fraction(0)
+        running: list[Post] = []
+        for post in region.posts:
+            period = run_on_period(ends, post.employment_end)
+            if period.first_day is None or period.last_day is None:
+                continue
+            start = max(period.first_day, first, post.employment_start or first)
+            stop = min(period.last_day, last)
+            if start <= stop:
+                post_days += post.fte * ((stop - start).days + 1)
+                running.append(attrs.evolve(post, employment_end=stop))
+        if not running:
+            continue
+        factor = post_days / (region.fte * days_in_year)
+        costs[region.name] = CostStatement(
+            **{
+                item.value: from_cents(
+                    round_half_up_to_cents(
+                        Fraction(to_cents(statement.amount(item)), 100) * factor
+                    )
+                )
+                for item in CostItem
+            }
+        )
+        funding[region.name] = region_funding(
+            running,
+            year,
+            agreement.funding,
+            active_from=ends + dt.timedelta(days=1),
+            method=agreement.policies.part_year_funding,
+        ).amount
+    if not costs:
+        return None
+    return wind_down(agreement, ends, costs, funding=funding)
+
+
 @attrs.frozen(kw_only=True)
 class YearResult:
     """One year of a projection.
@@ -101,11 +199,15 @@ class YearResult:
         settlement: The settlement, or ``None`` if the agreement had ended
             before the year (after full termination only the wind-down
             remains, C13).
+        wind_down: For a year after the agreement's end, the run-on costs
+            estimated from the year's plan (`estimate_wind_down`), or
+            ``None`` if nothing runs on in the year.
     """
 
     year: int
     plan: CostPlan
     settlement: Settlement | None
+    wind_down: WindDown | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -143,18 +245,22 @@ class Projection:
     def own_share_of(self, party: str | Party, year: int) -> Decimal:
         """Return what a town bears in ``year``: its part of its region's own share (C4, C7).
 
-        Zero in years when the town is no longer a member (C12) or the
-        agreement has ended (C13).
+        Zero in years when the town is no longer a member (C12). After the
+        agreement has ended, its part of the estimated run-on costs (C13),
+        zero once nothing runs on.
 
         Raises:
             UnknownPartyError: ``party`` is not a party to the agreement.
             UnknownRegionError: The town's region had no costs in the plan.
         """
         found = self.agreement.party(party)
-        settlement = self.result(year).settlement
-        if settlement is None:
-            return from_cents(0)
-        split = settlement.region(self.agreement.region_of(found)).split
+        result = self.result(year)
+        if result.settlement is None:
+            if result.wind_down is None:
+                return from_cents(0)
+            parts = [region.split for region in result.wind_down.regions if found in region.split]
+            return parts[0][found] if parts else from_cents(0)
+        split = result.settlement.region(self.agreement.region_of(found)).split
         return split[found] if found in split else from_cents(0)
 
     def own_shares_of(self, party: str | Party) -> Mapping[int, Decimal]:
@@ -208,8 +314,9 @@ def project(
             plans per year, where it must stay 0.
 
     Returns:
-        The projection; a year after the agreement ended (every party gave
-        notice) has no settlement and its own shares are zero.
+        The projection. A year after the agreement ended (every party gave
+        notice) has no settlement; the costs that run on in it are
+        estimated from its plan (`estimate_wind_down`, C13).
 
     Raises:
         InvalidValueError: No years, a year twice, too many years, a year
@@ -243,7 +350,14 @@ def project(
     for year in chosen:
         plan = per_year[year]
         if ends is not None and ends < dt.date(year, 1, 1):
-            results.append(YearResult(year=year, plan=plan, settlement=None))
+            results.append(
+                YearResult(
+                    year=year,
+                    plan=plan,
+                    settlement=None,
+                    wind_down=estimate_wind_down(agreement, year, plan),
+                )
+            )
         else:
             results.append(
                 YearResult(year=year, plan=plan, settlement=settle(agreement, year, plan))
