@@ -625,3 +625,38 @@ def test_every_year_has_one_employer_who_is_a_member(region: str, data: st.DataO
             agreement, year, {region: CostStatement(personnel=Decimal("90000"))}
         ).billing:
             assert line.creditor == current
+
+
+def test_give_notices_refuses_a_list() -> None:
+    with pytest.raises(
+        InvalidTypeError, match="notices must be a mapping of party to date, got list"
+    ):
+        PRESET.give_notices([("Rosendahl", dt.date(2024, 6, 30))])  # type: ignore[arg-type]
+
+
+def test_a_notice_from_an_outsider_is_refused() -> None:
+    import attrs
+
+    from kim_cooperation import Notice
+
+    outsider = Party(name="Münster", kind="Stadt", ags="05515000")
+    with pytest.raises(
+        InvalidValueError, match=r"Münster \(05515000\) gave notice but is not a party"
+    ):
+        attrs.evolve(PRESET, notices=[Notice(party=outsider, received=dt.date(2024, 6, 30))])
+
+
+def test_a_change_of_members_within_a_year_is_undecided_under_quarter_terms() -> None:
+    import attrs
+
+    from kim_cooperation import NoticeTerms
+
+    quarterly = attrs.evolve(PRESET, notice_terms=NoticeTerms(months=3, period_end="quarter"))
+    agreement = quarterly.give_notice("Rosendahl", dt.date(2024, 3, 31))
+    assert agreement.termination_of("Rosendahl") == dt.date(2024, 6, 30)
+    plan = {"Nord": CostStatement(personnel=Decimal("170000"))}
+    with pytest.raises(
+        UndecidedCaseError, match=r"Rosendahl leave\(s\) region 'Nord' within 2024"
+    ):
+        settle(agreement, 2024, plan)
+    assert settle(agreement, 2025, plan).own_share_of("Rosendahl") == 0
