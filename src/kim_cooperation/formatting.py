@@ -20,13 +20,14 @@ Examples:
 
 from __future__ import annotations
 
+import datetime as dt
 from fractions import Fraction
 from typing import Final, Literal, TypeAlias
 
 from kim_cooperation.errors import InvalidValueError
 from kim_cooperation.money import Money, from_cents, to_cents
 
-__all__ = ["Lang", "format_eur", "format_fte", "terminating_places"]
+__all__ = ["Lang", "format_date", "format_eur", "format_fte", "terminating_places"]
 
 _MAX_PLACES: Final = 6
 
@@ -70,6 +71,20 @@ def format_eur(amount: Money | None, *, lang: Lang = "de", cents: bool | None = 
         return f"{sign}{text} €"
     text = f"{grouped}.{rest:02d}" if show_cents else grouped
     return f"{sign}€{text}"
+
+
+def format_date(day: dt.date, *, lang: Lang = "de") -> str:
+    """Format a day: ``30.06.2024`` in German, ISO ``2024-06-30`` in English.
+
+    Examples:
+        >>> import datetime as dt
+        >>> format_date(dt.date(2024, 6, 30)), format_date(dt.date(2024, 6, 30), lang="en")
+        ('30.06.2024', '2024-06-30')
+    """
+    _check_lang(lang)
+    if lang == "de":
+        return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
+    return day.isoformat()
 
 
 def format_fte(fte: Fraction, *, lang: Lang = "de") -> str:

@@ -1,9 +1,11 @@
-"""Plain-text reports: the council paper's tables and the own-share split per town.
+"""Plain-text reports: the council paper's tables, splits, deadlines, projections, scenarios.
 
 `default_report` is what ``kim-cooperation`` prints when run without
 arguments: for the built-in Coesfeld agreement and the 2023 plan, the council
 paper's two tables for a town (Coesfeld by default) and each region's split
-of its own share among its towns. Every figure names its clause.
+of its own share among its towns. Every figure names its clause. The other
+renderers serve the command line's subcommands, in German (numbers as
+``8.125,50 €``) or English.
 
 Examples:
     >>> from kim_cooperation.report import default_report
@@ -14,18 +16,31 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Iterable, Sequence
 from types import MappingProxyType
 from typing import Final
 
 from kim_cooperation import presets
 from kim_cooperation.clauses import Clause
-from kim_cooperation.formatting import Lang, format_eur, format_fte
+from kim_cooperation.formatting import Lang, format_date, format_eur, format_fte
 from kim_cooperation.impact import FinancialImpact, ImpactLine, Layout, Role, financial_impact
+from kim_cooperation.notice import NoticeDeadline, NoticeTerms, termination_date
 from kim_cooperation.party import Party
+from kim_cooperation.projection import Projection
+from kim_cooperation.scenario import Comparison
 from kim_cooperation.settlement import RegionSettlement, Settlement, settle
 
-__all__ = ["default_report", "render_impact", "render_region"]
+__all__ = [
+    "default_report",
+    "render_comparison",
+    "render_deadline",
+    "render_impact",
+    "render_projection",
+    "render_region",
+    "render_settlement",
+    "render_termination",
+]
 
 _TEXT: Final = MappingProxyType(
     {
@@ -54,6 +69,27 @@ _TEXT: Final = MappingProxyType(
                 "({per_fte} je Vollzeitstelle)."
             ),
             "source": "Quelle der Kosten der Region Nord: Ratsvorlage der Stadt Coesfeld 2023.",
+            "billing": "Abrechnung {year} (C9)",
+            "owes": "schuldet",
+            "no_billing": "keine Forderungen",
+            "received": "Kündigung zugegangen am {received}: Mitglied bis {ends} ({terms}, C11)",
+            "deadline": (
+                "Für ein Ende zum {end} muss die Kündigung spätestens am {deadline} "
+                "zugehen ({terms}, C11)."
+            ),
+            "weekend": (
+                "Der {deadline} ist ein {weekday}. Die Frist verschiebt sich nicht "
+                "(§ 193 BGB gilt nicht für Kündigungsfristen); die Kündigung sollte "
+                "spätestens am {working_day} zugehen."
+            ),
+            "weekdays": "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag",
+            "projection": "Eigenanteile je Kommune und Jahr",
+            "town": "Kommune",
+            "total": "Summe",
+            "run_on": "* Nachlauf nach Vertragsende, aus dem Kostenplan geschätzt (C13)",
+            "ended": "– Vertrag beendet, kein Nachlauf",
+            "comparison": "Szenario {name}: Eigenanteile je Kommune und Jahr (Differenz zur Basis)",
+            "baseline": "Basis",
         },
         "en": {
             "year": "Budget year",
@@ -79,6 +115,26 @@ _TEXT: Final = MappingProxyType(
                 "Region Nord's cost per full-time post is used ({per_fte} per post)."
             ),
             "source": "Source of Region Nord's costs: Stadt Coesfeld council paper 2023.",
+            "billing": "Billing {year} (C9)",
+            "owes": "owes",
+            "no_billing": "nothing to bill",
+            "received": "Notice received on {received}: member until {ends} ({terms}, C11)",
+            "deadline": (
+                "To end the agreement on {end}, notice must be received by {deadline} "
+                "at the latest ({terms}, C11)."
+            ),
+            "weekend": (
+                "{deadline} is a {weekday}. The deadline is not moved (§ 193 BGB does not "
+                "apply to notice periods); make sure the notice arrives by {working_day}."
+            ),
+            "weekdays": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
+            "projection": "Own shares per town and year",
+            "town": "Town",
+            "total": "Total",
+            "run_on": "* run-on after the end, estimated from the cost plan (C13)",
+            "ended": "– agreement ended, nothing runs on",
+            "comparison": "Scenario {name}: own shares per town and year (difference to baseline)",
+            "baseline": "baseline",
         },
     }
 )
@@ -230,3 +286,216 @@ def default_report(
         sections += ["", render_region(region, lang=lang, assumption=assumption)]
     sections += ["", text["source"]]
     return "\n".join(sections)
+
+
+def render_settlement(
+    settlement: Settlement, *, lang: Lang = "de", notes: Sequence[str] = ()
+) -> str:
+    """Render a year's settlement: every region's split, then the billing lines (C4, C7, C9).
+
+    Args:
+        settlement: The settlement.
+        lang: ``"de"`` (default) or ``"en"``.
+        notes: Lines printed under the heading, e.g. where the costs come from.
+
+    Examples:
+        >>> from kim_cooperation import presets, settle
+        >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+        >>> print(render_settlement(settlement, lang="en"))  # doctest: +ELLIPSIS
+        Kooperationsvereinbarung ... – Budget year 2023
+        ...
+        Billing 2023 (C9)
+          Billerbeck owes Coesfeld  €8,125  (C9)
+          Havixbeck owes Coesfeld   €8,125  (C9)
+          Rosendahl owes Coesfeld   €8,125  (C9)
+    """
+    text = _TEXT[lang]
+    sections = [f"{settlement.agreement.name} – {text['year']} {settlement.year}", *notes]
+    for region in settlement.regions:
+        sections += ["", render_region(region, lang=lang)]
+    sections += ["", text["billing"].format(year=settlement.year)]
+    rows = [
+        (
+            f"{line.debtor.name} {text['owes']} {line.creditor.name}",
+            format_eur(line.amount, lang=lang),
+            f"({line.clause})",
+        )
+        for line in settlement.billing
+    ]
+    sections += _table(rows) if rows else [f"  {text['no_billing']}"]
+    return "\n".join(sections)
+
+
+def render_termination(
+    received: dt.date, *, terms: NoticeTerms | None = None, lang: Lang = "de"
+) -> str:
+    """Render the last day of membership after notice received on ``received`` (C11).
+
+    Examples:
+        >>> import datetime as dt
+        >>> print(render_termination(dt.date(2024, 6, 30)))
+        Kündigung zugegangen am 30.06.2024: Mitglied bis 31.12.2025 (18 Monate zum Ende eines Kalenderjahres, C11)
+    """
+    chosen = NoticeTerms() if terms is None else terms
+    ends = termination_date(received, chosen)
+    return _TEXT[lang]["received"].format(
+        received=format_date(received, lang=lang),
+        ends=format_date(ends, lang=lang),
+        terms=_describe_terms(chosen, lang),
+    )
+
+
+def render_deadline(deadline: NoticeDeadline, *, lang: Lang = "de") -> str:
+    """Render a notice deadline with its weekend warning (C11).
+
+    Examples:
+        >>> from kim_cooperation import notice_deadline
+        >>> print(render_deadline(notice_deadline(2025), lang="en"))
+        To end the agreement on 2025-12-31, notice must be received by 2024-06-30 at the latest (18 months to the end of a year, C11).
+        2024-06-30 is a Sunday. The deadline is not moved (§ 193 BGB does not apply to notice periods); make sure the notice arrives by 2024-06-28.
+    """
+    text = _TEXT[lang]
+    lines = [
+        text["deadline"].format(
+            end=format_date(deadline.end, lang=lang),
+            deadline=format_date(deadline.deadline, lang=lang),
+            terms=_describe_terms(deadline.terms, lang),
+        )
+    ]
+    if deadline.falls_on_weekend:
+        lines.append(
+            text["weekend"].format(
+                deadline=format_date(deadline.deadline, lang=lang),
+                weekday=text["weekdays"].split()[deadline.deadline.weekday()],
+                working_day=format_date(deadline.last_working_day, lang=lang),
+            )
+        )
+    return "\n".join(lines)
+
+
+def _describe_terms(terms: NoticeTerms, lang: Lang) -> str:
+    if lang == "en":
+        return terms.describe()
+    units = {
+        "year": "eines Kalenderjahres",
+        "half-year": "eines Kalenderhalbjahres",
+        "quarter": "eines Kalendervierteljahres",
+        "month": "eines Kalendermonats",
+    }
+    months = "Monat" if terms.months == 1 else "Monate"
+    return f"{terms.months} {months} zum Ende {units[terms.period_end.value]}"
+
+
+def render_projection(projection: Projection, *, lang: Lang = "de") -> str:
+    """Render a projection as a table of each town's own share per year, with totals (C4, C7, C13).
+
+    Years after full termination show the estimated run-on (marked ``*``) or
+    nothing once nothing runs on.
+
+    Examples:
+        >>> from kim_cooperation import presets
+        >>> from kim_cooperation.projection import project
+        >>> projection = project(presets.coesfeld(), [2023, 2024], presets.coesfeld_cost_plan_2023())
+        >>> print(render_projection(projection, lang="en"))
+        Own shares per town and year
+          Town          2023     2024     Total
+          Billerbeck  €8,125   €8,125   €16,250
+          Coesfeld    €8,125   €8,125   €16,250
+          Havixbeck   €8,125   €8,125   €16,250
+          Rosendahl   €8,125   €8,125   €16,250
+    """
+    text = _TEXT[lang]
+    parties = _planned_parties(projection)
+    headers = [text["town"], *(_year_heading(projection, year) for year in projection.years)]
+    rows = [
+        [
+            party.name,
+            *(
+                format_eur(projection.own_share_of(party, year), lang=lang)
+                for year in projection.years
+            ),
+            format_eur(projection.total_of(party), lang=lang),
+        ]
+        for party in parties
+    ]
+    lines = [text["projection"], *_grid([*headers, text["total"]], rows)]
+    return "\n".join(lines + _year_notes(projection, text))
+
+
+def render_comparison(comparison: Comparison, *, lang: Lang = "de") -> str:
+    """Render a scenario comparison: per scenario each town's own share per year and the difference.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets, scenario
+        >>> base = presets.coesfeld()
+        >>> comparison = scenario.compare(
+        ...     base, {"Rosendahl leaves": scenario.notice_by(base, "Rosendahl", dt.date(2024, 6, 30))},
+        ...     [2026], presets.coesfeld_cost_plan_2023())
+        >>> print(render_comparison(comparison, lang="en"))  # doctest: +ELLIPSIS
+        Scenario baseline: own shares per town and year (difference to baseline)
+        ...
+        Scenario Rosendahl leaves: own shares per town and year (difference to baseline)
+          Town                  2026
+          Billerbeck  €10,833.33 (+€2,708.33)
+          Coesfeld    €10,833.34 (+€2,708.34)
+          Havixbeck   €10,833.33 (+€2,708.33)
+          Rosendahl           €0 (-€8,125)
+    """
+    text = _TEXT[lang]
+    sections: list[str] = []
+    for name, projection in zip(comparison.names, comparison.projections, strict=True):
+        shown = text["baseline"] if name == "baseline" else name
+        headers = [text["town"], *(_year_heading(projection, year) for year in comparison.years)]
+        rows = []
+        for party in comparison.parties:
+            cells = [party.name]
+            for year in comparison.years:
+                value = format_eur(comparison.value(name, party, year), lang=lang)
+                difference = comparison.difference(name, party, year)
+                if name != "baseline":
+                    sign = "+" if difference > 0 else ""
+                    value += f" ({sign}{format_eur(difference, lang=lang)})"
+                cells.append(value)
+            rows.append(cells)
+        if sections:
+            sections.append("")
+        sections += [text["comparison"].format(name=shown), *_grid(headers, rows)]
+        sections += _year_notes(projection, text)
+    return "\n".join(sections)
+
+
+def _planned_parties(projection: Projection) -> list[Party]:
+    agreement = projection.agreement
+    planned = {agreement.region(name) for name in projection.results[0].plan}
+    return [party for party in agreement.parties if agreement.region_of(party) in planned]
+
+
+def _year_heading(projection: Projection, year: int) -> str:
+    result = projection.result(year)
+    if result.settlement is not None:
+        return str(year)
+    return f"{year}*" if result.wind_down is not None else f"{year}–"
+
+
+def _year_notes(
+    projection: Projection, text: dict[str, str] | MappingProxyType[str, str]
+) -> list[str]:
+    notes = []
+    if any(r.settlement is None and r.wind_down is not None for r in projection.results):
+        notes.append(f"  {text['run_on']}")
+    if any(r.settlement is None and r.wind_down is None for r in projection.results):
+        notes.append(f"  {text['ended']}")
+    return notes
+
+
+def _grid(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    widths = [max(len(row[index]) for row in [headers, *rows]) for index in range(len(headers))]
+    return [
+        "  "
+        + "  ".join(
+            cell.ljust(width) if index == 0 else cell.rjust(width)
+            for index, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
+        for row in [headers, *rows]
+    ]
