@@ -239,3 +239,10 @@ def test_run_on_estimates_lose_no_cent_and_never_exceed_the_plan(
             (projection.own_share_of(party, year) for party in agreement.parties), Decimal(0)
         )
         assert towns == sum((region.net for region in run_on.regions), Decimal(0))
+
+
+def test_projection_shows_itself_as_text_html_and_data() -> None:
+    projection = project(presets.coesfeld(), [2023], PLAN)
+    assert "Billerbeck" in str(projection)
+    assert projection._repr_html_().startswith("<")
+    assert projection.to_dict()["type"] == "projection"

@@ -100,3 +100,12 @@ def test_rows_cover_the_towns_of_the_planned_regions() -> None:
         "Rosendahl",
     ]
     assert len(result.rows()) == 4
+
+
+def test_comparison_shows_itself_as_text_html_and_data() -> None:
+    result = sc.compare(
+        BASE, {"57,000": sc.rate_change(BASE, 57000, dt.date(2023, 7, 1))}, [2023], PLAN
+    )
+    assert "57,000" in str(result)
+    assert "<table" in result._repr_html_()
+    assert result.to_dict()["type"] == "comparison"

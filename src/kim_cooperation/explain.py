@@ -59,7 +59,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -469,6 +469,17 @@ class Explanation:
 
     def __str__(self) -> str:
         return self.render()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the explanation as plain data; see `kim_cooperation.export.to_dict`."""
+        from kim_cooperation.export import to_dict  # noqa: PLC0415 - export imports this module
+
+        return to_dict(self)
+
+    def _repr_html_(self) -> str:
+        from kim_cooperation.export import to_html  # noqa: PLC0415 - export imports this module
+
+        return to_html(self)
 
 
 def explain(settlement: Settlement, party: str | Party, *, lang: Lang = "de") -> Explanation:

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
-from typing import Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 import attrs
 
@@ -163,6 +163,22 @@ class FinancialImpact:
             keys = [line.key for lines in tables.values() for line in lines]
             raise KeyError(f"no line {key!r} in the {self.layout.value} layout; lines are {keys}")
         return found[0][1]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the statement as plain data; see `kim_cooperation.export.to_dict`."""
+        from kim_cooperation.export import to_dict  # noqa: PLC0415 - export imports this module
+
+        return to_dict(self)
+
+    def _repr_html_(self) -> str:
+        from kim_cooperation.export import to_html  # noqa: PLC0415 - export imports this module
+
+        return to_html(self)
+
+    def __str__(self) -> str:
+        from kim_cooperation.export import to_text  # noqa: PLC0415 - export imports this module
+
+        return to_text(self)
 
 
 def financial_impact(

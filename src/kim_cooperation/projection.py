@@ -36,7 +36,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import attrs
 
@@ -221,6 +221,22 @@ class Projection:
 
     agreement: Agreement
     results: tuple[YearResult, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the projection as plain data; see `kim_cooperation.export.to_dict`."""
+        from kim_cooperation.export import to_dict  # noqa: PLC0415 - export imports this module
+
+        return to_dict(self)
+
+    def _repr_html_(self) -> str:
+        from kim_cooperation.export import to_html  # noqa: PLC0415 - export imports this module
+
+        return to_html(self)
+
+    def __str__(self) -> str:
+        from kim_cooperation.export import to_text  # noqa: PLC0415 - export imports this module
+
+        return to_text(self)
 
     @property
     def years(self) -> tuple[int, ...]:

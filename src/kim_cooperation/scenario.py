@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -119,6 +120,22 @@ class Comparison:
 
     names: tuple[str, ...]
     projections: tuple[Projection, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the comparison as plain data; see `kim_cooperation.export.to_dict`."""
+        from kim_cooperation.export import to_dict  # noqa: PLC0415 - export imports this module
+
+        return to_dict(self)
+
+    def _repr_html_(self) -> str:
+        from kim_cooperation.export import to_html  # noqa: PLC0415 - export imports this module
+
+        return to_html(self)
+
+    def __str__(self) -> str:
+        from kim_cooperation.export import to_text  # noqa: PLC0415 - export imports this module
+
+        return to_text(self)
 
     @property
     def years(self) -> tuple[int, ...]:

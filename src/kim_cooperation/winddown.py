@@ -33,7 +33,7 @@ import calendar
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -255,6 +255,22 @@ class RegionWindDown:
         days = [period.last_day for _, period in self.periods if period.last_day is not None]
         return max(days) if days else None
 
+    def to_dict(self) -> dict[str, Any]:
+        """Return the region's wind-down as plain data; see `kim_cooperation.export.to_dict`."""
+        from kim_cooperation.export import to_dict  # noqa: PLC0415 - export imports this module
+
+        return to_dict(self)
+
+    def _repr_html_(self) -> str:
+        from kim_cooperation.export import to_html  # noqa: PLC0415 - export imports this module
+
+        return to_html(self)
+
+    def __str__(self) -> str:
+        from kim_cooperation.export import to_text  # noqa: PLC0415 - export imports this module
+
+        return to_text(self)
+
 
 @attrs.frozen(kw_only=True)
 class WindDown:
@@ -284,6 +300,22 @@ class WindDown:
             f"{party!r} is not a former party of the regions in this wind-down: "
             f"{[region.region.name for region in self.regions]}"
         )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the wind-down as plain data; see `kim_cooperation.export.to_dict`."""
+        from kim_cooperation.export import to_dict  # noqa: PLC0415 - export imports this module
+
+        return to_dict(self)
+
+    def _repr_html_(self) -> str:
+        from kim_cooperation.export import to_html  # noqa: PLC0415 - export imports this module
+
+        return to_html(self)
+
+    def __str__(self) -> str:
+        from kim_cooperation.export import to_text  # noqa: PLC0415 - export imports this module
+
+        return to_text(self)
 
 
 def wind_down(

@@ -1,0 +1,704 @@
+"""The annual billing statements of the employers (C9), ready to attach to a letter.
+
+Once a year each region's employer ("Anstellungskörperschaft") bills the
+other towns of its region for their parts of the own share (C9). A
+`BillingStatement` is that bill for one region and year: the region's
+costs (C8), its funding (C5, or C10 without any), its own share (C7) and,
+for each town that bears a part, the part (C4, or C12 after a withdrawal),
+the advance payments ("Abschlagszahlungen") the town has already made and
+the balance still due. A negative balance is a refund.
+
+The statements take every figure from the `Settlement`; nothing is
+computed differently. Advances are the caller's, keyed by town; they are
+validated (exact money, not negative, a town the statement bills) and
+never rounded.
+
+Three outputs:
+
+* `billing_statements` returns the statements as values;
+* `billing_csv` writes them as one flat table (the columns of
+  `kim_cooperation.export`, in English or German CSV);
+* `write_billing_workbook` writes an Excel workbook with one sheet per
+  employer (needs the ``excel`` extra: ``pip install kim-cooperation[excel]``).
+
+Examples:
+    >>> from decimal import Decimal
+    >>> from kim_cooperation import presets, settle
+    >>> from kim_cooperation.billing import billing_statements
+    >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+    >>> (nord,) = billing_statements(settlement, advances={"Billerbeck": Decimal("6000")})
+    >>> nord.title
+    'Jahresabrechnung 2023 – Eigenanteile der Region Nord, Anstellungskörperschaft Stadt Coesfeld'
+    >>> [(entry.party.name, str(entry.part), str(entry.advances), str(entry.balance))
+    ...  for entry in nord.entries]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('Billerbeck', '8125.00', '6000.00', '2125.00'),
+     ('Coesfeld', '8125.00', '0.00', 'None'),
+     ('Havixbeck', '8125.00', '0.00', '8125.00'),
+     ('Rosendahl', '8125.00', '0.00', '8125.00')]
+    >>> nord.billed_total, nord.balance_total
+    (Decimal('24375.00'), Decimal('18375.00'))
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
+
+import attrs
+
+from kim_cooperation._checks import tuple_of
+from kim_cooperation.clauses import Clause, Interpretation
+from kim_cooperation.errors import InvalidTypeError, InvalidValueError, UnknownPartyError
+from kim_cooperation.formatting import Lang
+from kim_cooperation.impact import Role
+from kim_cooperation.money import Money, from_cents, to_cents, to_money
+from kim_cooperation.party import Party
+from kim_cooperation.region import Region
+from kim_cooperation.settlement import RegionSettlement, Settlement
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+__all__ = [
+    "MONEY_FORMAT",
+    "Advances",
+    "BillingEntry",
+    "BillingStatement",
+    "billing_csv",
+    "billing_statements",
+    "write_billing_workbook",
+]
+
+Advances: TypeAlias = Mapping[str, Money] | Mapping[Party, Money] | Mapping[str | Party, Money]
+"""Advance payments per town, keyed by `Party`, AGS or name: `Decimal` or `int` euros."""
+
+MONEY_FORMAT: Final = "#,##0.00 €"
+"""The number format of the workbook's money cells: ``8.125,00 €`` in a German Excel."""
+
+_EXCEL_DIGITS: Final = 15
+"""Excel stores numbers as binary floats and keeps 15 significant digits."""
+
+_SHEET_NAME_LENGTH: Final = 31
+_SHEET_NAME_FORBIDDEN: Final = re.compile(r"[\[\]:*?/\\]")
+
+
+@attrs.frozen(kw_only=True)
+class BillingEntry:
+    """One town's line of an annual billing statement (C9).
+
+    Attributes:
+        party: The town.
+        role: `Role.EMPLOYER` for the employer, which bears its part itself,
+            or `Role.MEMBER` for a town the employer bills.
+        part: The town's part of the region's own share (``clause``).
+        clause: The clause of the part: ``C4`` (equal parts), ``C12`` (a
+            town has left) or ``C10`` (no funding in the year).
+        extra_cent: Whether the part includes one of the left-over cents (I2).
+        advances: The advance payments the town has made for the year; zero
+            for the employer.
+        balance: ``part - advances``, what the town still owes the employer
+            (negative: the employer refunds it, C9); ``None`` for the
+            employer, which bills nobody for its own part.
+    """
+
+    party: Party
+    role: Role
+    part: Decimal
+    clause: Clause
+    extra_cent: bool
+    advances: Decimal
+    balance: Decimal | None
+
+
+@attrs.frozen(kw_only=True)
+class BillingStatement:
+    """The annual billing statement of one region's employer for one year (C9).
+
+    ``str(statement)`` is a short text table; in Jupyter it shows as an HTML
+    table. `kim_cooperation.export` turns it into a dict, JSON, CSV or a
+    DataFrame.
+
+    Attributes:
+        agreement: The name of the agreement.
+        year: The year billed.
+        region: The region.
+        employer: The region's employer in the year, which bills (C3, C9).
+        costs: The region's costs (C8).
+        funding: The region's funding (``funding_clause``).
+        funding_clause: ``C5``, or ``C10`` when the year had no funding.
+        own_share: Costs less funding, never negative (``own_share_clause``).
+        own_share_clause: ``C7``, or ``C10`` when the year had no funding.
+        surplus: Funding beyond the costs, reported and not paid out (I6).
+        entries: One `BillingEntry` per town that bears a part, by AGS.
+    """
+
+    agreement: str
+    year: int
+    region: Region
+    employer: Party
+    costs: Decimal
+    funding: Decimal
+    funding_clause: Clause
+    own_share: Decimal
+    own_share_clause: Clause
+    surplus: Decimal
+    entries: tuple[BillingEntry, ...]
+
+    @property
+    def title(self) -> str:
+        """The statement's German title, for the letter it is attached to."""
+        return (
+            f"Jahresabrechnung {self.year} – Eigenanteile der Region {self.region.name}, "
+            f"Anstellungskörperschaft {self.employer.title}"
+        )
+
+    @property
+    def title_en(self) -> str:
+        """The statement's title in English."""
+        return (
+            f"Annual billing {self.year} – own shares of Region {self.region.name}, "
+            f"employer {self.employer.title}"
+        )
+
+    @property
+    def clauses(self) -> tuple[Clause | Interpretation, ...]:
+        """The clauses and interpretation choices the statement rests on, each once.
+
+        Examples:
+            >>> from kim_cooperation import presets, settle
+            >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+            >>> [str(clause) for clause in billing_statements(settlement)[0].clauses]
+            ['C8', 'C5', 'C7', 'C4', 'I2', 'C9']
+        """
+        found: list[Clause | Interpretation] = [
+            Clause.C8,
+            self.funding_clause,
+            self.own_share_clause,
+        ]
+        if self.surplus:
+            found.append(Interpretation.I6)
+        found.extend(entry.clause for entry in self.entries)
+        found += [Interpretation.I2, Clause.C9]
+        return tuple(dict.fromkeys(found))
+
+    @property
+    def billed_total(self) -> Decimal:
+        """What the employer bills the other towns in all: their parts (C9)."""
+        return _sum(entry.part for entry in self.entries if entry.role is Role.MEMBER)
+
+    @property
+    def advances_total(self) -> Decimal:
+        """The advance payments received from the towns in all."""
+        return _sum(entry.advances for entry in self.entries)
+
+    @property
+    def balance_total(self) -> Decimal:
+        """The balances in all: ``billed_total - advances_total`` (C9)."""
+        return _sum(entry.balance for entry in self.entries if entry.balance is not None)
+
+    def entry(self, party: str | Party) -> BillingEntry:
+        """Return the entry of one town, by `Party`, AGS or name.
+
+        Raises:
+            UnknownPartyError: The statement has no entry for ``party``.
+
+        Examples:
+            >>> from kim_cooperation import presets, settle
+            >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_planning_costs_2023())
+            >>> billing_statements(settlement)[1].entry("Nottuln").balance
+            Decimal('6500.00')
+        """
+        for entry in self.entries:
+            if entry.party == party or (isinstance(party, str) and entry.party.matches(party)):
+                return entry
+        raise UnknownPartyError(
+            f"{party!r} has no entry in the billing statement of Region {self.region.name} "
+            f"for {self.year}; the entries are {[entry.party.name for entry in self.entries]}"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the statement as plain data; see `kim_cooperation.export.to_dict`."""
+        from kim_cooperation.export import to_dict  # noqa: PLC0415 - export imports this module
+
+        return to_dict(self)
+
+    def _repr_html_(self) -> str:
+        from kim_cooperation.export import to_html  # noqa: PLC0415 - export imports this module
+
+        return to_html(self)
+
+    def __str__(self) -> str:
+        from kim_cooperation.export import to_text  # noqa: PLC0415 - export imports this module
+
+        return to_text(self)
+
+
+def _sum(amounts: Iterable[Decimal]) -> Decimal:
+    return from_cents(sum(to_cents(amount) for amount in amounts))
+
+
+def billing_statements(
+    settlement: Settlement, *, advances: Advances | None = None
+) -> tuple[BillingStatement, ...]:
+    """Return the employers' annual billing statements for a settlement (C9).
+
+    One statement per settled region, in the agreement's region order. Each
+    lists every town that bears a part of the region's own share (AGS
+    order): the employer, which bears its part itself, and the towns it
+    bills, with their advance payments and the balance due.
+
+    Args:
+        settlement: The year's settlement, from `kim_cooperation.settle`.
+        advances: Advance payments ("Abschlagszahlungen") the towns have
+            made to their employer for the year, keyed by `Party`, AGS or
+            name; `Decimal` or `int` euros, exact to the cent, not negative.
+            Towns not named have paid none.
+
+    Returns:
+        The statements.
+
+    Raises:
+        InvalidTypeError: ``settlement`` is not a `Settlement`, ``advances``
+            is not a mapping, or a key is neither a `Party` nor a str.
+        MoneyTypeError: An advance is a float or another non-money type.
+        InvalidMoneyError: An advance has fractions of a cent.
+        InvalidValueError: An advance is negative; names a town twice; is
+            given for an employer (it bills, it does not pay) or for a town
+            no statement bills (it has left, or its region was not settled);
+            or for a town billed by several employers (possible only under
+            ``withdrawal_scope="agreement"``), where it would be ambiguous.
+        UnknownPartyError: A key names no party to the agreement.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> from kim_cooperation import presets, settle
+        >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+        >>> statements = billing_statements(settlement, advances={"Rosendahl": Decimal("9000")})
+        >>> [(statement.region.name, statement.employer.name) for statement in statements]
+        [('Nord', 'Coesfeld')]
+        >>> statements[0].entry("Rosendahl").balance
+        Decimal('-875.00')
+        >>> billing_statements(settlement, advances={"Coesfeld": Decimal("1")})
+        Traceback (most recent call last):
+        ...
+        kim_cooperation.errors.InvalidValueError: Coesfeld is the employer of Region Nord in 2023: it bears its part itself and pays no advances to itself (C9)
+    """
+    if not isinstance(settlement, Settlement):
+        raise InvalidTypeError(
+            f"settlement must be a Settlement, got {type(settlement).__name__} {settlement!r}"
+        )
+    paid = _advances(settlement, {} if advances is None else advances)
+    return tuple(_statement(settlement, region, paid) for region in settlement.regions)
+
+
+def _advances(settlement: Settlement, advances: Advances) -> dict[Party, Decimal]:
+    if not isinstance(advances, Mapping):
+        raise InvalidTypeError(
+            f"advances must be a mapping of town to money, got {type(advances).__name__} "
+            f"{advances!r}"
+        )
+    found: dict[Party, Decimal] = {}
+    for key, value in advances.items():
+        if not isinstance(key, str | Party):
+            raise InvalidTypeError(
+                f"advances must be keyed by Party, AGS or name, got {type(key).__name__} {key!r}"
+            )
+        party = settlement.agreement.party(key)
+        if party in found:
+            raise InvalidValueError(f"advances name {party.name} twice (as {key!r})")
+        amount = to_money(value, what=f"advance of {party.name}")
+        if amount < 0:
+            raise InvalidValueError(
+                f"advance of {party.name} must not be negative, got {value!r}; "
+                "a refund is a negative balance, not a negative advance"
+            )
+        _billing_region(settlement, party)
+        found[party] = amount
+    return found
+
+
+def _billing_region(settlement: Settlement, party: Party) -> RegionSettlement:
+    """The settled region whose employer bills ``party``; refused if none or several."""
+    billed = [
+        region
+        for region in settlement.regions
+        if any(line.debtor == party for line in region.billing)
+    ]
+    if len(billed) == 1:
+        return billed[0]
+    if billed:
+        names = [f"Region {region.region.name} ({region.employer.name})" for region in billed]
+        raise InvalidValueError(
+            f"an advance of {party.name} is ambiguous: it is billed by {' and '.join(names)} "
+            f"in {settlement.year} (withdrawal_scope='agreement'); bill these towns separately"
+        )
+    for region in settlement.regions:
+        if region.employer == party:
+            raise InvalidValueError(
+                f"{party.name} is the employer of Region {region.region.name} in "
+                f"{settlement.year}: it bears its part itself and pays no advances to itself (C9)"
+            )
+    raise InvalidValueError(
+        f"{party.name} is billed in none of the settled regions "
+        f"{[region.region.name for region in settlement.regions]} for {settlement.year}: "
+        "it has left the agreement (C12) or its region was not settled; an advance can "
+        "only be set off against a bill (C9)"
+    )
+
+
+def _statement(
+    settlement: Settlement, region: RegionSettlement, advances: Mapping[Party, Decimal]
+) -> BillingStatement:
+    billed = {line.debtor: line for line in region.billing}
+    entries = []
+    for share in region.split.shares:
+        line = billed.get(share.party)
+        if line is None:
+            entries.append(
+                BillingEntry(
+                    party=share.party,
+                    role=Role.EMPLOYER,
+                    part=share.amount,
+                    clause=region.split.clause,
+                    extra_cent=share.extra_cent,
+                    advances=from_cents(0),
+                    balance=None,
+                )
+            )
+            continue
+        paid = advances.get(share.party, from_cents(0))
+        entries.append(
+            BillingEntry(
+                party=share.party,
+                role=Role.MEMBER,
+                part=line.amount,
+                clause=region.split.clause,
+                extra_cent=share.extra_cent,
+                advances=paid,
+                balance=from_cents(to_cents(line.amount) - to_cents(paid)),
+            )
+        )
+    lost = region.funding.lost
+    return BillingStatement(
+        agreement=settlement.agreement.name,
+        year=region.year,
+        region=region.region,
+        employer=region.employer,
+        costs=region.costs.total,
+        funding=region.funding.amount,
+        funding_clause=Clause.C10 if lost else region.funding.clause,
+        own_share=region.own_share,
+        own_share_clause=region.clause,
+        surplus=region.surplus,
+        entries=tuple(entries),
+    )
+
+
+def _statements(statements: Iterable[BillingStatement]) -> tuple[BillingStatement, ...]:
+    found = tuple_of(statements, BillingStatement, what="billing statements")
+    if not found:
+        raise InvalidValueError("no billing statements given; pass those of billing_statements()")
+    return found
+
+
+def billing_csv(statements: Iterable[BillingStatement], *, lang: Lang = "en") -> str:
+    """Return billing statements as one CSV table, one row per town and statement.
+
+    The columns are those of `kim_cooperation.export.to_csv` for a
+    `BillingStatement` (``year``, ``region``, ``employer_ags``,
+    ``employer``, ``party_ags``, ``party``, ``role``, ``part``,
+    ``advances``, ``balance``, ``clause``); ``lang="de"`` writes German CSV
+    for Excel (``;`` between fields, decimal comma).
+
+    Args:
+        statements: The statements, e.g. from `billing_statements`.
+        lang: ``"en"`` (default) or ``"de"``.
+
+    Raises:
+        InvalidTypeError: An item is not a `BillingStatement`.
+        InvalidValueError: No statements, or an unknown ``lang``.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> from kim_cooperation import presets, settle
+        >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+        >>> statements = billing_statements(settlement, advances={"Billerbeck": Decimal("6000")})
+        >>> print(billing_csv(statements, lang="de"))
+        year;region;employer_ags;employer;party_ags;party;role;part;advances;balance;clause
+        2023;Nord;05558012;Coesfeld;05558008;Billerbeck;member;8125,00;6000,00;2125,00;C4
+        2023;Nord;05558012;Coesfeld;05558012;Coesfeld;employer;8125,00;0,00;;C4
+        2023;Nord;05558012;Coesfeld;05558020;Havixbeck;member;8125,00;0,00;8125,00;C4
+        2023;Nord;05558012;Coesfeld;05558040;Rosendahl;member;8125,00;0,00;8125,00;C4
+        <BLANKLINE>
+    """
+    from kim_cooperation.export import _csv_table, to_records  # noqa: PLC0415 - export imports this module
+
+    found = _statements(statements)
+    records = [record for statement in found for record in to_records(statement)]
+    return _csv_table(BillingStatement, records, lang=lang)
+
+
+_LABELS: Final[Mapping[str, Mapping[str, str]]] = {
+    "de": {
+        "agreement": "Vereinbarung",
+        "year": "Haushaltsjahr",
+        "region": "Region",
+        "employer": "Anstellungskörperschaft",
+        "clauses": "Klauseln",
+        "item": "Position",
+        "amount": "Betrag",
+        "clause": "Klausel",
+        "costs": "Kosten der Region",
+        "funding": "Förderung",
+        "own_share": "Eigenanteil",
+        "surplus": "Förderung über den Kosten (nicht verteilt)",
+        "billed": "In Rechnung gestellt",
+        "ags": "AGS",
+        "party": "Kommune",
+        "role": "Rolle",
+        "part": "Anteil am Eigenanteil",
+        "advances": "Abschlagszahlungen",
+        "balance": "Saldo (+ Nachzahlung, − Erstattung)",
+        "total": "Summe",
+        "role_employer": "Anstellungskörperschaft (trägt selbst)",
+        "role_member": "Mitglied",
+    },
+    "en": {
+        "agreement": "Agreement",
+        "year": "Budget year",
+        "region": "Region",
+        "employer": "Employer",
+        "clauses": "Clauses",
+        "item": "Item",
+        "amount": "Amount",
+        "clause": "Clause",
+        "costs": "Costs of the region",
+        "funding": "Funding",
+        "own_share": "Own share",
+        "surplus": "Funding beyond costs (not distributed)",
+        "billed": "Billed to the other towns",
+        "ags": "AGS",
+        "party": "Town",
+        "role": "Role",
+        "part": "Part of the own share",
+        "advances": "Advance payments",
+        "balance": "Balance (+ due, − refund)",
+        "total": "Total",
+        "role_employer": "employer (bears it itself)",
+        "role_member": "member",
+    },
+}
+
+
+def write_billing_workbook(
+    statements: Iterable[BillingStatement],
+    path: str | os.PathLike[str],
+    *,
+    lang: Lang = "de",
+) -> Path:
+    """Write billing statements as an Excel workbook, one sheet per employer.
+
+    Needs the ``excel`` extra (``pip install kim-cooperation[excel]``).
+
+    Each sheet holds one statement: the title in ``A1``; agreement, year,
+    region, employer (name and AGS) and clause ids in ``A2:C6``; under a
+    header in row 8 the region's figures with their clauses in rows 9 to 13
+    (costs, funding, own share, surplus, billed total); under a header in
+    row 15 one row per town (AGS, town, role, part, advances, balance,
+    clause) and a totals row (parts, advances, balances). Money cells are
+    numbers written from the exact `Decimal` values, formatted
+    `MONEY_FORMAT`; totals are values, not formulas, so the file shows the
+    library's figures even where formulas are not recalculated. Text that
+    looks like a formula is stored as text.
+
+    Sheets are named after the employer (``"Coesfeld"``); where an employer
+    has several statements, after employer, region and year. Names are cut
+    to Excel's 31 characters, characters Excel forbids are replaced by
+    ``_``, and repeats are numbered.
+
+    Args:
+        statements: The statements, e.g. from `billing_statements`.
+        path: The file to write (``.xlsx``); an existing file is replaced.
+        lang: ``"de"`` (default) for German labels, or ``"en"``.
+
+    Returns:
+        The path written.
+
+    Raises:
+        InvalidTypeError: An item is not a `BillingStatement`.
+        InvalidValueError: No statements, an unknown ``lang``, or an amount
+            of 10**13 euros or more, which Excel cannot hold to the cent.
+        ModuleNotFoundError: openpyxl is not installed.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> import openpyxl
+        >>> from kim_cooperation import presets, settle
+        >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     path = write_billing_workbook(billing_statements(settlement),
+        ...                                   pathlib.Path(folder) / "billing.xlsx")
+        ...     sheet = openpyxl.load_workbook(path)["Coesfeld"]
+        ...     print(sheet["A1"].value)
+        ...     print(sheet["A11"].value, sheet["B11"].value, sheet["B11"].number_format)
+        Jahresabrechnung 2023 – Eigenanteile der Region Nord, Anstellungskörperschaft Stadt Coesfeld
+        Eigenanteil 32500 #,##0.00 €
+    """
+    found = _statements(statements)
+    if lang not in _LABELS:
+        raise InvalidValueError(f"lang must be 'de' or 'en', got {lang!r}")
+    try:
+        from openpyxl import Workbook  # noqa: PLC0415 - optional dependency, imported lazily
+    except ImportError as error:
+        raise ModuleNotFoundError(
+            "write_billing_workbook needs openpyxl; install it with "
+            "pip install kim-cooperation[excel]",
+            name="openpyxl",
+        ) from error
+    for statement in found:
+        _check_excel_amounts(statement)
+    workbook = Workbook()
+    workbook.remove(workbook.worksheets[0])
+    for name, statement in zip(_sheet_names(found), found, strict=True):
+        _write_sheet(workbook.create_sheet(name), statement, lang)
+    target = Path(path)
+    workbook.save(target)
+    return target
+
+
+def _plain_number(amount: Decimal) -> str:
+    """The amount as a number in a cell's XML: ``-875.05``, ``32500`` (no exponent)."""
+    cents = to_cents(amount)
+    euros, rest = divmod(abs(cents), 100)
+    sign = "-" if cents < 0 else ""
+    return f"{sign}{euros}" if not rest else f"{sign}{euros}.{rest:02d}".rstrip("0")
+
+
+def _check_excel_amounts(statement: BillingStatement) -> None:
+    amounts = [
+        statement.costs,
+        statement.funding,
+        statement.own_share,
+        statement.surplus,
+        statement.billed_total,
+        statement.advances_total,
+        statement.balance_total,
+    ]
+    for entry in statement.entries:
+        amounts += [entry.part, entry.advances]
+    for amount in amounts:
+        if abs(to_cents(amount)) >= 10**_EXCEL_DIGITS:
+            raise InvalidValueError(
+                f"cannot write {amount} euros to Excel exactly: Excel keeps "
+                f"{_EXCEL_DIGITS} significant digits, so amounts must stay below 10**13 "
+                "euros; use billing_csv or kim_cooperation.export instead"
+            )
+
+
+def _sheet_names(statements: tuple[BillingStatement, ...]) -> list[str]:
+    employers = [statement.employer for statement in statements]
+    names = []
+    used: set[str] = set()
+    for statement in statements:
+        if employers.count(statement.employer) == 1:
+            base = statement.employer.name
+        else:
+            base = f"{statement.employer.name} {statement.region.name} {statement.year}"
+        base = _SHEET_NAME_FORBIDDEN.sub("_", base).strip("'") or "Sheet"
+        name = base[:_SHEET_NAME_LENGTH]
+        number = 1
+        while name.casefold() in used:
+            number += 1
+            suffix = f" ({number})"
+            name = base[: _SHEET_NAME_LENGTH - len(suffix)] + suffix
+        used.add(name.casefold())
+        names.append(name)
+    return names
+
+
+_SheetRow: TypeAlias = tuple[tuple[str | int | Decimal | None, ...], bool]
+"""The cells of one row of a statement's sheet, and whether the row is bold."""
+
+
+def _sheet_rows(statement: BillingStatement, lang: Lang) -> list[_SheetRow]:
+    labels = _LABELS[lang]
+    figures = (
+        ("costs", statement.costs, Clause.C8),
+        ("funding", statement.funding, statement.funding_clause),
+        ("own_share", statement.own_share, statement.own_share_clause),
+        ("surplus", statement.surplus, Interpretation.I6),
+        ("billed", statement.billed_total, Clause.C9),
+    )
+    columns = ("ags", "party", "role", "part", "advances", "balance", "clause")
+    return [
+        ((statement.title if lang == "de" else statement.title_en,), True),
+        ((labels["agreement"], statement.agreement), False),
+        ((labels["year"], statement.year), False),
+        ((labels["region"], statement.region.name), False),
+        ((labels["employer"], statement.employer.title, statement.employer.ags), False),
+        ((labels["clauses"], ", ".join(clause.value for clause in statement.clauses)), False),
+        ((), False),
+        ((labels["item"], labels["amount"], labels["clause"]), True),
+        *(((labels[key], amount, clause.value), False) for key, amount, clause in figures),
+        ((), False),
+        (tuple(labels[key] for key in columns), True),
+        *(
+            (
+                (
+                    entry.party.ags,
+                    entry.party.name,
+                    labels[f"role_{entry.role.value}"],
+                    entry.part,
+                    entry.advances,
+                    entry.balance,
+                    entry.clause.value,
+                ),
+                False,
+            )
+            for entry in statement.entries
+        ),
+        (
+            (
+                None,
+                labels["total"],
+                None,
+                _sum(entry.part for entry in statement.entries),
+                statement.advances_total,
+                statement.balance_total,
+            ),
+            True,
+        ),
+    ]
+
+
+def _write_sheet(sheet: Worksheet, statement: BillingStatement, lang: Lang) -> None:
+    from openpyxl.cell.cell import Cell  # noqa: PLC0415 - optional dependency, imported lazily
+    from openpyxl.styles import Font  # noqa: PLC0415 - optional dependency, imported lazily
+
+    bold = Font(bold=True)
+    for row, (values, strong) in enumerate(_sheet_rows(statement, lang), start=1):
+        for column, value in enumerate(values, start=1):
+            if value is None:
+                continue
+            cell = sheet.cell(row=row, column=column)
+            if not isinstance(cell, Cell):  # pragma: no cover - a new sheet has no merged cells
+                raise AssertionError(f"cell {cell.coordinate} is merged")
+            if isinstance(value, Decimal):
+                # openpyxl writes a Decimal through a float to 16 digits (9000.05 becomes
+                # "9000.049999999999"); store the exact digits, read as the nearest double.
+                cell._value = _plain_number(value)  # type: ignore[attr-defined]
+                cell.data_type = "n"
+                cell.number_format = MONEY_FORMAT
+            else:
+                cell.value = value
+                if isinstance(value, str):
+                    cell.data_type = "s"  # never a formula, whatever the text begins with
+            if strong:
+                cell.font = bold
+    for letter, width in zip("ABCDEFG", (12, 44, 30, 22, 20, 30, 9), strict=True):
+        sheet.column_dimensions[letter].width = width

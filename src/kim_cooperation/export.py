@@ -1,0 +1,1232 @@
+"""Exports: every result as plain data, JSON, CSV, flat records, a DataFrame, text or HTML.
+
+The results of the library — `Settlement` (and one region's
+`RegionSettlement`), `Projection`, `Comparison`, `WindDown` (and
+`RegionWindDown`), `FinancialImpact`, `Explanation` and the C9
+`BillingStatement` — convert the same way:
+
+* `to_dict` gives nested plain data (``dict``, ``list``, ``str``, ``int``,
+  ``bool``, ``None``) and `to_json` its JSON text. Money is a string with
+  two places (``"8125.00"``), never a float; dates are ISO
+  (``"2025-12-31"``); exact fractions are strings (``"5/2"``,
+  ``"32500/3"``); parties are ``{"name": …, "ags": …}``; every figure
+  carries its clause id (``{"amount": "32500.00", "clause": "C7"}``).
+* `to_records` gives one flat table: a list of dicts with the same keys in
+  the same order, one key per column. Money stays an exact `Decimal`, dates
+  stay `datetime.date`; `pandas.DataFrame` accepts the list as it is.
+* `to_csv` writes that table as CSV text: ``lang="en"`` (default) with
+  ``,`` between fields and a decimal point, ``lang="de"`` for Excel in
+  Germany with ``;`` and a decimal comma (``8125,00``). The header is the
+  column names, the same in both languages.
+* `to_dataframe` builds a `pandas.DataFrame` of the table with the money
+  columns as exact `Decimal` objects (dtype ``object``), never floats
+  (needs the ``pandas`` extra).
+* `to_text` and `to_html` show the main columns as a short text table or an
+  escaped HTML table; the result classes use them for ``str()`` and for
+  Jupyter.
+
+The columns of each table are listed in `SETTLEMENT_COLUMNS`,
+`PROJECTION_COLUMNS`, `COMPARISON_COLUMNS`, `WIND_DOWN_COLUMNS`,
+`IMPACT_COLUMNS`, `EXPLANATION_COLUMNS` and `BILLING_COLUMNS`; their order
+is stable.
+
+Examples:
+    >>> from kim_cooperation import presets, settle
+    >>> from kim_cooperation.export import to_csv, to_dict
+    >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+    >>> nord = to_dict(settlement)["regions"][0]
+    >>> nord["own_share"], nord["split"]["shares"][0]["amount"]
+    ({'amount': '32500.00', 'clause': 'C7'}, '8125.00')
+    >>> print(to_csv(settlement, lang="de"))  # doctest: +ELLIPSIS
+    year;region;employer_ags;employer;key;description;party_ags;party;amount;clause
+    2023;Nord;05558012;Coesfeld;costs;Costs;;;170000,00;C8
+    2023;Nord;05558012;Coesfeld;funding;Funding;;;137500,00;C5
+    2023;Nord;05558012;Coesfeld;own_share;Own share;;;32500,00;C7
+    2023;Nord;05558012;Coesfeld;part;Part of Billerbeck;05558008;Billerbeck;8125,00;C4
+    ...
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import json
+import reprlib
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeAlias, TypeVar
+
+import attrs
+
+from kim_cooperation.agreement import Agreement
+from kim_cooperation.billing import BillingStatement
+from kim_cooperation.clauses import Clause, Interpretation
+from kim_cooperation.costs import CostStatement
+from kim_cooperation.errors import InvalidTypeError, InvalidValueError
+from kim_cooperation.explain import Explanation
+from kim_cooperation.formatting import Lang
+from kim_cooperation.funding import FundingRate
+from kim_cooperation.impact import FinancialImpact, ImpactLine
+from kim_cooperation.money import to_cents
+from kim_cooperation.party import Party
+from kim_cooperation.post import Post
+from kim_cooperation.projection import Projection, YearResult
+from kim_cooperation.scenario import BASELINE, Comparison
+from kim_cooperation.settlement import RegionSettlement, Settlement
+from kim_cooperation.split import Allocation
+from kim_cooperation.winddown import RegionWindDown, RunOnPeriod, WindDown
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "BILLING_COLUMNS",
+    "COMPARISON_COLUMNS",
+    "EXPLANATION_COLUMNS",
+    "IMPACT_COLUMNS",
+    "PROJECTION_COLUMNS",
+    "SETTLEMENT_COLUMNS",
+    "WIND_DOWN_COLUMNS",
+    "Cell",
+    "Record",
+    "Result",
+    "to_csv",
+    "to_dataframe",
+    "to_dict",
+    "to_html",
+    "to_json",
+    "to_records",
+    "to_text",
+]
+
+Cell: TypeAlias = str | int | bool | Decimal | dt.date | None
+"""A value of a flat record: text, a count or year, a flag, money, a date, or empty."""
+
+Record: TypeAlias = dict[str, Cell]
+"""One row of a flat table, keyed by column name in column order."""
+
+Result: TypeAlias = (
+    Settlement
+    | RegionSettlement
+    | Projection
+    | Comparison
+    | WindDown
+    | RegionWindDown
+    | FinancialImpact
+    | Explanation
+    | BillingStatement
+)
+"""The results this module exports."""
+
+SETTLEMENT_COLUMNS: Final = (
+    "year",
+    "region",
+    "employer_ags",
+    "employer",
+    "key",
+    "description",
+    "party_ags",
+    "party",
+    "amount",
+    "clause",
+)
+"""`Settlement` and `RegionSettlement`: one row per line of `RegionSettlement.lines`.
+
+``key`` is ``costs`` (C8), ``funding`` (C5, or C10), ``own_share`` (C7, or
+C10), ``surplus`` (I6, only when there is one), ``part`` (each town's part,
+C4, C12 or C10) or ``billing`` (what a town owes the employer, C9); ``party``
+is empty for the region's lines.
+"""
+
+PROJECTION_COLUMNS: Final = (
+    "year",
+    "basis",
+    "region",
+    "party_ags",
+    "party",
+    "own_share",
+    "clause",
+)
+"""`Projection`: one row per year and town of the regions in the year's plan.
+
+``own_share`` is `Projection.own_share_of`. ``basis`` is ``settlement`` (the
+year is settled; ``clause`` is that of the town's part: C4, C10, or C12 with
+zero once the town has left), ``wind-down`` (after full termination, the
+estimated run-on costs, C13) or ``ended`` (nothing runs on any more: zero,
+C13).
+"""
+
+COMPARISON_COLUMNS: Final = (
+    "year",
+    "scenario",
+    "region",
+    "party_ags",
+    "party",
+    "own_share",
+    "clause",
+    "difference",
+)
+"""`Comparison`: one row per town, year and scenario, in that order.
+
+``own_share`` and ``clause`` as in `PROJECTION_COLUMNS`; ``difference`` is
+`Comparison.difference`, the change against the baseline (zero for it).
+"""
+
+WIND_DOWN_COLUMNS: Final = (
+    "agreement_end",
+    "region",
+    "key",
+    "description",
+    "post",
+    "first_day",
+    "last_day",
+    "party_ags",
+    "party",
+    "amount",
+    "clause",
+)
+"""`WindDown` and `RegionWindDown`: per region, one row per post and figure.
+
+``key`` is ``run_on`` (one per post: its run-on period, ``first_day`` to
+``last_day``, empty without one; no amount; C13), ``costs`` (the run-on
+costs, C13), ``funding`` (funding received in the period, I5), ``net`` (the
+amount split, C13), ``surplus`` (I6, only when there is one) or ``part``
+(each former party's part, C13).
+"""
+
+IMPACT_COLUMNS: Final = (
+    "year",
+    "party_ags",
+    "party",
+    "role",
+    "layout",
+    "table",
+    "key",
+    "label",
+    "label_en",
+    "amount",
+    "clause",
+    "is_total",
+)
+"""`FinancialImpact`: one row per line, the finance statement (``table`` is
+``finance``) before the result statement (``result``). ``amount`` is empty
+where the layout leaves the line empty ("–"); ``clause`` where the line has
+none."""
+
+EXPLANATION_COLUMNS: Final = (
+    "year",
+    "party_ags",
+    "party",
+    "lang",
+    "step",
+    "key",
+    "text",
+    "amount",
+    "clause",
+)
+"""`Explanation`: one row per step, numbered from 1; ``amount`` is empty
+where the step states no figure to the cent."""
+
+BILLING_COLUMNS: Final = (
+    "year",
+    "region",
+    "employer_ags",
+    "employer",
+    "party_ags",
+    "party",
+    "role",
+    "part",
+    "advances",
+    "balance",
+    "clause",
+)
+"""`BillingStatement`: one row per town of the statement (C9).
+
+``role`` is ``employer`` or ``member``; ``part`` the town's part of the own
+share (``clause``: C4, C12 or C10); ``advances`` its advance payments;
+``balance`` part less advances (negative: a refund), empty for the employer.
+"""
+
+_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+"""What makes Excel read a text cell as a formula."""
+
+_T = TypeVar("_T")
+
+
+@attrs.frozen(kw_only=True)
+class _Kind(Generic[_T]):
+    """How one result type is exported."""
+
+    name: str
+    columns: tuple[str, ...]
+    money: frozenset[str]
+    shown: tuple[str, ...]
+    plain: Callable[[_T], dict[str, object]]
+    records: Callable[[_T], list[Record]]
+    title: Callable[[_T], str]
+
+
+# Plain values.
+
+
+def _money(amount: Decimal, mark: str = ".") -> str:
+    cents = to_cents(amount)
+    euros, rest = divmod(abs(cents), 100)
+    return f"{'-' if cents < 0 else ''}{euros}{mark}{rest:02d}"
+
+
+def _optional_money(amount: Decimal | None) -> str | None:
+    return None if amount is None else _money(amount)
+
+
+def _date(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _clause(clause: Clause | Interpretation | None) -> str | None:
+    return None if clause is None else clause.value
+
+
+def _party(party: Party) -> dict[str, object]:
+    return {"name": party.name, "ags": party.ags}
+
+
+def _figure(amount: Decimal, clause: Clause | Interpretation) -> dict[str, object]:
+    return {"amount": _money(amount), "clause": clause.value}
+
+
+def _plain_cell(value: Cell) -> object:
+    if isinstance(value, Decimal):
+        return _money(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _plain_records(records: Sequence[Record]) -> list[object]:
+    return [{key: _plain_cell(value) for key, value in record.items()} for record in records]
+
+
+def _policies(agreement: Agreement) -> dict[str, object]:
+    policies = agreement.policies
+    return {
+        "withdrawal_scope": policies.withdrawal_scope.value,
+        "part_year_funding": policies.part_year_funding.value,
+        "wind_down_scope": policies.wind_down_scope.value,
+    }
+
+
+def _costs(costs: CostStatement) -> dict[str, object]:
+    return {
+        "items": {item.value: _money(amount) for item, amount in costs.items()},
+        "personnel_costs": _money(costs.personnel_costs),
+        "material_and_services": _money(costs.material_and_services),
+        "total": _money(costs.total),
+        "clause": costs.clause.value,
+    }
+
+
+def _rate(rate: FundingRate) -> dict[str, object]:
+    return {
+        "valid_from": rate.valid_from.isoformat(),
+        "amount": _money(rate.amount),
+        "source": rate.source,
+        "clause": rate.clause.value,
+    }
+
+
+def _split(allocation: Allocation) -> dict[str, object]:
+    return {
+        "amount": _money(allocation.amount),
+        "clause": allocation.clause.value,
+        "interpretation": allocation.interpretation.value,
+        "first": None if allocation.first is None else _party(allocation.first),
+        "shares": [
+            {
+                "party": _party(share.party),
+                "weight": str(share.weight),
+                "exact": str(share.exact),
+                "amount": _money(share.amount),
+                "extra_cent": share.extra_cent,
+            }
+            for share in allocation.shares
+        ],
+    }
+
+
+# Settlements.
+
+
+def _region_settlement(region: RegionSettlement) -> dict[str, object]:
+    funding = region.funding
+    return {
+        "region": region.region.name,
+        "year": region.year,
+        "employer": _party(region.employer),
+        "members": [_party(member) for member in region.region.members],
+        "fte": str(region.region.fte),
+        "costs": _costs(region.costs),
+        "funding": {
+            "amount": _money(funding.amount),
+            "clause": (Clause.C10 if funding.lost else funding.clause).value,
+            "exact": str(funding.exact),
+            "rounded": funding.is_rounded,
+            "lost": funding.lost,
+            "interpretation": funding.interpretation.value,
+            "method": funding.method.value,
+            "rates": [_rate(rate) for rate in funding.rates],
+            "posts": [
+                {
+                    "post": post.post.label,
+                    "fte": str(post.post.fte),
+                    "months": list(post.months),
+                    "month_rates": [_money(rate.amount) for rate in post.month_rates],
+                    "days": post.days,
+                    "exact": str(post.exact),
+                }
+                for post in funding.posts
+            ],
+        },
+        "own_share": _figure(region.own_share, region.clause),
+        "surplus": _figure(region.surplus, Interpretation.I6),
+        "split": _split(region.split),
+        "billing": [
+            {
+                "debtor": _party(line.debtor),
+                "creditor": _party(line.creditor),
+                "amount": _money(line.amount),
+                "clause": line.clause.value,
+            }
+            for line in region.billing
+        ],
+        "billed_total": _figure(region.billed_total, Clause.C9),
+    }
+
+
+def _settlement_body(settlement: Settlement) -> dict[str, object]:
+    return {
+        "year": settlement.year,
+        "regions": [_region_settlement(region) for region in settlement.regions],
+    }
+
+
+def _settlement(settlement: Settlement) -> dict[str, object]:
+    return {
+        "type": "settlement",
+        "agreement": settlement.agreement.name,
+        "policies": _policies(settlement.agreement),
+        **_settlement_body(settlement),
+    }
+
+
+def _region_records(region: RegionSettlement) -> list[Record]:
+    return [
+        {
+            "year": region.year,
+            "region": region.region.name,
+            "employer_ags": region.employer.ags,
+            "employer": region.employer.name,
+            "key": line.key,
+            "description": line.description,
+            "party_ags": None if line.party is None else line.party.ags,
+            "party": None if line.party is None else line.party.name,
+            "amount": line.amount,
+            "clause": line.clause.value,
+        }
+        for line in region.lines()
+    ]
+
+
+def _settlement_records(settlement: Settlement) -> list[Record]:
+    return [record for region in settlement.regions for record in _region_records(region)]
+
+
+# Wind-downs.
+
+
+def _period(post: Post, period: RunOnPeriod) -> dict[str, object]:
+    return {
+        "post": post.label,
+        "fte": str(post.fte),
+        "employment_end": _date(period.employment_end),
+        "first_day": _date(period.first_day),
+        "last_day": _date(period.last_day),
+        "months": period.months,
+        "days": period.days,
+        "capped": period.capped,
+        "max_months": period.max_months,
+        "description": period.describe(),
+        "clause": period.clause.value,
+        "interpretation": period.interpretation.value,
+    }
+
+
+def _region_wind_down(region: RegionWindDown) -> dict[str, object]:
+    return {
+        "region": region.region.name,
+        "agreement_end": _agreement_end(region).isoformat(),
+        "last_day": _date(region.last_day),
+        "periods": [_period(post, period) for post, period in region.periods],
+        "costs": _costs(region.costs),
+        "funding": _figure(region.funding, Interpretation.I5),
+        "net": _figure(region.net, Clause.C13),
+        "surplus": _figure(region.surplus, Interpretation.I6),
+        "split": _split(region.split),
+    }
+
+
+def _wind_down_body(wind_down: WindDown) -> dict[str, object]:
+    return {
+        "agreement_end": wind_down.agreement_end.isoformat(),
+        "clause": wind_down.clause.value,
+        "regions": [_region_wind_down(region) for region in wind_down.regions],
+    }
+
+
+def _agreement_end(region: RegionWindDown) -> dt.date:
+    # A region has at least one post, and each period records the agreement's end.
+    return region.periods[0][1].agreement_end
+
+
+def _region_wind_down_records(region: RegionWindDown) -> list[Record]:
+    def record(
+        key: str,
+        description: str,
+        amount: Decimal | None,
+        clause: Clause | Interpretation,
+        *,
+        post: str | None = None,
+        first_day: dt.date | None = None,
+        last_day: dt.date | None = None,
+        party: Party | None = None,
+    ) -> Record:
+        return {
+            "agreement_end": _agreement_end(region),
+            "region": region.region.name,
+            "key": key,
+            "description": description,
+            "post": post,
+            "first_day": first_day,
+            "last_day": last_day,
+            "party_ags": None if party is None else party.ags,
+            "party": None if party is None else party.name,
+            "amount": amount,
+            "clause": clause.value,
+        }
+
+    records = [
+        record(
+            "run_on",
+            period.describe(),
+            None,
+            period.clause,
+            post=post.label,
+            first_day=period.first_day,
+            last_day=period.last_day,
+        )
+        for post, period in region.periods
+    ]
+    records += [
+        record("costs", "Run-on costs", region.costs.total, Clause.C13),
+        record(
+            "funding",
+            "Funding received in the run-on period",
+            region.funding,
+            Interpretation.I5,
+        ),
+        record("net", "Costs less funding", region.net, Clause.C13),
+    ]
+    if region.surplus:
+        records.append(
+            record(
+                "surplus",
+                "Funding beyond costs (not distributed)",
+                region.surplus,
+                Interpretation.I6,
+            )
+        )
+    records += [
+        record(
+            "part",
+            f"Part of {share.party.name}",
+            share.amount,
+            region.split.clause,
+            party=share.party,
+        )
+        for share in region.split.shares
+    ]
+    return records
+
+
+# Projections and comparisons.
+
+
+def _basis(result: YearResult) -> str:
+    if result.settlement is not None:
+        return "settlement"
+    return "ended" if result.wind_down is None else "wind-down"
+
+
+def _year_clause(agreement: Agreement, result: YearResult, party: Party) -> Clause:
+    if result.settlement is None:
+        return Clause.C13
+    split = result.settlement.region(agreement.region_of(party)).split
+    return split.clause if party in split else Clause.C12
+
+
+def _projection_records(projection: Projection) -> list[Record]:
+    agreement = projection.agreement
+    records: list[Record] = []
+    for result in projection.results:
+        planned = {agreement.region(name) for name in result.plan}
+        for party in agreement.parties:
+            region = agreement.region_of(party)
+            if region not in planned:
+                continue
+            records.append(
+                {
+                    "year": result.year,
+                    "basis": _basis(result),
+                    "region": region.name,
+                    "party_ags": party.ags,
+                    "party": party.name,
+                    "own_share": projection.own_share_of(party, result.year),
+                    "clause": _year_clause(agreement, result, party).value,
+                }
+            )
+    return records
+
+
+def _projection_results(projection: Projection) -> list[object]:
+    return [
+        {
+            "year": result.year,
+            "basis": _basis(result),
+            "plan": {name: _costs(statement) for name, statement in result.plan.items()},
+            "settlement": (
+                None if result.settlement is None else _settlement_body(result.settlement)
+            ),
+            "wind_down": None if result.wind_down is None else _wind_down_body(result.wind_down),
+        }
+        for result in projection.results
+    ]
+
+
+def _projection(projection: Projection) -> dict[str, object]:
+    return {
+        "type": "projection",
+        "agreement": projection.agreement.name,
+        "policies": _policies(projection.agreement),
+        "years": list(projection.years),
+        "own_shares": _plain_records(_projection_records(projection)),
+        "results": _projection_results(projection),
+    }
+
+
+def _comparison_records(comparison: Comparison) -> list[Record]:
+    baseline = comparison.projections[0].agreement
+    records: list[Record] = []
+    for party, year, values, differences in comparison.rows():
+        region = baseline.region_of(party).name
+        for name, projection, value, difference in zip(
+            comparison.names, comparison.projections, values, differences, strict=True
+        ):
+            clause = _year_clause(projection.agreement, projection.result(year), party)
+            records.append(
+                {
+                    "year": year,
+                    "scenario": name,
+                    "region": region,
+                    "party_ags": party.ags,
+                    "party": party.name,
+                    "own_share": value,
+                    "clause": clause.value,
+                    "difference": difference,
+                }
+            )
+    return records
+
+
+def _comparison(comparison: Comparison) -> dict[str, object]:
+    return {
+        "type": "comparison",
+        "agreement": comparison.projections[0].agreement.name,
+        "baseline": BASELINE,
+        "names": list(comparison.names),
+        "years": list(comparison.years),
+        "parties": [_party(party) for party in comparison.parties],
+        "own_shares": _plain_records(_comparison_records(comparison)),
+        "scenarios": [
+            {
+                "name": name,
+                "policies": _policies(projection.agreement),
+                "results": _projection_results(projection),
+            }
+            for name, projection in zip(comparison.names, comparison.projections, strict=True)
+        ],
+    }
+
+
+# Financial impact, explanation, billing.
+
+
+def _impact_line(line: ImpactLine) -> dict[str, object]:
+    return {
+        "key": line.key,
+        "label": line.label,
+        "label_en": line.label_en,
+        "amount": _optional_money(line.amount),
+        "clause": _clause(line.clause),
+        "is_total": line.is_total,
+    }
+
+
+def _impact(impact: FinancialImpact) -> dict[str, object]:
+    return {
+        "type": "financial_impact",
+        "party": _party(impact.party),
+        "year": impact.year,
+        "region": impact.region.region.name,
+        "role": impact.role.value,
+        "layout": impact.layout.value,
+        "recurring": impact.recurring,
+        "own_share": _figure(impact.own_share, Clause.C7),
+        "finance": [_impact_line(line) for line in impact.finance],
+        "result": [_impact_line(line) for line in impact.result],
+    }
+
+
+def _impact_records(impact: FinancialImpact) -> list[Record]:
+    return [
+        {
+            "year": impact.year,
+            "party_ags": impact.party.ags,
+            "party": impact.party.name,
+            "role": impact.role.value,
+            "layout": impact.layout.value,
+            "table": table,
+            "key": line.key,
+            "label": line.label,
+            "label_en": line.label_en,
+            "amount": line.amount,
+            "clause": _clause(line.clause),
+            "is_total": line.is_total,
+        }
+        for table, lines in (("finance", impact.finance), ("result", impact.result))
+        for line in lines
+    ]
+
+
+def _explanation(explanation: Explanation) -> dict[str, object]:
+    return {
+        "type": "explanation",
+        "party": _party(explanation.party),
+        "year": explanation.year,
+        "lang": explanation.lang,
+        "steps": [
+            {
+                "step": number,
+                "key": step.key,
+                "text": step.text,
+                "amount": _optional_money(step.amount),
+                "clause": _clause(step.clause),
+            }
+            for number, step in enumerate(explanation.steps, start=1)
+        ],
+    }
+
+
+def _explanation_records(explanation: Explanation) -> list[Record]:
+    return [
+        {
+            "year": explanation.year,
+            "party_ags": explanation.party.ags,
+            "party": explanation.party.name,
+            "lang": explanation.lang,
+            "step": number,
+            "key": step.key,
+            "text": step.text,
+            "amount": step.amount,
+            "clause": _clause(step.clause),
+        }
+        for number, step in enumerate(explanation.steps, start=1)
+    ]
+
+
+def _billing(statement: BillingStatement) -> dict[str, object]:
+    return {
+        "type": "billing_statement",
+        "title": statement.title,
+        "title_en": statement.title_en,
+        "agreement": statement.agreement,
+        "year": statement.year,
+        "region": statement.region.name,
+        "employer": _party(statement.employer),
+        "clauses": [clause.value for clause in statement.clauses],
+        "costs": _figure(statement.costs, Clause.C8),
+        "funding": _figure(statement.funding, statement.funding_clause),
+        "own_share": _figure(statement.own_share, statement.own_share_clause),
+        "surplus": _figure(statement.surplus, Interpretation.I6),
+        "billed_total": _figure(statement.billed_total, Clause.C9),
+        "advances_total": _figure(statement.advances_total, Clause.C9),
+        "balance_total": _figure(statement.balance_total, Clause.C9),
+        "entries": [
+            {
+                "party": _party(entry.party),
+                "role": entry.role.value,
+                "part": _money(entry.part),
+                "clause": entry.clause.value,
+                "extra_cent": entry.extra_cent,
+                "advances": _money(entry.advances),
+                "balance": _optional_money(entry.balance),
+            }
+            for entry in statement.entries
+        ],
+    }
+
+
+def _billing_records(statement: BillingStatement) -> list[Record]:
+    return [
+        {
+            "year": statement.year,
+            "region": statement.region.name,
+            "employer_ags": statement.employer.ags,
+            "employer": statement.employer.name,
+            "party_ags": entry.party.ags,
+            "party": entry.party.name,
+            "role": entry.role.value,
+            "part": entry.part,
+            "advances": entry.advances,
+            "balance": entry.balance,
+            "clause": entry.clause.value,
+        }
+        for entry in statement.entries
+    ]
+
+
+def _years(years: Sequence[int]) -> str:
+    return f"{years[0]}" if len(years) == 1 else f"{years[0]}–{years[-1]}"
+
+
+_KINDS: Final[dict[type[Any], _Kind[Any]]] = {
+    Settlement: _Kind[Settlement](
+        name="settlement",
+        columns=SETTLEMENT_COLUMNS,
+        money=frozenset({"amount"}),
+        shown=("region", "key", "party", "amount", "clause"),
+        plain=_settlement,
+        records=_settlement_records,
+        title=lambda item: f"Settlement {item.year} – {item.agreement.name}",
+    ),
+    RegionSettlement: _Kind[RegionSettlement](
+        name="region_settlement",
+        columns=SETTLEMENT_COLUMNS,
+        money=frozenset({"amount"}),
+        shown=("region", "key", "party", "amount", "clause"),
+        plain=lambda item: {"type": "region_settlement", **_region_settlement(item)},
+        records=_region_records,
+        title=lambda item: (
+            f"Settlement {item.year} – Region {item.region.name}, employer {item.employer.title}"
+        ),
+    ),
+    Projection: _Kind[Projection](
+        name="projection",
+        columns=PROJECTION_COLUMNS,
+        money=frozenset({"own_share"}),
+        shown=("year", "basis", "region", "party", "own_share", "clause"),
+        plain=_projection,
+        records=_projection_records,
+        title=lambda item: f"Projection {_years(item.years)} – {item.agreement.name}",
+    ),
+    Comparison: _Kind[Comparison](
+        name="comparison",
+        columns=COMPARISON_COLUMNS,
+        money=frozenset({"own_share", "difference"}),
+        shown=("year", "scenario", "party", "own_share", "difference", "clause"),
+        plain=_comparison,
+        records=_comparison_records,
+        title=lambda item: (
+            f"Own shares {_years(item.years)} in {len(item.names)} scenarios: "
+            + ", ".join(item.names)
+        ),
+    ),
+    WindDown: _Kind[WindDown](
+        name="wind_down",
+        columns=WIND_DOWN_COLUMNS,
+        money=frozenset({"amount"}),
+        shown=("region", "key", "post", "first_day", "last_day", "party", "amount", "clause"),
+        plain=lambda item: {"type": "wind_down", **_wind_down_body(item)},
+        records=lambda item: [
+            record for region in item.regions for record in _region_wind_down_records(region)
+        ],
+        title=lambda item: f"Wind-down after {item.agreement_end.isoformat()} (C13)",
+    ),
+    RegionWindDown: _Kind[RegionWindDown](
+        name="region_wind_down",
+        columns=WIND_DOWN_COLUMNS,
+        money=frozenset({"amount"}),
+        shown=("region", "key", "post", "first_day", "last_day", "party", "amount", "clause"),
+        plain=lambda item: {"type": "region_wind_down", **_region_wind_down(item)},
+        records=_region_wind_down_records,
+        title=lambda item: (
+            f"Wind-down of Region {item.region.name} after "
+            f"{_agreement_end(item).isoformat()} (C13)"
+        ),
+    ),
+    FinancialImpact: _Kind[FinancialImpact](
+        name="financial_impact",
+        columns=IMPACT_COLUMNS,
+        money=frozenset({"amount"}),
+        shown=("table", "label", "amount", "clause"),
+        plain=_impact,
+        records=_impact_records,
+        title=lambda item: (
+            f"Financial impact {item.year} – {item.party.title}, {item.role.value} of Region "
+            f"{item.region.region.name} ({item.layout.value} layout)"
+        ),
+    ),
+    Explanation: _Kind[Explanation](
+        name="explanation",
+        columns=EXPLANATION_COLUMNS,
+        money=frozenset({"amount"}),
+        shown=("step", "text", "clause"),
+        plain=_explanation,
+        records=_explanation_records,
+        title=lambda item: f"Own share of {item.party.name} in {item.year}, explained",
+    ),
+    BillingStatement: _Kind[BillingStatement](
+        name="billing_statement",
+        columns=BILLING_COLUMNS,
+        money=frozenset({"part", "advances", "balance"}),
+        shown=("party_ags", "party", "role", "part", "advances", "balance", "clause"),
+        plain=_billing,
+        records=_billing_records,
+        title=lambda item: item.title_en,
+    ),
+}
+
+
+def _kind(result: object, *, what: str) -> _Kind[Any]:
+    kind = _KINDS.get(type(result))
+    if kind is not None:
+        return kind
+    for cls in type(result).__mro__:
+        if cls in _KINDS:
+            return _KINDS[cls]
+    names = ", ".join(cls.__name__ for cls in _KINDS)
+    hint = ""
+    if isinstance(result, list | tuple) and any(
+        isinstance(item, BillingStatement) for item in result
+    ):
+        hint = "; for several billing statements use kim_cooperation.billing.billing_csv"
+    raise InvalidTypeError(
+        f"{what} exports a result of the library ({names}), got {type(result).__name__} "
+        f"{reprlib.repr(result)}{hint}"
+    )
+
+
+def _check_lang(lang: object) -> None:
+    if lang not in ("de", "en"):
+        raise InvalidValueError(f"lang must be 'de' or 'en', got {lang!r}")
+
+
+# The public functions.
+
+
+def to_dict(result: Result) -> dict[str, Any]:
+    """Return a result as nested plain data, ready for `json.dumps`.
+
+    Money is a string with two places, dates are ISO strings, fractions are
+    strings such as ``"5/2"``, parties are ``{"name": …, "ags": …}``, and
+    figures carry their clause. The ``type`` key names the result:
+    ``settlement``, ``region_settlement``, ``projection``, ``comparison``,
+    ``wind_down``, ``region_wind_down``, ``financial_impact``,
+    ``explanation`` or ``billing_statement``.
+
+    Args:
+        result: A result of the library (see `Result`).
+
+    Returns:
+        A new dict; changing it changes nothing in the result.
+
+    Raises:
+        InvalidTypeError: ``result`` is not a result this module exports.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from decimal import Decimal
+        >>> from kim_cooperation import CostStatement, presets, wind_down
+        >>> base = presets.coesfeld()
+        >>> ended = base.give_notices(dict.fromkeys(base.parties, dt.date(2024, 6, 30)))
+        >>> run_on = wind_down(ended, dt.date(2025, 12, 31),
+        ...                    {"Mitte": CostStatement(personnel=Decimal("68000"))})
+        >>> data = to_dict(run_on)
+        >>> data["type"], data["agreement_end"], data["clause"]
+        ('wind_down', '2025-12-31', 'C13')
+        >>> mitte = data["regions"][0]
+        >>> mitte["periods"][0]["last_day"], mitte["net"]
+        ('2026-12-31', {'amount': '68000.00', 'clause': 'C13'})
+        >>> [(share["party"]["name"], share["exact"]) for share in mitte["split"]["shares"]]
+        [('Dülmen', '34000'), ('Nottuln', '34000')]
+    """
+    return _kind(result, what="to_dict").plain(result)
+
+
+def to_json(result: Result, *, indent: int | None = 2) -> str:
+    """Return a result as JSON text: `to_dict` written out, umlauts kept.
+
+    Args:
+        result: A result of the library (see `Result`).
+        indent: Spaces per level; ``None`` for one line.
+
+    Raises:
+        InvalidTypeError: ``result`` is not a result this module exports.
+
+    Examples:
+        >>> import json
+        >>> from kim_cooperation import presets, settle
+        >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+        >>> text = to_json(settlement)
+        >>> json.loads(text)["regions"][0]["billing"][0]
+        ... # doctest: +NORMALIZE_WHITESPACE
+        {'debtor': {'name': 'Billerbeck', 'ags': '05558008'},
+         'creditor': {'name': 'Coesfeld', 'ags': '05558012'},
+         'amount': '8125.00', 'clause': 'C9'}
+        >>> "kreisangehörigen" in text
+        True
+        >>> to_json(settlement, indent=None).startswith('{"type": "settlement"')
+        True
+    """
+    return json.dumps(to_dict(result), ensure_ascii=False, indent=indent)
+
+
+def to_records(result: Result) -> list[Record]:
+    """Return a result as a flat table: one dict per row, keys in column order.
+
+    Money is an exact `Decimal`, dates are `datetime.date`, empty cells
+    ``None``; the columns are those of the result type (`SETTLEMENT_COLUMNS`
+    and the others). `pandas.DataFrame` accepts the list as it is; see
+    `to_dataframe` for money columns that stay exact.
+
+    Args:
+        result: A result of the library (see `Result`).
+
+    Raises:
+        InvalidTypeError: ``result`` is not a result this module exports.
+
+    Examples:
+        >>> from kim_cooperation import presets, settle
+        >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+        >>> records = to_records(settlement)
+        >>> records[0]  # doctest: +NORMALIZE_WHITESPACE
+        {'year': 2023, 'region': 'Nord', 'employer_ags': '05558012', 'employer': 'Coesfeld',
+         'key': 'costs', 'description': 'Costs', 'party_ags': None, 'party': None,
+         'amount': Decimal('170000.00'), 'clause': 'C8'}
+        >>> sum(record["amount"] for record in records if record["key"] == "part")
+        Decimal('32500.00')
+    """
+    return _kind(result, what="to_records").records(result)
+
+
+def _csv_cell(value: Cell, lang: Lang) -> str:
+    if isinstance(value, Decimal):
+        return _money(value, "," if lang == "de" else ".")
+    if isinstance(value, str) and lang == "de" and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return _shown(value)
+
+
+def _csv_table(result_type: type[Any], records: Sequence[Record], *, lang: Lang) -> str:
+    """Write ``records`` of ``result_type``'s table as CSV text in ``lang``."""
+    _check_lang(lang)
+    columns = _KINDS[result_type].columns
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";" if lang == "de" else ",", lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([_csv_cell(record[column], lang) for column in columns] for record in records)
+    return buffer.getvalue()
+
+
+def to_csv(result: Result, *, lang: Lang = "en") -> str:
+    """Return a result's flat table (`to_records`) as CSV text, with a header row.
+
+    ``lang="en"`` (default) separates fields with ``,`` and writes money with
+    a decimal point (``-8125.00``); ``lang="de"`` is German CSV for Excel:
+    ``;`` between fields and a decimal comma (``-8125,00``), so a German
+    Excel reads the amounts as numbers. Neither groups thousands. In both,
+    dates are ISO (``2025-12-31``), flags ``true``/``false``, empty cells
+    empty, the header the column names, and lines end with a line feed. In German
+    CSV a text that Excel would run as a formula (beginning with ``=``,
+    ``+``, ``-`` or ``@``) is prefixed with ``'``. Write the text with
+    ``encoding="utf-8-sig"`` for Excel, so it recognises the umlauts.
+
+    Args:
+        result: A result of the library (see `Result`).
+        lang: ``"en"`` or ``"de"``.
+
+    Raises:
+        InvalidTypeError: ``result`` is not a result this module exports.
+        InvalidValueError: ``lang`` is not ``"en"`` or ``"de"``.
+
+    Examples:
+        >>> from kim_cooperation import financial_impact, presets, settle
+        >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+        >>> impact = financial_impact(settlement, "Billerbeck", layout="nkf")
+        >>> print(to_csv(impact).splitlines()[0])
+        year,party_ags,party,role,layout,table,key,label,label_en,amount,clause,is_total
+        >>> print(to_csv(impact, lang="de").splitlines()[-1])
+        2023;05558008;Billerbeck;member;nkf;result;balance;Ordentliches Ergebnis;Ordinary result;-8125,00;C7;true
+    """
+    _check_lang(lang)
+    kind = _kind(result, what="to_csv")
+    return _csv_table(type(result), kind.records(result), lang=lang)
+
+
+def to_dataframe(result: Result) -> pd.DataFrame:
+    """Return a result's flat table (`to_records`) as a `pandas.DataFrame`.
+
+    Needs the ``pandas`` extra (``pip install kim-cooperation[pandas]``);
+    pandas is imported only when this is called. The money columns hold the
+    exact `Decimal` values (dtype ``object``), never floats, so sums stay
+    exact; dates are `datetime.date` objects; text columns are pandas'
+    string type.
+
+    Args:
+        result: A result of the library (see `Result`).
+
+    Raises:
+        InvalidTypeError: ``result`` is not a result this module exports.
+        ModuleNotFoundError: pandas is not installed.
+
+    Examples:
+        >>> from kim_cooperation import presets, settle
+        >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+        >>> frame = to_dataframe(settlement)
+        >>> frame["amount"].dtype, frame.loc[0, "amount"]
+        (dtype('O'), Decimal('170000.00'))
+        >>> frame[frame["key"] == "part"].groupby("region")["amount"].sum().to_dict()
+        {'Nord': Decimal('32500.00')}
+    """
+    kind = _kind(result, what="to_dataframe")
+    try:
+        import pandas  # noqa: PLC0415 - an optional dependency, imported only when needed
+    except ImportError as error:
+        raise ModuleNotFoundError(
+            "to_dataframe needs pandas; install it with pip install kim-cooperation[pandas]",
+            name="pandas",
+        ) from error
+    records = kind.records(result)
+    data = {
+        column: pandas.Series(
+            [record[column] for record in records],
+            dtype=object if column in kind.money else None,
+        )
+        for column in kind.columns
+    }
+    return pandas.DataFrame(data, columns=list(kind.columns))
+
+
+def _shown(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return _money(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def to_text(result: Result) -> str:
+    """Return a result's main columns as a short plain-text table under a title.
+
+    Money is shown exactly, with two places, right-aligned. The result
+    classes use this for ``str()``; `to_csv` and `to_records` have every
+    column.
+
+    Args:
+        result: A result of the library (see `Result`).
+
+    Raises:
+        InvalidTypeError: ``result`` is not a result this module exports.
+
+    Examples:
+        >>> from kim_cooperation import presets, settle
+        >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+        >>> print(to_text(settlement.region("Nord")))
+        Settlement 2023 – Region Nord, employer Stadt Coesfeld
+        region  key        party          amount  clause
+        Nord    costs                  170000.00  C8
+        Nord    funding                137500.00  C5
+        Nord    own_share               32500.00  C7
+        Nord    part       Billerbeck    8125.00  C4
+        Nord    part       Coesfeld      8125.00  C4
+        Nord    part       Havixbeck     8125.00  C4
+        Nord    part       Rosendahl     8125.00  C4
+        Nord    billing    Billerbeck    8125.00  C9
+        Nord    billing    Havixbeck     8125.00  C9
+        Nord    billing    Rosendahl     8125.00  C9
+    """
+    kind = _kind(result, what="to_text")
+    rows = [[_shown(record[column]) for column in kind.shown] for record in kind.records(result)]
+    widths = [
+        max([len(column), *(len(row[index]) for row in rows)])
+        for index, column in enumerate(kind.shown)
+    ]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(
+            cell.rjust(width) if column in kind.money else cell.ljust(width)
+            for column, cell, width in zip(kind.shown, cells, widths, strict=True)
+        ).rstrip()
+
+    return "\n".join([kind.title(result), line(kind.shown), *(line(row) for row in rows)])
+
+
+def to_html(result: Result) -> str:
+    """Return a result's main columns as an HTML table, every text escaped.
+
+    The result classes use this for Jupyter (``_repr_html_``). The table has
+    the class ``kim-cooperation``, a caption with the title, and money
+    right-aligned with two places.
+
+    Args:
+        result: A result of the library (see `Result`).
+
+    Raises:
+        InvalidTypeError: ``result`` is not a result this module exports.
+
+    Examples:
+        >>> from kim_cooperation import explain, presets, settle
+        >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+        >>> page = to_html(explain(settlement, "Billerbeck"))
+        >>> print(page.splitlines()[1])
+        <caption>Own share of Billerbeck in 2023, explained</caption>
+        >>> "„Personalkosten inkl. Arbeitgeberanteil“" in page, "<td>C8</td>" in page
+        (True, True)
+    """
+    kind = _kind(result, what="to_html")
+    head = "".join(f"<th>{html.escape(column)}</th>" for column in kind.shown)
+    body = []
+    for record in kind.records(result):
+        cells = "".join(
+            ('<td style="text-align: right">' if column in kind.money else "<td>")
+            + html.escape(_shown(record[column]))
+            + "</td>"
+            for column in kind.shown
+        )
+        body.append(f"<tr>{cells}</tr>")
+    return "\n".join(
+        [
+            '<table class="kim-cooperation">',
+            f"<caption>{html.escape(kind.title(result))}</caption>",
+            f"<thead><tr>{head}</tr></thead>",
+            "<tbody>",
+            *body,
+            "</tbody>",
+            "</table>",
+        ]
+    )
