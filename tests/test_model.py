@@ -1062,6 +1062,7 @@ ERROR_BASES = [
     (kim.InvalidDateError, ValueError),
     (kim.AgreementError, ValueError),
     (kim.UndecidedCaseError, ValueError),
+    (kim.AgreementFileError, ValueError),
     (kim.InvalidTypeError, TypeError),
     (kim.MoneyTypeError, TypeError),
     (kim.UnknownPartyError, LookupError),

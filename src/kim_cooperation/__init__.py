@@ -26,6 +26,7 @@ from kim_cooperation.clauses import Clause, Interpretation
 from kim_cooperation.costs import CostItem, CostStatement, NkfGroup
 from kim_cooperation.errors import (
     AgreementError,
+    AgreementFileError,
     InvalidDateError,
     InvalidMoneyError,
     InvalidTypeError,
@@ -38,6 +39,14 @@ from kim_cooperation.errors import (
     UnknownRegionError,
 )
 from kim_cooperation.explain import Explanation, ExplanationStep, explain
+from kim_cooperation.files import (
+    AgreementFile,
+    agreement_schema,
+    dump_agreement,
+    load_agreement,
+    loads_agreement,
+    save_agreement,
+)
 from kim_cooperation.funding import (
     FundingRate,
     FundingSchedule,
@@ -93,6 +102,8 @@ __all__ = [
     "MAX_RUN_ON_MONTHS",
     "Agreement",
     "AgreementError",
+    "AgreementFile",
+    "AgreementFileError",
     "Allocation",
     "BillingLine",
     "Clause",
@@ -140,15 +151,20 @@ __all__ = [
     "WindDownScope",
     "WithdrawalScope",
     "__version__",
+    "agreement_schema",
+    "dump_agreement",
     "explain",
     "financial_impact",
     "is_weekend",
     "latest_notice_date",
     "latest_notice_date_for",
+    "load_agreement",
+    "loads_agreement",
     "notice_deadline",
     "presets",
     "region_funding",
     "run_on_period",
+    "save_agreement",
     "settle",
     "split_by_weight",
     "split_equally",

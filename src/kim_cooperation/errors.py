@@ -23,8 +23,11 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 __all__ = [
     "AgreementError",
+    "AgreementFileError",
     "InvalidDateError",
     "InvalidMoneyError",
     "InvalidTypeError",
@@ -77,6 +80,48 @@ class AgreementError(InvalidValueError):
     regions or in none (C2), an employer outside its region (C3), two parties
     with the same AGS or name (C1), two posts with the same label.
     """
+
+
+class AgreementFileError(InvalidValueError):
+    """An agreement file cannot be read: every problem found, each with the path of its value.
+
+    Raised by `kim_cooperation.files.loads_agreement` and
+    `kim_cooperation.files.load_agreement`. A file is checked as a whole, so
+    one error lists all its problems at once: first those of form (syntax,
+    types, missing and unknown keys, malformed values), then, once the form
+    is right, those of meaning (unknown towns, regions that do not fit, the
+    agreement's rules).
+
+    Attributes:
+        problems: Each problem as ``(path, message)``. The path names the
+            value as TOML keys and array indexes, such as
+            ``regions[1].posts[0].fte``; ``""`` is the whole file.
+        source: The file's name, if known.
+
+    Examples:
+        >>> error = AgreementFileError([("regions[0].posts[0].fte", "must be at most 1, got 3/2")])
+        >>> print(error)
+        the agreement file has 1 problem:
+          regions[0].posts[0].fte: must be at most 1, got 3/2
+        >>> error.problems
+        (('regions[0].posts[0].fte', 'must be at most 1, got 3/2'),)
+    """
+
+    problems: tuple[tuple[str, str], ...]
+    source: str | None
+
+    def __init__(self, problems: Iterable[tuple[str, str]], source: str | None = None) -> None:
+        found = tuple((str(path), str(message)) for path, message in problems)
+        super().__init__(found, source)
+        self.problems = found
+        self.source = source
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        name = "the agreement file" if self.source is None else f"agreement file {self.source!r}"
+        lines = [f"{name} has {count} problem{'' if count == 1 else 's'}:"]
+        lines.extend(f"  {path or '(top level)'}: {message}" for path, message in self.problems)
+        return "\n".join(lines)
 
 
 class UndecidedCaseError(InvalidValueError):

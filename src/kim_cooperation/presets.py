@@ -15,6 +15,9 @@ The paper does not give the day the agreement starts; the preset uses
 posts carry no employment dates (the paper says they were to be advertised
 in March 2023), so they count as filled all year.
 
+The agreement and the 2023 plan are an agreement file inside the package,
+``data/coesfeld.toml`` (see `kim_cooperation.files`), read once per process.
+
 Examples:
     >>> from kim_cooperation import presets
     >>> agreement = presets.coesfeld()
@@ -27,20 +30,18 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from decimal import Decimal
-from fractions import Fraction
+from importlib import resources
 from types import MappingProxyType
 from typing import Final
 
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause
 from kim_cooperation.costs import CostStatement
-from kim_cooperation.funding import FundingRate, FundingSchedule
-from kim_cooperation.notice import NoticeTerms
-from kim_cooperation.party import Party, PartyKind
-from kim_cooperation.post import Post
-from kim_cooperation.region import Region
+from kim_cooperation.files import AgreementFile, load_agreement
+from kim_cooperation.funding import FundingRate
 
 __all__ = [
     "ANNOUNCED_RATE",
@@ -68,43 +69,24 @@ FUNDING_RATE: Final = Decimal("55000")
 ANNOUNCED_RATE: Final = Decimal("57000")
 """The rate the state announced it would raise the funding to (C6)."""
 
-_PARTIES: Final = (
-    ("05558004", "Ascheberg", PartyKind.GEMEINDE),
-    ("05558008", "Billerbeck", PartyKind.STADT),
-    ("05558012", "Coesfeld", PartyKind.STADT),
-    ("05558016", "Dülmen", PartyKind.STADT),
-    ("05558020", "Havixbeck", PartyKind.GEMEINDE),
-    ("05558024", "Lüdinghausen", PartyKind.STADT),
-    ("05558028", "Nordkirchen", PartyKind.GEMEINDE),
-    ("05558032", "Nottuln", PartyKind.GEMEINDE),
-    ("05558036", "Olfen", PartyKind.STADT),
-    ("05558040", "Rosendahl", PartyKind.GEMEINDE),
-    ("05558044", "Senden", PartyKind.GEMEINDE),
-)
+_FILE: Final = "coesfeld.toml"
+"""The agreement file inside the package's ``data`` folder."""
 
-# Region, employer, members, posts' FTE: C2 and C3.
-_REGIONS: Final[tuple[tuple[str, str, tuple[str, ...], tuple[int | Fraction, ...]], ...]] = (
-    (
-        "Nord",
-        "Coesfeld",
-        ("Coesfeld", "Billerbeck", "Havixbeck", "Rosendahl"),
-        (1, 1, Fraction(1, 2)),
-    ),
-    ("Mitte", "Dülmen", ("Dülmen", "Nottuln"), (1,)),
-    (
-        "Süd",
-        "Ascheberg",
-        ("Lüdinghausen", "Olfen", "Ascheberg", "Nordkirchen", "Senden"),
-        (1, 1, Fraction(1, 2)),
-    ),
-)
+
+@functools.cache
+def _coesfeld_file() -> AgreementFile:
+    """Read the built-in agreement file once; the result is immutable, so it is shared."""
+    return load_agreement(resources.files("kim_cooperation") / "data" / _FILE)
 
 
 def coesfeld() -> Agreement:
     """Return the Coesfeld cooperation agreement of the council paper (C1–C5, C11).
 
+    The agreement is read from the agreement file ``data/coesfeld.toml``
+    inside the package (see `kim_cooperation.files`), once per process.
+
     Returns:
-        A new `Agreement`; it is immutable, so changes (another rate, a
+        The `Agreement`; it is immutable, so changes (another rate, a
         notice) return new objects.
 
     Examples:
@@ -114,38 +96,7 @@ def coesfeld() -> Agreement:
         >>> agreement.funding.rate_on(START).amount
         Decimal('55000.00')
     """
-    parties = {name: Party(name=name, kind=kind, ags=ags) for ags, name, kind in _PARTIES}
-    regions = [
-        Region(
-            name=name,
-            employer=parties[employer],
-            members=[parties[member] for member in members],
-            posts=[
-                Post(label=f"{name} {number}", fte=fte) for number, fte in enumerate(ftes, start=1)
-            ],
-        )
-        for name, employer, members, ftes in _REGIONS
-    ]
-    return Agreement(
-        name=(
-            "Kooperationsvereinbarung Kommunales Case-Management in den "
-            "kreisangehörigen Kommunen des Kreises Coesfeld"
-        ),
-        parties=parties.values(),
-        regions=regions,
-        funding=FundingSchedule(
-            rates=[
-                FundingRate(
-                    valid_from=START,
-                    amount=FUNDING_RATE,
-                    source=f"{COUNCIL_PAPER}: 55.000 EUR / Vollzeitstelle / Jahr",
-                    clause=Clause.C5,
-                )
-            ]
-        ),
-        start=START,
-        notice_terms=NoticeTerms(months=18, period_end="year"),
-    )
+    return _coesfeld_file().agreement
 
 
 def announced_increase(valid_from: dt.date) -> FundingRate:
@@ -171,16 +122,15 @@ def coesfeld_cost_plan_2023() -> Mapping[str, CostStatement]:
     """Return the council paper's cost plan for 2023: Region Nord only (C8).
 
     Personnel 163,000 EUR, material and services 7,000 EUR (not itemised in
-    the paper). The paper gives no costs for Mitte and Süd.
+    the paper). The paper gives no costs for Mitte and Süd. The plan is part
+    of the agreement file ``data/coesfeld.toml``.
 
     Examples:
         >>> plan = coesfeld_cost_plan_2023()
         >>> list(plan), plan["Nord"].personnel
         (['Nord'], Decimal('163000.00'))
     """
-    return MappingProxyType(
-        {"Nord": CostStatement(personnel=Decimal("163000"), material_not_itemised=Decimal("7000"))}
-    )
+    return _coesfeld_file().cost_plans[2023]
 
 
 def coesfeld_planning_costs_2023() -> Mapping[str, CostStatement]:

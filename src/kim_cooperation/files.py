@@ -1,0 +1,1145 @@
+r"""Agreement files: an agreement and its yearly cost plans as TOML or JSON.
+
+Any agreement of the Coesfeld shape can be written down in a file: the
+parties with their AGS, the regions with their employer, members and posts,
+the dated funding rates, the notice terms, the notices received, the policies
+and a cost plan per year. `load_agreement` reads such a file into an
+`AgreementFile`, `dump_agreement` writes one, and the two round-trip exactly.
+The built-in Coesfeld agreement (`kim_cooperation.presets.coesfeld`) is such
+a file inside the package.
+
+A file is checked as a whole: `AgreementFileError` lists every problem at
+once, each with the path of the offending value (``regions[1].posts[0].fte``),
+what was expected and what was found. Money is a decimal string or an
+integer, never a float; dates are TOML dates or ISO strings; a full-time
+equivalent is a string such as ``"1/2"`` or ``"0.5"``, or an integer.
+`agreement_schema` gives the format as a JSON Schema.
+
+Examples:
+    >>> from kim_cooperation import presets
+    >>> from kim_cooperation.files import dump_agreement, loads_agreement
+    >>> text = dump_agreement(presets.coesfeld(), format="json")
+    >>> loads_agreement(text, format="json").agreement == presets.coesfeld()
+    True
+    >>> loads_agreement('name = "Test"\nstart = 2023-01-01\nregions = 3\n')
+    Traceback (most recent call last):
+    ...
+    kim_cooperation.errors.AgreementFileError: the agreement file has 3 problems:
+      parties: required key is missing; expected an array of tables (Party)
+      regions: expected an array of tables (Region), got integer 3
+      funding: required key is missing; expected an array of tables (FundingRate)
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import enum
+import functools
+import inspect
+import json
+import os
+import pathlib
+import re
+import tomllib
+import typing
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from decimal import Decimal
+from fractions import Fraction
+from importlib.resources.abc import Traversable
+from types import MappingProxyType, NoneType, UnionType
+from typing import Any, Final, Literal, NewType, TypeAlias, TypeVar
+
+import attrs
+import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import (
+    make_dict_structure_fn,
+    make_dict_unstructure_fn,
+    make_mapping_structure_fn,
+    override,
+)
+
+from kim_cooperation._checks import check_label, check_year
+from kim_cooperation.agreement import Agreement
+from kim_cooperation.costs import CostStatement, costs_by_region
+from kim_cooperation.errors import (
+    AgreementFileError,
+    InvalidTypeError,
+    InvalidValueError,
+    KimCooperationError,
+    MoneyTypeError,
+)
+from kim_cooperation.funding import FundingRate, FundingSchedule
+from kim_cooperation.notice import DEFAULT_NOTICE_TERMS, Notice, NoticeTerms
+from kim_cooperation.party import Party, fold_name, validate_ags
+from kim_cooperation.policy import DEFAULT_POLICIES, Policies
+from kim_cooperation.post import Post
+from kim_cooperation.region import Region
+
+__all__ = [
+    "AgreementFile",
+    "CostPlans",
+    "FileFormat",
+    "agreement_schema",
+    "dump_agreement",
+    "load_agreement",
+    "loads_agreement",
+    "save_agreement",
+]
+
+_T = TypeVar("_T")
+
+FileFormat: TypeAlias = Literal["toml", "json"]
+"""The formats of an agreement file: ``"toml"`` or ``"json"``."""
+
+CostPlans: TypeAlias = Mapping[int, Mapping[str, CostStatement]]
+"""Cost plans by year, each by region name."""
+
+_Problem: TypeAlias = tuple[str, str]
+"""A problem of a file: the path of the value and the message."""
+
+_FORMATS: Final = ("toml", "json")
+_SCHEMA_ID: Final = (
+    "https://kim-cooperation.readthedocs.io/en/latest/reference/agreement.schema.json"
+)
+_MONEY_TEXT: Final = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_FTE_TEXT: Final = re.compile(r"[0-9]+(/[0-9]+|\.[0-9]+)?")
+_DATE_TEXT: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_YEAR_TEXT: Final = re.compile(r"[1-9][0-9]{0,3}")
+_FLOAT_CENTS: Final = re.compile(r"(-?[0-9]+)\.([0-9]{1,2})")
+_BARE_KEY: Final = re.compile(r"[A-Za-z0-9_-]+")
+_MAX_SHOWN: Final = 60
+
+_MONEY_EXPECTED: Final = 'money as a decimal string such as "55000.00" or an integer of euros'
+_FTE_EXPECTED: Final = (
+    'a full-time equivalent as a fraction string such as "1/2", '
+    'a decimal string such as "0.5" or an integer'
+)
+_DATE_EXPECTED: Final = 'a date such as 2023-01-01 (a TOML date or an ISO string "2023-01-01")'
+
+# --------------------------------------------------------------------------- the file's records
+
+_Year = NewType("_Year", int)
+"""A cost plan's year: a table key such as ``2023`` in the file."""
+
+
+def _agreement_name(value: str) -> str:
+    return check_label(value, what="agreement name")
+
+
+def _region_name(value: str) -> str:
+    return check_label(value, what="region name")
+
+
+@attrs.frozen(kw_only=True)
+class _RegionEntry:
+    """A region (C2) with its employer and posts (C3); towns are named by name or AGS."""
+
+    name: str = attrs.field(converter=_region_name)
+    employer: str
+    members: tuple[str, ...]
+    posts: tuple[Post, ...]
+
+
+@attrs.frozen(kw_only=True)
+class _NoticeEntry:
+    """A notice received (C11); a leaving employer may name its successor (C3, I8)."""
+
+    party: str
+    received: dt.date
+    successor: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class _AgreementDocument:
+    """An agreement file: the agreement and its cost plans by year and region."""
+
+    name: str = attrs.field(converter=_agreement_name)
+    start: dt.date
+    notice_terms: NoticeTerms = DEFAULT_NOTICE_TERMS
+    policies: Policies = DEFAULT_POLICIES
+    parties: tuple[Party, ...]
+    regions: tuple[_RegionEntry, ...]
+    funding: tuple[FundingRate, ...]
+    notices: tuple[_NoticeEntry, ...] = ()
+    cost_plans: dict[_Year, dict[str, CostStatement]] = attrs.field(factory=dict)
+
+
+_TABLE_NAMES: Final[Mapping[type, str]] = MappingProxyType(
+    {_RegionEntry: "Region", _NoticeEntry: "Notice", _AgreementDocument: "AgreementFile"}
+)
+
+# Checks of single values the model makes in validators rather than converters.
+_FIELD_CHECKS: Final[Mapping[tuple[type, str], Callable[[Any], object]]] = MappingProxyType(
+    {(Party, "ags"): validate_ags}
+)
+
+# What the types alone do not say; each is tested against the model.
+_SCHEMA_REFINEMENTS: Final[Mapping[tuple[type, str], Mapping[str, object]]] = MappingProxyType(
+    {
+        (Party, "ags"): {"pattern": "^(0[1-9]|1[0-6])[0-9]{6}$"},
+        (FundingRate, "clause"): {"enum": ["C5", "C6", "C10"]},
+        (_RegionEntry, "members"): {"minItems": 1},
+        (_RegionEntry, "posts"): {"minItems": 1},
+        (_AgreementDocument, "parties"): {"minItems": 1},
+        (_AgreementDocument, "regions"): {"minItems": 1},
+        (_AgreementDocument, "funding"): {"minItems": 1},
+    }
+)
+
+
+# --------------------------------------------------------------------------- the document type
+
+
+def _cost_plans(value: CostPlans) -> CostPlans:
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError(
+            "cost_plans must be a mapping of year to a mapping of region name to "
+            f"CostStatement, got {type(value).__name__}"
+        )
+    plans: dict[int, Mapping[str, CostStatement]] = {}
+    for year, plan in value.items():
+        check_year(year, what="cost plan year")
+        if not isinstance(plan, Mapping):
+            raise InvalidTypeError(
+                f"the cost plan for {year} must be a mapping of region name to CostStatement, "
+                f"got {type(plan).__name__}"
+            )
+        plans[year] = MappingProxyType(dict(plan))
+    return MappingProxyType(dict(sorted(plans.items())))
+
+
+def _check_agreement(_instance: object, _attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, Agreement):
+        raise InvalidTypeError(
+            f"an agreement file holds an Agreement, got {type(value).__name__} {value!r}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class AgreementFile:
+    """The contents of an agreement file: the agreement and its cost plans by year.
+
+    Attributes:
+        agreement: The agreement (C1–C3, C5, C11) with its notices and policies.
+        cost_plans: The planned costs (C8) by year, each by region name; read-only
+            mappings in year order. Empty unless given.
+
+    Raises:
+        UnknownRegionError: A cost plan names a region the agreement lacks.
+        InvalidValueError: A year's plan is empty or names a region twice.
+        InvalidTypeError: A value has the wrong type.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> from kim_cooperation import CostStatement, presets
+        >>> document = AgreementFile(
+        ...     agreement=presets.coesfeld(),
+        ...     cost_plans={2024: {"Nord": CostStatement(personnel=Decimal("170000"))}},
+        ... )
+        >>> document.cost_plans[2024]["Nord"].total
+        Decimal('170000.00')
+    """
+
+    agreement: Agreement = attrs.field(validator=_check_agreement)
+    cost_plans: CostPlans = attrs.field(factory=dict, converter=_cost_plans, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        for plan in self.cost_plans.values():
+            costs_by_region(self.agreement, plan)
+
+
+# --------------------------------------------------------------------------- describing values
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= _MAX_SHOWN else f"{text[: _MAX_SHOWN - 3]}..."
+
+
+def _found(value: object) -> str:
+    """Describe a value read from a file in the file's terms."""
+    if isinstance(value, bool):
+        found = f"boolean {str(value).lower()}"
+    elif isinstance(value, int | float):
+        found = f"{'integer' if isinstance(value, int) else 'float'} {_shorten(repr(value))}"
+    elif isinstance(value, str):
+        found = f"string {_shorten(repr(value))}"
+    elif isinstance(value, dt.date | dt.time):
+        kind = "date-time" if isinstance(value, dt.datetime) else type(value).__name__
+        found = f"{kind} {value.isoformat()}"
+    elif isinstance(value, list):
+        found = f"an array of {len(value)} item{'' if len(value) == 1 else 's'}"
+    elif isinstance(value, Mapping):
+        found = "a table"
+    else:
+        found = "null" if value is None else f"{type(value).__name__} {_shorten(repr(value))}"
+    return found
+
+
+def _table_name(kind: Any) -> str:
+    return _TABLE_NAMES.get(kind, getattr(kind, "__name__", str(kind)))
+
+
+_EXPECTED: Final[Mapping[Any, str]] = MappingProxyType(
+    {
+        str: "a string",
+        int: "an integer",
+        Decimal: _MONEY_EXPECTED,
+        Fraction: _FTE_EXPECTED,
+        dt.date: _DATE_EXPECTED,
+    }
+)
+
+
+def _expected(kind: Any) -> str:
+    """Describe what a file must hold for a type of the records."""
+    if kind in _EXPECTED:
+        return _EXPECTED[kind]
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return "one of " + ", ".join(repr(member.value) for member in kind)
+    if _is_array(kind):
+        item = typing.get_args(kind)[0]
+        if attrs.has(item):
+            return f"an array of tables ({_table_name(item)})"
+        return f"an array, each item {_expected(item)}"
+    return f"a table ({_table_name(kind)})"
+
+
+def _optional_of(kind: Any) -> Any:
+    if isinstance(kind, UnionType) and NoneType in typing.get_args(kind):
+        (inner,) = (arg for arg in typing.get_args(kind) if arg is not NoneType)
+        return inner
+    return None
+
+
+def _is_array(kind: Any) -> bool:
+    return typing.get_origin(kind) is tuple and typing.get_args(kind)[1:] == (Ellipsis,)
+
+
+def _is_table(kind: Any) -> bool:
+    return typing.get_origin(kind) is dict
+
+
+def _key_path(path: str, key: str) -> str:
+    """Append a key to a path, quoted as in TOML unless it is a bare key."""
+    written = key if _BARE_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False)
+    return f"{path}.{written}" if path else written
+
+
+# --------------------------------------------------------------------------- structuring hooks
+
+
+def _structure_str(value: object, _kind: object) -> str:
+    if isinstance(value, str):
+        return value
+    raise InvalidTypeError(f"expected a string, got {_found(value)}")
+
+
+def _structure_int(value: object, _kind: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise InvalidTypeError(f"expected an integer, got {_found(value)}")
+
+
+def _structure_money(value: object, _kind: object) -> Decimal:
+    if isinstance(value, str):
+        if _MONEY_TEXT.fullmatch(value):
+            return Decimal(value)
+        raise InvalidValueError(f"expected {_MONEY_EXPECTED}, got {_found(value)}")
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    hint = ""
+    if isinstance(value, float):
+        cents = _FLOAT_CENTS.fullmatch(repr(value))
+        written = f'"{cents[1]}.{cents[2]:0<2}"' if cents else "a decimal string"
+        hint = f"; a float cannot hold cents exactly, write {written} (quoted) instead"
+    raise MoneyTypeError(f"expected {_MONEY_EXPECTED}, got {_found(value)}{hint}")
+
+
+def _structure_fraction(value: object, _kind: object) -> Fraction:
+    if isinstance(value, str) and _FTE_TEXT.fullmatch(value):
+        try:
+            return Fraction(value)
+        except (ValueError, ZeroDivisionError):
+            pass
+    elif isinstance(value, int) and not isinstance(value, bool):
+        return Fraction(value)
+    hint = ""
+    if isinstance(value, float):
+        hint = f'; a float is not exact, write "{value!r}" (quoted) instead'
+    raise InvalidValueError(f"expected {_FTE_EXPECTED}, got {_found(value)}{hint}")
+
+
+def _structure_date(value: object, _kind: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        raise InvalidTypeError(
+            f"expected a date without a time of day, got date-time {value.isoformat()}"
+        )
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _DATE_TEXT.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as error:
+            raise InvalidValueError(f"expected a valid date, got {value!r}: {error}") from None
+    raise InvalidTypeError(f"expected {_DATE_EXPECTED}, got {_found(value)}")
+
+
+def _structure_year(value: object, _kind: object) -> _Year:
+    if isinstance(value, str) and _YEAR_TEXT.fullmatch(value):
+        return _Year(int(value))
+    raise InvalidValueError(f"expected a year from 1 to 9999 such as 2023, got {_found(value)}")
+
+
+def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
+    for member in kind:
+        if isinstance(value, str) and member.value == value:
+            return member
+    raise InvalidValueError(f"expected {_expected(kind)}, got {_found(value)}")
+
+
+def _array_hook(kind: Any, converter: cattrs.Converter) -> Callable[[object, object], object]:
+    items = homogenous_tuple_structure_factory(kind, converter)
+    expected = _expected(kind)
+
+    def structure(value: object, _kind: object) -> object:
+        if not isinstance(value, list | tuple):
+            raise InvalidTypeError(f"expected {expected}, got {_found(value)}")
+        return items(value, kind)
+
+    return structure
+
+
+def _table_hook(kind: Any, converter: cattrs.Converter) -> Callable[[object, object], object]:
+    entries = make_mapping_structure_fn(kind, converter)
+
+    def structure(value: object, _kind: object) -> object:
+        if not isinstance(value, Mapping):
+            raise InvalidTypeError(f"expected a table, got {_found(value)}")
+        return entries(value, kind)
+
+    return structure
+
+
+def _checked(
+    hook: Callable[[Any, Any], Any], kind: Any, check: Callable[[Any], object]
+) -> Callable[[Any, Any], object]:
+    def structure(value: object, _kind: object) -> object:
+        found = hook(value, kind)
+        # The model's converters take an enum's value and name it plainly in errors.
+        return check(found.value if isinstance(found, enum.Enum) else found)
+
+    return structure
+
+
+def _record_hook(cls: type, converter: cattrs.Converter) -> Callable[[object, object], object]:
+    """Structure a table into an attrs class, each field checked as the class checks it.
+
+    The class's own converter (or check, `_FIELD_CHECKS`) runs on the field's
+    value, so its errors carry the field's path rather than the table's.
+    """
+    hints = typing.get_type_hints(cls)
+    overrides: dict[str, Any] = {}
+    for field in attrs.fields(cls):
+        check = _FIELD_CHECKS.get((cls, field.name), field.converter)
+        if callable(check):
+            kind = hints[field.name]
+            overrides[field.name] = override(
+                struct_hook=_checked(converter.get_structure_hook(kind), kind, check)
+            )
+    fields: Callable[[Mapping[str, Any], Any], object] = make_dict_structure_fn(
+        cls,
+        converter,
+        **overrides,
+    )
+    expected = _expected(cls)
+
+    def structure(value: object, _kind: object) -> object:
+        if not isinstance(value, Mapping):
+            raise InvalidTypeError(f"expected {expected}, got {_found(value)}")
+        return fields(value, cls)
+
+    return structure
+
+
+def _unstructure_fraction(value: Fraction) -> int | str:
+    return value.numerator if value.denominator == 1 else str(value)
+
+
+def _record_unstructure_hook(
+    cls: type, converter: cattrs.Converter
+) -> Callable[[Any], dict[str, Any]]:
+    # Optional values are left out when unset (TOML has no null), as are empty
+    # notices and cost plans; the agreement's terms and policies are always written.
+    if cls is _AgreementDocument:
+        return make_dict_unstructure_fn(
+            cls,
+            converter,
+            notices=override(omit_if_default=True),
+            cost_plans=override(omit_if_default=True),
+        )
+    omit = cls in (Post, CostStatement, _NoticeEntry)
+    return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=omit)
+
+
+def _array_unstructure_hook(kind: Any, converter: cattrs.Converter) -> Callable[[Any], list[Any]]:
+    (item, _) = typing.get_args(kind)
+    hook = converter.get_unstructure_hook(item)
+
+    def unstructure(value: Iterable[Any]) -> list[Any]:
+        return [hook(entry) for entry in value]
+
+    return unstructure
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """The converter between files and records; built once, never changed afterwards."""
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(Decimal, _structure_money)
+    converter.register_structure_hook(Fraction, _structure_fraction)
+    converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_structure_hook(_Year, _structure_year)
+    # StrEnum before str in the method resolution order: enums are not plain strings.
+    converter.register_structure_hook(enum.StrEnum, _structure_enum)
+    converter.register_structure_hook_factory(_is_array, _array_hook)
+    converter.register_structure_hook_factory(_is_table, _table_hook)
+    converter.register_structure_hook_factory(attrs.has, _record_hook)
+    converter.register_unstructure_hook(Decimal, lambda value: f"{value:f}")
+    converter.register_unstructure_hook(Fraction, _unstructure_fraction)
+    converter.register_unstructure_hook(dt.date, lambda value: value)
+    converter.register_unstructure_hook(_Year, str)
+    converter.register_unstructure_hook(enum.StrEnum, lambda value: value.value)
+    converter.register_unstructure_hook_factory(_is_array, _array_unstructure_hook)
+    converter.register_unstructure_hook_factory(attrs.has, _record_unstructure_hook)
+    return converter
+
+
+# --------------------------------------------------------------------------- problems of form
+
+
+def _note_of(error: BaseException) -> AttributeValidationNote | IterableValidationNote | None:
+    notes = getattr(error, "__notes__", ())
+    return next(
+        (
+            note
+            for note in notes
+            if type(note) in (AttributeValidationNote, IterableValidationNote)
+        ),
+        None,
+    )
+
+
+def _problems_of_form(error: BaseException, path: str, kind: Any = None) -> Iterator[_Problem]:
+    """Walk cattrs' validation errors; yield each problem with the path of its value."""
+    if isinstance(error, ClassValidationError | IterableValidationError):
+        for inner in error.exceptions:
+            note = _note_of(inner)
+            if note is None:  # unknown keys: a problem of the table itself
+                yield from _problems_of_form(inner, path)
+            elif isinstance(note, AttributeValidationNote):
+                yield from _problems_of_form(inner, _key_path(path, note.name), note.type)
+            elif isinstance(note.index, int):
+                yield from _problems_of_form(inner, f"{path}[{note.index}]", note.type)
+            else:
+                yield from _problems_of_form(inner, _key_path(path, note.index), note.type)
+    elif isinstance(error, ForbiddenExtraKeysError):
+        allowed = ", ".join(field.name for field in attrs.fields(error.cl))
+        for key in sorted(error.extra_fields):
+            yield _key_path(path, key), f"unknown key; the keys of this table are {allowed}"
+    elif isinstance(error, KimCooperationError):
+        yield path, str(error)
+    elif isinstance(error, KeyError):
+        yield path, f"required key is missing; expected {_expected(kind)}"
+    else:  # pragma: no cover - every hook raises one of the errors above
+        raise error
+
+
+# --------------------------------------------------------------------------- problems of meaning
+
+
+class _Problems:
+    """The problems found while building the model from a file's records."""
+
+    def __init__(self) -> None:
+        self.found: list[_Problem] = []
+
+    def add(self, path: str, message: str) -> None:
+        self.found.append((path, message))
+
+    def attempt(
+        self, path: str, build: Callable[..., _T], /, *args: Any, **fields: Any
+    ) -> _T | None:
+        """Return ``build(*args, **fields)``, or ``None`` after recording the model's error at ``path``."""
+        try:
+            return build(*args, **fields)
+        except KimCooperationError as error:
+            self.add(path, str(error))
+            return None
+
+
+def _find_party(parties: Iterable[Party], key: str) -> Party | None:
+    return next((party for party in parties if party.matches(key)), None)
+
+
+def _party(document: _AgreementDocument, key: str, path: str, problems: _Problems) -> Party | None:
+    found = _find_party(document.parties, key)
+    if found is None:
+        names = ", ".join(party.name for party in document.parties)
+        expected = f"one of {names}" if names else "a party, but the file lists none"
+        problems.add(
+            path,
+            f"{key!r} is not a party to the agreement; expected the name or AGS of {expected} (C1)",
+        )
+    return found
+
+
+def _region(document: _AgreementDocument, index: int, problems: _Problems) -> Region | None:
+    entry = document.regions[index]
+    path = f"regions[{index}]"
+    employer = _party(document, entry.employer, f"{path}.employer", problems)
+    found = [
+        _party(document, key, f"{path}.members[{number}]", problems)
+        for number, key in enumerate(entry.members)
+    ]
+    members = [member for member in found if member is not None]
+    if employer is None or len(members) != len(found):
+        return None
+    return problems.attempt(
+        path, Region, name=entry.name, employer=employer, members=members, posts=entry.posts
+    )
+
+
+def _funding(document: _AgreementDocument, problems: _Problems) -> FundingSchedule | None:
+    rates = document.funding
+    first_index: dict[dt.date, int] = {}
+    ordered = True
+    for index, rate in enumerate(rates):
+        path = f"funding[{index}].valid_from"
+        day = rate.valid_from.isoformat()
+        if rate.valid_from in first_index:
+            problems.add(
+                path,
+                f"a rate is already valid from {day} (funding[{first_index[rate.valid_from]}]); "
+                "each day starts at most one rate (C5)",
+            )
+            ordered = False
+        elif index and rate.valid_from < rates[index - 1].valid_from:
+            problems.add(
+                path,
+                f"rates must be in date order, got {day} after "
+                f"{rates[index - 1].valid_from.isoformat()} (funding[{index - 1}])",
+            )
+            ordered = False
+        first_index.setdefault(rate.valid_from, index)
+    if not ordered:
+        return None
+    return problems.attempt("funding", FundingSchedule, rates=rates)
+
+
+def _notices(document: _AgreementDocument, problems: _Problems) -> list[Notice] | None:
+    notices: list[Notice] = []
+    given: dict[Party, int] = {}
+    for index, entry in enumerate(document.notices):
+        path = f"notices[{index}]"
+        party = _party(document, entry.party, f"{path}.party", problems)
+        successor = None
+        if entry.successor is not None:
+            successor = _party(document, entry.successor, f"{path}.successor", problems)
+        if entry.received < document.start:
+            problems.add(
+                f"{path}.received",
+                f"notice received on {entry.received.isoformat()}, before the agreement's "
+                f"start {document.start.isoformat()} (C11)",
+            )
+        if party is None or (entry.successor is not None and successor is None):
+            continue
+        if party in given:
+            problems.add(
+                f"{path}.party",
+                f"{party.name} already gave notice in notices[{given[party]}]; "
+                "a party gives notice once (C11)",
+            )
+            continue
+        given[party] = index
+        notice = problems.attempt(
+            path, Notice, party=party, received=entry.received, successor=successor
+        )
+        if notice is not None:
+            notices.append(notice)
+    return notices if len(notices) == len(document.notices) else None
+
+
+def _plans(
+    document: _AgreementDocument, problems: _Problems
+) -> dict[int, dict[str, CostStatement]]:
+    names = [entry.name for entry in document.regions]
+    plans: dict[int, dict[str, CostStatement]] = {}
+    for year, plan in document.cost_plans.items():
+        path = _key_path("cost_plans", str(year))
+        if not plan:
+            problems.add(path, "a year's cost plan names at least one region (C8)")
+        named: dict[str, str] = {}
+        for key, costs in plan.items():
+            name = next(
+                (name for name in names if not fold_name(key).isdisjoint(fold_name(name))), None
+            )
+            if name is None:
+                problems.add(
+                    _key_path(path, key),
+                    f"{key!r} is not a region of the agreement; expected one of "
+                    f"{', '.join(names)} (C2)",
+                )
+            elif name in named:
+                problems.add(
+                    _key_path(path, key),
+                    f"region {name!r} already has costs in this plan (as {named[name]!r})",
+                )
+            else:
+                named[name] = key
+                plans.setdefault(year, {})[name] = costs
+    return plans
+
+
+def _build(document: _AgreementDocument, source: str | None) -> AgreementFile:
+    """Build the model from a file's records, collecting every problem before raising."""
+    problems = _Problems()
+    regions = [_region(document, index, problems) for index in range(len(document.regions))]
+    funding = _funding(document, problems)
+    notices = _notices(document, problems)
+    plans = _plans(document, problems)
+    if problems.found or funding is None or notices is None:
+        raise AgreementFileError(problems.found, source)
+    agreement = problems.attempt(
+        "",
+        Agreement,
+        name=document.name,
+        parties=document.parties,
+        regions=[region for region in regions if region is not None],
+        funding=funding,
+        start=document.start,
+        notice_terms=document.notice_terms,
+        policies=document.policies,
+    )
+    if agreement is not None:
+        agreement = problems.attempt("notices", attrs.evolve, agreement, notices=notices)
+    if agreement is None:
+        raise AgreementFileError(problems.found, source)
+    return AgreementFile(agreement=agreement, cost_plans=plans)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _check_format(value: object) -> FileFormat:
+    if value == "toml":
+        return "toml"
+    if value == "json":
+        return "json"
+    raise InvalidValueError(f"format must be one of {list(_FORMATS)}, got {value!r}")
+
+
+def _format_of(name: str) -> FileFormat:
+    suffix = pathlib.PurePath(name).suffix.lower().lstrip(".")
+    if suffix in _FORMATS:
+        return _check_format(suffix)
+    raise InvalidValueError(
+        f"cannot tell the format of {name!r} from its suffix; "
+        "name it .toml or .json, or pass format='toml' or format='json'"
+    )
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    table: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in table:
+            raise ValueError(f"duplicate key {key!r} in an object")
+        table[key] = value
+    return table
+
+
+def _parse(text: str, file_format: FileFormat, source: str | None) -> object:
+    if file_format == "json":
+        try:
+            return json.loads(text, object_pairs_hook=_no_duplicate_keys)
+        except json.JSONDecodeError as error:
+            message = f"JSON syntax: {error.msg} at line {error.lineno}, column {error.colno}"
+        except ValueError as error:
+            message = f"JSON syntax: {error}"
+    else:
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            message = f"TOML syntax: {error}"
+    raise AgreementFileError([("", message)], source)
+
+
+def _read(text: str, file_format: FileFormat, source: str | None) -> AgreementFile:
+    data = _parse(text, file_format, source)
+    try:
+        document = _converter().structure(data, _AgreementDocument)
+    except (ClassValidationError, KimCooperationError) as error:
+        raise AgreementFileError(list(_problems_of_form(error, "")), source) from error
+    return _build(document, source)
+
+
+def loads_agreement(text: str, *, format: FileFormat = "toml") -> AgreementFile:
+    """Read an agreement file from a string.
+
+    Args:
+        text: The file's contents.
+        format: ``"toml"`` (default) or ``"json"``.
+
+    Returns:
+        The agreement and its cost plans.
+
+    Raises:
+        AgreementFileError: The text is not a valid agreement file; the error
+            lists every problem with the path of its value.
+        InvalidTypeError: ``text`` is not a string.
+        InvalidValueError: ``format`` is neither ``"toml"`` nor ``"json"``.
+
+    Examples:
+        >>> document = loads_agreement('''
+        ... name = "Kooperation Mitte"
+        ... start = 2024-01-01
+        ... parties = [{name = "Dülmen", kind = "Stadt", ags = "05558016"},
+        ...            {name = "Nottuln", kind = "Gemeinde", ags = "05558032"}]
+        ... funding = [{valid_from = 2024-01-01, amount = "55000.00", source = "Council paper"}]
+        ... [[regions]]
+        ... name = "Mitte"
+        ... employer = "Duelmen"
+        ... members = ["Dülmen", "05558032"]
+        ... posts = [{label = "Mitte 1", fte = "1/2"}, {label = "Mitte 2", fte = "0.5"}]
+        ... [cost_plans.2024.Mitte]
+        ... personnel = "70000.00"
+        ... ''')
+        >>> document.agreement.region("Mitte").fte, document.cost_plans[2024]["Mitte"].total
+        (Fraction(1, 1), Decimal('70000.00'))
+        >>> loads_agreement(
+        ...     '{"name": "x", "start": "2024-01-01", "parties": [], "regions": [], "funding": [{"valid_from": "2024-01-01", "amount": 55000.5, "source": "y"}]}',
+        ...     format="json")
+        Traceback (most recent call last):
+        ...
+        kim_cooperation.errors.AgreementFileError: the agreement file has 1 problem:
+          funding[0].amount: expected money as a decimal string such as "55000.00" or an integer of euros, got float 55000.5; a float cannot hold cents exactly, write "55000.50" (quoted) instead
+    """
+    if not isinstance(text, str):
+        raise InvalidTypeError(f"text must be a str, got {type(text).__name__}")
+    return _read(text, _check_format(format), None)
+
+
+def load_agreement(
+    path: str | os.PathLike[str] | Traversable,
+    *,
+    format: FileFormat | None = None,
+) -> AgreementFile:
+    """Read an agreement file.
+
+    Args:
+        path: The file: a path, or a resource such as
+            ``importlib.resources.files(package) / "agreement.toml"``.
+        format: ``"toml"`` or ``"json"``; by default the file's suffix
+            (``.toml`` or ``.json``) tells.
+
+    Returns:
+        The agreement and its cost plans.
+
+    Raises:
+        AgreementFileError: The file is not UTF-8 text or not a valid
+            agreement file; the error lists every problem.
+        InvalidValueError: The format is not given and the suffix is neither
+            ``.toml`` nor ``.json``.
+        OSError: The file cannot be read.
+
+    Examples:
+        >>> import pathlib, tempfile
+        >>> from kim_cooperation import presets
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     path = pathlib.Path(folder) / "coesfeld.json"
+        ...     save_agreement(presets.coesfeld(), path)
+        ...     document = load_agreement(path)
+        >>> document.agreement == presets.coesfeld(), dict(document.cost_plans)
+        (True, {})
+    """
+    file: Traversable = pathlib.Path(path) if isinstance(path, str | os.PathLike) else path
+    source = str(path) if isinstance(path, str | os.PathLike) else file.name
+    file_format = _format_of(file.name) if format is None else _check_format(format)
+    try:
+        text = file.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise AgreementFileError([("", f"the file is not UTF-8 text: {error}")], source) from None
+    return _read(text, file_format, source)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _document_of(document: Agreement | AgreementFile) -> _AgreementDocument:
+    if isinstance(document, Agreement):
+        document = AgreementFile(agreement=document)
+    elif not isinstance(document, AgreementFile):
+        raise InvalidTypeError(
+            "expected an Agreement or an AgreementFile, "
+            f"got {type(document).__name__} {_shorten(repr(document))}"
+        )
+    agreement = document.agreement
+    return _AgreementDocument(
+        name=agreement.name,
+        start=agreement.start,
+        notice_terms=agreement.notice_terms,
+        policies=agreement.policies,
+        parties=agreement.parties,
+        regions=tuple(
+            _RegionEntry(
+                name=region.name,
+                employer=region.employer.name,
+                members=tuple(member.name for member in region.members),
+                posts=region.posts,
+            )
+            for region in agreement.regions
+        ),
+        funding=agreement.funding.rates,
+        notices=tuple(
+            _NoticeEntry(
+                party=notice.party.name,
+                received=notice.received,
+                successor=None if notice.successor is None else notice.successor.name,
+            )
+            for notice in agreement.notices
+        ),
+        cost_plans={_Year(year): dict(plan) for year, plan in document.cost_plans.items()},
+    )
+
+
+def dump_agreement(
+    document: Agreement | AgreementFile,
+    *,
+    format: FileFormat = "toml",
+) -> str:
+    """Write an agreement, and its cost plans if given, as the text of an agreement file.
+
+    Money is written as decimal strings (``"55000.00"``), full-time
+    equivalents as integers or fraction strings (``"1/2"``), dates as TOML
+    dates or, in JSON, ISO strings; towns are named by name. Reading the text
+    with `loads_agreement` gives an equal agreement and equal cost plans.
+
+    Args:
+        document: An `Agreement`, or an `AgreementFile` with cost plans.
+        format: ``"toml"`` (default, needs the ``toml`` extra) or ``"json"``.
+
+    Returns:
+        The file's text, ending with a newline.
+
+    Raises:
+        InvalidTypeError: ``document`` is neither an Agreement nor an AgreementFile.
+        InvalidValueError: ``format`` is neither ``"toml"`` nor ``"json"``.
+        ModuleNotFoundError: TOML is asked for but tomli-w is not installed
+            (``pip install kim-cooperation[toml]``).
+
+    Examples:
+        >>> from kim_cooperation import presets
+        >>> text = dump_agreement(presets.coesfeld())
+        >>> lines = text.splitlines()
+        >>> for line in lines[lines.index("posts = ["):][:5]:
+        ...     print(line)
+        posts = [
+            { label = "Nord 1", fte = 1 },
+            { label = "Nord 2", fte = 1 },
+            { label = "Nord 3", fte = "1/2" },
+        ]
+        >>> print(text[text.index("[[funding]]"):].splitlines()[2])
+        amount = "55000.00"
+    """
+    file_format = _check_format(format)
+    data = _converter().unstructure(_document_of(document), _AgreementDocument)
+    if file_format == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2, default=dt.date.isoformat) + "\n"
+    try:
+        import tomli_w  # noqa: PLC0415 - an optional dependency, imported only when needed
+    except ImportError as error:
+        raise ModuleNotFoundError(
+            "writing an agreement file as TOML needs tomli-w; install it with "
+            "pip install kim-cooperation[toml], or write JSON with format='json'",
+            name="tomli_w",
+        ) from error
+    return tomli_w.dumps(data)
+
+
+def save_agreement(
+    document: Agreement | AgreementFile,
+    path: str | os.PathLike[str],
+    *,
+    format: FileFormat | None = None,
+) -> None:
+    """Write an agreement, and its cost plans if given, to an agreement file (UTF-8).
+
+    Args:
+        document: An `Agreement`, or an `AgreementFile` with cost plans.
+        path: The file to write; an existing file is replaced.
+        format: ``"toml"`` or ``"json"``; by default the suffix tells.
+
+    Raises:
+        InvalidValueError: The format is not given and the suffix is neither
+            ``.toml`` nor ``.json``.
+        ModuleNotFoundError: TOML without tomli-w (see `dump_agreement`).
+        OSError: The file cannot be written.
+
+    Examples:
+        >>> import pathlib, tempfile
+        >>> from kim_cooperation import presets
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     path = pathlib.Path(folder) / "coesfeld.toml"
+        ...     save_agreement(presets.coesfeld(), path)
+        ...     print(path.read_text(encoding="utf-8").splitlines()[0])
+        name = "Kooperationsvereinbarung Kommunales Case-Management in den kreisangehörigen Kommunen des Kreises Coesfeld"
+    """
+    target = pathlib.Path(path)
+    file_format = _format_of(target.name) if format is None else _check_format(format)
+    target.write_text(dump_agreement(document, format=file_format), encoding="utf-8", newline="")
+
+
+# --------------------------------------------------------------------------- the JSON Schema
+
+_VALUE_DEFINITIONS: Final[Mapping[Any, tuple[str, Mapping[str, object]]]] = MappingProxyType(
+    {
+        Decimal: (
+            "Money",
+            {
+                "description": (
+                    "An amount in euros, exact to the cent: a decimal string such as "
+                    '"55000.00", or an integer of euros. Never a float.'
+                ),
+                "anyOf": [
+                    {"type": "string", "pattern": f"^{_MONEY_TEXT.pattern}$"},
+                    {"type": "integer"},
+                ],
+            },
+        ),
+        Fraction: (
+            "FullTimeEquivalent",
+            {
+                "description": (
+                    "A full-time equivalent greater than 0 and at most 1: a fraction string "
+                    'such as "1/2", a decimal string such as "0.5", or the integer 1.'
+                ),
+                "anyOf": [
+                    {"type": "string", "pattern": f"^{_FTE_TEXT.pattern}$"},
+                    {"type": "integer"},
+                ],
+            },
+        ),
+        dt.date: (
+            "Date",
+            {
+                "description": (
+                    'A day: a TOML date such as 2023-01-01, or an ISO 8601 string "2023-01-01".'
+                ),
+                "type": "string",
+                "format": "date",
+                "pattern": f"^{_DATE_TEXT.pattern}$",
+            },
+        ),
+    }
+)
+
+
+def _schema_of(kind: Any, definitions: dict[str, Any]) -> dict[str, Any]:
+    schema: dict[str, Any]
+    if kind is str:
+        schema = {"type": "string", "minLength": 1}
+    elif kind is int:
+        schema = {"type": "integer"}
+    elif kind in _VALUE_DEFINITIONS:
+        name, definition = _VALUE_DEFINITIONS[kind]
+        definitions[name] = dict(definition)
+        schema = {"$ref": f"#/$defs/{name}"}
+    elif isinstance(kind, type) and issubclass(kind, enum.Enum):
+        schema = {"type": "string", "enum": [member.value for member in kind]}
+    elif _optional_of(kind) is not None:
+        schema = {"anyOf": [_schema_of(_optional_of(kind), definitions), {"type": "null"}]}
+    elif _is_array(kind):
+        schema = {"type": "array", "items": _schema_of(typing.get_args(kind)[0], definitions)}
+    elif _is_table(kind):
+        key, value = typing.get_args(kind)
+        years = {"pattern": f"^{_YEAR_TEXT.pattern}$"}
+        schema = {
+            "type": "object",
+            "propertyNames": years if key is _Year else {"minLength": 1},
+            "additionalProperties": _schema_of(value, definitions),
+        }
+    else:
+        name = _table_name(kind)
+        definitions[name] = _table_schema(kind, definitions)
+        schema = {"$ref": f"#/$defs/{name}"}
+    return schema
+
+
+def _table_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for field in attrs.fields(cls):
+        schema = _schema_of(hints[field.name], definitions)
+        schema.update(_SCHEMA_REFINEMENTS.get((cls, field.name), {}))
+        if field.default is attrs.NOTHING:
+            required.append(field.name)
+        elif not isinstance(field.default, attrs.Factory) and field.default is not None:  # type: ignore[arg-type]
+            schema["default"] = _converter().unstructure(field.default, hints[field.name])
+        properties[field.name] = schema
+    summary = (inspect.getdoc(cls) or "").split("\n\n")[0].replace("\n", " ")
+    return {
+        "title": _table_name(cls),
+        "description": summary,
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+@functools.cache
+def _schema() -> Mapping[str, Any]:
+    definitions: dict[str, Any] = {}
+    root = _table_schema(_AgreementDocument, definitions)
+    return MappingProxyType(
+        {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": _SCHEMA_ID,
+            **root,
+            "title": "kim_cooperation agreement file",
+            "$defs": dict(sorted(definitions.items())),
+        }
+    )
+
+
+def agreement_schema() -> dict[str, Any]:
+    """Return the JSON Schema of agreement files, generated from the model.
+
+    The schema checks a file's form: its keys, the types of its values, the
+    patterns of money, dates, full-time equivalents and AGS. The meaning
+    (FTE at most 1, members that are parties, the agreement's rules) is
+    checked by `load_agreement`. TOML dates count as ISO date strings, as in
+    TOML tools that validate against JSON Schemas.
+
+    Returns:
+        A new dict on every call (JSON Schema draft 2020-12).
+
+    Examples:
+        >>> schema = agreement_schema()
+        >>> schema["required"]
+        ['name', 'start', 'parties', 'regions', 'funding']
+        >>> schema["$defs"]["Party"]["properties"]["ags"]["pattern"]
+        '^(0[1-9]|1[0-6])[0-9]{6}$'
+    """
+    return copy.deepcopy(dict(_schema()))

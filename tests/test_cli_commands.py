@@ -1,0 +1,407 @@
+"""The command line's subcommands: every command, every format, both languages, the errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from kim_cooperation import presets, settle
+from kim_cooperation.cli import main
+from kim_cooperation.export import to_json
+from kim_cooperation.projection import project
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    assert main(list(argv)) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    return captured.out
+
+
+def fails(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    assert main(list(argv)) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("kim-cooperation: error: ")
+    assert captured.err.count("\n") == 1, "one line, never a traceback"
+    return captured.err
+
+
+# --- report ----------------------------------------------------------------------------------
+
+
+def test_report_subcommand_is_the_default_run(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "report") == run(capsys)
+    assert run(capsys, "--lang", "en", "report") == run(capsys, "report", "--lang", "en")
+
+
+def test_report_for_another_year_carries_the_plan_forward(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = run(capsys, "report", "--year", "2024", "--party", "Havixbeck")
+    assert "Gemeinde Havixbeck – Mitglied der Region Nord – Haushaltsjahr 2024" in out
+    assert "Kostenplan 2023 für 2024 unverändert fortgeschrieben." in out
+    assert "Havixbeck schuldet Coesfeld 8.125 € (C9)" in " ".join(out.split())
+
+
+def test_report_as_json_is_the_financial_impact(capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(run(capsys, "report", "--format", "json", "--party", "Billerbeck"))
+    assert data["party"]["name"] == "Billerbeck"
+    assert "8125.00" in json.dumps(data)
+
+
+# --- settle ----------------------------------------------------------------------------------
+
+
+def test_settle_text_in_german_and_english(capsys: pytest.CaptureFixture[str]) -> None:
+    german = run(capsys, "settle", "--year", "2023")
+    assert "Abrechnung 2023 (C9)" in german
+    assert "Nottuln schuldet Dülmen" in german
+    assert "6.500 €" in german
+    english = run(capsys, "settle", "--year", "2023", "--lang", "en")
+    assert "Billing 2023 (C9)" in english
+    assert "€6,500" in english
+
+
+def test_settle_json_matches_the_library(capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(run(capsys, "settle", "--year", "2023", "--format", "json"))
+    expected = settle(presets.coesfeld(), 2023, presets.coesfeld_planning_costs_2023())
+    assert [region["region"] for region in data["regions"]] == ["Nord", "Mitte", "Süd"]
+    for region, settled in zip(data["regions"], expected.regions, strict=True):
+        assert region["own_share"]["amount"] == str(settled.own_share)
+
+
+def test_settle_csv_german_uses_semicolons_and_decimal_commas(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = run(capsys, "settle", "--year", "2023", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(out), delimiter=";"))
+    assert rows[0][:2] == ["year", "region"]
+    assert rows[3][-2:] == ["32500,00", "C7"]
+    english = run(capsys, "settle", "--year", "2023", "--format", "csv", "--lang", "en")
+    assert list(csv.reader(io.StringIO(english)))[3][-2:] == ["32500.00", "C7"]
+
+
+# --- deadline --------------------------------------------------------------------------------
+
+
+def test_deadline_for_a_received_notice(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "deadline", "--received", "2024-06-30") == (
+        "Kündigung zugegangen am 30.06.2024: Mitglied bis 31.12.2025 "
+        "(18 Monate zum Ende eines Kalenderjahres, C11)\n"
+    )
+    data = json.loads(run(capsys, "deadline", "--received", "2024-07-01", "--format", "json"))
+    assert data == {
+        "received": "2024-07-01",
+        "termination": "2026-12-31",
+        "terms": "18 months to the end of a year",
+        "clause": "C11",
+    }
+
+
+def test_deadline_for_a_year_warns_on_weekends(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(capsys, "deadline", "--year", "2025", "--lang", "en")
+    assert "notice must be received by 2024-06-30" in out
+    assert "make sure the notice arrives by 2024-06-28" in out
+    assert "Sonntag" in run(capsys, "deadline", "--year", "2025")
+    calm = run(capsys, "deadline", "--year", "2027", "--lang", "en")
+    assert calm.count("\n") == 1
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                run(capsys, "deadline", "--year", "2025", "--format", "csv", "--lang", "en")
+            )
+        )
+    )
+    record = dict(zip(rows[0], rows[1], strict=True))
+    assert record["deadline"] == "2024-06-30"
+    assert record["last_working_day"] == "2024-06-28"
+    assert record["falls_on_weekend"] == "True"
+
+
+def test_deadline_needs_exactly_one_question(capsys: pytest.CaptureFixture[str]) -> None:
+    assert "one of the arguments --received --year is required" in fails(capsys, "deadline")
+    assert "not allowed with argument" in fails(
+        capsys, "deadline", "--year", "2025", "--received", "2024-06-30"
+    )
+
+
+# --- project and scenario --------------------------------------------------------------------
+
+
+def test_project_table_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(capsys, "project", "--from", "2023", "--to", "2025", "--lang", "en")
+    assert "Billerbeck €8,125 €8,125 €8,125 €24,375" in " ".join(out.split())
+    data = json.loads(run(capsys, "project", "--from", "2023", "--to", "2025", "--format", "json"))
+    assert data == json.loads(
+        to_json(
+            project(presets.coesfeld(), range(2023, 2026), presets.coesfeld_planning_costs_2023())
+        )
+    )
+
+
+def test_project_with_growth_grows_the_personnel_costs(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(
+        capsys, "project", "--from", "2023", "--to", "2024", "--growth", "0.03", "--format", "json"
+    )
+    expected = project(
+        presets.coesfeld(),
+        [2023, 2024],
+        presets.coesfeld_planning_costs_2023(),
+        personnel_growth=Decimal("0.03"),
+    )
+    assert json.loads(out) == json.loads(to_json(expected))
+
+
+def test_project_refuses_years_out_of_order(capsys: pytest.CaptureFixture[str]) -> None:
+    assert "--to 2023 is before --from 2025" in fails(
+        capsys, "project", "--from", "2025", "--to", "2023"
+    )
+
+
+def test_scenario_with_every_kind_of_variant(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(
+        capsys,
+        "scenario",
+        "--from",
+        "2025",
+        "--to",
+        "2027",
+        "--rate",
+        "57000",
+        "--rate-from",
+        "2026-01-01",
+        "--loss-from",
+        "2027-01-01",
+        "--notice",
+        "Rosendahl=2024-06-30",
+        "--all-notice",
+        "2024-06-30",
+        "--lang",
+        "en",
+    )
+    assert "Scenario rate 57000 from 2026-01-01" in out
+    assert "Scenario no funding from 2027-01-01" in out
+    assert "Scenario Rosendahl gives notice 2024-06-30" in out
+    assert "Scenario all give notice 2024-06-30" in out
+    assert "* run-on after the end, estimated from the cost plan (C13)" in out
+
+
+def test_scenario_csv_has_one_row_per_scenario_town_and_year(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = run(
+        capsys,
+        "scenario",
+        "--from",
+        "2026",
+        "--to",
+        "2026",
+        "--notice",
+        "Nottuln=2024-06-30",
+        "--format",
+        "csv",
+        "--lang",
+        "en",
+    )
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 2 * 11
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["scenario", "--from", "2025", "--to", "2026"], "needs at least one variant"),
+        (
+            ["scenario", "--from", "2025", "--to", "2026", "--rate-from", "2025-01-01"],
+            "--rate-from needs --rate",
+        ),
+        (
+            ["scenario", "--from", "2025", "--to", "2026", "--notice", "Rosendahl"],
+            "expected TOWN=YYYY-MM-DD",
+        ),
+        (
+            ["scenario", "--from", "2025", "--to", "2026", "--notice", "Münster=2024-06-30"],
+            "'Münster' is not a party",
+        ),
+        (
+            ["scenario", "--from", "2025", "--to", "2026", "--rate", "57k"],
+            "expected a number such as 57000",
+        ),
+        (
+            ["scenario", "--from", "2025", "--to", "2026", "--rate", "NaN"],
+            "expected a finite number",
+        ),
+        (["project", "--from", "20x5", "--to", "2026"], "expected a year such as 2026"),
+        (["project", "--from", "2020", "--to", "2021"], "no cost plan for 2020"),
+    ],
+)
+def test_scenario_and_project_errors(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    assert message in fails(capsys, *argv)
+
+
+# --- explain ---------------------------------------------------------------------------------
+
+
+def test_explain_in_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
+    german = run(capsys, "explain", "--party", "Havixbeck", "--year", "2023")
+    assert "Havixbeck gehört zur Region Nord" in german
+    english = run(capsys, "explain", "--party", "05558020", "--year", "2023", "--lang", "en")
+    assert "Havixbeck belongs to Region Nord" in english
+    data = json.loads(
+        run(capsys, "explain", "--party", "Havixbeck", "--year", "2023", "--format", "json")
+    )
+    assert data["party"]["name"] == "Havixbeck"
+
+
+# --- billing ---------------------------------------------------------------------------------
+
+
+def test_billing_workbook_and_csv(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    workbook = tmp_path / "abrechnung.xlsx"
+    out = run(
+        capsys, "billing", "--year", "2023", "--out", str(workbook), "--advance", "Billerbeck=4000"
+    )
+    assert out == f"{workbook} geschrieben: 3 statement(s), 2023 (C9)\n"
+    book = openpyxl.load_workbook(workbook)
+    assert book.sheetnames == ["Coesfeld", "Dülmen", "Ascheberg"]
+    table = tmp_path / "billing.csv"
+    run(
+        capsys,
+        "billing",
+        "--year",
+        "2023",
+        "--out",
+        str(table),
+        "--lang",
+        "en",
+        "--advance",
+        "Nottuln=6500,00",
+    )
+    rows = {
+        row["party"]: row for row in csv.DictReader(io.StringIO(table.read_text(encoding="utf-8")))
+    }
+    assert rows["Nottuln"]["balance"] == "0.00"
+    assert rows["Billerbeck"]["balance"] == "8125.00"
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--out", "statement.pdf"], "--out must end in .xlsx or .csv"),
+        (
+            ["--out", "x.csv", "--advance", "Olfen=1", "--advance", "olfen=2"],
+            "--advance names Olfen twice",
+        ),
+        (["--out", "x.csv", "--advance", "Olfen=-1"], "must not be negative"),
+        (["--out", "x.csv", "--advance", "Coesfeld=1"], "Coesfeld"),
+        (["--out", "missing-folder/x.csv"], "No such file or directory"),
+    ],
+)
+def test_billing_errors(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    extra: list[str],
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert message in fails(capsys, "billing", "--year", "2023", *extra)
+
+
+def test_unknown_format_and_language(capsys: pytest.CaptureFixture[str]) -> None:
+    assert "invalid choice: 'xml'" in fails(capsys, "settle", "--year", "2023", "--format", "xml")
+    assert "invalid choice: 'fr'" in fails(capsys, "settle", "--year", "2023", "--lang", "fr")
+
+
+def test_options_before_or_after_the_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
+    before = run(capsys, "--lang", "en", "--format", "json", "settle", "--year", "2023")
+    after = run(capsys, "settle", "--year", "2023", "--lang", "en", "--format", "json")
+    assert before == after
+
+
+# --- --agreement FILE -----------------------------------------------------------------------
+
+SMALL_AGREEMENT = """
+name = "Kooperation Musterkreis"
+start = 2024-01-01
+parties = [
+    { name = "Adorf", kind = "Stadt", ags = "01001001" },
+    { name = "Bdorf", kind = "Gemeinde", ags = "01001002" },
+    { name = "Cdorf", kind = "Gemeinde", ags = "01001003" },
+]
+
+[[regions]]
+name = "West"
+employer = "Adorf"
+members = ["Adorf", "Bdorf", "Cdorf"]
+posts = [{ label = "West 1", fte = 1 }]
+
+[[funding]]
+valid_from = 2024-01-01
+amount = "55000.00"
+source = "test"
+clause = "C5"
+
+[cost_plans.2024.West]
+personnel = "70000.00"
+material_not_itemised = "5000.01"
+"""
+
+
+def test_an_agreement_file_replaces_the_built_in_agreement(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "musterkreis.toml"
+    path.write_text(SMALL_AGREEMENT, encoding="utf-8")
+    out = run(capsys, "settle", "--year", "2024", "--agreement", str(path), "--lang", "en")
+    assert "Kooperation Musterkreis – Budget year 2024" in out
+    # 75,000.01 − 55,000.00 = 20,000.01 own share, 6,666.67 for each of three towns.
+    assert "Bdorf owes Adorf" in out
+    data = json.loads(
+        run(capsys, "settle", "--year", "2024", "--agreement", str(path), "--format", "json")
+    )
+    shares = data["regions"][0]["split"]["shares"]
+    assert {share["party"]["name"]: share["amount"] for share in shares} == {
+        "Adorf": "6666.67",
+        "Bdorf": "6666.67",
+        "Cdorf": "6666.67",
+    }
+    later = run(capsys, "project", "--from", "2025", "--to", "2026", "--agreement", str(path))
+    assert "Kostenplan 2024 für 2025 unverändert fortgeschrieben." in later
+    report = run(capsys, "--agreement", str(path), "--lang", "en")
+    assert "Stadt Adorf – employer of region West – Budget year 2024" in report
+
+
+def test_the_built_in_file_gives_the_papers_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib import resources
+
+    built_in = resources.files("kim_cooperation") / "data" / "coesfeld.toml"
+    with resources.as_file(built_in) as path:
+        out = run(capsys, "settle", "--year", "2023", "--agreement", str(path), "--lang", "en")
+    assert "Billerbeck owes Coesfeld  €8,125  (C9)" in out
+    assert "Mitte" not in out  # the paper plans Nord only
+
+
+def test_agreement_file_errors_are_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert "No such file" in fails(
+        capsys, "settle", "--year", "2024", "--agreement", str(tmp_path / "none.toml")
+    )
+    broken = tmp_path / "broken.toml"
+    broken.write_text(
+        SMALL_AGREEMENT.replace("fte = 1 }", "fte = 1.5 }").replace('"70000.00"', "70000.5"),
+        encoding="utf-8",
+    )
+    message = fails(capsys, "settle", "--year", "2024", "--agreement", str(broken))
+    assert "regions[0].posts[0].fte" in message
+    assert "cost_plans" in message
