@@ -405,3 +405,45 @@ def test_agreement_file_errors_are_one_line(
     message = fails(capsys, "settle", "--year", "2024", "--agreement", str(broken))
     assert "regions[0].posts[0].fte" in message
     assert "cost_plans" in message
+
+
+# --- small paths -----------------------------------------------------------------------------
+
+
+def test_bad_dates_and_advances_are_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert "expected a day as YYYY-MM-DD, got '2024-13-01'" in fails(
+        capsys, "deadline", "--received", "2024-13-01"
+    )
+    assert "expected TOWN=AMOUNT, got 'Billerbeck'" in fails(
+        capsys, "billing", "--year", "2023", "--out", "x.csv", "--advance", "Billerbeck"
+    )
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["settle", "--year", "2025"],
+        ["explain", "--party", "Olfen", "--year", "2025"],
+        ["project", "--from", "2025", "--to", "2026", "--growth", "0.03"],
+    ],
+)
+def test_a_carried_forward_plan_is_named(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    assert "Kostenplan 2023 für 2025 unverändert fortgeschrieben." in run(capsys, *argv)
+
+
+def test_a_reader_that_goes_away_is_not_a_traceback() -> None:
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kim_cooperation", "project", "--from", "2023", "--to", "2060"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    process.stdout.close()  # the reader is gone before anything is written
+    _, errors = process.communicate(timeout=60)
+    assert process.returncode == 1
+    assert b"Traceback" not in errors
