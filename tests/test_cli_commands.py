@@ -447,3 +447,30 @@ def test_a_reader_that_goes_away_is_not_a_traceback() -> None:
     _, errors = process.communicate(timeout=60)
     assert process.returncode == 1
     assert b"Traceback" not in errors
+
+
+COMMANDS = {
+    "report": ["report", "--party", "Olfen"],
+    "settle": ["settle", "--year", "2023"],
+    "deadline": ["deadline", "--year", "2026"],
+    "project": ["project", "--from", "2023", "--to", "2024"],
+    "scenario": ["scenario", "--from", "2023", "--to", "2024", "--loss-from", "2024-01-01"],
+    "explain": ["explain", "--party", "Olfen", "--year", "2023"],
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_every_command_in_every_format(
+    capsys: pytest.CaptureFixture[str], name: str, lang: str
+) -> None:
+    argv = [*COMMANDS[name], "--lang", lang]
+    text = run(capsys, *argv)
+    assert text.strip()
+    data = json.loads(run(capsys, *argv, "--format", "json"))
+    assert data
+    assert "Olfen" in json.dumps(data, ensure_ascii=False) or name == "deadline"
+    table = run(capsys, *argv, "--format", "csv")
+    rows = list(csv.reader(io.StringIO(table), delimiter=";" if lang == "de" else ","))
+    assert len(rows) >= 2
+    assert all(len(row) == len(rows[0]) for row in rows)
