@@ -121,7 +121,7 @@ def test_deadline_for_a_year_warns_on_weekends(capsys: pytest.CaptureFixture[str
     record = dict(zip(rows[0], rows[1], strict=True))
     assert record["deadline"] == "2024-06-30"
     assert record["last_working_day"] == "2024-06-28"
-    assert record["falls_on_weekend"] == "True"
+    assert record["falls_on_weekend"] == "true"
 
 
 def test_deadline_needs_exactly_one_question(capsys: pytest.CaptureFixture[str]) -> None:
@@ -270,9 +270,17 @@ def test_billing_workbook_and_csv(capsys: pytest.CaptureFixture[str], tmp_path: 
     out = run(
         capsys, "billing", "--year", "2023", "--out", str(workbook), "--advance", "Billerbeck=4000"
     )
-    assert out == f"{workbook} geschrieben: 3 statement(s), 2023 (C9)\n"
+    assert out.endswith(f"{workbook} geschrieben: 3 Abrechnung(en) für 2023 (C9)\n")
+    assert out.startswith(
+        "Kosten: Region Nord laut Ratsvorlage 2023; Mitte und Süd als Planungsannahme"
+    )
     book = openpyxl.load_workbook(workbook)
     assert book.sheetnames == ["Coesfeld", "Dülmen", "Ascheberg"]
+    assert str(book["Coesfeld"]["A1"].value).startswith("Jahresabrechnung 2023")
+    english = tmp_path / "statements.xlsx"
+    said = run(capsys, "billing", "--year", "2023", "--out", str(english), "--lang", "en")
+    assert said.endswith(f"{english} written: 3 statement(s) for 2023 (C9)\n")
+    assert not str(openpyxl.load_workbook(english)["Coesfeld"]["A1"].value).startswith("Jahres")
     table = tmp_path / "billing.csv"
     run(
         capsys,
@@ -376,7 +384,7 @@ def test_an_agreement_file_replaces_the_built_in_agreement(
         "Cdorf": "6666.67",
     }
     later = run(capsys, "project", "--from", "2025", "--to", "2026", "--agreement", str(path))
-    assert "Kostenplan 2024 für 2025 unverändert fortgeschrieben." in later
+    assert "Kostenplan 2024 für 2025–2026 unverändert fortgeschrieben." in later
     report = run(capsys, "--agreement", str(path), "--lang", "en")
     assert "Stadt Adorf – employer of region West – Budget year 2024" in report
 
@@ -474,3 +482,8 @@ def test_every_command_in_every_format(
     rows = list(csv.reader(io.StringIO(table), delimiter=";" if lang == "de" else ","))
     assert len(rows) >= 2
     assert all(len(row) == len(rows[0]) for row in rows)
+
+
+def test_every_carried_forward_year_is_named(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(capsys, "project", "--from", "2023", "--to", "2026", "--lang", "en")
+    assert "The cost plan of 2023 is carried forward unchanged to 2024–2026." in out

@@ -18,6 +18,7 @@ from kim_cooperation import (
     InvalidTypeError,
     InvalidValueError,
     Layout,
+    Policies,
     Role,
     Settlement,
     UnknownPartyError,
@@ -250,3 +251,27 @@ def test_balances_of_a_region_add_up_to_its_own_share(costs: Decimal) -> None:
         == amount(employer, "own_share")
         == region.split[region.employer]
     )
+
+
+def test_a_town_that_has_left_has_no_statement() -> None:
+    agreement = presets.coesfeld().give_notice("Rosendahl", dt.date(2024, 6, 30))
+    settlement = settle(agreement, 2026, presets.coesfeld_planning_costs_2023())
+    with pytest.raises(
+        InvalidValueError, match=r"Rosendahl left the agreement on 2025-12-31.*\(C12\)"
+    ):
+        financial_impact(settlement, "Rosendahl")
+
+
+@pytest.mark.parametrize("layout", ["council-paper", "nkf"])
+def test_statements_follow_the_literal_withdrawal_reading(layout: str) -> None:
+    agreement = (
+        presets.coesfeld()
+        .give_notice("Rosendahl", dt.date(2024, 6, 30))
+        .with_policies(Policies(withdrawal_scope="agreement"))
+    )
+    settlement = settle(agreement, 2026, presets.coesfeld_planning_costs_2023())
+    for party in agreement.members_on(dt.date(2026, 1, 1)):
+        impact = financial_impact(settlement, party, layout=layout)
+        assert impact.line("balance", table="result").amount == -settlement.own_share_of(party)
+    ascheberg = financial_impact(settlement, "Ascheberg", layout="nkf")
+    assert ascheberg.line("transfers", table="result").amount == Decimal("812.50")

@@ -257,7 +257,9 @@ def test_withdrawal_after_the_notice_took_effect_is_refused() -> None:
     given_notice = PRESET.give_notice("Rosendahl", dt.date(2024, 6, 30))
     with pytest.raises(
         InvalidValueError,
-        match=re.escape("took effect on 2025-12-31; it cannot be withdrawn on 2026-01-01"),
+        match=re.escape(
+            "left on 2025-12-31 under its notice; it cannot be withdrawn on 2026-01-01"
+        ),
     ):
         given_notice.withdraw_notice("Rosendahl", dt.date(2026, 1, 1))
 
@@ -660,3 +662,10 @@ def test_a_change_of_members_within_a_year_is_undecided_under_quarter_terms() ->
     ):
         settle(agreement, 2024, plan)
     assert settle(agreement, 2025, plan).own_share_of("Rosendahl") == 0
+
+
+def test_members_for_a_year_before_the_start_is_refused() -> None:
+    with pytest.raises(
+        InvalidValueError, match="starts on 2023-01-01; no town bears a share for 2022"
+    ):
+        members_for_year(PRESET, PRESET.region("Nord"), 2022)

@@ -1069,6 +1069,8 @@ ERROR_BASES = [
     (kim.UnknownPartyError, KeyError),
     (kim.UnknownRegionError, LookupError),
     (kim.UnknownRegionError, KeyError),
+    (kim.UnknownLineError, LookupError),
+    (kim.UnknownLineError, KeyError),
     (kim.NoApplicableRateError, LookupError),
 ]
 

@@ -246,3 +246,33 @@ def test_projection_shows_itself_as_text_html_and_data() -> None:
     assert "Billerbeck" in str(projection)
     assert projection._repr_html_().startswith("<")
     assert projection.to_dict()["type"] == "projection"
+
+
+def test_projection_follows_the_literal_withdrawal_reading() -> None:
+    agreement = (
+        presets.coesfeld()
+        .give_notice("Rosendahl", dt.date(2024, 6, 30))
+        .with_policies(Policies(withdrawal_scope="agreement"))
+    )
+    planning = presets.coesfeld_planning_costs_2023()
+    projection = project(agreement, [2026], planning)
+    assert projection.own_share_of("Dülmen", 2026) == settle(
+        agreement, 2026, planning
+    ).own_share_of("Dülmen")
+    assert projection.own_share_of("Dülmen", 2026) == Decimal("7312.50")
+    nord_only = project(agreement, [2026], PLAN)
+    assert nord_only.own_share_of("Dülmen", 2026) == Decimal("812.50")
+    assert nord_only.parties == agreement.parties
+
+
+def test_projection_parties_cover_every_years_plan() -> None:
+    plans = {2023: PLAN, 2024: {"Mitte": CostStatement(personnel=Decimal("68000"))}}
+    projection = project(presets.coesfeld(), [2023, 2024], plans)
+    assert [party.name for party in projection.parties] == [
+        "Billerbeck",
+        "Coesfeld",
+        "Dülmen",
+        "Havixbeck",
+        "Nottuln",
+        "Rosendahl",
+    ]

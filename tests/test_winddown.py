@@ -587,3 +587,10 @@ def test_all_former_parties_share_the_run_on_under_the_wide_reading() -> None:
 def test_wind_down_scope_is_validated() -> None:
     with pytest.raises(InvalidValueError, match=r"wind_down_scope must be one of .*'everyone'"):
         Policies(wind_down_scope="everyone")
+
+
+def test_part_of_accepts_names_and_ags() -> None:
+    result = wind_down(ended(presets.coesfeld()), END, {"Mitte": costs("68000")})
+    assert result.part_of("Duelmen") == result.part_of("05558032") == Decimal("34000.00")
+    with pytest.raises(UnknownPartyError, match=r"^'Olfen' is not a former party"):
+        result.part_of("Olfen")

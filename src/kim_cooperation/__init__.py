@@ -35,6 +35,7 @@ from kim_cooperation.errors import (
     MoneyTypeError,
     NoApplicableRateError,
     UndecidedCaseError,
+    UnknownLineError,
     UnknownPartyError,
     UnknownRegionError,
 )
@@ -145,6 +146,7 @@ __all__ = [
     "SettlementLine",
     "Share",
     "UndecidedCaseError",
+    "UnknownLineError",
     "UnknownPartyError",
     "UnknownRegionError",
     "WindDown",

@@ -111,6 +111,24 @@ class Agreement:
         AgreementError: An invariant is broken (see the module docs); the
             message names the party, region or post and the clause.
         InvalidTypeError: A field has the wrong type.
+
+    Examples:
+        An agreement of Region Nord's four towns alone, from the built-in one's parts:
+
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets
+        >>> coesfeld = presets.coesfeld()
+        >>> nord = coesfeld.region("Nord")
+        >>> alone = Agreement(name="KIM Nord", parties=nord.members, regions=[nord],
+        ...                   funding=coesfeld.funding, start=dt.date(2023, 1, 1))
+        >>> [party.name for party in alone.parties], alone.fte, alone.employers[0].name
+        (['Billerbeck', 'Coesfeld', 'Havixbeck', 'Rosendahl'], Fraction(5, 2), 'Coesfeld')
+        >>> Agreement(name="KIM Nord", parties=coesfeld.parties, regions=[nord],
+        ...           funding=coesfeld.funding, start=dt.date(2023, 1, 1))
+        Traceback (most recent call last):
+        ...
+        kim_cooperation.errors.AgreementError: Ascheberg (05558004) belongs to no region;
+        each party belongs to exactly one region (C2)
     """
 
     name: str = attrs.field(converter=_name)
@@ -435,7 +453,7 @@ class Agreement:
             )
         if on > ends:
             raise InvalidValueError(
-                f"the notice of {found.name} took effect on {ends.isoformat()}; it cannot be "
+                f"{found.name} left on {ends.isoformat()} under its notice; it cannot be "
                 f"withdrawn on {on.isoformat()} (C11)"
             )
         return attrs.evolve(

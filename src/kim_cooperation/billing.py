@@ -104,6 +104,18 @@ class BillingEntry:
         balance: ``part - advances``, what the town still owes the employer
             (negative: the employer refunds it, C9); ``None`` for the
             employer, which bills nobody for its own part.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> from kim_cooperation import presets, settle
+        >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+        >>> (nord,) = billing_statements(settlement, advances={"Havixbeck": Decimal("8000")})
+        >>> entry = nord.entry("Havixbeck")
+        >>> entry.role.value, str(entry.clause), entry.part, entry.advances, entry.balance
+        ('member', 'C4', Decimal('8125.00'), Decimal('8000.00'), Decimal('125.00'))
+        >>> coesfeld = nord.entry("Coesfeld")
+        >>> coesfeld.role.value, coesfeld.part, coesfeld.balance
+        ('employer', Decimal('8125.00'), None)
     """
 
     party: Party
@@ -135,6 +147,20 @@ class BillingStatement:
         own_share_clause: ``C7``, or ``C10`` when the year had no funding.
         surplus: Funding beyond the costs, reported and not paid out (I6).
         entries: One `BillingEntry` per town that bears a part, by AGS.
+
+    Examples:
+        >>> from kim_cooperation import presets, settle
+        >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+        >>> (nord,) = billing_statements(settlement)
+        >>> nord.costs, nord.funding, nord.own_share, nord.billed_total
+        (Decimal('170000.00'), Decimal('137500.00'), Decimal('32500.00'), Decimal('24375.00'))
+        >>> print(nord)
+        Annual billing 2023 – own shares of Region Nord, employer Stadt Coesfeld
+        party_ags  party       role         part  advances  balance  clause
+        05558008   Billerbeck  member    8125.00      0.00  8125.00  C4
+        05558012   Coesfeld    employer  8125.00      0.00           C4
+        05558020   Havixbeck   member    8125.00      0.00  8125.00  C4
+        05558040   Rosendahl   member    8125.00      0.00  8125.00  C4
     """
 
     agreement: str

@@ -67,6 +67,13 @@ class Clause(enum.StrEnum):
     The value is the id itself (``"C7"``), so a clause compares equal to its
     id and serialises as it. ``heading`` and ``heading_de`` give the clause's
     heading in English and German.
+
+    Examples:
+        >>> clause = Clause("C9")
+        >>> clause is Clause.C9, clause == "C9", clause.describe()
+        (True, True, 'C9 Billing (Abrechnung)')
+        >>> [str(item) for item in Clause][:3], len(Clause)
+        (['C1', 'C2', 'C3'], 13)
     """
 
     C1 = "C1"

@@ -349,10 +349,11 @@ def _source(path: Path | None, lang: str) -> _Source:
     )
 
 
-def _carried(year: int, planned: int, lang: str) -> str:
+def _carried(year: int, planned: int, lang: str, *, until: int | None = None) -> str:
+    years = str(year) if until is None or until == year else f"{year}–{until}"
     if lang == "de":
-        return f"Kostenplan {planned} für {year} unverändert fortgeschrieben."
-    return f"The cost plan of {planned} is carried forward unchanged to {year}."
+        return f"Kostenplan {planned} für {years} unverändert fortgeschrieben."
+    return f"The cost plan of {planned} is carried forward unchanged to {years}."
 
 
 def _emit(result: Result, arguments: argparse.Namespace, text: Callable[[], str]) -> str:
@@ -462,8 +463,16 @@ def _csv_row(record: Mapping[str, object], lang: str) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if lang == "de" else ",", lineterminator="\n")
     writer.writerow(record)
-    writer.writerow(["" if value is None else value for value in record.values()])
+    writer.writerow([_csv_cell(value) for value in record.values()])
     return buffer.getvalue().rstrip("\n")
+
+
+def _csv_cell(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as the exports write flags
+    return value
 
 
 def _plans(
@@ -471,10 +480,13 @@ def _plans(
 ) -> tuple[Mapping[int, CostPlan], list[str]]:
     notes = list(source.notes)
     plans: dict[int, CostPlan] = {}
+    carried: dict[int, list[int]] = {}
     for year in range(first, last + 1):
         plans[year], planned = source.plan_for(year)
-        if planned != year and year == first:
-            notes.append(_carried(year, planned, lang))
+        if planned != year:
+            carried.setdefault(planned, []).append(year)
+    for planned, years in carried.items():
+        notes.append(_carried(years[0], planned, lang, until=years[-1]))
     return plans, notes
 
 
@@ -596,15 +608,19 @@ def _run_billing(arguments: argparse.Namespace) -> str:
     out: Path = arguments.out
     suffix = out.suffix.lower()
     if suffix == ".xlsx":
-        write_billing_workbook(statements, out)
+        write_billing_workbook(statements, out, lang=arguments.lang)
     elif suffix == ".csv":
         # With a byte-order mark Excel opens the German CSV with its umlauts intact.
         encoding = "utf-8-sig" if arguments.lang == "de" else "utf-8"
         out.write_text(billing_csv(statements, lang=arguments.lang), encoding=encoding)
     else:
         raise InvalidValueError(f"--out must end in .xlsx or .csv, got {str(out)!r}")
-    written = {"de": "geschrieben", "en": "written"}[arguments.lang]
-    return f"{out} {written}: {len(statements)} statement(s), {arguments.year} (C9)"
+    count = len(statements)
+    if arguments.lang == "de":
+        summary = f"{out} geschrieben: {count} Abrechnung(en) für {arguments.year} (C9)"
+    else:
+        summary = f"{out} written: {count} statement(s) for {arguments.year} (C9)"
+    return "\n".join([*source.notes, summary])
 
 
 _COMMANDS: Final[Mapping[str | None, Callable[[argparse.Namespace], str]]] = {
@@ -628,11 +644,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Returns:
         0 on success, 2 for bad arguments or input (after printing one line
-        on standard error).
+        on standard error), 1 when standard output was closed before the
+        output was written (a reader such as ``head`` went away).
 
     Raises:
         SystemExit: With status 0, after ``--help`` or ``--version`` printed
             their text, as `argparse` does.
+
+    Examples:
+        >>> main(["deadline", "--year", "2026", "--lang", "en"])
+        To end the agreement on 2026-12-31, notice must be received by 2025-06-30 at the latest
+        (18 months to the end of a year, C11).
+        0
+        >>> main(["deadline", "--received", "yesterday"])  # the error goes to standard error
+        2
     """
     parser = _parser()
     try:

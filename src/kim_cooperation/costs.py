@@ -44,14 +44,34 @@ __all__ = ["CostItem", "CostStatement", "NkfGroup", "costs_by_region"]
 
 
 class NkfGroup(enum.StrEnum):
-    """The NKF expense line a cost item is booked on."""
+    """The NKF expense line a cost item is booked on.
+
+    Examples:
+        >>> [(item.value, item.nkf_group.name) for item in CostItem]
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [('personnel', 'PERSONNEL'), ('equipment', 'MATERIAL_AND_SERVICES'),
+         ('recruitment', 'MATERIAL_AND_SERVICES'), ('administration', 'MATERIAL_AND_SERVICES'),
+         ('material_not_itemised', 'MATERIAL_AND_SERVICES')]
+        >>> str(NkfGroup.MATERIAL_AND_SERVICES)
+        'Aufwendungen für Sach- und Dienstleistungen'
+    """
 
     PERSONNEL = "Personalaufwendungen"
     MATERIAL_AND_SERVICES = "Aufwendungen für Sach- und Dienstleistungen"
 
 
 class CostItem(enum.StrEnum):
-    """A cost item of clause C8, by the name of its `CostStatement` field."""
+    """A cost item of clause C8, by the name of its `CostStatement` field.
+
+    Examples:
+        >>> item = CostItem("recruitment")
+        >>> item.label
+        'Recruitment and advertising of the post'
+        >>> item.label_de
+        'Kosten des Stellenbesetzungs- und Ausschreibungsverfahrens'
+        >>> CostStatement(personnel=163000, recruitment=2500).amount(item)
+        Decimal('2500.00')
+    """
 
     PERSONNEL = "personnel"
     EQUIPMENT = "equipment"
@@ -124,6 +144,14 @@ class CostStatement:
         administration: The flat rate for personnel administration.
         material_not_itemised: Material and services given only as a total,
             as in the council paper's plan.
+
+    Examples:
+        >>> from kim_cooperation import presets
+        >>> nord = presets.coesfeld_cost_plan_2023()["Nord"]
+        >>> [(item.value, str(amount)) for item, amount in nord.items() if amount]
+        [('personnel', '163000.00'), ('material_not_itemised', '7000.00')]
+        >>> nord.total, nord.personnel_costs, nord.material_and_services
+        (Decimal('170000.00'), Decimal('163000.00'), Decimal('7000.00'))
     """
 
     personnel: Decimal = attrs.field(default=Decimal(0), converter=_cost)
@@ -212,6 +240,13 @@ def costs_by_region(
             is not a `CostStatement`.
         InvalidValueError: ``costs`` is empty or names a region twice.
         UnknownRegionError: A key names no region of the agreement.
+
+    Examples:
+        >>> from kim_cooperation import presets
+        >>> plan = {"Sued": CostStatement(personnel=150000), "Nord": CostStatement(equipment=900)}
+        >>> resolved = costs_by_region(presets.coesfeld(), plan)
+        >>> [(region.name, str(statement.total)) for region, statement in resolved.items()]
+        [('Nord', '900.00'), ('Süd', '150000.00')]
     """
     if not isinstance(costs, Mapping):
         raise InvalidTypeError(

@@ -36,6 +36,7 @@ __all__ = [
     "MoneyTypeError",
     "NoApplicableRateError",
     "UndecidedCaseError",
+    "UnknownLineError",
     "UnknownPartyError",
     "UnknownRegionError",
 ]
@@ -45,14 +46,42 @@ class KimCooperationError(Exception):
     """Base class of every error raised by ``kim_cooperation``.
 
     Catch this to handle any problem the library reports about its input.
+
+    Examples:
+        One handler catches the library's value, type and look-up errors alike:
+
+        >>> from decimal import Decimal
+        >>> from kim_cooperation import CostStatement, presets
+        >>> agreement = presets.coesfeld()
+        >>> bad_calls = [
+        ...     lambda: CostStatement(personnel=Decimal("-1")),  # a ValueError
+        ...     lambda: CostStatement(personnel=163000.0),  # a TypeError
+        ...     lambda: agreement.region("West"),  # a LookupError
+        ... ]
+        >>> for call in bad_calls:
+        ...     try:
+        ...         call()
+        ...     except KimCooperationError as error:
+        ...         print(type(error).__name__)
+        InvalidValueError
+        MoneyTypeError
+        UnknownRegionError
     """
 
 
 class InvalidValueError(KimCooperationError, ValueError):
     """A value has the right type but is not allowed.
 
-    Examples: a malformed AGS, a full-time equivalent outside ``(0, 1]``,
+    For instance a malformed AGS, a full-time equivalent outside ``(0, 1]``,
     negative costs, notice terms of zero months.
+
+    Examples:
+        >>> from kim_cooperation import CostStatement
+        >>> try:
+        ...     CostStatement(personnel=-1)
+        ... except ValueError as error:
+        ...     print(type(error).__name__, "-", error)
+        InvalidValueError - costs must not be negative, got -1 (C8)
     """
 
 
@@ -62,6 +91,16 @@ class InvalidMoneyError(InvalidValueError):
     Money is exact to the cent everywhere in this library; an amount such as
     ``Decimal("0.001")`` would have to be rounded, and nothing is rounded
     silently.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> from kim_cooperation import CostStatement
+        >>> try:
+        ...     CostStatement(personnel=Decimal("163000.005"))
+        ... except ValueError as error:
+        ...     print(isinstance(error, InvalidMoneyError), "-", error)
+        True - cost must be exact to the cent, got Decimal('163000.005'); round it yourself
+        first, the library never rounds silently
     """
 
 
@@ -70,6 +109,16 @@ class InvalidDateError(InvalidValueError):
 
     Raised, for instance, when a notice deadline would fall before
     ``datetime.date.min`` or a termination date after ``datetime.date.max``.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import termination_date
+        >>> try:
+        ...     termination_date(dt.date(9999, 6, 30))
+        ... except ValueError as error:
+        ...     print(type(error).__name__, "-", error)
+        InvalidDateError - notice received on 9999-06-30 with 18 months to the end of a year
+        ends after 31 December 9999
     """
 
 
@@ -79,6 +128,19 @@ class AgreementError(InvalidValueError):
     Raised when an invariant of the agreement is broken: a party in two
     regions or in none (C2), an employer outside its region (C3), two parties
     with the same AGS or name (C1), two posts with the same label.
+
+    Examples:
+        Dropping the region Süd leaves its five towns in no region:
+
+        >>> import attrs
+        >>> from kim_cooperation import presets
+        >>> agreement = presets.coesfeld()
+        >>> try:
+        ...     attrs.evolve(agreement, regions=agreement.regions[:2])
+        ... except ValueError as error:
+        ...     print(type(error).__name__, "-", error)
+        AgreementError - Ascheberg (05558004) belongs to no region; each party belongs to
+        exactly one region (C2)
     """
 
 
@@ -132,6 +194,22 @@ class UndecidedCaseError(InvalidValueError):
     when every town of one region leaves while the agreement goes on
     elsewhere. The message names the decision the parties would have to
     make first; the library never guesses it.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets
+        >>> agreement = presets.coesfeld()
+        >>> try:
+        ...     agreement.give_notice("Coesfeld", dt.date(2024, 6, 30))
+        ... except ValueError as error:
+        ...     print(type(error).__name__, "-", error)
+        UndecidedCaseError - Coesfeld, the employer of region 'Nord', leaves on 2025-12-31 while
+        Billerbeck, Havixbeck, Rosendahl stay(s); the agreement does not say who employs the case
+        managers then. Name a successor employer with the notice (give_notice(..., successor=...))
+        (C3, C12, I8)
+        >>> later = agreement.give_notice("Coesfeld", dt.date(2024, 6, 30), successor="Billerbeck")
+        >>> later.employer_of("Nord", 2026).name
+        'Billerbeck'
     """
 
 
@@ -141,6 +219,17 @@ class InvalidTypeError(KimCooperationError, TypeError):
     For example a ``datetime`` where a plain ``date`` is expected (a notice is
     received on a day, not at an instant), an ``int`` AGS that has lost its
     leading zero, or a ``float`` where an exact share is needed.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import termination_date
+        >>> try:
+        ...     termination_date(dt.datetime(2024, 6, 30, 12, 0))
+        ... except TypeError as error:
+        ...     print(type(error).__name__, "-", error)
+        InvalidTypeError - received must be a datetime.date, got datetime
+        datetime.datetime(2024, 6, 30, 12, 0); pass value.date() if the day in its own time
+        zone is meant
     """
 
 
@@ -150,6 +239,15 @@ class MoneyTypeError(InvalidTypeError):
     Most often a ``float``: binary floats cannot represent most cent amounts
     exactly, so the library refuses them and asks for ``decimal.Decimal("…")``
     (or an ``int`` of whole euros).
+
+    Examples:
+        >>> from kim_cooperation import CostStatement
+        >>> try:
+        ...     CostStatement(personnel=163000.0)
+        ... except TypeError as error:
+        ...     print(isinstance(error, MoneyTypeError), "-", error)
+        True - cost must be a decimal.Decimal or an int of whole euros, got float 163000.0;
+        floats cannot hold cents exactly, write Decimal('163000.0') instead
     """
 
 
@@ -165,11 +263,48 @@ class UnknownPartyError(_LookupFailedError):
     """A party was looked up that is not a party to the agreement or the split (C1).
 
     Derives from `KeyError`, so mappings of parties behave as mappings do.
+
+    Examples:
+        >>> from kim_cooperation import presets
+        >>> try:
+        ...     presets.coesfeld().party("Münster")
+        ... except KeyError as error:
+        ...     print(type(error).__name__, "-", error)
+        UnknownPartyError - 'Münster' is not a party to the agreement '...';
+        parties are ['Ascheberg', ..., 'Senden'] (C1)
     """
 
 
 class UnknownRegionError(_LookupFailedError):
-    """A region was looked up that the agreement does not have (C2)."""
+    """A region was looked up that the agreement does not have (C2).
+
+    Derives from `KeyError`, like `UnknownPartyError`.
+
+    Examples:
+        >>> from kim_cooperation import presets
+        >>> try:
+        ...     presets.coesfeld().region("West")
+        ... except LookupError as error:
+        ...     print(type(error).__name__, "-", error)
+        UnknownRegionError - 'West' is not a region of the agreement '...';
+        regions are ['Nord', 'Mitte', 'Süd'] (C2)
+    """
+
+
+class UnknownLineError(_LookupFailedError):
+    """A line was looked up that a financial-impact statement does not have.
+
+    Derives from `KeyError`, like `UnknownPartyError`.
+
+    Examples:
+        >>> from kim_cooperation import financial_impact, presets, settle
+        >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+        >>> try:
+        ...     financial_impact(settlement, "Coesfeld").line("transfers")
+        ... except KeyError as error:
+        ...     print(type(error).__name__, "-", error)  # doctest: +ELLIPSIS
+        UnknownLineError - no line 'transfers' in the council-paper layout; lines are [...]
+    """
 
 
 class NoApplicableRateError(KimCooperationError, LookupError):
@@ -177,4 +312,14 @@ class NoApplicableRateError(KimCooperationError, LookupError):
 
     A funding schedule answers "the last value on or before the date"; a day
     before its first value has none.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets
+        >>> try:
+        ...     presets.coesfeld().funding.rate_on(dt.date(2022, 12, 31))
+        ... except LookupError as error:
+        ...     print(type(error).__name__, "-", error)
+        NoApplicableRateError - no funding rate applies on 2022-12-31;
+        the schedule starts on 2023-01-01 (C5)
     """

@@ -416,6 +416,16 @@ class ExplanationStep:
             ``"bears"`` or ``"total"``. The steps ``part``, ``payment`` and
             ``bears`` state the town's part of a region's own share,
             ``total`` the sum of its parts of several regions' own shares.
+
+    Examples:
+        >>> from kim_cooperation import presets, settle
+        >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+        >>> steps = explain(settlement, "Havixbeck", lang="en").steps
+        >>> step = next(step for step in steps if step.key == "own_share")
+        >>> step.amount, str(step.clause)
+        (Decimal('32500.00'), 'C7')
+        >>> step.render()
+        'Own share = costs − funding = €170,000 − €137,500 = €32,500 (C7)'
     """
 
     text: str
@@ -440,7 +450,17 @@ class Explanation:
         party: The town explained.
         year: The year settled.
         lang: The language of the sentences, ``"de"`` or ``"en"``.
-        steps: The steps in order, from the costs to the payment.
+        steps: The steps in order, from the town's region and its costs to
+            the payment.
+
+    Examples:
+        >>> from kim_cooperation import presets, settle
+        >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+        >>> explanation = explain(settlement, "Havixbeck", lang="en")
+        >>> explanation.party.name, explanation.year, len(explanation.steps)
+        ('Havixbeck', 2023, 15)
+        >>> print(explanation.steps[-1].render())
+        Havixbeck pays €8,125 to the employer Coesfeld, which bills once a year (C9)
     """
 
     party: Party

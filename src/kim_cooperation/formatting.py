@@ -52,6 +52,18 @@ def format_eur(amount: Money | None, *, lang: Lang = "de", cents: bool | None = 
     Raises:
         InvalidValueError: ``cents=False`` for an amount with cents, which
             would have to be rounded, or an unknown ``lang``.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> format_eur(Decimal("8125")), format_eur(Decimal("8125"), cents=True)
+        ('8.125 €', '8.125,00 €')
+        >>> format_eur(Decimal("10833.33"), lang="en"), format_eur(None)
+        ('€10,833.33', '–')
+        >>> format_eur(Decimal("10833.33"), cents=False)
+        Traceback (most recent call last):
+        ...
+        kim_cooperation.errors.InvalidValueError: cannot format 10833.33 without cents:
+        it is not a whole amount
     """
     _check_lang(lang)
     if amount is None:

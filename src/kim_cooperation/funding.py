@@ -86,6 +86,16 @@ class FundingRate:
         source: Where the value comes from (a paper, a notice, a law).
         clause: The clause behind the value: ``C5`` (the rate), ``C6`` (an
             increase) or ``C10`` (loss of funding). Default ``C5``.
+
+    Examples:
+        >>> import datetime as dt
+        >>> rate = FundingRate(valid_from=dt.date(2023, 1, 1), amount=55000,
+        ...                    source="Council paper 2023")
+        >>> rate.amount, str(rate.clause)
+        (Decimal('55000.00'), 'C5')
+        >>> FundingRate(valid_from=dt.date(2024, 1, 1), amount=57000,
+        ...             source="Announcement of the Land", clause="C6").clause.heading
+        'Funding increase'
     """
 
     valid_from: dt.date = attrs.field(converter=_valid_from)
@@ -122,6 +132,16 @@ class FundingSchedule:
     Attributes:
         rates: The values, strictly increasing by ``valid_from``; duplicate
             or unsorted dates are refused.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets
+        >>> schedule = presets.coesfeld().funding
+        >>> schedule.starts, schedule.rate_on(dt.date(2030, 6, 1)).amount
+        (datetime.date(2023, 1, 1), Decimal('55000.00'))
+        >>> raised = schedule.with_rate(presets.announced_increase(dt.date(2024, 1, 1)))
+        >>> [(str(rate.valid_from), str(rate.amount), str(rate.clause)) for rate in raised.rates]
+        [('2023-01-01', '55000.00', 'C5'), ('2024-01-01', '57000.00', 'C6')]
     """
 
     rates: tuple[FundingRate, ...] = attrs.field(converter=_rates)
@@ -194,6 +214,19 @@ class PostFunding:
         days: The days funded under the day-by-day policy; 0 for twelfths.
         month_rates: The rate applied to each of ``months``, in the same
             order: the rate in force on the month's first day (I7).
+
+    Examples:
+        A half-time post filled from 1 April earns nine twelfths of half the rate:
+
+        >>> import datetime as dt
+        >>> from fractions import Fraction
+        >>> from kim_cooperation import presets
+        >>> post = Post(label="Nord 4", fte=Fraction(1, 2), employment_start=dt.date(2023, 4, 1))
+        >>> (funded,) = region_funding([post], 2023, presets.coesfeld().funding).posts
+        >>> funded.months, funded.exact
+        ((4, 5, 6, 7, 8, 9, 10, 11, 12), Fraction(20625, 1))
+        >>> {str(rate.amount) for rate in funded.month_rates}
+        {'55000.00'}
     """
 
     post: Post
@@ -217,6 +250,17 @@ class RegionFunding:
         clause: ``C5``.
         interpretation: ``I7``, the rule for part-year posts.
         method: How part-year posts were funded (twelfths or days).
+
+    Examples:
+        >>> from fractions import Fraction
+        >>> from kim_cooperation import presets
+        >>> agreement = presets.coesfeld()
+        >>> nord = region_funding(agreement.region("Nord").posts, 2023, agreement.funding)
+        >>> nord.amount, nord.is_rounded, nord.lost
+        (Decimal('137500.00'), False, False)
+        >>> third = region_funding([Post(label="X", fte=Fraction(1, 3))], 2023, agreement.funding)
+        >>> third.exact, third.amount, third.is_rounded
+        (Fraction(55000, 3), Decimal('18333.33'), True)
     """
 
     year: int

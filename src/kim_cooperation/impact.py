@@ -39,7 +39,11 @@ from typing import Any, Literal, TypeAlias
 import attrs
 
 from kim_cooperation.clauses import Clause
-from kim_cooperation.errors import InvalidTypeError, InvalidValueError, UnknownPartyError
+from kim_cooperation.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    UnknownLineError,
+)
 from kim_cooperation.money import from_cents, to_cents
 from kim_cooperation.party import Party
 from kim_cooperation.settlement import RegionSettlement, Settlement
@@ -51,7 +55,21 @@ Table: TypeAlias = Literal["finance", "result"]
 
 
 class Layout(enum.StrEnum):
-    """The layout and labels of the statement."""
+    """The layout and labels of the statement.
+
+    Examples:
+        The same funding of Region Nord (C5), as each layout books it in the
+        employer's result statement:
+
+        >>> from kim_cooperation import presets, settle
+        >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+        >>> for layout in Layout:
+        ...     impact = financial_impact(settlement, "Coesfeld", layout=layout)
+        ...     line = next(line for line in impact.result if line.clause == "C5")
+        ...     print(f"{layout}: {line.label} = {line.amount}")
+        council-paper: Kostenerstattungen = 137500.00
+        nkf: Zuwendungen und allgemeine Umlagen = 137500.00
+    """
 
     COUNCIL_PAPER = "council-paper"
     """The Coesfeld council paper's own tables and labels (default)."""
@@ -60,7 +78,16 @@ class Layout(enum.StrEnum):
 
 
 class Role(enum.StrEnum):
-    """The town's role in its region."""
+    """The town's role in its region.
+
+    Examples:
+        >>> from kim_cooperation import presets, settle
+        >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+        >>> for town in ("Coesfeld", "Rosendahl"):
+        ...     print(town, financial_impact(settlement, town).role.value)
+        Coesfeld employer
+        Rosendahl member
+    """
 
     EMPLOYER = "employer"
     """The employer ("Anstellungskörperschaft"): bears the costs, receives funding and payments."""
@@ -81,6 +108,16 @@ class ImpactLine:
             empty (shown as "–").
         clause: The clause the figure comes from, if any.
         is_total: Whether the line sums other lines.
+
+    Examples:
+        >>> from kim_cooperation import presets, settle
+        >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+        >>> impact = financial_impact(settlement, "Coesfeld")
+        >>> line = impact.line("own_share")
+        >>> line.label, line.label_en, line.amount, str(line.clause), line.is_total
+        ('Eigenanteil', 'Own share', Decimal('8125.00'), 'C7', False)
+        >>> impact.line("depreciation").amount is None
+        True
     """
 
     key: str
@@ -105,6 +142,17 @@ class FinancialImpact:
         result: The result statement (Ergebnisrechnung) lines.
         recurring: Whether the effect recurs yearly ("jährlich"); the
             agreement runs indefinitely, so it does.
+
+    Examples:
+        >>> from kim_cooperation import presets, settle
+        >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+        >>> impact = financial_impact(settlement, "Coesfeld")
+        >>> impact.role.value, impact.own_share, impact.recurring
+        ('employer', Decimal('8125.00'), True)
+        >>> [(line.label, str(line.amount)) for line in impact.result if line.is_total]
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [('Summe der Erträge', '161875.00'), ('Summe der Aufwendungen', '170000.00'),
+         ('Überschuss (+) / Defizit (-)', '-8125.00')]
     """
 
     party: Party
@@ -132,7 +180,8 @@ class FinancialImpact:
                 balance lines).
 
         Raises:
-            KeyError: No line has that key in this layout (or that table).
+            UnknownLineError: No line has that key in this layout (or that
+                table); a `KeyError`.
             InvalidValueError: ``key`` is in both tables and ``table`` was
                 not given, or ``table`` is not ``"finance"`` or ``"result"``.
 
@@ -161,7 +210,9 @@ class FinancialImpact:
             )
         if not found:
             keys = [line.key for lines in tables.values() for line in lines]
-            raise KeyError(f"no line {key!r} in the {self.layout.value} layout; lines are {keys}")
+            raise UnknownLineError(
+                f"no line {key!r} in the {self.layout.value} layout; lines are {keys}"
+            )
         return found[0][1]
 
     def to_dict(self) -> dict[str, Any]:
@@ -225,9 +276,20 @@ def financial_impact(
         ) from None
     found = settlement.agreement.party(party)
     region = settlement.region(settlement.agreement.region_of(found))
-    if found not in region.split:  # pragma: no cover - guaranteed by Agreement's invariants
-        raise UnknownPartyError(f"{found.name} is not a member of region {region.region.name}")
-    figures = _Figures.of(region, found)
+    if found not in region.split:
+        left = settlement.agreement.termination_of(found)
+        raise InvalidValueError(
+            f"{found.name} left the agreement on {left.isoformat() if left else '?'} and bears "
+            f"nothing in {settlement.year}; there is no financial-impact statement for it (C12)"
+        )
+    # Under withdrawal_scope="agreement" a town also bears parts of other regions'
+    # own shares (C12); it pays them to those regions' employers.
+    elsewhere = sum(
+        to_cents(other.split[found])
+        for other in settlement.regions
+        if other is not region and found in other.split
+    )
+    figures = _Figures.of(region, found, elsewhere)
     if chosen is Layout.COUNCIL_PAPER:
         finance, result = _council_paper(figures)
     else:
@@ -257,8 +319,13 @@ class _Figures:
     funding_clause: Clause
 
     @classmethod
-    def of(cls, region: RegionSettlement, party: Party) -> _Figures:
-        own_share = to_cents(region.split[party])
+    def of(cls, region: RegionSettlement, party: Party, elsewhere: int = 0) -> _Figures:
+        """Return the figures of ``party`` in its home ``region``.
+
+        ``elsewhere`` is what it pays towards other regions' own shares, in
+        cents (C12, literal reading).
+        """
+        own_share = to_cents(region.split[party]) + elsewhere
         funding_clause = Clause.C10 if region.funding.lost else Clause.C5
         if party == region.employer:
             # Funding beyond the costs is not used (I6); only what covers costs is booked.
@@ -267,7 +334,7 @@ class _Figures:
                 role=Role.EMPLOYER,
                 personnel=to_cents(region.costs.personnel_costs),
                 material=to_cents(region.costs.material_and_services),
-                payment=0,
+                payment=elsewhere,
                 funding=used,
                 receipts=to_cents(region.billed_total),
                 own_share=own_share,

@@ -58,7 +58,15 @@ __all__ = [
 
 
 def termination_of(agreement: Agreement, party: str | Party) -> dt.date | None:
-    """Return the last day of a party's membership, or ``None`` if it gave no notice (C11)."""
+    """Return the last day of a party's membership, or ``None`` if it gave no notice (C11).
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets
+        >>> agreement = presets.coesfeld().give_notice("Rosendahl", dt.date(2024, 6, 30))
+        >>> termination_of(agreement, "Rosendahl"), termination_of(agreement, "Coesfeld")
+        (datetime.date(2025, 12, 31), None)
+    """
     notice = _notice_of(agreement, agreement.party(party))
     return None if notice is None else termination_date(notice.received, agreement.notice_terms)
 
@@ -109,6 +117,14 @@ def employer_for_year(agreement: Agreement, region: str | Region, year: int) -> 
 
     Membership changes only at the end of a year under the default terms, so
     the employer is the same on every day of a settled year.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets
+        >>> agreement = presets.coesfeld().give_notice(
+        ...     "Coesfeld", dt.date(2024, 6, 30), successor="Billerbeck")
+        >>> [employer_for_year(agreement, "Nord", year).name for year in (2025, 2026)]
+        ['Coesfeld', 'Billerbeck']
     """
     check_year(year)
     return employer_on(agreement, region, max(dt.date(year, 1, 1), agreement.start))
@@ -119,6 +135,15 @@ def is_member(agreement: Agreement, party: str | Party, day: dt.date) -> bool:
 
     A party is a member from the agreement's start until its termination
     date, inclusive: until then it is a full member and pays its share.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets
+        >>> agreement = presets.coesfeld().give_notice("Rosendahl", dt.date(2024, 6, 30))
+        >>> is_member(agreement, "Rosendahl", dt.date(2025, 12, 31))
+        True
+        >>> is_member(agreement, "Rosendahl", dt.date(2026, 1, 1))
+        False
     """
     check_date(day, what="day")
     ends = termination_of(agreement, party)  # looks the party up first: unknown ones raise
@@ -130,7 +155,17 @@ def is_member(agreement: Agreement, party: str | Party, day: dt.date) -> bool:
 def members_on(
     agreement: Agreement, day: dt.date, *, region: str | Region | None = None
 ) -> tuple[Party, ...]:
-    """Return the members on ``day``, ordered by AGS; of one region if ``region`` is given."""
+    """Return the members on ``day``, ordered by AGS; of one region if ``region`` is given.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets
+        >>> agreement = presets.coesfeld().give_notice("Rosendahl", dt.date(2024, 6, 30))
+        >>> [party.name for party in members_on(agreement, dt.date(2026, 1, 1), region="Nord")]
+        ['Billerbeck', 'Coesfeld', 'Havixbeck']
+        >>> [len(members_on(agreement, dt.date(year, 1, 1))) for year in (2025, 2026)]
+        [11, 10]
+    """
     parties = agreement.parties if region is None else agreement.region(region).members
     return tuple(party for party in parties if is_member(agreement, party, day))
 
@@ -140,6 +175,16 @@ def agreement_end(agreement: Agreement) -> dt.date | None:
 
     ``None`` while at least one party has not given notice: the agreement
     runs indefinitely (C11).
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets
+        >>> agreement = presets.coesfeld()
+        >>> agreement_end(agreement.give_notice("Rosendahl", dt.date(2024, 6, 30))) is None
+        True
+        >>> ended = agreement.give_notices(dict.fromkeys(agreement.parties, dt.date(2024, 6, 30)))
+        >>> agreement_end(ended)
+        datetime.date(2025, 12, 31)
     """
     ends = [termination_of(agreement, party) for party in agreement.parties]
     if any(end is None for end in ends):
@@ -230,8 +275,23 @@ def members_for_year(agreement: Agreement, region: Region, year: int) -> tuple[P
         InvalidValueError: The agreement has ended before ``year`` (after
             full termination only the wind-down remains, C13).
         UndecidedCaseError: Membership of the region changes within ``year``.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets
+        >>> agreement = presets.coesfeld().give_notice("Rosendahl", dt.date(2024, 6, 30))
+        >>> nord = agreement.region("Nord")
+        >>> [party.name for party in members_for_year(agreement, nord, 2025)]
+        ['Billerbeck', 'Coesfeld', 'Havixbeck', 'Rosendahl']
+        >>> [party.name for party in members_for_year(agreement, nord, 2026)]
+        ['Billerbeck', 'Coesfeld', 'Havixbeck']
     """
     check_year(year)
+    if year < agreement.start.year:
+        raise InvalidValueError(
+            f"the agreement starts on {agreement.start.isoformat()}; no town bears a share "
+            f"for {year}"
+        )
     ends = agreement_end(agreement)
     if ends is not None and ends < dt.date(year, 1, 1):
         raise InvalidValueError(
@@ -253,15 +313,30 @@ def members_for_year(agreement: Agreement, region: Region, year: int) -> tuple[P
 def check_notices(agreement: Agreement) -> None:
     """Check the recorded notices against the agreement; refuse undecided cases (C11, I8).
 
+    Every `Agreement` runs this check when it is created, so
+    `Agreement.give_notice` refuses a notice that fails it.
+
     Raises:
-        InvalidValueError: A notice names a party twice or is dated before
-            the agreement's start.
+        InvalidValueError: A notice is given by a party that is not a party
+            to the agreement, a party gave notice twice, or a notice is
+            dated before the agreement's start.
             A successor employer is not a town of the leaving employer's
             region, leaves no later than the employer, or is named by a
             party that is not its region's employer when it leaves.
         UndecidedCaseError: A region's employer leaves without a successor
             while other towns of the region stay, or every town of a region
             leaves while the agreement goes on elsewhere.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets
+        >>> agreement = presets.coesfeld().give_notice("Rosendahl", dt.date(2024, 6, 30))
+        >>> check_notices(agreement)  # passes: Rosendahl may leave alone
+        >>> presets.coesfeld().give_notice("Coesfeld", dt.date(2024, 6, 30))
+        Traceback (most recent call last):
+        ...
+        kim_cooperation.errors.UndecidedCaseError: Coesfeld, the employer of region 'Nord',
+        leaves on 2025-12-31 while Billerbeck, Havixbeck, Rosendahl stay(s); ...
     """
     seen: set[Party] = set()
     for notice in agreement.notices:

@@ -60,7 +60,18 @@ _SATURDAY: Final = 5
 
 
 class PeriodEnd(enum.StrEnum):
-    """The days on which notice may end an agreement ("zum Ende eines …")."""
+    """The days on which notice may end an agreement ("zum Ende eines …").
+
+    Examples:
+        >>> import datetime as dt
+        >>> quarter = PeriodEnd("quarter")
+        >>> quarter.months
+        3
+        >>> quarter.is_end(dt.date(2025, 6, 30)), quarter.is_end(dt.date(2025, 7, 31))
+        (True, False)
+        >>> quarter.next_end(dt.date(2025, 7, 1)), PeriodEnd.YEAR.next_end(dt.date(2025, 7, 1))
+        (datetime.date(2025, 9, 30), datetime.date(2025, 12, 31))
+    """
 
     YEAR = "year"
     HALF_YEAR = "half-year"
@@ -265,6 +276,15 @@ class NoticeDeadline:
         deadline: The last day notice may be *received*; never moved.
         terms: The notice terms applied.
         clause: ``C11``.
+
+    Examples:
+        Made by `notice_deadline`; to end the agreement on 31 December 2026:
+
+        >>> deadline = notice_deadline(2026)
+        >>> deadline.end, deadline.deadline
+        (datetime.date(2026, 12, 31), datetime.date(2025, 6, 30))
+        >>> deadline.falls_on_weekend, deadline.warning()
+        (False, None)
     """
 
     end: dt.date
@@ -295,11 +315,15 @@ class NoticeDeadline:
         if not self.falls_on_weekend:
             return None
         return (
-            f"The deadline {self.deadline.isoformat()} is a {self.deadline.strftime('%A')}. "
+            f"The deadline {self.deadline.isoformat()} is a {_WEEKDAYS[self.deadline.weekday()]}. "
             "It is not moved (§ 193 BGB does not apply to notice periods), but a letter "
             "left in a closed office's mailbox counts as received on the next working day: "
             f"make sure the notice arrives by {self.last_working_day.isoformat()}."
         )
+
+
+_WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+"""English weekday names; `strftime` would follow the process's locale."""
 
 
 def notice_deadline(year: int, terms: NoticeTerms = DEFAULT_NOTICE_TERMS) -> NoticeDeadline:
@@ -357,6 +381,16 @@ class Notice:
         InvalidTypeError: ``party`` or ``successor`` is not a `Party`, or
             ``received`` is not a date.
         InvalidValueError: A party names itself as its successor.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets
+        >>> agreement = presets.coesfeld().give_notice("Rosendahl", dt.date(2024, 6, 30))
+        >>> notice = agreement.notices[0]
+        >>> notice.party.name, notice.received, notice.successor
+        ('Rosendahl', datetime.date(2024, 6, 30), None)
+        >>> termination_date(notice.received, agreement.notice_terms)
+        datetime.date(2025, 12, 31)
     """
 
     party: Party = attrs.field(converter=_party)

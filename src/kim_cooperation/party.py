@@ -36,7 +36,15 @@ _TRANSLITERATION: Final = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß
 
 
 class PartyKind(enum.StrEnum):
-    """The kind of municipality: a town ("Stadt") or a municipality ("Gemeinde")."""
+    """The kind of municipality: a town ("Stadt") or a municipality ("Gemeinde").
+
+    Examples:
+        >>> from kim_cooperation import presets
+        >>> PartyKind("Gemeinde")
+        <PartyKind.GEMEINDE: 'Gemeinde'>
+        >>> [party.name for party in presets.coesfeld().parties if party.kind is PartyKind.STADT]
+        ['Billerbeck', 'Coesfeld', 'Dülmen', 'Lüdinghausen', 'Olfen']
+    """
 
     STADT = "Stadt"
     GEMEINDE = "Gemeinde"
@@ -132,6 +140,17 @@ class Party:
         name: The municipality's name with umlauts, e.g. ``"Dülmen"``.
         kind: `PartyKind.STADT` or `PartyKind.GEMEINDE` (a string is accepted).
         ags: The official municipality key, 8 digits, e.g. ``"05558016"``.
+
+    Examples:
+        >>> olfen = Party(name="Olfen", kind="Stadt", ags="05558036")
+        >>> olfen.kind, olfen.title
+        (<PartyKind.STADT: 'Stadt'>, 'Stadt Olfen')
+        >>> from kim_cooperation import presets
+        >>> presets.coesfeld().party("Olfen") == olfen
+        True
+        >>> senden = Party(name="Senden", kind="Gemeinde", ags="05558044")
+        >>> [party.name for party in sorted([senden, olfen])]
+        ['Olfen', 'Senden']
     """
 
     name: str = attrs.field(converter=_name, order=False)

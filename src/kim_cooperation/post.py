@@ -67,6 +67,19 @@ class Post:
         InvalidValueError: ``fte`` is outside ``(0, 1]``, the label is empty,
             or the employment ends before it starts.
         InvalidTypeError: ``fte`` is a float or a date is a ``datetime``.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> from kim_cooperation import presets
+        >>> [(post.label, str(post.fte)) for post in presets.coesfeld().region("Nord").posts]
+        [('Nord 1', '1'), ('Nord 2', '1'), ('Nord 3', '1/2')]
+        >>> Post(label="Nord 3", fte=Decimal("0.5")).fte
+        Fraction(1, 2)
+        >>> Post(label="Nord 3", fte=0.5)
+        Traceback (most recent call last):
+        ...
+        kim_cooperation.errors.InvalidTypeError: full-time equivalent (FTE) must be a Fraction,
+        an int or a Decimal, got float 0.5; ...
     """
 
     label: str = attrs.field(converter=_label)

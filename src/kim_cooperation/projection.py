@@ -47,6 +47,7 @@ from kim_cooperation.errors import InvalidTypeError, InvalidValueError
 from kim_cooperation.funding import region_funding
 from kim_cooperation.money import from_cents, round_half_up_to_cents, to_cents
 from kim_cooperation.party import Party
+from kim_cooperation.policy import WithdrawalScope
 from kim_cooperation.post import Post
 from kim_cooperation.settlement import BillingLine, Settlement, settle
 from kim_cooperation.winddown import WindDown, run_on_period, wind_down
@@ -202,6 +203,19 @@ class YearResult:
         wind_down: For a year after the agreement's end, the run-on costs
             estimated from the year's plan (`estimate_wind_down`), or
             ``None`` if nothing runs on in the year.
+
+    Examples:
+        Every party gives notice by 30 June 2024; the agreement ends on
+        31 December 2025, and the posts' costs run on through 2026:
+
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets, scenario
+        >>> ended = scenario.all_give_notice(presets.coesfeld(), dt.date(2024, 6, 30))
+        >>> projection = project(ended, range(2025, 2028), presets.coesfeld_cost_plan_2023())
+        >>> [(r.year, r.settlement is None, r.wind_down is None) for r in projection.results]
+        [(2025, False, True), (2026, True, False), (2027, True, True)]
+        >>> projection.result(2026).wind_down.regions[0].net
+        Decimal('32500.00')
     """
 
     year: int
@@ -217,6 +231,17 @@ class Projection:
     Attributes:
         agreement: The agreement projected.
         results: One `YearResult` per year, in order.
+
+    Examples:
+        >>> from kim_cooperation import presets
+        >>> plan = presets.coesfeld_cost_plan_2023()
+        >>> projection = project(presets.coesfeld(), range(2023, 2026), plan)
+        >>> projection.years
+        (2023, 2024, 2025)
+        >>> projection.own_share_of("Havixbeck", 2025), projection.total_of("Havixbeck")
+        (Decimal('8125.00'), Decimal('24375.00'))
+        >>> projection.billed_by("Coesfeld")[2025]
+        Decimal('24375.00')
     """
 
     agreement: Agreement
@@ -267,17 +292,38 @@ class Projection:
 
         Raises:
             UnknownPartyError: ``party`` is not a party to the agreement.
-            UnknownRegionError: The town's region had no costs in the plan.
+            UnknownRegionError: The town's region had no costs in the plan
+                and it bears nothing of the regions that had.
         """
         found = self.agreement.party(party)
         result = self.result(year)
-        if result.settlement is None:
-            if result.wind_down is None:
-                return from_cents(0)
-            parts = [region.split for region in result.wind_down.regions if found in region.split]
-            return parts[0][found] if parts else from_cents(0)
-        split = result.settlement.region(self.agreement.region_of(found)).split
-        return split[found] if found in split else from_cents(0)
+        if result.settlement is not None:
+            # Sums the parts of every region: under withdrawal_scope="agreement" a
+            # town also bears parts of other regions' own shares (C12).
+            return result.settlement.own_share_of(found)
+        if result.wind_down is None:
+            return from_cents(0)
+        return from_cents(
+            sum(
+                to_cents(region.split[found])
+                for region in result.wind_down.regions
+                if found in region.split
+            )
+        )
+
+    @property
+    def parties(self) -> tuple[Party, ...]:
+        """The parties that can bear a share in the projection, ordered by AGS.
+
+        The towns of the regions any year's plan has costs for; under the
+        policy ``withdrawal_scope="agreement"`` every party, as a town can
+        then bear parts of other regions' own shares (C12).
+        """
+        agreement = self.agreement
+        if agreement.policies.withdrawal_scope is WithdrawalScope.AGREEMENT:
+            return agreement.parties
+        planned = {agreement.region(name) for result in self.results for name in result.plan}
+        return tuple(party for party in agreement.parties if agreement.region_of(party) in planned)
 
     def own_shares_of(self, party: str | Party) -> Mapping[int, Decimal]:
         """Return a town's own share for every projected year."""

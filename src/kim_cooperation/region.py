@@ -72,6 +72,16 @@ class Region:
         AgreementError: The employer is not a member (C3), a town is listed
             twice, post labels repeat, or there are no members or no posts.
         InvalidTypeError: A member is not a `Party` or a post not a `Post`.
+
+    Examples:
+        >>> from kim_cooperation import presets
+        >>> nord = presets.coesfeld().region("Nord")
+        >>> nord.employer.name, nord.fte
+        ('Coesfeld', Fraction(5, 2))
+        >>> [party.name for party in nord.others]
+        ['Billerbeck', 'Havixbeck', 'Rosendahl']
+        >>> nord.member("05558040").name
+        'Rosendahl'
     """
 
     name: str = attrs.field(converter=_name)

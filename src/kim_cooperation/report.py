@@ -201,6 +201,22 @@ def render_region(
         lang: ``"de"`` or ``"en"``.
         assumption: A note printed under the heading when the costs are a
             planning assumption rather than figures from a source.
+
+    Examples:
+        Region Nord in 2026, after Rosendahl has left:
+
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets, settle
+        >>> left = presets.coesfeld().give_notice("Rosendahl", dt.date(2024, 6, 30))
+        >>> nord = settle(left, 2026, presets.coesfeld_cost_plan_2023()).region("Nord")
+        >>> print(render_region(nord, lang="en"))
+        Region Nord – employer Stadt Coesfeld – 2.5 full-time posts
+          Costs                    €170,000  (C8)
+          Funding (2.5 × €55,000)  €137,500  (C5)
+          Own share                 €32,500  (C7)
+            Billerbeck  €10,833.33  (C12) pays Coesfeld (C9)
+            Coesfeld    €10,833.34  (C12) bears itself, +1 cent (remainder, I2)
+            Havixbeck   €10,833.33  (C12) pays Coesfeld (C9)
     """
     text = _TEXT[lang]
     settled = region.region
@@ -266,6 +282,19 @@ def default_report(
         party: The town whose tables are shown; Coesfeld by default.
         layout: The layout of the tables, the council paper's by default.
         lang: ``"de"`` (default) or ``"en"``.
+
+    Examples:
+        >>> print(default_report(party="Rosendahl", lang="en"))
+        Kooperationsvereinbarung Kommunales Case-Management ... des Kreises Coesfeld
+        <BLANKLINE>
+        Gemeinde Rosendahl – member of region Nord – Budget year 2023
+        ...
+          Own share                                €8,125  (C7)
+        ...
+        Region Süd – employer Gemeinde Ascheberg – 2.5 full-time posts
+          Planning assumption: the council paper gives no costs for this region; ...
+        ...
+        Source of Region Nord's costs: Stadt Coesfeld council paper 2023.
     """
     agreement = presets.coesfeld()
     plan = presets.coesfeld_planning_costs_2023()
@@ -405,7 +434,7 @@ def render_projection(projection: Projection, *, lang: Lang = "de") -> str:
           Rosendahl   €8,125   €8,125   €16,250
     """
     text = _TEXT[lang]
-    parties = _planned_parties(projection)
+    parties = projection.parties
     headers = [text["town"], *(_year_heading(projection, year) for year in projection.years)]
     rows = [
         [
@@ -463,12 +492,6 @@ def render_comparison(comparison: Comparison, *, lang: Lang = "de") -> str:
         sections += [text["comparison"].format(name=shown), *_grid(headers, rows)]
         sections += _year_notes(projection, text)
     return "\n".join(sections)
-
-
-def _planned_parties(projection: Projection) -> list[Party]:
-    agreement = projection.agreement
-    planned = {agreement.region(name) for name in projection.results[0].plan}
-    return [party for party in agreement.parties if agreement.region_of(party) in planned]
 
 
 def _year_heading(projection: Projection, year: int) -> str:

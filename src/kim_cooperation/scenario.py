@@ -84,7 +84,18 @@ def rate_change(
 def loss_of_funding(
     agreement: Agreement, valid_from: dt.date, *, source: str | None = None
 ) -> Agreement:
-    """Return the agreement with the funding ending on ``valid_from`` (C10)."""
+    """Return the agreement with the funding ending on ``valid_from`` (C10).
+
+    Without funding the towns bear the whole costs in equal parts.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets, settle
+        >>> no_funding = loss_of_funding(presets.coesfeld(), dt.date(2025, 1, 1))
+        >>> plan = presets.coesfeld_cost_plan_2023()
+        >>> [settle(no_funding, year, plan).own_share_of("Havixbeck") for year in (2024, 2025)]
+        [Decimal('8125.00'), Decimal('42500.00')]
+    """
     return agreement.with_funding(
         agreement.funding.without_funding_from(
             valid_from, source=source or f"Scenario: funding ends {valid_from.isoformat()}"
@@ -93,16 +104,36 @@ def loss_of_funding(
 
 
 def notice_by(agreement: Agreement, party: str | Party, received: dt.date) -> Agreement:
-    """Return the agreement after ``party`` gave notice received on ``received`` (C11, C12)."""
+    """Return the agreement after ``party`` gave notice received on ``received`` (C11, C12).
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets
+        >>> left = notice_by(presets.coesfeld(), "Rosendahl", dt.date(2024, 6, 30))
+        >>> left.termination_of("Rosendahl")
+        datetime.date(2025, 12, 31)
+        >>> [party.name for party in left.members_on(dt.date(2026, 1, 1), region="Nord")]
+        ['Billerbeck', 'Coesfeld', 'Havixbeck']
+    """
     return agreement.give_notice(party, received)
 
 
 def all_give_notice(agreement: Agreement, received: dt.date) -> Agreement:
     """Return the agreement after every party gave notice received on ``received`` (C11, C13).
 
-    The agreement ends on the common termination date; afterwards the
-    towns owe no regular own shares, only the wind-down (see
-    `kim_cooperation.wind_down`).
+    Parties that have already given notice keep their notice. The agreement
+    ends on the last termination date; afterwards the towns owe no regular
+    own shares, only the wind-down (see `kim_cooperation.wind_down`).
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets
+        >>> ended = all_give_notice(presets.coesfeld(), dt.date(2024, 6, 30))
+        >>> ended.ends
+        datetime.date(2025, 12, 31)
+        >>> early = presets.coesfeld().give_notice("Rosendahl", dt.date(2023, 6, 30))
+        >>> all_give_notice(early, dt.date(2024, 6, 30)).termination_of("Rosendahl")
+        datetime.date(2024, 12, 31)
     """
     return agreement.give_notices(
         {party: received for party in agreement.parties if agreement.termination_of(party) is None}
@@ -116,6 +147,20 @@ class Comparison:
     Attributes:
         names: The scenario names, the baseline first.
         projections: One `Projection` per name, in the same order.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets
+        >>> base = presets.coesfeld()
+        >>> variants = {"Rosendahl leaves": notice_by(base, "Rosendahl", dt.date(2024, 6, 30))}
+        >>> comparison = compare(base, variants, [2025, 2026], presets.coesfeld_cost_plan_2023())
+        >>> comparison.names, comparison.years
+        (('baseline', 'Rosendahl leaves'), (2025, 2026))
+        >>> comparison.value("Rosendahl leaves", "Coesfeld", 2026)
+        Decimal('10833.34')
+        >>> party, year, values, differences = comparison.rows()[-1]
+        >>> party.name, year, [str(value) for value in values], [str(d) for d in differences]
+        ('Rosendahl', 2026, ['8125.00', '0.00'], ['0.00', '-8125.00'])
     """
 
     names: tuple[str, ...]
@@ -144,14 +189,9 @@ class Comparison:
 
     @property
     def parties(self) -> tuple[Party, ...]:
-        """The baseline's parties whose regions have costs in the plans, ordered by AGS."""
-        baseline = self.projections[0]
-        planned = {baseline.agreement.region(name) for name in baseline.results[0].plan}
-        return tuple(
-            party
-            for party in baseline.agreement.parties
-            if baseline.agreement.region_of(party) in planned
-        )
+        """The parties that bear a share in any scenario, ordered by AGS (see `Projection.parties`)."""
+        found = {party for projection in self.projections for party in projection.parties}
+        return tuple(party for party in self.projections[0].agreement.parties if party in found)
 
     def projection(self, name: str) -> Projection:
         """Return one scenario's projection.
@@ -215,6 +255,20 @@ def compare(
         InvalidValueError: A variant is named ``"baseline"`` or has other
             parties than the baseline.
         InvalidTypeError: A variant is not an `Agreement`.
+
+    Examples:
+        If every party gives notice by 30 June 2024, Billerbeck still pays
+        its share in 2025, its part of the estimated run-on costs in 2026
+        (C13, here as much as before), and nothing from 2027 on:
+
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets
+        >>> base = presets.coesfeld()
+        >>> variants = {"all leave": all_give_notice(base, dt.date(2024, 6, 30))}
+        >>> plan = presets.coesfeld_cost_plan_2023()
+        >>> comparison = compare(base, variants, range(2025, 2028), plan)
+        >>> [str(comparison.difference("all leave", "Billerbeck", y)) for y in comparison.years]
+        ['0.00', '0.00', '-8125.00']
     """
     if not isinstance(variants, Mapping):
         raise InvalidTypeError(

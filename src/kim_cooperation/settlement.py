@@ -62,6 +62,13 @@ class BillingLine:
         creditor: The region's employer, which bills.
         amount: The town's part of the own share.
         clause: ``C9``.
+
+    Examples:
+        >>> from kim_cooperation import presets, settle
+        >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+        >>> line = settlement.billing[0]
+        >>> line.year, line.debtor.name, line.creditor.name, line.amount, line.clause
+        (2023, 'Billerbeck', 'Coesfeld', Decimal('8125.00'), <Clause.C9: 'C9'>)
     """
 
     year: int
@@ -82,6 +89,16 @@ class SettlementLine:
         amount: The amount in euros.
         clause: The clause the figure comes from.
         party: The town the line concerns, for ``part`` and ``billing`` lines.
+
+    Examples:
+        >>> from kim_cooperation import presets, settle
+        >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+        >>> for line in settlement.region("Nord").lines()[:4]:
+        ...     print(line.clause, line.key, line.amount, line.description)
+        C8 costs 170000.00 Costs
+        C5 funding 137500.00 Funding
+        C7 own_share 32500.00 Own share
+        C4 part 8125.00 Part of Billerbeck
     """
 
     key: str
@@ -107,6 +124,15 @@ class RegionSettlement:
         employer: The region's employer in the year, which receives the
             funding and the payments (C3, C9): the one the agreement names,
             or its successor after it left (`Agreement.employer_of`).
+
+    Examples:
+        >>> from kim_cooperation import presets, settle
+        >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+        >>> nord = settlement.region("Nord")
+        >>> nord.costs.total, nord.funding.amount, nord.own_share, nord.surplus
+        (Decimal('170000.00'), Decimal('137500.00'), Decimal('32500.00'), Decimal('0.00'))
+        >>> nord.employer.name, nord.billed_total, nord.clause
+        ('Coesfeld', Decimal('24375.00'), <Clause.C7: 'C7'>)
     """
 
     region: Region
@@ -202,6 +228,18 @@ class Settlement:
         year: The year.
         regions: One `RegionSettlement` per region given costs, in the
             agreement's region order.
+
+    Examples:
+        Region Nord in 2026, after Rosendahl has left:
+
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets, settle
+        >>> left = presets.coesfeld().give_notice("Rosendahl", dt.date(2024, 6, 30))
+        >>> settlement = settle(left, 2026, presets.coesfeld_cost_plan_2023())
+        >>> [region.region.name for region in settlement.regions]
+        ['Nord']
+        >>> settlement.own_share_of("Coesfeld"), settlement.own_share_of("Rosendahl")
+        (Decimal('10833.34'), Decimal('0.00'))
     """
 
     agreement: Agreement

@@ -112,6 +112,15 @@ class Share:
         exact: Its exact share in euros, a `Fraction`.
         amount: The part in euros, to the cent.
         extra_cent: Whether it received one of the left-over cents.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> from kim_cooperation import presets
+        >>> nord = presets.coesfeld().region("Nord")
+        >>> parts = split_equally(Decimal("100.01"), nord.members, first=nord.employer)
+        >>> share = parts.share_of(nord.employer)
+        >>> share.party.name, share.exact, share.amount, share.extra_cent
+        ('Coesfeld', Fraction(10001, 400), Decimal('25.01'), True)
     """
 
     party: Party
@@ -139,6 +148,19 @@ class Allocation(Mapping[Party, Decimal]):
         first: The party that came first among equal remainders, if any.
         clause: The clause that calls for the split (``C4`` by default).
         interpretation: ``I2``, the rule for the cents.
+
+    Examples:
+        Region Nord's own share among its three towns after Rosendahl left:
+
+        >>> from decimal import Decimal
+        >>> from kim_cooperation import presets
+        >>> nord = presets.coesfeld().region("Nord")
+        >>> remaining = [party for party in nord.members if party.name != "Rosendahl"]
+        >>> parts = split_equally(Decimal("32500"), remaining, first=nord.employer)
+        >>> {party.name: str(amount) for party, amount in parts.items()}
+        {'Billerbeck': '10833.33', 'Coesfeld': '10833.34', 'Havixbeck': '10833.33'}
+        >>> sum(parts.values()), [share.party.name for share in parts.shares if share.extra_cent]
+        (Decimal('32500.00'), ['Coesfeld'])
     """
 
     amount: Decimal

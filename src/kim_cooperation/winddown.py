@@ -85,6 +85,15 @@ class RunOnPeriod:
         max_months: The limit in months; 12 under the agreement (C13).
         clause: ``C13``.
         interpretation: ``I5``.
+
+    Examples:
+        Made by `run_on_period`:
+
+        >>> import datetime as dt
+        >>> run_on_period(dt.date(2025, 12, 31), dt.date(2026, 3, 15)).describe()
+        '2026-01-01 to 2026-03-15 (2 months 15 days, until the end of employment)'
+        >>> run_on_period(dt.date(2025, 12, 31), None).describe()
+        '2026-01-01 to 2026-12-31 (12 months, until the 12-month limit)'
     """
 
     agreement_end: dt.date
@@ -239,6 +248,23 @@ class RegionWindDown:
         net: Costs less funding, at least zero: the amount split.
         surplus: Funding beyond the costs, reported and not distributed (I6).
         split: Each former party's equal part of ``net`` (C13).
+
+    Examples:
+        Region Nord's costs for the year after the end, less the funding
+        still received:
+
+        >>> import datetime as dt
+        >>> from decimal import Decimal
+        >>> from kim_cooperation import CostStatement, presets, scenario
+        >>> ended = scenario.all_give_notice(presets.coesfeld(), dt.date(2024, 6, 30))
+        >>> costs = {"Nord": CostStatement(personnel=Decimal("170000"))}
+        >>> funding = {"Nord": Decimal("137500")}
+        >>> result = wind_down(ended, dt.date(2025, 12, 31), costs, funding=funding)
+        >>> nord = result.regions[0]
+        >>> nord.net, nord.surplus, nord.last_day
+        (Decimal('32500.00'), Decimal('0.00'), datetime.date(2026, 12, 31))
+        >>> {party.name: str(amount) for party, amount in nord.split.items()}
+        {'Billerbeck': '8125.00', 'Coesfeld': '8125.00', 'Havixbeck': '8125.00', 'Rosendahl': '8125.00'}
     """
 
     region: Region
@@ -280,24 +306,44 @@ class WindDown:
         agreement_end: The last day of the agreement.
         regions: One `RegionWindDown` per region given costs.
         clause: ``C13``.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from decimal import Decimal
+        >>> from kim_cooperation import CostStatement, presets, scenario
+        >>> ended = scenario.all_give_notice(presets.coesfeld(), dt.date(2024, 6, 30))
+        >>> costs = {"Mitte": CostStatement(personnel=Decimal("13000"))}
+        >>> result = wind_down(ended, dt.date(2025, 12, 31), costs)
+        >>> result.agreement_end, result.part_of("Nottuln")
+        (datetime.date(2025, 12, 31), Decimal('6500.00'))
+        >>> result.part_of(ended.party("Coesfeld"))
+        Traceback (most recent call last):
+        ...
+        kim_cooperation.errors.UnknownPartyError: Coesfeld is not a former party of the regions
+        in this wind-down: ['Mitte']
     """
 
     agreement_end: dt.date
     regions: tuple[RegionWindDown, ...]
     clause: Clause = Clause.C13
 
-    def part_of(self, party: Party) -> Decimal:
+    def part_of(self, party: str | Party) -> Decimal:
         """Return a former party's part of the run-on costs (C13).
+
+        Args:
+            party: A `Party`, an AGS or a name (``"Duelmen"`` works too).
 
         Raises:
             UnknownPartyError: ``party`` is not a former party of a region
                 in this wind-down.
         """
         for region in self.regions:
-            if party in region.split:
-                return region.split[party]
+            for member, amount in region.split.items():
+                if member == party or (isinstance(party, str) and member.matches(party)):
+                    return amount
+        shown = party.name if isinstance(party, Party) else repr(party)
         raise UnknownPartyError(
-            f"{party!r} is not a former party of the regions in this wind-down: "
+            f"{shown} is not a former party of the regions in this wind-down: "
             f"{[region.region.name for region in self.regions]}"
         )
 
