@@ -487,3 +487,29 @@ def test_every_command_in_every_format(
 def test_every_carried_forward_year_is_named(capsys: pytest.CaptureFixture[str]) -> None:
     out = run(capsys, "project", "--from", "2023", "--to", "2026", "--lang", "en")
     assert "The cost plan of 2023 is carried forward unchanged to 2024–2026." in out
+
+
+def test_scenario_names_follow_the_language(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(
+        capsys,
+        "scenario",
+        "--from",
+        "2025",
+        "--to",
+        "2025",
+        "--rate",
+        "57000",
+        "--loss-from",
+        "2025-07-01",
+        "--notice",
+        "Olfen=2024-06-30",
+        "--all-notice",
+        "2024-06-30",
+    )
+    for name in (
+        "Förderung 57000 ab 01.01.2025",
+        "keine Förderung ab 01.07.2025",
+        "Kündigung Olfen, Zugang 30.06.2024",
+        "Kündigung aller, Zugang 30.06.2024",
+    ):
+        assert f"Szenario {name}:" in out

@@ -527,6 +527,27 @@ def _run_project(arguments: argparse.Namespace) -> str:
     )
 
 
+def _variant_name(
+    kind: str, lang: str, day: dt.date, *, amount: Decimal | None = None, party: str = ""
+) -> str:
+    """A scenario's name in the output's language."""
+    if lang == "de":
+        german = f"{day.day:02d}.{day.month:02d}.{day.year}"
+        return {
+            "rate": f"Förderung {amount} ab {german}",
+            "loss": f"keine Förderung ab {german}",
+            "notice": f"Kündigung {party}, Zugang {german}",
+            "all": f"Kündigung aller, Zugang {german}",
+        }[kind]
+    iso = day.isoformat()
+    return {
+        "rate": f"rate {amount} from {iso}",
+        "loss": f"no funding from {iso}",
+        "notice": f"{party} gives notice {iso}",
+        "all": f"all give notice {iso}",
+    }[kind]
+
+
 def _run_scenario(arguments: argparse.Namespace) -> str:
     from kim_cooperation import report, scenario  # noqa: PLC0415
     from kim_cooperation.errors import InvalidValueError  # noqa: PLC0415
@@ -536,24 +557,20 @@ def _run_scenario(arguments: argparse.Namespace) -> str:
     variants: dict[str, Agreement] = {}
     if arguments.rate is not None:
         valid_from = arguments.rate_from or dt.date(arguments.first, 1, 1)
-        variants[f"rate {arguments.rate} from {valid_from.isoformat()}"] = scenario.rate_change(
-            base, arguments.rate, valid_from
-        )
+        name = _variant_name("rate", arguments.lang, valid_from, amount=arguments.rate)
+        variants[name] = scenario.rate_change(base, arguments.rate, valid_from)
     elif arguments.rate_from is not None:
         raise InvalidValueError("--rate-from needs --rate, the new rate")
     if arguments.loss_from is not None:
-        variants[f"no funding from {arguments.loss_from.isoformat()}"] = scenario.loss_of_funding(
-            base, arguments.loss_from
-        )
+        name = _variant_name("loss", arguments.lang, arguments.loss_from)
+        variants[name] = scenario.loss_of_funding(base, arguments.loss_from)
     for party, received in arguments.notice:
         found = base.party(party)
-        variants[f"{found.name} gives notice {received.isoformat()}"] = scenario.notice_by(
-            base, found, received
-        )
+        name = _variant_name("notice", arguments.lang, received, party=found.name)
+        variants[name] = scenario.notice_by(base, found, received)
     if arguments.all_notice is not None:
-        variants[f"all give notice {arguments.all_notice.isoformat()}"] = scenario.all_give_notice(
-            base, arguments.all_notice
-        )
+        name = _variant_name("all", arguments.lang, arguments.all_notice)
+        variants[name] = scenario.all_give_notice(base, arguments.all_notice)
     if not variants:
         raise InvalidValueError(
             "a scenario needs at least one variant: --rate, --loss-from, --notice or --all-notice"
