@@ -9,6 +9,7 @@ employers or from every party, and cost plans over several years.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import pathlib
@@ -20,7 +21,6 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from fractions import Fraction
 from importlib import resources
-from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -60,6 +60,7 @@ from kim_cooperation import (
 )
 from kim_cooperation import Party as KimParty
 from kim_cooperation import files as files_module
+from kim_cooperation._checks import FrozenMapping
 from kim_cooperation.errors import InvalidMoneyError
 from kim_cooperation.files import FileFormat
 from kim_cooperation.party import fold_name, validate_ags
@@ -390,8 +391,10 @@ class TestAgreementFile:
             agreement=presets.coesfeld(), cost_plans={2025: {"Nord": nord}, 2023: {"Nord": nord}}
         )
         assert list(document.cost_plans) == [2023, 2025]
-        assert isinstance(document.cost_plans, MappingProxyType)
-        assert isinstance(document.cost_plans[2023], MappingProxyType)
+        assert isinstance(document.cost_plans, FrozenMapping)
+        assert isinstance(document.cost_plans[2023], FrozenMapping)
+        assert copy.deepcopy(document) == document
+        assert pickle.loads(pickle.dumps(document)) == document
         assert hash(document) == hash(AgreementFile(agreement=presets.coesfeld()))
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             document.cost_plans = {}  # type: ignore[misc]

@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final, TypeAlias, TypeVar
+from typing import Any, Final, Generic, TypeAlias, TypeVar
 
 from kim_cooperation.errors import InvalidDateError, InvalidTypeError, InvalidValueError
 
-__all__ = ["Exact", "check_date", "check_label", "check_year", "to_fraction", "tuple_of"]
+__all__ = [
+    "Exact",
+    "FrozenMapping",
+    "check_date",
+    "check_label",
+    "check_year",
+    "to_fraction",
+    "tuple_of",
+]
 
 _T = TypeVar("_T")
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 _MAX_ADJUSTED_EXPONENT: Final = 100
 
@@ -126,3 +136,58 @@ def tuple_of(value: Iterable[_T], kind: type[_T], *, what: str) -> tuple[_T, ...
                 f"{what} must all be {kind.__name__}, got {type(item).__name__} {item!r}"
             )
     return items
+
+
+class FrozenMapping(Mapping[_K, _V], Generic[_K, _V]):
+    """A read-only mapping that, unlike `types.MappingProxyType`, copies, pickles and hashes.
+
+    The value objects hold mappings given by the caller (a year's cost plan)
+    as a ``FrozenMapping``: a private copy, so changing the caller's dict
+    afterwards changes nothing, and no mutable container is reachable from
+    the object. It keeps the order of its items, compares equal to any
+    mapping with the same items, hashes when its keys and values do, and
+    `copy`, `copy.deepcopy` and `pickle` work on it (a ``mappingproxy``
+    cannot be pickled or deep-copied).
+
+    Examples:
+        >>> plan = FrozenMapping({"Nord": 1})
+        >>> plan["Nord"], plan == {"Nord": 1}, hash(plan) == hash(FrozenMapping({"Nord": 1}))
+        (1, True, True)
+        >>> plan.extra = 1
+        Traceback (most recent call last):
+        ...
+        AttributeError: 'FrozenMapping' object has no attribute 'extra'
+    """
+
+    __slots__ = ("_items",)
+    _items: dict[_K, _V]
+
+    def __init__(self, items: Mapping[_K, _V] | Iterable[tuple[_K, _V]] = ()) -> None:
+        object.__setattr__(self, "_items", dict(items))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def __getitem__(self, key: _K) -> _V:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[_K]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._items.items()))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (tuple(self._items.items()),))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._items!r})"

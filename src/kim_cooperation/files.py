@@ -67,7 +67,7 @@ from cattrs.gen import (
     override,
 )
 
-from kim_cooperation._checks import check_label, check_year
+from kim_cooperation._checks import FrozenMapping, check_label, check_year
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.costs import CostStatement, costs_by_region
 from kim_cooperation.errors import (
@@ -213,8 +213,9 @@ def _cost_plans(value: CostPlans) -> CostPlans:
                 f"the cost plan for {year} must be a mapping of region name to CostStatement, "
                 f"got {type(plan).__name__}"
             )
-        plans[year] = MappingProxyType(dict(plan))
-    return MappingProxyType(dict(sorted(plans.items())))
+        plans[year] = FrozenMapping(plan)
+    # FrozenMapping, not a mappingproxy: an AgreementFile copies, pickles and hashes.
+    return FrozenMapping(dict(sorted(plans.items())))
 
 
 def _check_agreement(_instance: object, _attribute: attrs.Attribute[Any], value: Any) -> None:

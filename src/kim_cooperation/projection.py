@@ -40,7 +40,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from kim_cooperation._checks import Exact, check_year, to_fraction
+from kim_cooperation._checks import Exact, FrozenMapping, check_year, to_fraction
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.costs import CostItem, CostStatement, costs_by_region
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError
@@ -190,13 +190,19 @@ def estimate_wind_down(agreement: Agreement, year: int, plan: CostPlan) -> WindD
     return wind_down(agreement, ends, costs, funding=funding)
 
 
+def _frozen_plan(plan: CostPlan) -> CostPlan:
+    """Keep a year's plan as a private read-only copy that pickles, copies and hashes."""
+    return plan if isinstance(plan, FrozenMapping) else FrozenMapping(plan)
+
+
 @attrs.frozen(kw_only=True)
 class YearResult:
     """One year of a projection.
 
     Attributes:
         year: The calendar year.
-        plan: The costs used for the year, per region.
+        plan: The costs used for the year, per region: a read-only copy of
+            the plan given.
         settlement: The settlement, or ``None`` if the agreement had ended
             before the year (after full termination only the wind-down
             remains, C13).
@@ -219,7 +225,7 @@ class YearResult:
     """
 
     year: int
-    plan: CostPlan
+    plan: CostPlan = attrs.field(converter=_frozen_plan)
     settlement: Settlement | None
     wind_down: WindDown | None = None
 
