@@ -16,6 +16,7 @@ __all__ = [
     "check_date",
     "check_label",
     "check_year",
+    "shown",
     "to_fraction",
     "tuple_of",
 ]
@@ -25,9 +26,36 @@ _K = TypeVar("_K")
 _V = TypeVar("_V")
 
 _MAX_ADJUSTED_EXPONENT: Final = 100
+_MAX_SHOWN_BITS: Final = 4000  # about 1200 digits, well below int-to-str's limit of 4300
 
 Exact: TypeAlias = Fraction | int | Decimal
 """What the library accepts as an exact share: `Fraction`, `int` or finite `Decimal`."""
+
+
+def shown(value: object) -> str:
+    """Return ``repr(value)`` for an error message, whatever the value.
+
+    ``repr`` itself fails on some values a caller may pass by mistake: an
+    ``int`` (or a `Fraction` of ints) longer than Python converts to text
+    (`sys.get_int_max_str_digits`), and a container nested too deeply or
+    holding such a value. Those are described by their type and size instead.
+
+    Examples:
+        >>> shown(Decimal("1.5")), shown(10**5000)
+        ("Decimal('1.5')", 'int of about 5001 digits')
+    """
+    if isinstance(value, Fraction):
+        bits = max(value.numerator.bit_length(), value.denominator.bit_length())
+    elif isinstance(value, int):
+        bits = value.bit_length()
+    else:
+        bits = 0
+    if bits > _MAX_SHOWN_BITS:
+        return f"{type(value).__name__} of about {bits * 30103 // 100000 + 1} digits"
+    try:
+        return repr(value)
+    except (ValueError, RecursionError):
+        return f"{type(value).__name__} that cannot be shown (nested too deeply or too long)"
 
 
 def to_fraction(value: Exact, *, what: str) -> Fraction:
@@ -47,12 +75,12 @@ def to_fraction(value: Exact, *, what: str) -> Fraction:
         return Fraction(value)
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise InvalidValueError(f"{what} must be finite, got {value!r}")
+            raise InvalidValueError(f"{what} must be finite, got {shown(value)}")
         # An exponent like 1E+999999999 would build an enormous integer.
         if value and abs(value.adjusted()) > _MAX_ADJUSTED_EXPONENT:
             raise InvalidValueError(
                 f"{what} must be between 1E-{_MAX_ADJUSTED_EXPONENT} and "
-                f"1E+{_MAX_ADJUSTED_EXPONENT} in magnitude, got {value!r}"
+                f"1E+{_MAX_ADJUSTED_EXPONENT} in magnitude, got {shown(value)}"
             )
         return Fraction(value)
     hint = ""
@@ -60,7 +88,7 @@ def to_fraction(value: Exact, *, what: str) -> Fraction:
         hint = f"; floats are not exact, write Fraction('{value!r}') or Decimal('{value!r}')"
     raise InvalidTypeError(
         f"{what} must be a Fraction, an int or a Decimal, "
-        f"got {type(value).__name__} {value!r}{hint}"
+        f"got {type(value).__name__} {shown(value)}{hint}"
     )
 
 
@@ -80,9 +108,9 @@ def check_date(value: object, *, what: str) -> dt.date:
     if isinstance(value, dt.datetime):
         hint = "; pass value.date() if the day in its own time zone is meant"
     elif isinstance(value, str):
-        hint = f"; parse it first, e.g. datetime.date.fromisoformat({value!r})"
+        hint = f"; parse it first, e.g. datetime.date.fromisoformat({shown(value)})"
     raise InvalidTypeError(
-        f"{what} must be a datetime.date, got {type(value).__name__} {value!r}{hint}"
+        f"{what} must be a datetime.date, got {type(value).__name__} {shown(value)}{hint}"
     )
 
 
@@ -94,10 +122,10 @@ def check_year(value: object, *, what: str = "year") -> int:
         InvalidDateError: ``value`` is outside 1 to 9999.
     """
     if not isinstance(value, int) or isinstance(value, bool):
-        raise InvalidTypeError(f"{what} must be an int, got {type(value).__name__} {value!r}")
+        raise InvalidTypeError(f"{what} must be an int, got {type(value).__name__} {shown(value)}")
     if not dt.MINYEAR <= value <= dt.MAXYEAR:
         raise InvalidDateError(
-            f"{what} must be between {dt.MINYEAR} and {dt.MAXYEAR}, got {value!r}"
+            f"{what} must be between {dt.MINYEAR} and {dt.MAXYEAR}, got {shown(value)}"
         )
     return value
 
@@ -110,10 +138,10 @@ def check_label(value: object, *, what: str) -> str:
         InvalidValueError: ``value`` is empty or has leading or trailing spaces.
     """
     if not isinstance(value, str):
-        raise InvalidTypeError(f"{what} must be a str, got {type(value).__name__} {value!r}")
+        raise InvalidTypeError(f"{what} must be a str, got {type(value).__name__} {shown(value)}")
     if not value.strip() or value != value.strip():
         raise InvalidValueError(
-            f"{what} must be non-empty without leading or trailing spaces, got {value!r}"
+            f"{what} must be non-empty without leading or trailing spaces, got {shown(value)}"
         )
     return value
 
@@ -133,7 +161,7 @@ def tuple_of(value: Iterable[_T], kind: type[_T], *, what: str) -> tuple[_T, ...
     for item in items:
         if not isinstance(item, kind):
             raise InvalidTypeError(
-                f"{what} must all be {kind.__name__}, got {type(item).__name__} {item!r}"
+                f"{what} must all be {kind.__name__}, got {type(item).__name__} {shown(item)}"
             )
     return items
 

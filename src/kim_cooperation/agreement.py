@@ -33,7 +33,7 @@ from typing import Any, TypeAlias
 import attrs
 
 from kim_cooperation import membership
-from kim_cooperation._checks import check_date, check_label, tuple_of
+from kim_cooperation._checks import check_date, check_label, shown, tuple_of
 from kim_cooperation.errors import (
     AgreementError,
     InvalidTypeError,
@@ -82,7 +82,7 @@ def _instance_of(kind: type) -> Callable[[object, attrs.Attribute[Any], object],
         if not isinstance(value, kind):
             raise InvalidTypeError(
                 f"agreement {attribute.name} must be {kind.__name__}, "
-                f"got {type(value).__name__} {value!r}"
+                f"got {type(value).__name__} {shown(value)}"
             )
 
     return check
@@ -251,7 +251,7 @@ class Agreement:
             if party == key or (isinstance(key, str) and party.matches(key)):
                 return party
         raise UnknownPartyError(
-            f"{key!r} is not a party to the agreement {self.name!r}; "
+            f"{shown(key)} is not a party to the agreement {self.name!r}; "
             f"parties are {[party.name for party in self.parties]} (C1)"
         )
 
@@ -267,7 +267,7 @@ class Agreement:
             ):
                 return region
         raise UnknownRegionError(
-            f"{key!r} is not a region of the agreement {self.name!r}; "
+            f"{shown(key)} is not a region of the agreement {self.name!r}; "
             f"regions are {[region.name for region in self.regions]} (C2)"
         )
 

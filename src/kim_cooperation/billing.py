@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import attrs
 
-from kim_cooperation._checks import tuple_of
+from kim_cooperation._checks import shown, tuple_of
 from kim_cooperation.clauses import Clause, Interpretation
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError, UnknownPartyError
 from kim_cooperation.formatting import Lang
@@ -243,7 +243,7 @@ class BillingStatement:
             if entry.party == party or (isinstance(party, str) and entry.party.matches(party)):
                 return entry
         raise UnknownPartyError(
-            f"{party!r} has no entry in the billing statement of Region {self.region.name} "
+            f"{shown(party)} has no entry in the billing statement of Region {self.region.name} "
             f"for {self.year}; the entries are {[entry.party.name for entry in self.entries]}"
         )
 
@@ -316,7 +316,7 @@ def billing_statements(
     """
     if not isinstance(settlement, Settlement):
         raise InvalidTypeError(
-            f"settlement must be a Settlement, got {type(settlement).__name__} {settlement!r}"
+            f"settlement must be a Settlement, got {type(settlement).__name__} {shown(settlement)}"
         )
     paid = _advances(settlement, {} if advances is None else advances)
     return tuple(_statement(settlement, region, paid) for region in settlement.regions)
@@ -326,21 +326,21 @@ def _advances(settlement: Settlement, advances: Advances) -> dict[Party, Decimal
     if not isinstance(advances, Mapping):
         raise InvalidTypeError(
             f"advances must be a mapping of town to money, got {type(advances).__name__} "
-            f"{advances!r}"
+            f"{shown(advances)}"
         )
     found: dict[Party, Decimal] = {}
     for key, value in advances.items():
         if not isinstance(key, str | Party):
             raise InvalidTypeError(
-                f"advances must be keyed by Party, AGS or name, got {type(key).__name__} {key!r}"
+                f"advances must be keyed by Party, AGS or name, got {type(key).__name__} {shown(key)}"
             )
         party = settlement.agreement.party(key)
         if party in found:
-            raise InvalidValueError(f"advances name {party.name} twice (as {key!r})")
+            raise InvalidValueError(f"advances name {party.name} twice (as {shown(key)})")
         amount = to_money(value, what=f"advance of {party.name}")
         if amount < 0:
             raise InvalidValueError(
-                f"advance of {party.name} must not be negative, got {value!r}; "
+                f"advance of {party.name} must not be negative, got {shown(value)}; "
                 "a refund is a negative balance, not a negative advance"
             )
         _billing_region(settlement, party)
@@ -577,7 +577,7 @@ def write_billing_workbook(
     """
     found = _statements(statements)
     if lang not in _LABELS:
-        raise InvalidValueError(f"lang must be 'de' or 'en', got {lang!r}")
+        raise InvalidValueError(f"lang must be 'de' or 'en', got {shown(lang)}")
     try:
         from openpyxl import Workbook  # noqa: PLC0415 - optional dependency, imported lazily
     except ImportError as error:

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from kim_cooperation._checks import Exact, to_fraction
+from kim_cooperation._checks import Exact, shown, to_fraction
 from kim_cooperation.clauses import Clause
 from kim_cooperation.errors import InvalidMoneyError, InvalidTypeError, InvalidValueError
 from kim_cooperation.money import Money, from_cents, to_cents, to_money
@@ -126,7 +126,7 @@ _ITEM_LABELS: Final = MappingProxyType(
 def _cost(value: Money) -> Decimal:
     amount = to_money(value, what="cost")
     if amount < 0:
-        raise InvalidValueError(f"costs must not be negative, got {value!r} (C8)")
+        raise InvalidValueError(f"costs must not be negative, got {shown(value)} (C8)")
     return amount
 
 
@@ -260,9 +260,9 @@ def costs_by_region(
         if not isinstance(statement, CostStatement):
             raise InvalidTypeError(
                 f"costs of region {region.name!r} must be a CostStatement, "
-                f"got {type(statement).__name__} {statement!r}"
+                f"got {type(statement).__name__} {shown(statement)}"
             )
         if region in found:
-            raise InvalidValueError(f"costs name region {region.name!r} twice ({key!r})")
+            raise InvalidValueError(f"costs name region {region.name!r} twice ({shown(key)})")
         found[region] = statement
     return {region: found[region] for region in agreement.regions if region in found}

@@ -63,6 +63,7 @@ from typing import Any, Final
 
 import attrs
 
+from kim_cooperation._checks import shown
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause, Interpretation
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError
@@ -551,10 +552,10 @@ def explain(settlement: Settlement, party: str | Party, *, lang: Lang = "de") ->
     """
     if not isinstance(settlement, Settlement):
         raise InvalidTypeError(
-            f"settlement must be a Settlement, got {type(settlement).__name__} {settlement!r}"
+            f"settlement must be a Settlement, got {type(settlement).__name__} {shown(settlement)}"
         )
     if lang not in ("de", "en"):
-        raise InvalidValueError(f"lang must be 'de' or 'en', got {lang!r}")
+        raise InvalidValueError(f"lang must be 'de' or 'en', got {shown(lang)}")
     agreement = settlement.agreement
     found = agreement.party(party)
     home = agreement.region_of(found)

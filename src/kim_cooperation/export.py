@@ -60,6 +60,7 @@ from typing import TYPE_CHECKING, Any, Final, Generic, TypeAlias, TypeVar
 
 import attrs
 
+from kim_cooperation._checks import shown
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.billing import BillingStatement
 from kim_cooperation.clauses import Clause, Interpretation
@@ -119,6 +120,9 @@ Result: TypeAlias = (
     | BillingStatement
 )
 """The results this module exports."""
+
+_MAX_INDENT: Final = 100
+"""The most spaces per level `to_json` indents by."""
 
 SETTLEMENT_COLUMNS: Final = (
     "year",
@@ -929,7 +933,7 @@ def _kind(result: object, *, what: str) -> _Kind[Any]:
 
 def _check_lang(lang: object) -> None:
     if lang not in ("de", "en"):
-        raise InvalidValueError(f"lang must be 'de' or 'en', got {lang!r}")
+        raise InvalidValueError(f"lang must be 'de' or 'en', got {shown(lang)}")
 
 
 # The public functions.
@@ -979,10 +983,12 @@ def to_json(result: Result, *, indent: int | None = 2) -> str:
 
     Args:
         result: A result of the library (see `Result`).
-        indent: Spaces per level; ``None`` for one line.
+        indent: Spaces per level, from 0 to 100; ``None`` for one line.
 
     Raises:
-        InvalidTypeError: ``result`` is not a result this module exports.
+        InvalidTypeError: ``result`` is not a result this module exports,
+            or ``indent`` is neither an int nor ``None``.
+        InvalidValueError: ``indent`` is outside 0 to 100.
 
     Examples:
         >>> import json
@@ -999,6 +1005,10 @@ def to_json(result: Result, *, indent: int | None = 2) -> str:
         >>> to_json(settlement, indent=None).startswith('{"type": "settlement"')
         True
     """
+    if indent is not None and (not isinstance(indent, int) or isinstance(indent, bool)):
+        raise InvalidTypeError(f"indent must be an int or None, got {type(indent).__name__}")
+    if indent is not None and not 0 <= indent <= _MAX_INDENT:
+        raise InvalidValueError(f"indent must be from 0 to {_MAX_INDENT}, got {shown(indent)}")
     return json.dumps(to_dict(result), ensure_ascii=False, indent=indent)
 
 

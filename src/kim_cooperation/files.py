@@ -67,7 +67,7 @@ from cattrs.gen import (
     override,
 )
 
-from kim_cooperation._checks import FrozenMapping, check_label, check_year
+from kim_cooperation._checks import FrozenMapping, check_label, check_year, shown
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.costs import CostStatement, costs_by_region
 from kim_cooperation.errors import (
@@ -221,7 +221,7 @@ def _cost_plans(value: CostPlans) -> CostPlans:
 def _check_agreement(_instance: object, _attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, Agreement):
         raise InvalidTypeError(
-            f"an agreement file holds an Agreement, got {type(value).__name__} {value!r}"
+            f"an agreement file holds an Agreement, got {type(value).__name__} {shown(value)}"
         )
 
 
@@ -747,7 +747,7 @@ def _check_format(value: object) -> FileFormat:
         return "toml"
     if value == "json":
         return "json"
-    raise InvalidValueError(f"format must be one of {list(_FORMATS)}, got {value!r}")
+    raise InvalidValueError(f"format must be one of {list(_FORMATS)}, got {shown(value)}")
 
 
 def _format_of(name: str) -> FileFormat:
@@ -777,11 +777,17 @@ def _parse(text: str, file_format: FileFormat, source: str | None) -> object:
             message = f"JSON syntax: {error.msg} at line {error.lineno}, column {error.colno}"
         except ValueError as error:
             message = f"JSON syntax: {error}"
+        except RecursionError:
+            message = "JSON syntax: arrays or objects nested too deeply"
     else:
         try:
             return tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
             message = f"TOML syntax: {error}"
+        except ValueError as error:  # an integer longer than int() reads (sys.int_info)
+            message = f"TOML value: {error}"
+        except RecursionError:
+            message = "TOML syntax: arrays or tables nested too deeply"
     raise AgreementFileError([("", message)], source)
 
 
@@ -892,7 +898,7 @@ def _document_of(document: Agreement | AgreementFile) -> _AgreementDocument:
     elif not isinstance(document, AgreementFile):
         raise InvalidTypeError(
             "expected an Agreement or an AgreementFile, "
-            f"got {type(document).__name__} {_shorten(repr(document))}"
+            f"got {type(document).__name__} {_shorten(shown(document))}"
         )
     agreement = document.agreement
     return _AgreementDocument(

@@ -24,6 +24,7 @@ import datetime as dt
 from fractions import Fraction
 from typing import Final, Literal, TypeAlias
 
+from kim_cooperation._checks import shown
 from kim_cooperation.errors import InvalidValueError
 from kim_cooperation.money import Money, from_cents, to_cents
 
@@ -37,7 +38,7 @@ Lang: TypeAlias = Literal["de", "en"]
 
 def _check_lang(lang: str) -> None:
     if lang not in ("de", "en"):
-        raise InvalidValueError(f"lang must be 'de' or 'en', got {lang!r}")
+        raise InvalidValueError(f"lang must be 'de' or 'en', got {shown(lang)}")
 
 
 def format_eur(amount: Money | None, *, lang: Lang = "de", cents: bool | None = None) -> str:

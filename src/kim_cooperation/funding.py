@@ -38,7 +38,7 @@ from fractions import Fraction
 
 import attrs
 
-from kim_cooperation._checks import check_date, check_label, check_year, tuple_of
+from kim_cooperation._checks import check_date, check_label, check_year, shown, tuple_of
 from kim_cooperation.clauses import Clause, Interpretation
 from kim_cooperation.errors import InvalidValueError, NoApplicableRateError
 from kim_cooperation.money import Money, from_cents, round_half_up_to_cents, to_cents, to_money
@@ -53,7 +53,7 @@ _FUNDING_CLAUSES = frozenset({Clause.C5, Clause.C6, Clause.C10})
 def _amount(value: Money) -> Decimal:
     amount = to_money(value, what="funding rate")
     if amount < 0:
-        raise InvalidValueError(f"funding rate must not be negative, got {value!r} (C5)")
+        raise InvalidValueError(f"funding rate must not be negative, got {shown(value)} (C5)")
     return amount
 
 
@@ -67,11 +67,13 @@ def _source(value: str) -> str:
 
 def _clause(value: Clause | str) -> Clause:
     try:
-        clause = Clause(value)
+        clause = Clause(value) if isinstance(value, str) else None  # Clause is a StrEnum
     except ValueError:
         clause = None
     if clause not in _FUNDING_CLAUSES:
-        raise InvalidValueError(f"a funding rate comes from clause C5, C6 or C10, got {value!r}")
+        raise InvalidValueError(
+            f"a funding rate comes from clause C5, C6 or C10, got {shown(value)}"
+        )
     return clause
 
 
@@ -338,7 +340,7 @@ def region_funding(
         chosen = PartYearFunding(method)
     except ValueError:
         raise InvalidValueError(
-            f"method must be one of {[item.value for item in PartYearFunding]}, got {method!r}"
+            f"method must be one of {[item.value for item in PartYearFunding]}, got {shown(method)}"
         ) from None
     if chosen is PartYearFunding.DAYS:
         return _funding_by_days(posts, year, schedule, active_from)

@@ -38,6 +38,7 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
+from kim_cooperation._checks import shown
 from kim_cooperation.clauses import Clause
 from kim_cooperation.errors import (
     InvalidTypeError,
@@ -199,19 +200,19 @@ class FinancialImpact:
         elif table in ("finance", "result"):
             tables = {table: self.finance if table == "finance" else self.result}
         else:
-            raise InvalidValueError(f"table must be 'finance' or 'result', got {table!r}")
+            raise InvalidValueError(f"table must be 'finance' or 'result', got {shown(table)}")
         found = [
             (name, line) for name, lines in tables.items() for line in lines if line.key == key
         ]
         if len(found) > 1:
             raise InvalidValueError(
-                f"line {key!r} is in both the finance and the result statement of the "
+                f"line {shown(key)} is in both the finance and the result statement of the "
                 f"{self.layout.value} layout; pass table='finance' or table='result'"
             )
         if not found:
             keys = [line.key for lines in tables.values() for line in lines]
             raise UnknownLineError(
-                f"no line {key!r} in the {self.layout.value} layout; lines are {keys}"
+                f"no line {shown(key)} in the {self.layout.value} layout; lines are {keys}"
             )
         return found[0][1]
 
@@ -266,14 +267,16 @@ def financial_impact(
     """
     if not isinstance(settlement, Settlement):
         raise InvalidTypeError(
-            f"settlement must be a Settlement, got {type(settlement).__name__} {settlement!r}"
+            f"settlement must be a Settlement, got {type(settlement).__name__} {shown(settlement)}"
         )
     try:
-        chosen = Layout(layout)
+        chosen = Layout(layout) if isinstance(layout, str) else None  # Layout is a StrEnum
     except ValueError:
+        chosen = None
+    if chosen is None:
         raise InvalidValueError(
-            f"layout must be one of {[item.value for item in Layout]}, got {layout!r}"
-        ) from None
+            f"layout must be one of {[item.value for item in Layout]}, got {shown(layout)}"
+        )
     found = settlement.agreement.party(party)
     region = settlement.region(settlement.agreement.region_of(found))
     if found not in region.split:

@@ -30,6 +30,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Final, TypeAlias
 
+from kim_cooperation._checks import shown
 from kim_cooperation.errors import InvalidMoneyError, MoneyTypeError
 
 __all__ = [
@@ -82,13 +83,13 @@ def to_cents(value: Money, *, what: str = "money") -> int:
         if -MAX_EUROS < value < MAX_EUROS:
             return value * 100
         raise InvalidMoneyError(
-            f"{what} must be less than {MAX_EUROS:,} euros in magnitude, got {value!r}"
+            f"{what} must be less than {MAX_EUROS:,} euros in magnitude, got {shown(value)}"
         )
     if not isinstance(value, Decimal):
         raise _type_error(value, what)
     sign, digits, exponent = value.as_tuple()
     if not isinstance(exponent, int):
-        raise InvalidMoneyError(f"{what} must be a finite amount, got {value!r}")
+        raise InvalidMoneyError(f"{what} must be a finite amount, got {shown(value)}")
     # Work on the significant digits only, so that neither a long run of
     # trailing zeros nor an exponent such as 1E+999999999 can make the integer
     # arithmetic below expensive.
@@ -100,11 +101,11 @@ def to_cents(value: Money, *, what: str = "money") -> int:
         return 0
     if significant + exponent > 15:
         raise InvalidMoneyError(
-            f"{what} must be less than {MAX_EUROS:,} euros in magnitude, got {value!r}"
+            f"{what} must be less than {MAX_EUROS:,} euros in magnitude, got {shown(value)}"
         )
     if exponent < -2:
         raise InvalidMoneyError(
-            f"{what} must be exact to the cent, got {value!r}; "
+            f"{what} must be exact to the cent, got {shown(value)}; "
             "round it yourself first, the library never rounds silently"
         )
     cents = int("".join(map(str, digits[:significant]))) * int(10 ** (exponent + 2))
@@ -170,5 +171,5 @@ def _type_error(value: object, what: str) -> MoneyTypeError:
     elif isinstance(value, str):
         hint = f"; write Decimal({value!r}) to parse a string"
     return MoneyTypeError(
-        f"{what} must be a decimal.Decimal or an int of whole euros, got {kind} {value!r}{hint}"
+        f"{what} must be a decimal.Decimal or an int of whole euros, got {kind} {shown(value)}{hint}"
     )

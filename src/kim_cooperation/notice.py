@@ -37,7 +37,7 @@ from typing import Final
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from kim_cooperation._checks import check_date, check_year
+from kim_cooperation._checks import check_date, check_year, shown
 from kim_cooperation.clauses import Clause
 from kim_cooperation.errors import InvalidDateError, InvalidTypeError, InvalidValueError
 from kim_cooperation.party import Party
@@ -97,22 +97,24 @@ class PeriodEnd(enum.StrEnum):
 def _months(value: int) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise InvalidTypeError(
-            f"notice period must be an int of months, got {type(value).__name__} {value!r}"
+            f"notice period must be an int of months, got {type(value).__name__} {shown(value)}"
         )
     if not 0 < value <= _MAX_MONTHS:
         raise InvalidValueError(
-            f"notice period must be between 1 and {_MAX_MONTHS} months, got {value!r} (C11)"
+            f"notice period must be between 1 and {_MAX_MONTHS} months, got {shown(value)} (C11)"
         )
     return value
 
 
 def _period_end(value: PeriodEnd | str) -> PeriodEnd:
-    try:
-        return PeriodEnd(value)
-    except ValueError:
-        raise InvalidValueError(
-            f"period end must be one of {[end.value for end in PeriodEnd]}, got {value!r}"
-        ) from None
+    if isinstance(value, str):  # a PeriodEnd is a str too
+        try:
+            return PeriodEnd(value)
+        except ValueError:
+            pass
+    raise InvalidValueError(
+        f"period end must be one of {[end.value for end in PeriodEnd]}, got {shown(value)}"
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -149,7 +151,9 @@ DEFAULT_NOTICE_TERMS: Final = NoticeTerms()
 
 def _check_terms(terms: NoticeTerms) -> NoticeTerms:
     if not isinstance(terms, NoticeTerms):
-        raise InvalidTypeError(f"terms must be NoticeTerms, got {type(terms).__name__} {terms!r}")
+        raise InvalidTypeError(
+            f"terms must be NoticeTerms, got {type(terms).__name__} {shown(terms)}"
+        )
     return terms
 
 
@@ -343,7 +347,7 @@ def notice_deadline(year: int, terms: NoticeTerms = DEFAULT_NOTICE_TERMS) -> Not
 def _party(value: Party) -> Party:
     if not isinstance(value, Party):
         raise InvalidTypeError(
-            f"a notice is given by a Party, got {type(value).__name__} {value!r}"
+            f"a notice is given by a Party, got {type(value).__name__} {shown(value)}"
         )
     return value
 
@@ -355,7 +359,7 @@ def _received(value: dt.date) -> dt.date:
 def _successor(value: Party | None) -> Party | None:
     if value is not None and not isinstance(value, Party):
         raise InvalidTypeError(
-            f"a successor employer is a Party or None, got {type(value).__name__} {value!r}"
+            f"a successor employer is a Party or None, got {type(value).__name__} {shown(value)}"
         )
     return value
 

@@ -25,7 +25,7 @@ from typing import Final
 
 import attrs
 
-from kim_cooperation._checks import check_label
+from kim_cooperation._checks import check_label, shown
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError
 
 __all__ = ["Party", "PartyKind", "fold_name", "validate_ags"]
@@ -77,16 +77,16 @@ def validate_ags(ags: object) -> str:
     """
     if not isinstance(ags, str):
         raise InvalidTypeError(
-            f"AGS must be a str of 8 digits like '05558012', got {type(ags).__name__} {ags!r}"
+            f"AGS must be a str of 8 digits like '05558012', got {type(ags).__name__} {shown(ags)}"
         )
     if len(ags) != _AGS_LENGTH or not (ags.isascii() and ags.isdigit()):
         raise InvalidValueError(
             "AGS must be 8 digits (Land, Regierungsbezirk, Kreis, Gemeinde) "
-            f"like '05558012', got {ags!r} ({len(ags)} characters)"
+            f"like '05558012', got {shown(ags)} ({len(ags)} characters)"
         )
     if not 1 <= int(ags[:2]) <= _LAST_LAND:
         raise InvalidValueError(
-            f"AGS must begin with a Land code from 01 to 16, got {ags!r} (Land {ags[:2]})"
+            f"AGS must begin with a Land code from 01 to 16, got {shown(ags)} (Land {ags[:2]})"
         )
     return ags
 
@@ -118,10 +118,10 @@ def _kind(value: PartyKind | str) -> PartyKind:
         except ValueError:
             pass
         raise InvalidValueError(
-            f"party kind must be one of {[kind.value for kind in PartyKind]}, got {value!r}"
+            f"party kind must be one of {[kind.value for kind in PartyKind]}, got {shown(value)}"
         )
     raise InvalidTypeError(
-        f"party kind must be a PartyKind or str, got {type(value).__name__} {value!r}"
+        f"party kind must be a PartyKind or str, got {type(value).__name__} {shown(value)}"
     )
 
 
@@ -174,7 +174,7 @@ class Party:
         """
         if not isinstance(key, str):
             raise InvalidTypeError(
-                f"a party is looked up by its AGS or name as a str, got {type(key).__name__} {key!r}"
+                f"a party is looked up by its AGS or name as a str, got {type(key).__name__} {shown(key)}"
             )
         return key == self.ags or not fold_name(key).isdisjoint(fold_name(self.name))
 

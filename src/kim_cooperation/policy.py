@@ -31,6 +31,7 @@ from typing import TypeVar
 
 import attrs
 
+from kim_cooperation._checks import shown
 from kim_cooperation.errors import InvalidValueError
 
 __all__ = ["DEFAULT_POLICIES", "PartYearFunding", "Policies", "WindDownScope", "WithdrawalScope"]
@@ -116,12 +117,14 @@ class WindDownScope(enum.StrEnum):
 
 
 def _enum(kind: type[_E], value: _E | str, what: str) -> _E:
-    try:
-        return kind(value)
-    except ValueError:
-        raise InvalidValueError(
-            f"{what} must be one of {[item.value for item in kind]}, got {value!r}"
-        ) from None
+    if isinstance(value, str):  # the enums are StrEnums
+        try:
+            return kind(value)
+        except ValueError:
+            pass
+    raise InvalidValueError(
+        f"{what} must be one of {[item.value for item in kind]}, got {shown(value)}"
+    )
 
 
 def _scope(value: WithdrawalScope | str) -> WithdrawalScope:

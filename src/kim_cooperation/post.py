@@ -25,7 +25,7 @@ from fractions import Fraction
 
 import attrs
 
-from kim_cooperation._checks import Exact, check_date, check_label, check_year, to_fraction
+from kim_cooperation._checks import Exact, check_date, check_label, check_year, shown, to_fraction
 from kim_cooperation.errors import InvalidValueError
 
 __all__ = ["Post"]
@@ -34,9 +34,11 @@ __all__ = ["Post"]
 def _fte(value: Exact) -> Fraction:
     fte = to_fraction(value, what="full-time equivalent (FTE)")
     if not 0 < fte <= 1:
+        # As 3/2, unless too long to write out (shown names its size then).
+        written = str(fte) if shown(fte).startswith("Fraction(") else shown(fte)
         raise InvalidValueError(
             f"full-time equivalent (FTE) of a post must be greater than 0 and at most 1, "
-            f"got {fte}; split a larger share into several posts (C3)"
+            f"got {written}; split a larger share into several posts (C3)"
         )
     return fte
 
@@ -120,7 +122,7 @@ class Post:
         """
         check_year(year)
         if not isinstance(month, int) or isinstance(month, bool) or not 1 <= month <= 12:
-            raise InvalidValueError(f"month must be an int from 1 to 12, got {month!r}")
+            raise InvalidValueError(f"month must be an int from 1 to 12, got {shown(month)}")
         first = dt.date(year, month, 1)
         last = dt.date(year, month, calendar.monthrange(year, month)[1])
         starts_in_time = self.employment_start is None or self.employment_start <= first

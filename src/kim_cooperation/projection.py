@@ -40,7 +40,14 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from kim_cooperation._checks import Exact, FrozenMapping, check_year, to_fraction
+from kim_cooperation._checks import (
+    Exact,
+    FrozenMapping,
+    check_year,
+    shown,
+    to_fraction,
+    tuple_of,
+)
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.costs import CostItem, CostStatement, costs_by_region
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError
@@ -90,17 +97,21 @@ def grow_plan(plan: CostPlan, years: int, personnel_growth: Exact) -> CostPlan:
         Decimal('172926.70')
     """
     if not isinstance(years, int) or isinstance(years, bool) or years < 0:
-        raise InvalidValueError(f"years of growth must be an int of at least 0, got {years!r}")
+        raise InvalidValueError(
+            f"years of growth must be an int of at least 0, got {shown(years)}"
+        )
     rate = to_fraction(personnel_growth, what="personnel_growth")
     if rate < -1:
-        raise InvalidValueError(f"personnel_growth must be at least -1, got {personnel_growth!r}")
+        raise InvalidValueError(
+            f"personnel_growth must be at least -1, got {shown(personnel_growth)}"
+        )
     factor = (1 + rate) ** years
     grown: dict[str, CostStatement] = {}
     for region, statement in plan.items():
         if not isinstance(statement, CostStatement):
             raise InvalidTypeError(
-                f"costs of region {region!r} must be a CostStatement, "
-                f"got {type(statement).__name__} {statement!r}"
+                f"costs of region {shown(region)} must be a CostStatement, "
+                f"got {type(statement).__name__} {shown(statement)}"
             )
         personnel = round_half_up_to_cents(Fraction(to_cents(statement.personnel), 100) * factor)
         grown[region] = attrs.evolve(statement, personnel=from_cents(personnel))
@@ -283,7 +294,7 @@ class Projection:
         for result in self.results:
             if result.year == year:
                 return result
-        raise InvalidValueError(f"{year!r} is not a year of this projection {self.years}")
+        raise InvalidValueError(f"{shown(year)} is not a year of this projection {self.years}")
 
     def plan(self, year: int) -> CostPlan:
         """Return the costs used for ``year``, per region."""
@@ -400,9 +411,9 @@ def project(
     """
     if not isinstance(agreement, Agreement):
         raise InvalidTypeError(
-            f"agreement must be an Agreement, got {type(agreement).__name__} {agreement!r}"
+            f"agreement must be an Agreement, got {type(agreement).__name__} {shown(agreement)}"
         )
-    chosen = [check_year(year) for year in years]
+    chosen = [check_year(year) for year in tuple_of(years, object, what="years")]
     if not chosen:
         raise InvalidValueError("a projection needs at least one year")
     if len(set(chosen)) != len(chosen):
@@ -454,7 +465,7 @@ def _plans_per_year(
         return {year: per_year[year] for year in years}
     if not all(isinstance(key, str) for key in keys):
         raise InvalidValueError(
-            f"plans must be keyed by region names or by years, got keys {keys!r}"
+            f"plans must be keyed by region names or by years, got keys {shown(keys)}"
         )
     base: CostPlan = plans  # type: ignore[assignment]
     return {year: grow_plan(base, year - years[0], growth) for year in years}

@@ -29,7 +29,7 @@ from fractions import Fraction
 
 import attrs
 
-from kim_cooperation._checks import check_label, tuple_of
+from kim_cooperation._checks import check_label, shown, tuple_of
 from kim_cooperation.errors import AgreementError, InvalidTypeError, UnknownPartyError
 from kim_cooperation.party import Party
 from kim_cooperation.post import Post
@@ -53,7 +53,7 @@ def _posts(value: Iterable[Post]) -> tuple[Post, ...]:
 def _check_employer(_region: Region, _attribute: object, value: Party) -> None:
     if not isinstance(value, Party):
         raise InvalidTypeError(
-            f"region employer must be a Party, got {type(value).__name__} {value!r}"
+            f"region employer must be a Party, got {type(value).__name__} {shown(value)}"
         )
 
 
@@ -131,6 +131,6 @@ class Region:
             if member == key or (isinstance(key, str) and member.matches(key)):
                 return member
         raise UnknownPartyError(
-            f"{key!r} is not a member of region {self.name!r}; "
+            f"{shown(key)} is not a member of region {self.name!r}; "
             f"members are {[m.name for m in self.members]}"
         )

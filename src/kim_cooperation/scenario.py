@@ -37,7 +37,7 @@ from typing import Any
 
 import attrs
 
-from kim_cooperation._checks import Exact, check_label
+from kim_cooperation._checks import Exact, check_date, check_label, shown, tuple_of
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError
@@ -72,6 +72,7 @@ def rate_change(
         >>> changed.funding.rate_on(dt.date(2024, 1, 1)).clause
         <Clause.C6: 'C6'>
     """
+    valid_from = check_date(valid_from, what="valid_from")
     rate = FundingRate(
         valid_from=valid_from,
         amount=amount,
@@ -96,6 +97,7 @@ def loss_of_funding(
         >>> [settle(no_funding, year, plan).own_share_of("Havixbeck") for year in (2024, 2025)]
         [Decimal('8125.00'), Decimal('42500.00')]
     """
+    valid_from = check_date(valid_from, what="valid_from")
     return agreement.with_funding(
         agreement.funding.without_funding_from(
             valid_from, source=source or f"Scenario: funding ends {valid_from.isoformat()}"
@@ -200,7 +202,7 @@ class Comparison:
             InvalidValueError: No scenario has that name.
         """
         if name not in self.names:
-            raise InvalidValueError(f"no scenario {name!r}; scenarios are {list(self.names)}")
+            raise InvalidValueError(f"no scenario {shown(name)}; scenarios are {list(self.names)}")
         return self.projections[self.names.index(name)]
 
     def value(self, name: str, party: str | Party, year: int) -> Decimal:
@@ -274,7 +276,7 @@ def compare(
         raise InvalidTypeError(
             f"variants must be a mapping of name to Agreement, got {type(variants).__name__}"
         )
-    chosen = list(years)
+    chosen = list(tuple_of(years, int, what="years"))
     names = [BASELINE]
     agreements = [baseline]
     for name, variant in variants.items():
@@ -283,11 +285,11 @@ def compare(
             raise InvalidValueError(f"the name {BASELINE!r} is reserved for the baseline")
         if not isinstance(variant, Agreement):
             raise InvalidTypeError(
-                f"scenario {name!r} must be an Agreement, got {type(variant).__name__}"
+                f"scenario {shown(name)} must be an Agreement, got {type(variant).__name__}"
             )
         if variant.parties != baseline.parties:
             raise InvalidValueError(
-                f"scenario {name!r} has other parties than the baseline; compare agreements "
+                f"scenario {shown(name)} has other parties than the baseline; compare agreements "
                 "of the same parties"
             )
         names.append(name)

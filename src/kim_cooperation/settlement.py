@@ -33,7 +33,7 @@ from typing import Any
 
 import attrs
 
-from kim_cooperation._checks import check_year
+from kim_cooperation._checks import check_year, shown
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause, Interpretation
 from kim_cooperation.costs import CostStatement, costs_by_region
@@ -340,7 +340,7 @@ def settle(agreement: Agreement, year: int, costs: Mapping[str, CostStatement]) 
     """
     if not isinstance(agreement, Agreement):
         raise InvalidTypeError(
-            f"agreement must be an Agreement, got {type(agreement).__name__} {agreement!r}"
+            f"agreement must be an Agreement, got {type(agreement).__name__} {shown(agreement)}"
         )
     check_year(year)
     if year < agreement.start.year:

@@ -41,7 +41,7 @@ from fractions import Fraction
 
 import attrs
 
-from kim_cooperation._checks import Exact, to_fraction, tuple_of
+from kim_cooperation._checks import Exact, shown, to_fraction, tuple_of
 from kim_cooperation.clauses import Clause, Interpretation
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError, UnknownPartyError
 from kim_cooperation.money import Money, from_cents, to_cents
@@ -198,7 +198,7 @@ class Allocation(Mapping[Party, Decimal]):
             return self._index[party]
         except (KeyError, TypeError):
             raise UnknownPartyError(
-                f"{party!r} is not among the parties of this split: "
+                f"{shown(party)} is not among the parties of this split: "
                 f"{[share.party.name for share in self.shares]}"
             ) from None
 
@@ -294,11 +294,13 @@ def split_by_weight(
     for party, weight in weights.items():
         if not isinstance(party, Party):
             raise InvalidTypeError(
-                f"parties must be Party objects, got {type(party).__name__} {party!r}"
+                f"parties must be Party objects, got {type(party).__name__} {shown(party)}"
             )
         value = to_fraction(weight, what=f"weight of {party.name}")
         if value < 0:
-            raise InvalidValueError(f"weight of {party.name} must not be negative, got {weight!r}")
+            raise InvalidValueError(
+                f"weight of {party.name} must not be negative, got {shown(weight)}"
+            )
         checked.append((party, value))
     if not checked:
         raise InvalidValueError("cannot split an amount among no parties")
@@ -306,9 +308,10 @@ def split_by_weight(
     if len(set(ags)) != len(ags):
         duplicate = next(code for code in ags if ags.count(code) > 1)
         raise InvalidValueError(f"parties to a split must be distinct, AGS {duplicate} repeats")
-    if first is not None and first not in weights:
+    # Compared, not looked up: ``first`` may be unhashable.
+    if first is not None and all(party != first for party, _ in checked):
         raise UnknownPartyError(
-            f"first={first!r} is not one of the parties to the split "
+            f"first={shown(first)} is not one of the parties to the split "
             f"{[party.name for party, _ in checked]}"
         )
     if not any(value for _, value in checked):

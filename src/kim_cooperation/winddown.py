@@ -37,7 +37,7 @@ from typing import Any, Final
 
 import attrs
 
-from kim_cooperation._checks import check_date
+from kim_cooperation._checks import check_date, shown
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause, Interpretation
 from kim_cooperation.costs import CostStatement, costs_by_region
@@ -165,7 +165,7 @@ def run_on_period(
     if employment_end is not None:
         check_date(employment_end, what="employment_end")
     if not isinstance(max_months, int) or isinstance(max_months, bool) or max_months < 1:
-        raise InvalidValueError(f"max_months must be a positive int, got {max_months!r}")
+        raise InvalidValueError(f"max_months must be a positive int, got {shown(max_months)}")
     if employment_end is not None and employment_end <= agreement_end:
         return RunOnPeriod(
             agreement_end=agreement_end,
@@ -413,7 +413,7 @@ def wind_down(
     """
     if not isinstance(agreement, Agreement):
         raise InvalidTypeError(
-            f"agreement must be an Agreement, got {type(agreement).__name__} {agreement!r}"
+            f"agreement must be an Agreement, got {type(agreement).__name__} {shown(agreement)}"
         )
     check_date(agreement_end, what="agreement_end")
     terms = agreement.notice_terms
@@ -494,9 +494,9 @@ def _funding_by_region(agreement: Agreement, funding: Mapping[str, Money]) -> di
         cents = to_cents(amount, what=f"funding of region {region.name!r}")
         if cents < 0:
             raise InvalidValueError(
-                f"funding of region {region.name!r} must not be negative, got {amount!r}"
+                f"funding of region {region.name!r} must not be negative, got {shown(amount)}"
             )
         if region in found:
-            raise InvalidValueError(f"funding names region {region.name!r} twice ({key!r})")
+            raise InvalidValueError(f"funding names region {region.name!r} twice ({shown(key)})")
         found[region] = cents
     return found
