@@ -415,3 +415,10 @@ def test_render_region_shows_the_funding_derivation_only_for_plain_years() -> No
     assert "Funding  " in text
     assert "×" not in text
     assert "€140,000" in text
+
+
+def test_format_eur_refuses_a_cents_flag_that_is_not_a_bool() -> None:
+    from kim_cooperation import InvalidTypeError
+
+    with pytest.raises(InvalidTypeError, match="cents must be True, False or None, got 'x'"):
+        format_eur(Decimal("1.00"), cents="x")  # type: ignore[arg-type]

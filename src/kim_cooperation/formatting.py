@@ -25,7 +25,7 @@ from fractions import Fraction
 from typing import Final, Literal, TypeAlias
 
 from kim_cooperation._checks import shown
-from kim_cooperation.errors import InvalidValueError
+from kim_cooperation.errors import InvalidTypeError, InvalidValueError
 from kim_cooperation.money import Money, from_cents, to_cents
 
 __all__ = ["Lang", "format_date", "format_eur", "format_fte", "terminating_places"]
@@ -53,6 +53,7 @@ def format_eur(amount: Money | None, *, lang: Lang = "de", cents: bool | None = 
     Raises:
         InvalidValueError: ``cents=False`` for an amount with cents, which
             would have to be rounded, or an unknown ``lang``.
+        InvalidTypeError: ``cents`` is not ``True``, ``False`` or ``None``.
 
     Examples:
         >>> from decimal import Decimal
@@ -67,6 +68,8 @@ def format_eur(amount: Money | None, *, lang: Lang = "de", cents: bool | None = 
         it is not a whole amount
     """
     _check_lang(lang)
+    if cents is not None and not isinstance(cents, bool):
+        raise InvalidTypeError(f"cents must be True, False or None, got {shown(cents)}")
     if amount is None:
         return "–"
     total = to_cents(amount)
