@@ -1046,3 +1046,10 @@ def test_regressions_raise_documented_errors(
     with pytest.raises(error) as raised:
         call()
     assert len(str(raised.value)) < 2_000
+
+
+def test_exports_name_a_huge_int_they_cannot_export() -> None:
+    from kim_cooperation import InvalidTypeError, export
+
+    with pytest.raises(InvalidTypeError, match="int of about 5001 digits"):
+        export.to_dict(10**5000)  # type: ignore[arg-type]

@@ -912,6 +912,14 @@ _KINDS: Final[dict[type[Any], _Kind[Any]]] = {
 }
 
 
+def _short(value: object) -> str:
+    """A short repr for an error message; `shown` where even reprlib fails (huge ints)."""
+    try:
+        return reprlib.repr(value)
+    except (ValueError, RecursionError):
+        return shown(value)
+
+
 def _kind(result: object, *, what: str) -> _Kind[Any]:
     kind = _KINDS.get(type(result))
     if kind is not None:
@@ -927,7 +935,7 @@ def _kind(result: object, *, what: str) -> _Kind[Any]:
         hint = "; for several billing statements use kim_cooperation.billing.billing_csv"
     raise InvalidTypeError(
         f"{what} exports a result of the library ({names}), got {type(result).__name__} "
-        f"{reprlib.repr(result)}{hint}"
+        f"{_short(result)}{hint}"
     )
 
 
