@@ -47,11 +47,12 @@ import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, TypeAlias
+from typing import TYPE_CHECKING, Final, TypeAlias
 
 import attrs
 
 from kim_cooperation._checks import shown, tuple_of
+from kim_cooperation._exportable import Exportable
 from kim_cooperation.clauses import Clause, Interpretation
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError, UnknownPartyError
 from kim_cooperation.formatting import Lang
@@ -128,7 +129,7 @@ class BillingEntry:
 
 
 @attrs.frozen(kw_only=True)
-class BillingStatement:
+class BillingStatement(Exportable):
     """The annual billing statement of one region's employer for one year (C9).
 
     ``str(statement)`` is a short text table; in Jupyter it shows as an HTML
@@ -246,22 +247,6 @@ class BillingStatement:
             f"{shown(party)} has no entry in the billing statement of Region {self.region.name} "
             f"for {self.year}; the entries are {[entry.party.name for entry in self.entries]}"
         )
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the statement as plain data; see `kim_cooperation.export.to_dict`."""
-        from kim_cooperation.export import to_dict  # noqa: PLC0415 - export imports this module
-
-        return to_dict(self)
-
-    def _repr_html_(self) -> str:
-        from kim_cooperation.export import to_html  # noqa: PLC0415 - export imports this module
-
-        return to_html(self)
-
-    def __str__(self) -> str:
-        from kim_cooperation.export import to_text  # noqa: PLC0415 - export imports this module
-
-        return to_text(self)
 
 
 def _sum(amounts: Iterable[Decimal]) -> Decimal:

@@ -59,11 +59,12 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
 from kim_cooperation._checks import shown
+from kim_cooperation._exportable import Exportable
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause, Interpretation
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError
@@ -442,7 +443,7 @@ class ExplanationStep:
 
 
 @attrs.frozen(kw_only=True)
-class Explanation:
+class Explanation(Exportable):
     """The derivation of one town's own share for one year, step by step.
 
     ``str(explanation)`` gives the numbered lines of `render`.
@@ -490,17 +491,6 @@ class Explanation:
 
     def __str__(self) -> str:
         return self.render()
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the explanation as plain data; see `kim_cooperation.export.to_dict`."""
-        from kim_cooperation.export import to_dict  # noqa: PLC0415 - export imports this module
-
-        return to_dict(self)
-
-    def _repr_html_(self) -> str:
-        from kim_cooperation.export import to_html  # noqa: PLC0415 - export imports this module
-
-        return to_html(self)
 
 
 def explain(settlement: Settlement, party: str | Party, *, lang: Lang = "de") -> Explanation:

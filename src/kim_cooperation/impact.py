@@ -34,11 +34,12 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
-from typing import Any, Literal, TypeAlias
+from typing import Literal, TypeAlias
 
 import attrs
 
 from kim_cooperation._checks import shown
+from kim_cooperation._exportable import Exportable
 from kim_cooperation.clauses import Clause
 from kim_cooperation.errors import (
     InvalidTypeError,
@@ -130,7 +131,7 @@ class ImpactLine:
 
 
 @attrs.frozen(kw_only=True)
-class FinancialImpact:
+class FinancialImpact(Exportable):
     """The financial-impact statement of one town for one year.
 
     Attributes:
@@ -215,22 +216,6 @@ class FinancialImpact:
                 f"no line {shown(key)} in the {self.layout.value} layout; lines are {keys}"
             )
         return found[0][1]
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the statement as plain data; see `kim_cooperation.export.to_dict`."""
-        from kim_cooperation.export import to_dict  # noqa: PLC0415 - export imports this module
-
-        return to_dict(self)
-
-    def _repr_html_(self) -> str:
-        from kim_cooperation.export import to_html  # noqa: PLC0415 - export imports this module
-
-        return to_html(self)
-
-    def __str__(self) -> str:
-        from kim_cooperation.export import to_text  # noqa: PLC0415 - export imports this module
-
-        return to_text(self)
 
 
 def financial_impact(

@@ -36,7 +36,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any, TypeAlias
+from typing import TypeAlias
 
 import attrs
 
@@ -48,6 +48,7 @@ from kim_cooperation._checks import (
     to_fraction,
     tuple_of,
 )
+from kim_cooperation._exportable import Exportable
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.costs import CostItem, CostStatement, costs_by_region
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError
@@ -242,7 +243,7 @@ class YearResult:
 
 
 @attrs.frozen(kw_only=True)
-class Projection:
+class Projection(Exportable):
     """Settlements of an agreement over a range of years.
 
     Attributes:
@@ -263,22 +264,6 @@ class Projection:
 
     agreement: Agreement
     results: tuple[YearResult, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the projection as plain data; see `kim_cooperation.export.to_dict`."""
-        from kim_cooperation.export import to_dict  # noqa: PLC0415 - export imports this module
-
-        return to_dict(self)
-
-    def _repr_html_(self) -> str:
-        from kim_cooperation.export import to_html  # noqa: PLC0415 - export imports this module
-
-        return to_html(self)
-
-    def __str__(self) -> str:
-        from kim_cooperation.export import to_text  # noqa: PLC0415 - export imports this module
-
-        return to_text(self)
 
     @property
     def years(self) -> tuple[int, ...]:

@@ -33,11 +33,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
 from kim_cooperation._checks import Exact, check_date, check_label, shown, tuple_of
+from kim_cooperation._exportable import Exportable
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError
@@ -143,7 +143,7 @@ def all_give_notice(agreement: Agreement, received: dt.date) -> Agreement:
 
 
 @attrs.frozen(kw_only=True)
-class Comparison:
+class Comparison(Exportable):
     """Own shares per scenario, town and year, with the differences to the baseline.
 
     Attributes:
@@ -167,22 +167,6 @@ class Comparison:
 
     names: tuple[str, ...]
     projections: tuple[Projection, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the comparison as plain data; see `kim_cooperation.export.to_dict`."""
-        from kim_cooperation.export import to_dict  # noqa: PLC0415 - export imports this module
-
-        return to_dict(self)
-
-    def _repr_html_(self) -> str:
-        from kim_cooperation.export import to_html  # noqa: PLC0415 - export imports this module
-
-        return to_html(self)
-
-    def __str__(self) -> str:
-        from kim_cooperation.export import to_text  # noqa: PLC0415 - export imports this module
-
-        return to_text(self)
 
     @property
     def years(self) -> tuple[int, ...]:

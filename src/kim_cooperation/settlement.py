@@ -29,11 +29,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
 from kim_cooperation._checks import check_year, shown
+from kim_cooperation._exportable import Exportable
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause, Interpretation
 from kim_cooperation.costs import CostStatement, costs_by_region
@@ -109,7 +109,7 @@ class SettlementLine:
 
 
 @attrs.frozen(kw_only=True)
-class RegionSettlement:
+class RegionSettlement(Exportable):
     """One region's settlement for one year.
 
     Attributes:
@@ -202,25 +202,9 @@ class RegionSettlement:
         )
         return tuple(lines)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return the region's settlement as plain data; see `kim_cooperation.export.to_dict`."""
-        from kim_cooperation.export import to_dict  # noqa: PLC0415 - export imports this module
-
-        return to_dict(self)
-
-    def _repr_html_(self) -> str:
-        from kim_cooperation.export import to_html  # noqa: PLC0415 - export imports this module
-
-        return to_html(self)
-
-    def __str__(self) -> str:
-        from kim_cooperation.export import to_text  # noqa: PLC0415 - export imports this module
-
-        return to_text(self)
-
 
 @attrs.frozen(kw_only=True)
-class Settlement:
+class Settlement(Exportable):
     """The annual settlement of an agreement's regions for one year.
 
     Attributes:
@@ -289,22 +273,6 @@ class Settlement:
     def billing(self) -> tuple[BillingLine, ...]:
         """All billing lines of all regions (C9)."""
         return tuple(line for region in self.regions for line in region.billing)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the settlement as plain data; see `kim_cooperation.export.to_dict`."""
-        from kim_cooperation.export import to_dict  # noqa: PLC0415 - export imports this module
-
-        return to_dict(self)
-
-    def _repr_html_(self) -> str:
-        from kim_cooperation.export import to_html  # noqa: PLC0415 - export imports this module
-
-        return to_html(self)
-
-    def __str__(self) -> str:
-        from kim_cooperation.export import to_text  # noqa: PLC0415 - export imports this module
-
-        return to_text(self)
 
 
 def settle(agreement: Agreement, year: int, costs: Mapping[str, CostStatement]) -> Settlement:

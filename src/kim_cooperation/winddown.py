@@ -33,11 +33,12 @@ import calendar
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
 from kim_cooperation._checks import check_date, shown
+from kim_cooperation._exportable import Exportable
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause, Interpretation
 from kim_cooperation.costs import CostStatement, costs_by_region
@@ -237,7 +238,7 @@ def _length(first_day: dt.date, last_day: dt.date) -> tuple[int, int]:
 
 
 @attrs.frozen(kw_only=True)
-class RegionWindDown:
+class RegionWindDown(Exportable):
     """One region's wind-down after full termination (C13).
 
     Attributes:
@@ -281,25 +282,9 @@ class RegionWindDown:
         days = [period.last_day for _, period in self.periods if period.last_day is not None]
         return max(days) if days else None
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return the region's wind-down as plain data; see `kim_cooperation.export.to_dict`."""
-        from kim_cooperation.export import to_dict  # noqa: PLC0415 - export imports this module
-
-        return to_dict(self)
-
-    def _repr_html_(self) -> str:
-        from kim_cooperation.export import to_html  # noqa: PLC0415 - export imports this module
-
-        return to_html(self)
-
-    def __str__(self) -> str:
-        from kim_cooperation.export import to_text  # noqa: PLC0415 - export imports this module
-
-        return to_text(self)
-
 
 @attrs.frozen(kw_only=True)
-class WindDown:
+class WindDown(Exportable):
     """The wind-down of an agreement after all parties gave notice (C13).
 
     Attributes:
@@ -346,22 +331,6 @@ class WindDown:
             f"{shown} is not a former party of the regions in this wind-down: "
             f"{[region.region.name for region in self.regions]}"
         )
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the wind-down as plain data; see `kim_cooperation.export.to_dict`."""
-        from kim_cooperation.export import to_dict  # noqa: PLC0415 - export imports this module
-
-        return to_dict(self)
-
-    def _repr_html_(self) -> str:
-        from kim_cooperation.export import to_html  # noqa: PLC0415 - export imports this module
-
-        return to_html(self)
-
-    def __str__(self) -> str:
-        from kim_cooperation.export import to_text  # noqa: PLC0415 - export imports this module
-
-        return to_text(self)
 
 
 def wind_down(
