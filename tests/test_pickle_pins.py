@@ -204,6 +204,31 @@ def test_todays_object_pickles_to_the_stored_bytes(name: str) -> None:
         )
 
 
+LEGACY: Final = {
+    "settlement-shares": "settlement",
+}
+"""Pins of earlier pickled forms (``tests/pins/legacy/<name>.pickle``) that must still load.
+
+Each maps to the builder of today's equal object. ``settlement-shares`` is the
+form before allocations stored their derivation compactly (each `Share` was
+pickled); `Allocation.__setstate__` reads it.
+"""
+
+
+@pytest.mark.parametrize("name", LEGACY)
+def test_a_legacy_pin_loads_equal_to_todays_object(name: str) -> None:
+    loaded = pickle.loads((PINS / "legacy" / f"{name}.pickle").read_bytes())
+    fresh = BUILDERS[LEGACY[name]]()
+    assert loaded == fresh
+    assert hash(loaded) == hash(fresh)
+    assert repr(loaded) == repr(fresh)
+    assert pickle.loads(_dumps(loaded)) == fresh
+
+
+def test_every_legacy_pin_is_listed() -> None:
+    assert {path.stem for path in (PINS / "legacy").glob("*.pickle")} == set(LEGACY)
+
+
 def test_every_stored_pin_has_a_builder() -> None:
     stored = {path.stem for path in PINS.glob("*.pickle")}
     assert stored == set(BUILDERS), "remove stale pins or add their builders"

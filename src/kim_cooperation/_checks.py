@@ -153,7 +153,10 @@ def tuple_of(value: Iterable[_T], kind: type[_T], *, what: str) -> tuple[_T, ...
         InvalidTypeError: ``value`` is not iterable, is a string, or holds an
             item of another type.
     """
-    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+    # Lists and tuples, the usual input, skip the (slower) abstract-class check.
+    if (type(value) is not tuple and type(value) is not list) and (
+        isinstance(value, str | bytes) or not isinstance(value, Iterable)
+    ):
         raise InvalidTypeError(
             f"{what} must be an iterable of {kind.__name__}, got {type(value).__name__}"
         )

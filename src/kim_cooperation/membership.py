@@ -253,7 +253,7 @@ def _weights(
         return {}
     original = len(region.members)
     if agreement.policies.withdrawal_scope is WithdrawalScope.REGION:
-        return {member: Fraction(1, len(remaining)) for member in remaining}
+        return dict.fromkeys(remaining, Fraction(1, len(remaining)))
     everyone = [party for members in current.values() for party in members]
     passed_on = Fraction(original - len(remaining), original)
     weights = {party: passed_on / len(everyone) for party in everyone}

@@ -53,6 +53,10 @@ as ``Decimal("1E+999999")`` is refused instead of exhausting memory.
 """
 
 
+_SHORT: Final = 40
+"""Money written in at most this many characters is converted in one step."""
+
+
 def to_cents(value: Money, *, what: str = "money") -> int:
     """Convert an amount of euros to an exact number of cents.
 
@@ -87,29 +91,38 @@ def to_cents(value: Money, *, what: str = "money") -> int:
         )
     if not isinstance(value, Decimal):
         raise _type_error(value, what)
-    sign, digits, exponent = value.as_tuple()
-    if not isinstance(exponent, int):
+    if not value.is_finite():
         raise InvalidMoneyError(f"{what} must be a finite amount, got {shown(value)}")
-    # Work on the significant digits only, so that neither a long run of
-    # trailing zeros nor an exponent such as 1E+999999999 can make the integer
-    # arithmetic below expensive.
-    significant = len(digits)
-    while significant > 1 and digits[significant - 1] == 0:
-        significant -= 1
-    exponent += len(digits) - significant
-    if digits[:significant] == (0,):
+    if not value:
         return 0
-    if significant + exponent > 15:
+    # The magnitude is checked on the exponent alone, before any integer is
+    # built, so that neither 1E+999999999 nor 1E-999999999 costs time or memory.
+    magnitude = value.adjusted()
+    if magnitude >= 15:
         raise InvalidMoneyError(
             f"{what} must be less than {MAX_EUROS:,} euros in magnitude, got {shown(value)}"
         )
-    if exponent < -2:
-        raise InvalidMoneyError(
-            f"{what} must be exact to the cent, got {shown(value)}; "
-            "round it yourself first, the library never rounds silently"
-        )
-    cents = int("".join(map(str, digits[:significant]))) * int(10 ** (exponent + 2))
-    return -cents if sign else cents
+    if magnitude >= -2:
+        if len(str(value)) <= _SHORT:
+            numerator, denominator = value.as_integer_ratio()
+            cents, remainder = divmod(numerator * 100, denominator)
+            if not remainder:
+                return cents
+        else:
+            # A long coefficient, such as 8125 followed by 100,000 zeros and an
+            # exponent of -100,000: only its significant digits are converted.
+            sign, digits, stored = value.as_tuple()
+            significant = len(digits)
+            while digits[significant - 1] == 0:
+                significant -= 1
+            exponent = int(stored) + len(digits) - significant
+            if exponent >= -2:
+                cents = int("".join(map(str, digits[:significant]))) * int(10 ** (exponent + 2))
+                return -cents if sign else cents
+    raise InvalidMoneyError(
+        f"{what} must be exact to the cent, got {shown(value)}; "
+        "round it yourself first, the library never rounds silently"
+    )
 
 
 def from_cents(cents: int) -> Decimal:

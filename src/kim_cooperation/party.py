@@ -129,7 +129,8 @@ def _name(value: str) -> str:
     return check_label(value, what="party name")
 
 
-@attrs.frozen(kw_only=True, order=True)
+# The hash is cached: parties are the keys of every split and billing mapping.
+@attrs.frozen(kw_only=True, order=True, cache_hash=True)
 class Party:
     """A party to the agreement (C1): a Stadt or Gemeinde with its AGS.
 

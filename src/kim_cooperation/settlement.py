@@ -47,7 +47,7 @@ from kim_cooperation.membership import cost_shares
 from kim_cooperation.money import from_cents, to_cents
 from kim_cooperation.party import Party
 from kim_cooperation.region import Region
-from kim_cooperation.split import Allocation, split_by_weight
+from kim_cooperation.split import Allocation, split_weighted_parts
 
 __all__ = ["BillingLine", "RegionSettlement", "Settlement", "SettlementLine", "settle"]
 
@@ -342,11 +342,11 @@ def _settle_region(
     else:
         clause = Clause.C4
     employer = agreement.employer_of(region, year)
-    split = split_by_weight(own_share, shares, first=employer, clause=clause)
+    split = split_weighted_parts(max(balance, 0), shares, first=employer, clause=clause)
     billing = tuple(
-        BillingLine(year=year, debtor=share.party, creditor=employer, amount=share.amount)
-        for share in split.shares
-        if share.party != employer
+        BillingLine(year=year, debtor=party, creditor=employer, amount=amount)
+        for party, amount in split.items()
+        if party != employer
     )
     return RegionSettlement(
         region=region,

@@ -34,10 +34,14 @@ Examples:
 
 from __future__ import annotations
 
+import bisect
+import functools
 import math
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import operator
+from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, Sequence, ValuesView
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any, Final, TypeAlias
 
 import attrs
 
@@ -48,6 +52,11 @@ from kim_cooperation.money import Money, from_cents, to_cents
 from kim_cooperation.party import Party
 
 __all__ = ["Allocation", "Share", "largest_remainder", "split_by_weight", "split_equally"]
+
+_ONE: Final = Fraction(1)
+_Derivation: TypeAlias = tuple[int, tuple[Party, ...], tuple[Fraction, ...]]
+"""What an allocation is computed from: the amount in cents, the parties in AGS order, their weights."""
+_AGS: Final = operator.attrgetter("ags")
 
 
 def largest_remainder(total: int, weights: Sequence[Fraction]) -> list[int]:
@@ -130,7 +139,7 @@ class Share:
     extra_cent: bool
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(init=False, repr=False)
 class Allocation(Mapping[Party, Decimal]):
     """The result of a split: a read-only mapping from party to amount, with its derivation.
 
@@ -138,13 +147,18 @@ class Allocation(Mapping[Party, Decimal]):
     ``shares`` holds each party's exact share and whether it received a
     left-over cent, for an auditor to follow.
 
+    Allocations are made by `split_equally` and `split_by_weight`, not
+    constructed directly. An allocation keeps the parties, their weights and
+    their parts in cents; the `Share` records are derived from these when
+    ``shares`` or `share_of` is first read, so a split among a thousand towns
+    does not build a thousand records nobody reads.
+
     Equality is that of a value object: two allocations are equal when their
     amounts, shares, tie-breaking party and clause are. To compare the parts
     alone with a plain mapping, use ``dict(allocation) == {...}``.
 
     Attributes:
         amount: The amount split, in euros.
-        shares: One `Share` per party, ordered by AGS.
         first: The party that came first among equal remainders, if any.
         clause: The clause that calls for the split (``C4`` by default).
         interpretation: ``I2``, the rule for the cents.
@@ -163,30 +177,120 @@ class Allocation(Mapping[Party, Decimal]):
         (Decimal('32500.00'), ['Coesfeld'])
     """
 
-    amount: Decimal
-    shares: tuple[Share, ...]
-    first: Party | None = None
-    clause: Clause = Clause.C4
-    interpretation: Interpretation = Interpretation.I2
-    # A private index for constant-time look-ups; derived from ``shares``.
-    _index: dict[Party, Share] = attrs.field(
-        init=False, repr=False, eq=False, hash=False, factory=dict
-    )
+    first: Party | None
+    clause: Clause
+    # What the parts are computed from: the amount in cents and, in AGS order,
+    # the parties and their exact weights. With ``first`` and ``clause`` it
+    # decides the allocation, so equality and hashing compare it.
+    _derivation: _Derivation = attrs.field(repr=False)
+    # Derived, so outside equality: the parts in euros by party, built at once
+    # because every caller reads them.
+    _amounts: dict[Party, Decimal] = attrs.field(repr=False, eq=False)
 
-    def __attrs_post_init__(self) -> None:
-        self._index.update((share.party, share) for share in self.shares)
+    def __init__(self) -> None:
+        raise TypeError(
+            "Allocation objects are made by split_equally and split_by_weight, "
+            "not constructed directly"
+        )
+
+    @classmethod
+    def _make(
+        cls,
+        derivation: _Derivation,
+        amounts: dict[Party, Decimal],
+        first: Party | None,
+        clause: Clause,
+    ) -> Allocation:
+        """Assemble an allocation from a derivation the caller has already checked."""
+        self = object.__new__(cls)
+        # Direct slot writes: the class is frozen, and this is the hot path of every split.
+        put = object.__setattr__
+        put(self, "first", first)
+        put(self, "clause", clause)
+        put(self, "_derivation", derivation)
+        put(self, "_amounts", amounts)
+        return self
+
+    @functools.cached_property
+    def amount(self) -> Decimal:
+        """The amount split, in euros."""
+        return from_cents(self._derivation[0])
+
+    @property
+    def interpretation(self) -> Interpretation:
+        """``I2``, the interpretation choice that allocates the left-over cents."""
+        return Interpretation.I2
+
+    @functools.cached_property
+    def shares(self) -> tuple[Share, ...]:
+        """One `Share` per party, ordered by AGS: weight, exact share, part and extra cent.
+
+        Derived from the allocation on first use and kept.
+        """
+        cents, parties, weights = self._derivation
+        return tuple(_derive_shares(cents, parties, weights, self._amounts))
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(amount={self.amount!r}, shares={self.shares!r}, "
+            f"first={self.first!r}, clause={self.clause!r}, "
+            f"interpretation={self.interpretation!r})"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickle the derivation only; the parts in euros are rebuilt on loading.
+        return (_restore_allocation, (self._derivation, self.first, self.clause))
+
+    def __setstate__(self, state: Mapping[str, Any]) -> None:
+        """Read the pickled form of earlier versions, which stored the shares themselves."""
+        shares: tuple[Share, ...] = state["shares"]
+        restored = _restore_allocation(
+            (
+                to_cents(state["amount"]),
+                tuple(share.party for share in shares),
+                tuple(share.weight for share in shares),
+            ),
+            state["first"],
+            state["clause"],
+        )
+        for field in attrs.fields(Allocation):
+            object.__setattr__(self, field.name, getattr(restored, field.name))
+
+    def __copy__(self) -> Allocation:
+        return self
+
+    def __deepcopy__(self, memo: object) -> Allocation:
+        return self
 
     def __getitem__(self, party: Party) -> Decimal:
-        return self.share_of(party).amount
+        try:
+            return self._amounts[party]
+        except (KeyError, TypeError):
+            raise self._unknown(party) from None
 
     def __iter__(self) -> Iterator[Party]:
-        return (share.party for share in self.shares)
+        return iter(self._amounts)
 
     def __len__(self) -> int:
-        return len(self.shares)
+        return len(self._amounts)
 
     def __contains__(self, party: object) -> bool:
-        return party in self._index
+        try:
+            return party in self._amounts
+        except TypeError:
+            return False
+
+    def keys(self) -> KeysView[Party]:
+        """The parties, in AGS order."""
+        return self._amounts.keys()
+
+    def values(self) -> ValuesView[Decimal]:
+        """The parts in euros, in the parties' AGS order."""
+        return self._amounts.values()
+
+    def items(self) -> ItemsView[Party, Decimal]:
+        """The pairs of party and part, in AGS order."""
+        return self._amounts.items()
 
     def share_of(self, party: Party) -> Share:
         """Return the derivation of one party's part.
@@ -194,13 +298,42 @@ class Allocation(Mapping[Party, Decimal]):
         Raises:
             UnknownPartyError: ``party`` is not among the parties of the split.
         """
-        try:
-            return self._index[party]
-        except (KeyError, TypeError):
-            raise UnknownPartyError(
-                f"{shown(party)} is not among the parties of this split: "
-                f"{[share.party.name for share in self.shares]}"
-            ) from None
+        if party not in self:
+            raise self._unknown(party)
+        return self.shares[self._derivation[1].index(party)]
+
+    def _unknown(self, party: object) -> UnknownPartyError:
+        return UnknownPartyError(
+            f"{shown(party)} is not among the parties of this split: "
+            f"{[member.name for member in self._amounts]}"
+        )
+
+
+def _restore_allocation(
+    derivation: _Derivation, first: Party | None, clause: Clause
+) -> Allocation:
+    """Rebuild an unpickled allocation by splitting again: the parts follow from the derivation."""
+    return _allocate(*derivation, first, clause)
+
+
+def _derive_shares(
+    cents: int,
+    parties: Sequence[Party],
+    weights: Sequence[Fraction],
+    amounts: Mapping[Party, Decimal],
+) -> Iterator[Share]:
+    integers = _integer_weights(weights)
+    weight_sum = sum(integers)
+    magnitude = abs(cents)
+    for party, value, weight in zip(parties, weights, integers, strict=True):
+        amount = amounts[party]
+        yield Share(
+            party=party,
+            weight=value,
+            exact=Fraction(cents * weight, 100 * weight_sum),
+            amount=amount,
+            extra_cent=abs(to_cents(amount)) * weight_sum > magnitude * weight,
+        )
 
 
 def split_equally(
@@ -237,11 +370,11 @@ def split_equally(
         >>> [(party.name, str(part)) for party, part in parts.items()]
         [('Dülmen', '0.01'), ('Nottuln', '0.00')]
     """
-    members = tuple_of(parties, Party, what="parties")
-    if len(set(members)) != len(members):
-        duplicate = next(party for party in members if members.count(party) > 1)
-        raise InvalidValueError(f"parties to a split must be distinct, {duplicate.name} repeats")
-    return split_by_weight(amount, dict.fromkeys(members, 1), first=first, clause=clause)
+    cents = to_cents(amount, what="amount to split")
+    members = _by_ags(tuple_of(parties, Party, what="parties"))
+    if not members:
+        raise InvalidValueError("cannot split an amount among no parties")
+    return _allocate(cents, members, (_ONE,) * len(members), first, clause)
 
 
 def split_by_weight(
@@ -290,7 +423,7 @@ def split_by_weight(
         raise InvalidTypeError(
             f"weights must be a mapping of Party to weight, got {type(weights).__name__}"
         )
-    checked: list[tuple[Party, Fraction]] = []
+    checked: dict[Party, Fraction] = {}
     for party, weight in weights.items():
         if not isinstance(party, Party):
             raise InvalidTypeError(
@@ -301,35 +434,102 @@ def split_by_weight(
             raise InvalidValueError(
                 f"weight of {party.name} must not be negative, got {shown(weight)}"
             )
-        checked.append((party, value))
+        checked[party] = value
     if not checked:
         raise InvalidValueError("cannot split an amount among no parties")
-    ags = [party.ags for party, _ in checked]
-    if len(set(ags)) != len(ags):
-        duplicate = next(code for code in ags if ags.count(code) > 1)
-        raise InvalidValueError(f"parties to a split must be distinct, AGS {duplicate} repeats")
-    # Compared, not looked up: ``first`` may be unhashable.
-    if first is not None and all(party != first for party, _ in checked):
-        raise UnknownPartyError(
-            f"first={shown(first)} is not one of the parties to the split "
-            f"{[party.name for party, _ in checked]}"
-        )
-    if not any(value for _, value in checked):
+    if not any(checked.values()):
         raise InvalidValueError("cannot split by weights that are all zero")
-    # The tie order of I2: the named party first, then by AGS.
-    checked.sort(key=lambda item: (item[0] != first, item[0].ags))
-    integers = _integer_weights([value for _, value in checked])
-    weight_sum = sum(integers)
-    parts = _largest_remainder(cents, integers)
-    shares = [
-        Share(
-            party=party,
-            weight=value,
-            exact=Fraction(cents * weight, 100 * weight_sum),
-            amount=from_cents(part),
-            extra_cent=abs(part) * weight_sum > abs(cents) * weight,
+    members = _by_ags(tuple(checked))
+    return _allocate(cents, members, tuple(checked[party] for party in members), first, clause)
+
+
+def split_weighted_parts(
+    cents: int, weights: Mapping[Party, Fraction], *, first: Party | None, clause: Clause
+) -> Allocation:
+    """Split ``cents`` by weights the library has derived itself (C4, C12, I2).
+
+    For settlements and wind-downs, whose weights come from a checked
+    agreement: distinct parties, exact non-negative weights with a positive
+    sum. It skips the type checks of `split_by_weight` but still refuses a
+    split among no parties and a ``first`` that is not one of them.
+    """
+    if not weights:
+        raise InvalidValueError("cannot split an amount among no parties")
+    parties = tuple(sorted(weights, key=_AGS))
+    return _allocate(cents, parties, tuple(weights[party] for party in parties), first, clause)
+
+
+def _by_ags(parties: tuple[Party, ...]) -> tuple[Party, ...]:
+    """Return distinct ``parties`` in AGS order, the order of an allocation."""
+    ordered = tuple(sorted(parties, key=_AGS))
+    codes = set(map(_AGS, ordered))
+    if len(codes) != len(ordered):
+        index = next(i for i in range(1, len(ordered)) if ordered[i].ags == ordered[i - 1].ags)
+        if ordered[index] == ordered[index - 1]:
+            raise InvalidValueError(
+                f"parties to a split must be distinct, {ordered[index].name} repeats"
+            )
+        raise InvalidValueError(
+            f"parties to a split must be distinct, AGS {ordered[index].ags} repeats"
         )
-        for (party, value), weight, part in zip(checked, integers, parts, strict=True)
-    ]
-    shares.sort(key=lambda share: share.party.ags)
-    return Allocation(amount=from_cents(cents), shares=tuple(shares), first=first, clause=clause)
+    return ordered
+
+
+def _position(parties: tuple[Party, ...], first: Party | None) -> int:
+    """Return the index of ``first`` among ``parties`` (in AGS order), or -1 for none."""
+    if first is None:
+        return -1
+    if isinstance(first, Party):
+        # Parties are in AGS order and distinct by AGS: a binary search finds the
+        # only candidate, which must then equal ``first`` in every field.
+        index = bisect.bisect_left(parties, first.ags, key=_AGS)
+        if index < len(parties) and (parties[index] is first or parties[index] == first):
+            return index
+    raise UnknownPartyError(
+        f"first={shown(first)} is not one of the parties to the split "
+        f"{[party.name for party in parties]}"
+    )
+
+
+def _allocate(
+    cents: int,
+    parties: tuple[Party, ...],
+    weights: tuple[Fraction, ...],
+    first: Party | None,
+    clause: Clause,
+) -> Allocation:
+    """Split ``cents`` among ``parties`` by ``weights`` (C4, I1, I2), without validation.
+
+    The caller has checked its input: ``parties`` are distinct and in AGS
+    order, ``weights`` are non-negative with a positive sum, and ``first`` is
+    one of the parties or None. Settlements call this directly with the
+    weights the agreement yields.
+    """
+    count = len(parties)
+    head = _position(parties, first)
+    sign = -1 if cents < 0 else 1
+    if weights.count(weights[0]) == count:
+        # Equal weights, the usual case (C4): every remainder ties, so the
+        # left-over cents go by the tie order alone, and there are only two
+        # distinct parts. The first `left_over` parties in tie order (the
+        # named one, then by AGS) are the first `take` by AGS, plus the named one.
+        base, left_over = divmod(abs(cents), count)
+        amounts = dict.fromkeys(parties, from_cents(sign * base))
+        if left_over:
+            high = from_cents(sign * (base + 1))
+            take = left_over
+            if head >= 0:
+                take -= 1
+                take += head < take
+                amounts[parties[head]] = high
+            amounts.update(dict.fromkeys(parties[:take], high))
+    else:
+        integers = _integer_weights(weights)
+        # I2's tie order: the named party first, then by AGS.
+        order = range(count) if head < 0 else (head, *range(head), *range(head + 1, count))
+        ranked = _largest_remainder(cents, [integers[index] for index in order])
+        parts = [0] * count
+        for index, part in zip(order, ranked, strict=True):
+            parts[index] = part
+        amounts = dict(zip(parties, map(from_cents, parts), strict=True))
+    return Allocation._make((cents, parties, weights), amounts, first, clause)
