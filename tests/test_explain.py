@@ -31,7 +31,7 @@ from kim_cooperation import (
     presets,
     settle,
 )
-from kim_cooperation.explain import _format_exact
+from kim_cooperation.explanation import _format_exact
 from kim_cooperation.formatting import format_eur
 from kim_cooperation.policy import Policies
 from strategies import cents, decimal_from_cents

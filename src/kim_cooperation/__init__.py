@@ -20,80 +20,186 @@ Examples:
     datetime.date(2025, 12, 31)
 """
 
-from kim_cooperation import presets
-from kim_cooperation.agreement import Agreement
-from kim_cooperation.clauses import Clause, Interpretation
-from kim_cooperation.costs import CostItem, CostStatement, NkfGroup
-from kim_cooperation.errors import (
-    AgreementError,
-    AgreementFileError,
-    InvalidDateError,
-    InvalidMoneyError,
-    InvalidTypeError,
-    InvalidValueError,
-    KimCooperationError,
-    MoneyTypeError,
-    NoApplicableRateError,
-    UndecidedCaseError,
-    UnknownLineError,
-    UnknownPartyError,
-    UnknownRegionError,
-)
-from kim_cooperation.explain import Explanation, ExplanationStep, explain
-from kim_cooperation.files import (
-    AgreementFile,
-    agreement_schema,
-    dump_agreement,
-    load_agreement,
-    loads_agreement,
-    save_agreement,
-)
-from kim_cooperation.funding import (
-    FundingRate,
-    FundingSchedule,
-    PostFunding,
-    RegionFunding,
-    region_funding,
-)
-from kim_cooperation.impact import FinancialImpact, ImpactLine, Layout, Role, financial_impact
-from kim_cooperation.notice import (
-    DEFAULT_NOTICE_TERMS,
-    Notice,
-    NoticeDeadline,
-    NoticeTerms,
-    PeriodEnd,
-    is_weekend,
-    latest_notice_date,
-    latest_notice_date_for,
-    notice_deadline,
-    termination_date,
-)
-from kim_cooperation.party import Party, PartyKind
-from kim_cooperation.policy import (
-    DEFAULT_POLICIES,
-    PartYearFunding,
-    Policies,
-    WindDownScope,
-    WithdrawalScope,
-)
-from kim_cooperation.post import Post
-from kim_cooperation.region import Region
-from kim_cooperation.settlement import (
-    BillingLine,
-    RegionSettlement,
-    Settlement,
-    SettlementLine,
-    settle,
-)
-from kim_cooperation.split import Allocation, Share, split_by_weight, split_equally
-from kim_cooperation.winddown import (
-    MAX_RUN_ON_MONTHS,
-    RegionWindDown,
-    RunOnPeriod,
-    WindDown,
-    run_on_period,
-    wind_down,
-)
+import importlib
+from typing import TYPE_CHECKING, Any, Final
+
+# The package loads its modules when a name is first used (PEP 562), so that
+# `import kim_cooperation` is cheap and a part that is not used (agreement
+# files and cattrs, explanations, NKF tables) is never imported.
+_WHERE: Final[dict[str, str]] = {
+    "Agreement": "kim_cooperation.agreement",
+    "AgreementError": "kim_cooperation.errors",
+    "AgreementFile": "kim_cooperation.files",
+    "AgreementFileError": "kim_cooperation.errors",
+    "Allocation": "kim_cooperation.split",
+    "BillingLine": "kim_cooperation.settlement",
+    "Clause": "kim_cooperation.clauses",
+    "CostItem": "kim_cooperation.costs",
+    "CostStatement": "kim_cooperation.costs",
+    "DEFAULT_NOTICE_TERMS": "kim_cooperation.notice",
+    "DEFAULT_POLICIES": "kim_cooperation.policy",
+    "Explanation": "kim_cooperation.explanation",
+    "ExplanationStep": "kim_cooperation.explanation",
+    "FinancialImpact": "kim_cooperation.impact",
+    "FundingRate": "kim_cooperation.funding",
+    "FundingSchedule": "kim_cooperation.funding",
+    "ImpactLine": "kim_cooperation.impact",
+    "Interpretation": "kim_cooperation.clauses",
+    "InvalidDateError": "kim_cooperation.errors",
+    "InvalidMoneyError": "kim_cooperation.errors",
+    "InvalidTypeError": "kim_cooperation.errors",
+    "InvalidValueError": "kim_cooperation.errors",
+    "KimCooperationError": "kim_cooperation.errors",
+    "Layout": "kim_cooperation.impact",
+    "MAX_RUN_ON_MONTHS": "kim_cooperation.winddown",
+    "MoneyTypeError": "kim_cooperation.errors",
+    "NkfGroup": "kim_cooperation.costs",
+    "NoApplicableRateError": "kim_cooperation.errors",
+    "Notice": "kim_cooperation.notice",
+    "NoticeDeadline": "kim_cooperation.notice",
+    "NoticeTerms": "kim_cooperation.notice",
+    "PartYearFunding": "kim_cooperation.policy",
+    "Party": "kim_cooperation.party",
+    "PartyKind": "kim_cooperation.party",
+    "PeriodEnd": "kim_cooperation.notice",
+    "Policies": "kim_cooperation.policy",
+    "Post": "kim_cooperation.post",
+    "PostFunding": "kim_cooperation.funding",
+    "Region": "kim_cooperation.region",
+    "RegionFunding": "kim_cooperation.funding",
+    "RegionSettlement": "kim_cooperation.settlement",
+    "RegionWindDown": "kim_cooperation.winddown",
+    "Role": "kim_cooperation.impact",
+    "RunOnPeriod": "kim_cooperation.winddown",
+    "Settlement": "kim_cooperation.settlement",
+    "SettlementLine": "kim_cooperation.settlement",
+    "Share": "kim_cooperation.split",
+    "UndecidedCaseError": "kim_cooperation.errors",
+    "UnknownLineError": "kim_cooperation.errors",
+    "UnknownPartyError": "kim_cooperation.errors",
+    "UnknownRegionError": "kim_cooperation.errors",
+    "WindDown": "kim_cooperation.winddown",
+    "WindDownScope": "kim_cooperation.policy",
+    "WithdrawalScope": "kim_cooperation.policy",
+    "agreement_schema": "kim_cooperation.files",
+    "dump_agreement": "kim_cooperation.files",
+    "explain": "kim_cooperation.explanation",
+    "financial_impact": "kim_cooperation.impact",
+    "is_weekend": "kim_cooperation.notice",
+    "latest_notice_date": "kim_cooperation.notice",
+    "latest_notice_date_for": "kim_cooperation.notice",
+    "load_agreement": "kim_cooperation.files",
+    "loads_agreement": "kim_cooperation.files",
+    "notice_deadline": "kim_cooperation.notice",
+    "presets": "kim_cooperation.presets",
+    "region_funding": "kim_cooperation.funding",
+    "run_on_period": "kim_cooperation.winddown",
+    "save_agreement": "kim_cooperation.files",
+    "settle": "kim_cooperation.settlement",
+    "split_by_weight": "kim_cooperation.split",
+    "split_equally": "kim_cooperation.split",
+    "termination_date": "kim_cooperation.notice",
+    "wind_down": "kim_cooperation.winddown",
+}
+"""The module that defines each public name."""
+
+_SUBMODULES: Final = frozenset({"presets"})
+"""The public names that are modules themselves."""
+
+if TYPE_CHECKING:
+    from kim_cooperation import presets
+    from kim_cooperation.agreement import Agreement
+    from kim_cooperation.clauses import Clause, Interpretation
+    from kim_cooperation.costs import CostItem, CostStatement, NkfGroup
+    from kim_cooperation.errors import (
+        AgreementError,
+        AgreementFileError,
+        InvalidDateError,
+        InvalidMoneyError,
+        InvalidTypeError,
+        InvalidValueError,
+        KimCooperationError,
+        MoneyTypeError,
+        NoApplicableRateError,
+        UndecidedCaseError,
+        UnknownLineError,
+        UnknownPartyError,
+        UnknownRegionError,
+    )
+    from kim_cooperation.explanation import Explanation, ExplanationStep, explain
+    from kim_cooperation.files import (
+        AgreementFile,
+        agreement_schema,
+        dump_agreement,
+        load_agreement,
+        loads_agreement,
+        save_agreement,
+    )
+    from kim_cooperation.funding import (
+        FundingRate,
+        FundingSchedule,
+        PostFunding,
+        RegionFunding,
+        region_funding,
+    )
+    from kim_cooperation.impact import FinancialImpact, ImpactLine, Layout, Role, financial_impact
+    from kim_cooperation.notice import (
+        DEFAULT_NOTICE_TERMS,
+        Notice,
+        NoticeDeadline,
+        NoticeTerms,
+        PeriodEnd,
+        is_weekend,
+        latest_notice_date,
+        latest_notice_date_for,
+        notice_deadline,
+        termination_date,
+    )
+    from kim_cooperation.party import Party, PartyKind
+    from kim_cooperation.policy import (
+        DEFAULT_POLICIES,
+        PartYearFunding,
+        Policies,
+        WindDownScope,
+        WithdrawalScope,
+    )
+    from kim_cooperation.post import Post
+    from kim_cooperation.region import Region
+    from kim_cooperation.settlement import (
+        BillingLine,
+        RegionSettlement,
+        Settlement,
+        SettlementLine,
+        settle,
+    )
+    from kim_cooperation.split import Allocation, Share, split_by_weight, split_equally
+    from kim_cooperation.winddown import (
+        MAX_RUN_ON_MONTHS,
+        RegionWindDown,
+        RunOnPeriod,
+        WindDown,
+        run_on_period,
+        wind_down,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module that defines ``name`` on first use (PEP 562)."""
+    try:
+        module = _WHERE[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    imported = importlib.import_module(module)
+    value = imported if name in _SUBMODULES else getattr(imported, name)
+    # Bind the name in the package, as an eager import would have: later look-ups
+    # do not come here again.
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __version__ = "0.1.0"
 

@@ -66,7 +66,7 @@ from kim_cooperation.billing import BillingStatement
 from kim_cooperation.clauses import Clause, Interpretation
 from kim_cooperation.costs import CostStatement
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError
-from kim_cooperation.explain import Explanation
+from kim_cooperation.explanation import Explanation
 from kim_cooperation.formatting import Lang
 from kim_cooperation.funding import FundingRate
 from kim_cooperation.impact import FinancialImpact, ImpactLine

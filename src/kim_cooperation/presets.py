@@ -33,15 +33,16 @@ import datetime as dt
 import functools
 from collections.abc import Mapping
 from decimal import Decimal
-from importlib import resources
 from types import MappingProxyType
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause
 from kim_cooperation.costs import CostStatement
-from kim_cooperation.files import AgreementFile, load_agreement
 from kim_cooperation.funding import FundingRate
+
+if TYPE_CHECKING:
+    from kim_cooperation.files import AgreementFile
 
 __all__ = [
     "ANNOUNCED_RATE",
@@ -76,6 +77,12 @@ _FILE: Final = "coesfeld.toml"
 @functools.cache
 def _coesfeld_file() -> AgreementFile:
     """Read the built-in agreement file once; the result is immutable, so it is shared."""
+    # Imported here: the file reader brings cattrs and tomllib, which a caller
+    # who builds an agreement in code never needs.
+    from importlib import resources  # noqa: PLC0415
+
+    from kim_cooperation.files import load_agreement  # noqa: PLC0415
+
     return load_agreement(resources.files("kim_cooperation") / "data" / _FILE)
 
 

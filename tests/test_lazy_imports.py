@@ -1,0 +1,122 @@
+"""The package imports its modules on first use, and optional parts only when used.
+
+`import kim_cooperation` binds no module but the package itself (PEP 562,
+``kim_cooperation.__getattr__``); each public name imports its module when it
+is first read. The checks that depend on what a fresh interpreter has imported
+run in a subprocess.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+import kim_cooperation
+
+OPTIONAL = (
+    "cattrs",
+    "tomllib",
+    "kim_cooperation.files",
+    "kim_cooperation.presets",
+    "kim_cooperation.explanation",
+    "kim_cooperation.impact",
+    "kim_cooperation.export",
+    "kim_cooperation.billing",
+    "kim_cooperation.report",
+    "kim_cooperation.cli",
+    "kim_cooperation.projection",
+    "kim_cooperation.scenario",
+    "kim_cooperation.strategies",
+)
+"""Modules a settlement of an agreement built in code must not import."""
+
+
+def _imported_after(code: str) -> set[str]:
+    """Run ``code`` in a fresh interpreter; return the modules it has imported."""
+    script = textwrap.dedent(code) + "\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))\n"
+    completed = subprocess.run(
+        [sys.executable, "-c", script], check=True, capture_output=True, text=True
+    )
+    return set(json.loads(completed.stdout.splitlines()[-1]))
+
+
+def test_importing_the_package_imports_none_of_its_modules() -> None:
+    imported = _imported_after("import kim_cooperation")
+    assert {name for name in imported if name.startswith("kim_cooperation")} == {"kim_cooperation"}
+    assert not {"attrs", "attr", "cattrs", "dateutil", "decimal"} & imported
+
+
+def test_a_settlement_built_in_code_imports_no_optional_part() -> None:
+    imported = _imported_after(
+        """
+        import datetime as dt
+        from decimal import Decimal
+        import kim_cooperation as kim
+
+        a = kim.Party(name="A", kind="Gemeinde", ags="05558004")
+        b = kim.Party(name="B", kind="Stadt", ags="05558008")
+        region = kim.Region(
+            name="Nord", employer=a, members=(a, b), posts=(kim.Post(label="1", fte=1),)
+        )
+        rate = kim.FundingRate(valid_from=dt.date(2023, 1, 1), amount=Decimal("55000"), source="s")
+        agreement = kim.Agreement(
+            name="Test",
+            parties=(a, b),
+            start=dt.date(2023, 1, 1),
+            regions=(region,),
+            funding=kim.FundingSchedule(rates=(rate,)),
+        )
+        plan = {"Nord": kim.CostStatement(personnel=Decimal("70000"))}
+        assert kim.settle(agreement, 2023, plan).own_share_of("A") == Decimal("7500.00")
+        """
+    )
+    assert "kim_cooperation.settlement" in imported
+    assert not set(OPTIONAL) & imported
+
+
+def test_reading_the_built_in_agreement_imports_the_file_reader() -> None:
+    imported = _imported_after("import kim_cooperation as kim; kim.presets.coesfeld()")
+    assert {"kim_cooperation.presets", "kim_cooperation.files", "cattrs"} <= imported
+    assert "kim_cooperation.export" not in imported
+
+
+@pytest.mark.parametrize("name", kim_cooperation.__all__)
+def test_every_public_name_resolves_to_its_defining_object(name: str) -> None:
+    value = getattr(kim_cooperation, name)
+    if name == "presets":
+        assert value is importlib.import_module("kim_cooperation.presets")
+    elif name != "__version__":
+        defining = getattr(value, "__module__", None)
+        if isinstance(defining, str) and defining.startswith("kim_cooperation."):
+            assert getattr(importlib.import_module(defining), name) is value
+
+
+def test_dir_lists_every_public_name() -> None:
+    assert set(kim_cooperation.__all__) <= set(dir(kim_cooperation))
+
+
+def test_an_unknown_name_raises_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="module 'kim_cooperation' has no attribute 'settel'"):
+        kim_cooperation.settel  # noqa: B018 - the look-up is the test
+    assert not hasattr(kim_cooperation, "settel")
+
+
+def test_explain_stays_the_function_whatever_is_imported_first() -> None:
+    # The module is `explanation`, so importing it cannot shadow the function
+    # `explain` on the package (a submodule import binds its name there).
+    imported = _imported_after(
+        """
+        import kim_cooperation.report
+        import kim_cooperation.explanation
+        from kim_cooperation import explain
+        assert callable(explain) and explain.__name__ == "explain", explain
+        import kim_cooperation as kim
+        assert kim.explain is explain
+        """
+    )
+    assert "kim_cooperation.explanation" in imported
