@@ -315,6 +315,25 @@ class TestPost:
     ) -> None:
         post = Post(label="P", fte=1, employment_start=start, employment_end=end)
         assert [month for month in range(1, 13) if post.fills_month(2023, month)] == filled
+        assert list(post.full_months(2023)) == filled
+
+    @given(
+        st.one_of(st.none(), st.dates(dt.date(2020, 1, 1), dt.date(2027, 12, 31))),
+        st.one_of(st.none(), st.dates(dt.date(2020, 1, 1), dt.date(2027, 12, 31))),
+        st.integers(2019, 2028),
+    )
+    def test_full_months_are_the_months_fills_month_accepts(
+        self, start: dt.date | None, end: dt.date | None, year: int
+    ) -> None:
+        if start is not None and end is not None and end < start:
+            start, end = end, start
+        post = Post(label="P", fte=1, employment_start=start, employment_end=end)
+        expected = [month for month in range(1, 13) if post.fills_month(year, month)]
+        assert list(post.full_months(year)) == expected
+
+    def test_full_months_refuses_bad_year(self) -> None:
+        with pytest.raises(InvalidDateError, match="got 10000"):
+            Post(label="P", fte=1).full_months(10_000)
 
     def test_fills_month_in_leap_february(self) -> None:
         post = Post(label="P", fte=1, employment_end=dt.date(2024, 2, 28))

@@ -26,6 +26,7 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from typing import Any, TypeAlias
@@ -42,7 +43,7 @@ from kim_cooperation.errors import (
     UnknownRegionError,
 )
 from kim_cooperation.funding import FundingSchedule
-from kim_cooperation.notice import DEFAULT_NOTICE_TERMS, Notice, NoticeTerms
+from kim_cooperation.notice import DEFAULT_NOTICE_TERMS, Notice, NoticeTerms, termination_date
 from kim_cooperation.party import Party, fold_name
 from kim_cooperation.policy import DEFAULT_POLICIES, Policies
 from kim_cooperation.post import Post
@@ -86,6 +87,53 @@ def _instance_of(kind: type) -> Callable[[object, attrs.Attribute[Any], object],
             )
 
     return check
+
+
+@attrs.frozen
+class _Index:
+    """An agreement's look-up tables, derived once from its fields.
+
+    Every rule looks parties, regions and notices up many times; with these
+    tables a look-up takes constant time, so settling an agreement of n
+    towns takes time linear in n.
+    """
+
+    party_by_ags: dict[str, Party]
+    party_by_form: dict[str, Party]
+    region_by_name: dict[str, Region]
+    region_by_form: dict[str, Region]
+    region_of: dict[Party, Region]
+    notice_of: dict[Party, Notice]
+    termination: dict[Party, dt.date]
+    # The last termination date once every party gave notice, else None (C13).
+    end: dt.date | None
+
+    @classmethod
+    def of(cls, agreement: Agreement) -> _Index:
+        notice_of: dict[Party, Notice] = {}
+        for notice in agreement.notices:
+            notice_of.setdefault(notice.party, notice)
+        termination = {
+            party: termination_date(notice.received, agreement.notice_terms)
+            for party, notice in notice_of.items()
+        }
+        ends = [termination.get(party) for party in agreement.parties]
+        return cls(
+            party_by_ags={party.ags: party for party in agreement.parties},
+            party_by_form={
+                form: party for party in agreement.parties for form in fold_name(party.name)
+            },
+            region_by_name={region.name: region for region in agreement.regions},
+            region_by_form={
+                form: region for region in agreement.regions for form in fold_name(region.name)
+            },
+            region_of={
+                member: region for region in agreement.regions for member in region.members
+            },
+            notice_of=notice_of,
+            termination=termination,
+            end=None if not ends or None in ends else max(ends),  # type: ignore[type-var]
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -145,6 +193,11 @@ class Agreement:
         default=DEFAULT_POLICIES,
         validator=_instance_of(Policies),
     )
+
+    @functools.cached_property
+    def _index(self) -> _Index:
+        """The look-up tables (derived, so outside equality, hashing and pickling)."""
+        return _Index.of(self)
 
     def __attrs_post_init__(self) -> None:
         self._check_parties()
@@ -247,9 +300,18 @@ class Agreement:
         Raises:
             UnknownPartyError: No party matches ``key``.
         """
-        for party in self.parties:
-            if party == key or (isinstance(key, str) and party.matches(key)):
-                return party
+        index = self._index
+        if isinstance(key, Party):
+            found = index.party_by_ags.get(key.ags)
+            if found is not None and (found is key or found == key):
+                return found
+        elif isinstance(key, str):
+            # By AGS or by any folded form of the name (C1 keeps both unique).
+            matches = [index.party_by_form.get(form) for form in fold_name(key)]
+            matches.append(index.party_by_ags.get(key))
+            named = [party for party in matches if party is not None]
+            if named:
+                return min(named)
         raise UnknownPartyError(
             f"{shown(key)} is not a party to the agreement {self.name!r}; "
             f"parties are {[party.name for party in self.parties]} (C1)"
@@ -261,11 +323,15 @@ class Agreement:
         Raises:
             UnknownRegionError: No region matches ``key``.
         """
-        for region in self.regions:
-            if region == key or (
-                isinstance(key, str) and not fold_name(key).isdisjoint(fold_name(region.name))
-            ):
-                return region
+        index = self._index
+        if isinstance(key, Region):
+            found = index.region_by_name.get(key.name)
+            if found is not None and (found is key or found == key):
+                return found
+        elif isinstance(key, str):
+            for form in fold_name(key):
+                if form in index.region_by_form:
+                    return index.region_by_form[form]
         raise UnknownRegionError(
             f"{shown(key)} is not a region of the agreement {self.name!r}; "
             f"regions are {[region.name for region in self.regions]} (C2)"
@@ -277,8 +343,7 @@ class Agreement:
         Raises:
             UnknownPartyError: ``party`` is not a party to the agreement.
         """
-        found = self.party(party)
-        return next(region for region in self.regions if found in region.members)
+        return self._index.region_of[self.party(party)]
 
     def with_funding(self, funding: FundingSchedule) -> Agreement:
         """Return a copy of the agreement with another funding schedule (C5, C6, C10).

@@ -344,35 +344,30 @@ def region_funding(
         ) from None
     if chosen is PartYearFunding.DAYS:
         return _funding_by_days(posts, year, schedule, active_from)
-    month_rates: list[FundingRate | None] = []
+    # The rate of each month from the agreement's start on, and its amount in cents.
+    rate_of: dict[int, FundingRate] = {}
     for month in range(1, 13):
         first = dt.date(year, month, 1)
-        if active_from is not None and first < active_from:
-            month_rates.append(None)
-        else:
-            month_rates.append(schedule.rate_on(first))
-    used: list[FundingRate] = []
+        if active_from is None or first >= active_from:
+            rate_of[month] = schedule.rate_on(first)
+    cents_of = {month: to_cents(rate.amount) for month, rate in rate_of.items()}
+    funded_months: set[int] = set()
     results: list[PostFunding] = []
     for post in posts:
-        months: list[int] = []
-        applied: list[FundingRate] = []
-        total = Fraction(0)
-        for month, rate in enumerate(month_rates, start=1):
-            if rate is None or not post.fills_month(year, month):
-                continue
-            months.append(month)
-            applied.append(rate)
-            total += Fraction(to_cents(rate.amount), 1200)
-            if rate not in used:
-                used.append(rate)
+        months = tuple(month for month in post.full_months(year) if month in rate_of)
+        funded_months.update(months)
+        fte = post.fte
+        cents = sum(cents_of[month] for month in months)
         results.append(
             PostFunding(
                 post=post,
-                months=tuple(months),
-                exact=total * post.fte,
-                month_rates=tuple(applied),
+                months=months,
+                # FTE x the sum of the months' rates / 12, in euros.
+                exact=Fraction(cents * fte.numerator, 1200 * fte.denominator),
+                month_rates=tuple(rate_of[month] for month in months),
             )
         )
+    used = list(dict.fromkeys(rate_of[month] for month in sorted(funded_months)))
     return _summed(year, results, used, PartYearFunding.TWELFTHS)
 
 

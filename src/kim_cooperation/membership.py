@@ -67,12 +67,11 @@ def termination_of(agreement: Agreement, party: str | Party) -> dt.date | None:
         >>> termination_of(agreement, "Rosendahl"), termination_of(agreement, "Coesfeld")
         (datetime.date(2025, 12, 31), None)
     """
-    notice = _notice_of(agreement, agreement.party(party))
-    return None if notice is None else termination_date(notice.received, agreement.notice_terms)
+    return agreement._index.termination.get(agreement.party(party))
 
 
 def _notice_of(agreement: Agreement, party: Party) -> Notice | None:
-    return next((notice for notice in agreement.notices if notice.party == party), None)
+    return agreement._index.notice_of.get(party)
 
 
 def employer_on(agreement: Agreement, region: str | Region, day: dt.date) -> Party:
@@ -186,10 +185,7 @@ def agreement_end(agreement: Agreement) -> dt.date | None:
         >>> agreement_end(ended)
         datetime.date(2025, 12, 31)
     """
-    ends = [termination_of(agreement, party) for party in agreement.parties]
-    if any(end is None for end in ends):
-        return None
-    return max(end for end in ends if end is not None)
+    return agreement._index.end
 
 
 def post_shares(agreement: Agreement, day: dt.date) -> Mapping[Party, Fraction]:
@@ -339,8 +335,9 @@ def check_notices(agreement: Agreement) -> None:
         leaves on 2025-12-31 while Billerbeck, Havixbeck, Rosendahl stay(s); ...
     """
     seen: set[Party] = set()
+    parties = set(agreement.parties)
     for notice in agreement.notices:
-        if notice.party not in agreement.parties:
+        if notice.party not in parties:
             raise InvalidValueError(
                 f"{notice.party.name} ({notice.party.ags}) gave notice but is not a party "
                 "to the agreement (C1, C11)"

@@ -104,6 +104,31 @@ class Post:
             return False
         return self.employment_end is None or day <= self.employment_end
 
+    def full_months(self, year: int) -> range:
+        """Return the calendar months of ``year`` the post is filled for in full (I7).
+
+        The same months as `fills_month` tells one by one, computed from the
+        employment dates at once.
+
+        Examples:
+            >>> import datetime as dt
+            >>> post = Post(label="Süd 1", fte=1, employment_start=dt.date(2025, 3, 2),
+            ...             employment_end=dt.date(2025, 6, 29))
+            >>> list(post.full_months(2025)), list(post.full_months(2026))
+            ([4, 5], [])
+        """
+        check_year(year)
+        start, end = self.employment_start, self.employment_end
+        first, last = 1, 12
+        if start is not None and start.year >= year:
+            # A month counts from its first day: an employment starting later misses it.
+            first = 13 if start.year > year else start.month + (start.day > 1)
+        if end is not None and end.year <= year:
+            if end.year < year:
+                return range(0)
+            last = end.month - (end.day < calendar.monthrange(year, end.month)[1])
+        return range(first, max(first, last + 1))
+
     def fills_month(self, year: int, month: int) -> bool:
         """Tell whether the post is filled for the whole calendar month.
 
