@@ -130,7 +130,8 @@ def _cost(value: Money) -> Decimal:
     return amount
 
 
-@attrs.frozen(kw_only=True)
+# The hash is cached: cost statements key cost plans and are hashed with every settlement.
+@attrs.frozen(kw_only=True, cache_hash=True)
 class CostStatement:
     """The costs of a region's posts for one period, by the items of clause C8.
 

@@ -77,7 +77,8 @@ def _clause(value: Clause | str) -> Clause:
     return clause
 
 
-@attrs.frozen(kw_only=True)
+# The hash is cached: rates are hashed when a year's applied rates are collected.
+@attrs.frozen(kw_only=True, cache_hash=True)
 class FundingRate:
     """The funding per full-time post and year, valid from a day on (C5).
 
@@ -124,7 +125,8 @@ def _rates(value: Iterable[FundingRate]) -> tuple[FundingRate, ...]:
     return rates
 
 
-@attrs.frozen(kw_only=True)
+# The hash is cached: a schedule is hashed with every agreement that holds it.
+@attrs.frozen(kw_only=True, cache_hash=True)
 class FundingSchedule:
     """Dated funding rates per full-time post and year (C5, C6, C10).
 

@@ -364,7 +364,8 @@ def _successor(value: Party | None) -> Party | None:
     return value
 
 
-@attrs.frozen(kw_only=True)
+# The hash is cached: notices are hashed with every agreement that holds them.
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Notice:
     """A party's notice of termination, by the day it was received (C11).
 

@@ -51,7 +51,8 @@ def _optional_date(value: dt.date | None) -> dt.date | None:
     return None if value is None else check_date(value, what="employment date")
 
 
-@attrs.frozen(kw_only=True)
+# The hash is cached: posts are hashed with every region that holds them.
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Post:
     """A planned position of a region's employer (C3), with its full-time equivalent.
 

@@ -57,7 +57,8 @@ def _check_employer(_region: Region, _attribute: object, value: Party) -> None:
         )
 
 
-@attrs.frozen(kw_only=True)
+# The hash is cached: regions key the per-region tables of every settlement, and hashing one walks its members and posts.
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Region:
     """A region (C2) with its employer and posts (C3).
 
