@@ -211,7 +211,7 @@ class Allocation(Mapping[Party, Decimal]):
         put(self, "_amounts", amounts)
         return self
 
-    @functools.cached_property
+    @property
     def amount(self) -> Decimal:
         """The amount split, in euros."""
         return from_cents(self._derivation[0])
