@@ -99,6 +99,7 @@ class _Index:
     """
 
     party_by_ags: dict[str, Party]
+    party_by_name: dict[str, Party]
     party_by_form: dict[str, Party]
     region_by_name: dict[str, Region]
     region_by_form: dict[str, Region]
@@ -120,6 +121,7 @@ class _Index:
         ends = [termination.get(party) for party in agreement.parties]
         return cls(
             party_by_ags={party.ags: party for party in agreement.parties},
+            party_by_name={party.name: party for party in agreement.parties},
             party_by_form={
                 form: party for party in agreement.parties for form in fold_name(party.name)
             },
@@ -306,8 +308,14 @@ class Agreement:
             if found is not None and (found is key or found == key):
                 return found
         elif isinstance(key, str):
-            # By AGS or by any folded form of the name (C1 keeps both unique).
-            matches = [index.party_by_form.get(form) for form in fold_name(key)]
+            # By AGS or by any folded form of the name (C1 keeps both unique);
+            # the name as written is tried first, as folding takes longer.
+            by_name = index.party_by_name.get(key)
+            matches: list[Party | None] = (
+                [by_name]
+                if by_name is not None
+                else [index.party_by_form.get(form) for form in fold_name(key)]
+            )
             matches.append(index.party_by_ags.get(key))
             named = [party for party in matches if party is not None]
             if named:
@@ -329,6 +337,8 @@ class Agreement:
             if found is not None and (found is key or found == key):
                 return found
         elif isinstance(key, str):
+            if key in index.region_by_name:
+                return index.region_by_name[key]
             for form in fold_name(key):
                 if form in index.region_by_form:
                     return index.region_by_form[form]

@@ -24,6 +24,7 @@ Examples:
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
@@ -183,9 +184,9 @@ class CostStatement:
         """The NKF line "Aufwendungen für Sach- und Dienstleistungen"."""
         return self._group(NkfGroup.MATERIAL_AND_SERVICES)
 
-    @property
+    @functools.cached_property
     def total(self) -> Decimal:
-        """All costs of the period."""
+        """All costs of the period (computed once: every settlement reads it)."""
         return from_cents(sum(to_cents(amount) for _, amount in self.items()))
 
     def scaled(self, factor: Exact) -> CostStatement:

@@ -32,9 +32,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from typing import TypeAlias
 
 import attrs
 
@@ -346,30 +347,46 @@ def region_funding(
         ) from None
     if chosen is PartYearFunding.DAYS:
         return _funding_by_days(posts, year, schedule, active_from)
-    # The rate of each month from the agreement's start on, and its amount in cents.
-    rate_of: dict[int, FundingRate] = {}
+    return _funding_in_twelfths(posts, year, _month_rates(schedule, year, active_from))
+
+
+_MonthRates: TypeAlias = Mapping[int, tuple[FundingRate, int]]
+"""The rate in force on the first day of each funded month, with its amount in cents."""
+
+
+def _month_rates(schedule: FundingSchedule, year: int, active_from: dt.date | None) -> _MonthRates:
+    """Return the rate of each month of ``year`` from ``active_from`` on (C5, I7).
+
+    Settlements compute it once per year and share it among the regions.
+    """
+    rates: dict[int, tuple[FundingRate, int]] = {}
     for month in range(1, 13):
         first = dt.date(year, month, 1)
         if active_from is None or first >= active_from:
-            rate_of[month] = schedule.rate_on(first)
-    cents_of = {month: to_cents(rate.amount) for month, rate in rate_of.items()}
+            rate = schedule.rate_on(first)
+            rates[month] = (rate, to_cents(rate.amount))
+    return rates
+
+
+def _funding_in_twelfths(posts: Sequence[Post], year: int, rates: _MonthRates) -> RegionFunding:
+    """Fund each post for its full months at the month's rate, in twelfths (C5, I7)."""
     funded_months: set[int] = set()
     results: list[PostFunding] = []
     for post in posts:
-        months = tuple(month for month in post.full_months(year) if month in rate_of)
+        months = tuple(month for month in post.full_months(year) if month in rates)
         funded_months.update(months)
         fte = post.fte
-        cents = sum(cents_of[month] for month in months)
+        cents = sum(rates[month][1] for month in months)
         results.append(
             PostFunding(
                 post=post,
                 months=months,
                 # FTE x the sum of the months' rates / 12, in euros.
                 exact=Fraction(cents * fte.numerator, 1200 * fte.denominator),
-                month_rates=tuple(rate_of[month] for month in months),
+                month_rates=tuple(rates[month][0] for month in months),
             )
         )
-    used = list(dict.fromkeys(rate_of[month] for month in sorted(funded_months)))
+    used = list(dict.fromkeys(rates[month][0] for month in sorted(funded_months)))
     return _summed(year, results, used, PartYearFunding.TWELFTHS)
 
 

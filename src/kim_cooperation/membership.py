@@ -166,7 +166,14 @@ def members_on(
         [11, 10]
     """
     parties = agreement.parties if region is None else agreement.region(region).members
-    return tuple(party for party in parties if is_member(agreement, party, day))
+    check_date(day, what="day")
+    if day < agreement.start:
+        return ()
+    # is_member for each party, with the look-ups done once.
+    termination = agreement._index.termination
+    return tuple(
+        party for party in parties if (ends := termination.get(party)) is None or day <= ends
+    )
 
 
 def agreement_end(agreement: Agreement) -> dt.date | None:

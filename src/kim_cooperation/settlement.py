@@ -42,12 +42,19 @@ from kim_cooperation.errors import (
     InvalidValueError,
     UnknownRegionError,
 )
-from kim_cooperation.funding import RegionFunding, region_funding
+from kim_cooperation.funding import (
+    RegionFunding,
+    _funding_in_twelfths,
+    _month_rates,
+    _MonthRates,
+    region_funding,
+)
 from kim_cooperation.membership import cost_shares
 from kim_cooperation.money import from_cents, to_cents
 from kim_cooperation.party import Party
+from kim_cooperation.policy import PartYearFunding
 from kim_cooperation.region import Region
-from kim_cooperation.split import Allocation, split_weighted_parts
+from kim_cooperation.split import Allocation, _split_trusted
 
 __all__ = ["BillingLine", "RegionSettlement", "Settlement", "SettlementLine", "settle"]
 
@@ -315,22 +322,37 @@ def settle(agreement: Agreement, year: int, costs: Mapping[str, CostStatement]) 
         raise InvalidValueError(
             f"cannot settle {year}: the agreement starts on {agreement.start.isoformat()}"
         )
+    method = agreement.policies.part_year_funding
+    # The months' rates are the same for every region: look them up once.
+    rates = (
+        _month_rates(agreement.funding, year, agreement.start)
+        if method is PartYearFunding.TWELFTHS
+        else None
+    )
     settled = tuple(
-        _settle_region(agreement, region, year, statement)
+        _settle_region(agreement, region, year, statement, rates)
         for region, statement in costs_by_region(agreement, costs).items()
     )
     return Settlement(agreement=agreement, year=year, regions=settled)
 
 
 def _settle_region(
-    agreement: Agreement, region: Region, year: int, costs: CostStatement
+    agreement: Agreement,
+    region: Region,
+    year: int,
+    costs: CostStatement,
+    rates: _MonthRates | None,
 ) -> RegionSettlement:
-    funding = region_funding(
-        region.posts,
-        year,
-        agreement.funding,
-        active_from=agreement.start,
-        method=agreement.policies.part_year_funding,
+    funding = (
+        region_funding(
+            region.posts,
+            year,
+            agreement.funding,
+            active_from=agreement.start,
+            method=agreement.policies.part_year_funding,
+        )
+        if rates is None
+        else _funding_in_twelfths(region.posts, year, rates)
     )
     balance = to_cents(costs.total) - to_cents(funding.amount)
     own_share = from_cents(max(balance, 0))
@@ -342,7 +364,7 @@ def _settle_region(
     else:
         clause = Clause.C4
     employer = agreement.employer_of(region, year)
-    split = split_weighted_parts(max(balance, 0), shares, first=employer, clause=clause)
+    split = _split_trusted(max(balance, 0), shares, first=employer, clause=clause)
     billing = tuple(
         BillingLine(year=year, debtor=party, creditor=employer, amount=amount)
         for party, amount in split.items()

@@ -443,7 +443,7 @@ def split_by_weight(
     return _allocate(cents, members, tuple(checked[party] for party in members), first, clause)
 
 
-def split_weighted_parts(
+def _split_trusted(
     cents: int, weights: Mapping[Party, Fraction], *, first: Party | None, clause: Clause
 ) -> Allocation:
     """Split ``cents`` by weights the library has derived itself (C4, C12, I2).
