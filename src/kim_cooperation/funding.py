@@ -372,18 +372,27 @@ def _funding_in_twelfths(posts: Sequence[Post], year: int, rates: _MonthRates) -
     """Fund each post for its full months at the month's rate, in twelfths (C5, I7)."""
     funded_months: set[int] = set()
     results: list[PostFunding] = []
+    # Posts mostly share their months (all year): derive each span's months once.
+    spans: dict[range, tuple[tuple[int, ...], int, tuple[FundingRate, ...]]] = {}
     for post in posts:
-        months = tuple(month for month in post.full_months(year) if month in rates)
-        funded_months.update(months)
+        span = post.full_months(year)
+        if span not in spans:
+            months = tuple(month for month in span if month in rates)
+            spans[span] = (
+                months,
+                sum(rates[month][1] for month in months),
+                tuple(rates[month][0] for month in months),
+            )
+            funded_months.update(months)
+        months, cents, applied = spans[span]
         fte = post.fte
-        cents = sum(rates[month][1] for month in months)
         results.append(
             PostFunding(
                 post=post,
                 months=months,
                 # FTE x the sum of the months' rates / 12, in euros.
                 exact=Fraction(cents * fte.numerator, 1200 * fte.denominator),
-                month_rates=tuple(rates[month][0] for month in months),
+                month_rates=applied,
             )
         )
     used = list(dict.fromkeys(rates[month][0] for month in sorted(funded_months)))
