@@ -27,9 +27,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
-from typing import Any, TypeAlias
+from typing import Any, Final, TypeAlias
 
 import attrs
 
@@ -51,6 +52,8 @@ from kim_cooperation.region import Region
 
 __all__ = ["Agreement", "NoticeDates"]
 
+_AGS: Final = operator.attrgetter("ags")
+
 NoticeDates: TypeAlias = (
     Mapping[str, dt.date] | Mapping[Party, dt.date] | Mapping[str | Party, dt.date]
 )
@@ -62,7 +65,8 @@ def _name(value: str) -> str:
 
 
 def _parties(value: Iterable[Party]) -> tuple[Party, ...]:
-    return tuple(sorted(tuple_of(value, Party, what="agreement parties")))
+    # Parties are ordered by AGS alone (Party's order); the key avoids comparing objects.
+    return tuple(sorted(tuple_of(value, Party, what="agreement parties"), key=_AGS))
 
 
 def _regions(value: Iterable[Region]) -> tuple[Region, ...]:
@@ -123,11 +127,11 @@ class _Index:
             party_by_ags={party.ags: party for party in agreement.parties},
             party_by_name={party.name: party for party in agreement.parties},
             party_by_form={
-                form: party for party in agreement.parties for form in fold_name(party.name)
+                form: party for party in agreement.parties for form in party.name_forms
             },
             region_by_name={region.name: region for region in agreement.regions},
             region_by_form={
-                form: region for region in agreement.regions for form in fold_name(region.name)
+                form: region for region in agreement.regions for form in region.name_forms
             },
             region_of={
                 member: region for region in agreement.regions for member in region.members
@@ -224,7 +228,7 @@ class Agreement:
                     f"and {party.name} (C1)"
                 )
             by_ags[party.ags] = party
-            for form in fold_name(party.name):
+            for form in party.name_forms:
                 if form in by_name:
                     raise AgreementError(
                         f"party names {by_name[form].name!r} and {party.name!r} "
@@ -240,7 +244,7 @@ class Agreement:
         region_names: dict[str, str] = {}
         post_labels: dict[str, str] = {}
         for region in self.regions:
-            for form in fold_name(region.name):
+            for form in region.name_forms:
                 if form in region_names:
                     raise AgreementError(
                         f"region names {region_names[form]!r} and {region.name!r} "

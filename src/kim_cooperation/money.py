@@ -167,11 +167,12 @@ def round_half_up_to_cents(euros: Fraction) -> int:
         >>> round_half_up_to_cents(Fraction(-1, 200))
         -1
     """
-    scaled = abs(euros) * 100
-    cents = int(scaled)
-    if scaled - cents >= Fraction(1, 2):
+    # In integers: a remainder of at least half the denominator rounds up.
+    numerator, denominator = euros.numerator, euros.denominator
+    cents, remainder = divmod(abs(numerator) * 100, denominator)
+    if 2 * remainder >= denominator:
         cents += 1
-    return -cents if euros < 0 else cents
+    return -cents if numerator < 0 else cents
 
 
 def _type_error(value: object, what: str) -> MoneyTypeError:

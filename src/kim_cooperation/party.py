@@ -20,6 +20,7 @@ Examples:
 from __future__ import annotations
 
 import enum
+import functools
 import unicodedata
 from typing import Final
 
@@ -158,6 +159,14 @@ class Party:
     kind: PartyKind = attrs.field(converter=_kind, order=False)
     ags: str = attrs.field(validator=lambda _self, _attribute, value: validate_ags(value))
 
+    @functools.cached_property
+    def name_forms(self) -> frozenset[str]:
+        """The forms under which the party is found by name, `fold_name` of its name.
+
+        Computed once per party: agreements look parties up by name often.
+        """
+        return fold_name(self.name)
+
     @property
     def title(self) -> str:
         """The official style, kind and name: ``"Gemeinde Ascheberg"``."""
@@ -177,7 +186,7 @@ class Party:
             raise InvalidTypeError(
                 f"a party is looked up by its AGS or name as a str, got {type(key).__name__} {shown(key)}"
             )
-        return key == self.ags or not fold_name(key).isdisjoint(fold_name(self.name))
+        return key == self.ags or not fold_name(key).isdisjoint(self.name_forms)
 
     def __str__(self) -> str:
         return self.name

@@ -24,6 +24,7 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from fractions import Fraction
 
@@ -31,7 +32,7 @@ import attrs
 
 from kim_cooperation._checks import check_label, shown, tuple_of
 from kim_cooperation.errors import AgreementError, InvalidTypeError, UnknownPartyError
-from kim_cooperation.party import Party
+from kim_cooperation.party import Party, fold_name
 from kim_cooperation.post import Post
 
 __all__ = ["Region"]
@@ -107,12 +108,18 @@ class Region:
             )
         if not self.posts:
             raise AgreementError(f"region {self.name!r} must have at least one post (C3)")
-        labels = [post.label for post in self.posts]
-        for label in labels:
-            if labels.count(label) > 1:
-                raise AgreementError(f"region {self.name!r} has two posts labelled {label!r}")
+        labels: set[str] = set()
+        for post in self.posts:
+            if post.label in labels:
+                raise AgreementError(f"region {self.name!r} has two posts labelled {post.label!r}")
+            labels.add(post.label)
 
-    @property
+    @functools.cached_property
+    def name_forms(self) -> frozenset[str]:
+        """The forms under which the region is found by name, `fold_name` of its name."""
+        return fold_name(self.name)
+
+    @functools.cached_property
     def fte(self) -> Fraction:
         """The region's full-time equivalents, the sum over its posts (C3)."""
         return sum((post.fte for post in self.posts), Fraction(0))
