@@ -124,6 +124,10 @@ _ITEM_LABELS: Final = MappingProxyType(
 )
 
 
+_ITEMS: Final = tuple(CostItem)
+"""The cost items in the order of clause C8."""
+
+
 def _cost(value: Money) -> Decimal:
     amount = to_money(value, what="cost")
     if amount < 0:
@@ -172,7 +176,7 @@ class CostStatement:
 
     def items(self) -> tuple[tuple[CostItem, Decimal], ...]:
         """Return every item with its amount, in the order of clause C8."""
-        return tuple((item, self.amount(item)) for item in CostItem)
+        return tuple((item, getattr(self, item.value)) for item in _ITEMS)
 
     @property
     def personnel_costs(self) -> Decimal:
@@ -187,7 +191,13 @@ class CostStatement:
     @functools.cached_property
     def total(self) -> Decimal:
         """All costs of the period (computed once: every settlement reads it)."""
-        return from_cents(sum(to_cents(amount) for _, amount in self.items()))
+        return from_cents(
+            to_cents(self.personnel)
+            + to_cents(self.equipment)
+            + to_cents(self.recruitment)
+            + to_cents(self.administration)
+            + to_cents(self.material_not_itemised)
+        )
 
     def scaled(self, factor: Exact) -> CostStatement:
         """Return the statement with every item multiplied by an exact ``factor``.
