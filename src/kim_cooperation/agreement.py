@@ -53,6 +53,8 @@ from kim_cooperation.region import Region
 __all__ = ["Agreement", "NoticeDates"]
 
 _AGS: Final = operator.attrgetter("ags")
+_REPLACEABLE: Final = frozenset({"funding", "notices", "policies"})
+"""The fields `Agreement._replace` changes without checking the parties and regions again."""
 
 NoticeDates: TypeAlias = (
     Mapping[str, dt.date] | Mapping[Party, dt.date] | Mapping[str | Party, dt.date]
@@ -114,7 +116,13 @@ class _Index:
     end: dt.date | None
 
     @classmethod
-    def of(cls, agreement: Agreement) -> _Index:
+    def of(cls, agreement: Agreement, *, tables: _Index | None = None) -> _Index:
+        """Derive the tables of ``agreement``.
+
+        ``tables``, the index of an agreement with the same parties and
+        regions, lends its party and region tables: only the notices' tables
+        are derived anew.
+        """
         notice_of: dict[Party, Notice] = {}
         for notice in agreement.notices:
             notice_of.setdefault(notice.party, notice)
@@ -123,6 +131,9 @@ class _Index:
             for party, notice in notice_of.items()
         }
         ends = [termination.get(party) for party in agreement.parties]
+        end = None if not ends or None in ends else max(ends)  # type: ignore[type-var]
+        if tables is not None:
+            return attrs.evolve(tables, notice_of=notice_of, termination=termination, end=end)
         return cls(
             party_by_ags={party.ags: party for party in agreement.parties},
             party_by_name={party.name: party for party in agreement.parties},
@@ -138,7 +149,7 @@ class _Index:
             },
             notice_of=notice_of,
             termination=termination,
-            end=None if not ends or None in ends else max(ends),  # type: ignore[type-var]
+            end=end,
         )
 
 
@@ -206,15 +217,53 @@ class Agreement:
         return _Index.of(self)
 
     def __attrs_post_init__(self) -> None:
+        # `_replace` runs the checks that depend on funding, notices and policies
+        # alone; a check added here must be considered there too.
         self._check_parties()
         self._check_regions()
+        self._check_funding()
+        membership.check_notices(self)
+
+    def _check_funding(self) -> None:
         if self.funding.starts > self.start:
             raise AgreementError(
                 f"the funding schedule starts on {self.funding.starts.isoformat()}, after the "
                 f"agreement's start {self.start.isoformat()}; every day of the agreement "
                 "needs a funding rate, zero if there is none (C5)"
             )
-        membership.check_notices(self)
+
+    def _replace(self, **changes: Any) -> Agreement:
+        """Return a copy with new ``funding``, ``notices`` or ``policies``, checked as a new one.
+
+        A new funding schedule, notices or policies cannot break what the
+        constructor checked about the parties and regions, so only what
+        depends on the changed fields is checked again: each changed value
+        through its field's converter and validator, the schedule's start
+        for ``funding``, and `membership.check_notices` for ``notices``. The
+        look-up tables of the parties and regions carry over. Scenario
+        sweeps build thousands of agreements this way.
+        """
+        if not changes.keys() <= _REPLACEABLE:
+            return attrs.evolve(self, **changes)
+        changed = object.__new__(Agreement)
+        for field in attrs.fields(Agreement):
+            if field.name in changes:
+                value = changes[field.name]
+                if field.name == "notices":  # the only converter among the three fields
+                    value = _notices(value)
+                if field.validator is not None:
+                    field.validator(changed, field, value)
+            else:
+                value = getattr(self, field.name)
+            object.__setattr__(changed, field.name, value)
+        if "funding" in changes:
+            changed._check_funding()
+        if "notices" in changes:
+            object.__setattr__(changed, "_index", _Index.of(changed, tables=self._index))
+            membership.check_notices(changed)
+        else:
+            object.__setattr__(changed, "_index", self._index)
+        return changed
 
     def _check_parties(self) -> None:
         if not self.parties:
@@ -373,7 +422,7 @@ class Agreement:
             >>> agreement.funding.rate_on(dt.date(2024, 6, 1)).amount
             Decimal('55000.00')
         """
-        return attrs.evolve(self, funding=funding)
+        return self._replace(funding=funding)
 
     def with_policies(self, policies: Policies) -> Agreement:
         """Return a copy of the agreement under other policies (I3, I7).
@@ -388,7 +437,7 @@ class Agreement:
             >>> str(settle(literal, 2026, plan).own_share_of("Senden"))
             '812.50'
         """
-        return attrs.evolve(self, policies=policies)
+        return self._replace(policies=policies)
 
     def give_notice(
         self, party: str | Party, received: dt.date, *, successor: str | Party | None = None
@@ -438,7 +487,7 @@ class Agreement:
             received=received,
             successor=None if successor is None else self.party(successor),
         )
-        return attrs.evolve(self, notices=(*self.notices, notice))
+        return self._replace(notices=(*self.notices, notice))
 
     def give_notices(
         self,
@@ -503,7 +552,7 @@ class Agreement:
                 f"successors are named for {[party.name for party in named]} without a notice "
                 "among these notices (C3, C11)"
             )
-        return attrs.evolve(self, notices=(*self.notices, *added))
+        return self._replace(notices=(*self.notices, *added))
 
     def withdraw_notice(self, party: str | Party, on: dt.date) -> Agreement:
         """Return a new agreement without ``party``'s notice, withdrawn on ``on`` (C11).
@@ -535,9 +584,7 @@ class Agreement:
                 f"{found.name} left on {ends.isoformat()} under its notice; it cannot be "
                 f"withdrawn on {on.isoformat()} (C11)"
             )
-        return attrs.evolve(
-            self, notices=[notice for notice in self.notices if notice.party != found]
-        )
+        return self._replace(notices=[notice for notice in self.notices if notice.party != found])
 
     def termination_of(self, party: str | Party) -> dt.date | None:
         """Return the last day of ``party``'s membership, or ``None`` without notice (C11)."""
