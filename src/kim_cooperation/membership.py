@@ -361,9 +361,12 @@ def check_notices(agreement: Agreement) -> None:
                 f"before the agreement's start {agreement.start.isoformat()} (C11)"
             )
     ends = agreement_end(agreement)
+    termination = agreement._index.termination
+    # Few notices name a successor: find them once, not once per region.
+    naming = [notice for notice in agreement.notices if notice.successor is not None]
     for region in agreement.regions:
-        leaving = {member: termination_of(agreement, member) for member in region.members}
-        _check_successors(agreement, region, leaving)
+        leaving = {member: termination.get(member) for member in region.members}
+        _check_successors(agreement, region, leaving, naming)
         region_ends = list(leaving.values())
         if all(end is not None for end in region_ends):
             last = max(end for end in region_ends if end is not None)
@@ -376,7 +379,10 @@ def check_notices(agreement: Agreement) -> None:
 
 
 def _check_successors(
-    agreement: Agreement, region: Region, leaving: Mapping[Party, dt.date | None]
+    agreement: Agreement,
+    region: Region,
+    leaving: Mapping[Party, dt.date | None],
+    naming: list[Notice],
 ) -> None:
     """Follow ``region``'s employers through their notices; refuse gaps and stray successors."""
     employer = region.employer
@@ -397,7 +403,7 @@ def _check_successors(
                 )
             break
         successor = notice.successor
-        if successor not in region.members:
+        if successor not in leaving:
             raise InvalidValueError(
                 f"{successor.name} ({successor.ags}) cannot succeed {employer.name} as employer "
                 f"of region {region.name!r}: it is not a town of that region (C2, C3)"
@@ -411,10 +417,10 @@ def _check_successors(
             )
         employer = successor
         employers.add(employer)
-    for notice in agreement.notices:
+    for notice in naming:
         if (
             notice.successor is not None
-            and notice.party in region.members
+            and notice.party in leaving
             and notice.party not in employers
         ):
             raise InvalidValueError(
