@@ -19,6 +19,7 @@ than the budget; the skip and the estimate are reported.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -169,12 +170,24 @@ def _series(
             f"construction {format_ratio(spreads['construction_spread' + suffix])}, "
             f"baseline {format_ratio(spreads['baseline_spread' + suffix])} (target ≤ {TARGET:g}×)"
         )
+    # The cost of one more town between consecutive sizes (best times): constant
+    # if the growth is linear, whatever the fixed cost of a call.
+    marginal = [
+        (later["library_best_s"] - earlier["library_best_s"]) / (later["towns"] - earlier["towns"])
+        for earlier, later in itertools.pairwise(done)
+    ]
+    if marginal:
+        note(
+            "settle, marginal time per added town between consecutive sizes (best times): "
+            + ", ".join(format_time(value) for value in marginal)
+        )
     results.append(
         {
             "benchmark": NAME,
             "series": series,
             "case": "max/min per town",
             **spreads,
+            "marginal_per_town_s": marginal,
             "target_spread": TARGET,
         }
     )
