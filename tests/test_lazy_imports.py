@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -39,8 +40,17 @@ OPTIONAL = (
 def _imported_after(code: str) -> set[str]:
     """Run ``code`` in a fresh interpreter; return the modules it has imported."""
     script = textwrap.dedent(code) + "\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))\n"
+    # A clean interpreter: without coverage's start-up hook, which imports
+    # modules of its own (and, measuring the package, the package's modules).
+    environment = {
+        name: value for name, value in os.environ.items() if not name.startswith("COVERAGE_")
+    }
     completed = subprocess.run(
-        [sys.executable, "-c", script], check=True, capture_output=True, text=True
+        [sys.executable, "-c", script],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=environment,
     )
     return set(json.loads(completed.stdout.splitlines()[-1]))
 
