@@ -863,6 +863,16 @@ class TestAgreement:
         mitte = coesfeld.regions[1]
         assert coesfeld.region(mitte) is mitte
 
+    def test_region_lookup_by_a_region_of_another_agreement(self) -> None:
+        coesfeld = presets.coesfeld()
+        mitte = coesfeld.regions[1]
+        other = attrs.evolve(mitte, posts=(Post(label="Mitte X", fte=1),))  # same name
+        renamed = attrs.evolve(mitte, name="West")
+        for key in (other, renamed):
+            with pytest.raises(UnknownRegionError, match="is not a region"):
+                coesfeld.region(key)
+        assert coesfeld.region(attrs.evolve(mitte)) is mitte  # equal, not identical
+
     @pytest.mark.parametrize("key", ["West", "Coesfeld", ""])
     def test_unknown_region(self, key: str) -> None:
         with pytest.raises(UnknownRegionError, match=f"{key!r} is not a region"):

@@ -11,10 +11,10 @@ from fractions import Fraction
 
 import pytest
 
-from kim_cooperation import presets
+from kim_cooperation import Clause, presets
 from kim_cooperation.errors import InvalidValueError
 from kim_cooperation.party import Party
-from kim_cooperation.split import Allocation, Share, split_by_weight, split_equally
+from kim_cooperation.split import Allocation, Share, _split_trusted, split_by_weight, split_equally
 
 A, B, C = (
     Party(name=name, kind="Gemeinde", ags=f"0555800{index}")
@@ -32,14 +32,23 @@ def test_share_is_built_with_keywords_only() -> None:
         Share(A, Fraction(1), Fraction(1), Decimal("0.01"), False)  # type: ignore[call-arg]
 
 
-def test_allocation_is_built_with_keywords_only() -> None:
+def test_allocation_is_made_by_the_split_functions_only() -> None:
+    # An allocation built by hand could be inconsistent; the splits make them.
+    with pytest.raises(TypeError, match="made by split_equally and split_by_weight"):
+        Allocation()
     with pytest.raises(TypeError):
-        Allocation(Decimal("0.00"), ())  # type: ignore[call-arg]
+        Allocation(amount=Decimal("0.00"), shares=())  # type: ignore[call-arg]
 
 
-def test_allocation_index_is_derived_from_the_shares_not_passed_in() -> None:
-    with pytest.raises(TypeError):
-        Allocation(amount=Decimal("0.00"), shares=(), index={})  # type: ignore[call-arg]
+def test_an_unhashable_key_is_not_in_an_allocation() -> None:
+    parts = nord_split("100.01")
+    unhashable: list[object] = [[], {}]
+    assert not any(key in parts for key in unhashable)
+
+
+def test_the_trusted_split_refuses_no_parties() -> None:
+    with pytest.raises(InvalidValueError, match="cannot split an amount among no parties"):
+        _split_trusted(100, {}, first=None, clause=Clause.C4)
 
 
 def test_allocation_repr_shows_the_value_not_the_private_index() -> None:
