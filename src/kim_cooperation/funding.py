@@ -32,7 +32,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import itertools
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -373,7 +372,6 @@ def _funding_in_twelfths(posts: Sequence[Post], year: int, rates: _MonthRates) -
     """Fund each post for its full months at the month's rate, in twelfths (C5, I7)."""
     funded_months: set[int] = set()
     results: list[PostFunding] = []
-    parts: list[tuple[int, int]] = []
     # Posts mostly share their months (all year): derive each span's months once.
     spans: dict[range, tuple[tuple[int, ...], int, tuple[FundingRate, ...]]] = {}
     for post in posts:
@@ -388,33 +386,17 @@ def _funding_in_twelfths(posts: Sequence[Post], year: int, rates: _MonthRates) -
             funded_months.update(months)
         months, cents, applied = spans[span]
         fte = post.fte
-        numerator = cents * fte.numerator
         results.append(
             PostFunding(
                 post=post,
                 months=months,
                 # FTE x the sum of the months' rates / 12, in euros.
-                exact=Fraction(numerator, 1200 * fte.denominator),
+                exact=Fraction(cents * fte.numerator, 1200 * fte.denominator),
                 month_rates=applied,
             )
         )
-        parts.append((numerator, fte.denominator))
-    # The same sum as adding the posts' Fractions, over one common denominator.
-    common = math.lcm(*(denominator for _, denominator in parts))
-    exact = Fraction(
-        sum(numerator * (common // denominator) for numerator, denominator in parts),
-        1200 * common,
-    )
-    # Months in order give the rates in date order.
-    used = tuple(dict.fromkeys(rates[month][0] for month in sorted(funded_months)))
-    return RegionFunding(
-        year=year,
-        posts=tuple(results),
-        rates=used,
-        exact=exact,
-        amount=from_cents(round_half_up_to_cents(exact)),
-        method=PartYearFunding.TWELFTHS,
-    )
+    used = list(dict.fromkeys(rates[month][0] for month in sorted(funded_months)))
+    return _summed(year, results, used, PartYearFunding.TWELFTHS)
 
 
 def _funding_by_days(

@@ -448,8 +448,7 @@ def _split_trusted(
 ) -> Allocation:
     """Split ``cents`` by weights the library has derived itself (C4, C12, I2).
 
-    For settlements and wind-downs, whose weights come from a checked
-    agreement: distinct parties, exact non-negative weights with a positive
+    For settlements, whose weights come from a checked agreement: distinct parties, exact non-negative weights with a positive
     sum. It skips the type checks of `split_by_weight` but still refuses a
     split among no parties and a ``first`` that is not one of them.
     """
@@ -501,9 +500,8 @@ def _allocate(
     """Split ``cents`` among ``parties`` by ``weights`` (C4, I1, I2), without validation.
 
     The caller has checked its input: ``parties`` are distinct and in AGS
-    order, ``weights`` are non-negative with a positive sum, and ``first`` is
-    one of the parties or None. Settlements call this directly with the
-    weights the agreement yields.
+    order, and ``weights`` are non-negative with a positive sum. Only
+    ``first`` is checked here: it must be one of the parties, or None.
     """
     count = len(parties)
     head = _position(parties, first)
