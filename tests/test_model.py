@@ -858,6 +858,14 @@ class TestAgreement:
     def test_region_lookup(self, key: str, name: str) -> None:
         assert presets.coesfeld().region(key).name == name
 
+    def test_name_forms_are_the_folded_names(self) -> None:
+        # The examples in these docstrings are not collected (cached properties).
+        coesfeld = presets.coesfeld()
+        assert sorted(coesfeld.party("Dülmen").name_forms) == ["duelmen", "dulmen"]
+        assert sorted(coesfeld.region("Süd").name_forms) == ["sud", "sued"]
+        for party in coesfeld.parties:
+            assert party.name_forms == kim.party.fold_name(party.name)
+
     def test_region_lookup_by_region(self) -> None:
         coesfeld = presets.coesfeld()
         mitte = coesfeld.regions[1]

@@ -164,6 +164,10 @@ class Party:
         """The forms under which the party is found by name, `fold_name` of its name.
 
         Computed once per party: agreements look parties up by name often.
+
+        Examples:
+            >>> sorted(Party(name="Dülmen", kind="Stadt", ags="05558016").name_forms)
+            ['duelmen', 'dulmen']
         """
         return fold_name(self.name)
 

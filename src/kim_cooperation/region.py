@@ -116,7 +116,13 @@ class Region:
 
     @functools.cached_property
     def name_forms(self) -> frozenset[str]:
-        """The forms under which the region is found by name, `fold_name` of its name."""
+        """The forms under which the region is found by name, `fold_name` of its name.
+
+        Examples:
+            >>> from kim_cooperation import presets
+            >>> sorted(presets.coesfeld().region("Süd").name_forms)
+            ['sud', 'sued']
+        """
         return fold_name(self.name)
 
     @functools.cached_property
