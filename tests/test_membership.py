@@ -648,7 +648,8 @@ def test_a_notice_from_an_outsider_is_refused() -> None:
         attrs.evolve(PRESET, notices=[Notice(party=outsider, received=dt.date(2024, 6, 30))])
 
 
-def test_a_change_of_members_within_a_year_is_undecided_under_quarter_terms() -> None:
+def test_a_change_of_members_within_a_year_is_settled_pro_rata_under_quarter_terms() -> None:
+    # Until issue 12 such a year was refused (I8); now it is cut into spans (I10).
     import attrs
 
     from kim_cooperation import NoticeTerms
@@ -657,10 +658,20 @@ def test_a_change_of_members_within_a_year_is_undecided_under_quarter_terms() ->
     agreement = quarterly.give_notice("Rosendahl", dt.date(2024, 3, 31))
     assert agreement.termination_of("Rosendahl") == dt.date(2024, 6, 30)
     plan = {"Nord": CostStatement(personnel=Decimal("170000"))}
-    with pytest.raises(
-        UndecidedCaseError, match=r"Rosendahl leave\(s\) region 'Nord' within 2024"
-    ):
-        settle(agreement, 2024, plan)
+    # Own share 170,000 - 137,500 = 32,500.00 = 3,250,000 cents. January to June
+    # (6 twelfths): four towns, 1/4 each; July to December: three, 1/3 each.
+    # Rosendahl: 6/12 x 1/4 = 1/8 -> 406,250 cents. The others: 1/8 + 1/6 = 7/24
+    # -> 947,916.67 cents each: floors 947,916 x 3 + 406,250 = 3,249,998, so two
+    # cents go by largest remainder (.67 each, a tie): Coesfeld (the employer), then
+    # Billerbeck by AGS (I2).
+    nord = settle(agreement, 2024, plan).region("Nord")
+    assert {party.name: amount for party, amount in nord.split.items()} == {
+        "Billerbeck": Decimal("9479.17"),
+        "Coesfeld": Decimal("9479.17"),
+        "Havixbeck": Decimal("9479.16"),
+        "Rosendahl": Decimal("4062.50"),
+    }
+    assert [(span.months, len(span.members)) for span in nord.spans] == [(6, 4), (6, 3)]
     assert settle(agreement, 2025, plan).own_share_of("Rosendahl") == 0
 
 

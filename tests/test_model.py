@@ -1055,7 +1055,7 @@ class TestPreset:
 class TestClauses:
     def test_ids(self) -> None:
         assert [clause.value for clause in Clause] == [f"C{number}" for number in range(1, 14)]
-        assert [item.value for item in Interpretation] == [f"I{number}" for number in range(1, 9)]
+        assert [item.value for item in Interpretation] == [f"I{number}" for number in range(1, 14)]
 
     def test_str_and_equality(self) -> None:
         assert str(Clause.C7) == "C7"

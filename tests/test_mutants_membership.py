@@ -14,7 +14,6 @@ import pytest
 
 from kim_cooperation import presets
 from kim_cooperation.agreement import Agreement
-from kim_cooperation.errors import UndecidedCaseError
 from kim_cooperation.membership import (
     cost_shares,
     employer_for_year,
@@ -80,23 +79,24 @@ def test_before_anyone_leaves_both_readings_split_equally() -> None:
     assert set(shares.values()) == {Fraction(1, 4)}
 
 
-def test_the_employer_for_a_year_is_the_employer_on_its_first_day() -> None:
-    # Under monthly terms Coesfeld can leave on 31 January, handing over to Billerbeck.
+def test_the_employer_for_a_year_is_the_employer_on_its_last_day() -> None:
+    # Under monthly terms Coesfeld can leave on 31 January, handing over to Billerbeck;
+    # Billerbeck settles 2026 at its end (C9), Coesfeld is owed its January (I10).
     agreement = attrs.evolve(presets.coesfeld(), notice_terms=MONTHLY).give_notice(
         "Coesfeld", dt.date(2025, 12, 31), successor="Billerbeck"
     )
     assert employer_on(agreement, "Nord", dt.date(2026, 1, 31)).name == "Coesfeld"
     assert employer_on(agreement, "Nord", dt.date(2026, 2, 1)).name == "Billerbeck"
-    assert employer_for_year(agreement, "Nord", 2026).name == "Coesfeld"
+    assert employer_for_year(agreement, "Nord", 2025).name == "Coesfeld"
+    assert employer_for_year(agreement, "Nord", 2026).name == "Billerbeck"
     assert employer_for_year(agreement, "Nord", 2027).name == "Billerbeck"
 
 
-def test_a_year_the_agreement_ends_within_is_undecided_not_over() -> None:
+def test_a_year_the_agreement_ends_within_is_settled_to_its_end() -> None:
     # Under monthly terms every party can leave on 31 January 2026.
     agreement = attrs.evolve(presets.coesfeld(), notice_terms=MONTHLY)
     agreement = agreement.give_notices(dict.fromkeys(agreement.parties, dt.date(2025, 12, 31)))
     assert agreement.ends == dt.date(2026, 1, 31)
-    with pytest.raises(UndecidedCaseError, match="within 2026"):
-        members_for_year(agreement, agreement.region("Nord"), 2026)
+    assert len(members_for_year(agreement, agreement.region("Nord"), 2026)) == 4
     with pytest.raises(ValueError, match="ended on 2026-01-31"):
         members_for_year(agreement, agreement.region("Nord"), 2027)

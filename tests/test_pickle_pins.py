@@ -206,12 +206,20 @@ def test_todays_object_pickles_to_the_stored_bytes(name: str) -> None:
 
 LEGACY: Final = {
     "settlement-shares": "settlement",
+    "region-before-keys": "region",
+    "policies-before-keys": "policies",
+    "agreement-before-keys": "agreement",
+    "settlement-before-spans": "settlement",
 }
 """Pins of earlier pickled forms (``tests/pins/legacy/<name>.pickle``) that must still load.
 
 Each maps to the builder of today's equal object. ``settlement-shares`` is the
 form before allocations stored their derivation compactly (each `Share` was
-pickled); `Allocation.__setstate__` reads it.
+pickled); `Allocation.__setstate__` reads it. The ``-before-keys`` and
+``-before-spans`` pins are the forms before split keys, population counts, the
+policies I9–I13 and the spans of a year (issue 12): the missing fields take
+their defaults (`kim_cooperation._checks.reads_older_pickles`), and a
+settlement derives its spans again.
 """
 
 

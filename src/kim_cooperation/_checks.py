@@ -8,6 +8,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final, Generic, TypeAlias, TypeVar
 
+import attrs
+
 from kim_cooperation.errors import InvalidDateError, InvalidTypeError, InvalidValueError
 
 __all__ = [
@@ -16,12 +18,14 @@ __all__ = [
     "check_date",
     "check_label",
     "check_year",
+    "reads_older_pickles",
     "shown",
     "to_fraction",
     "tuple_of",
 ]
 
 _T = TypeVar("_T")
+_C = TypeVar("_C", bound=type)
 _K = TypeVar("_K")
 _V = TypeVar("_V")
 
@@ -222,3 +226,31 @@ class FrozenMapping(Mapping[_K, _V], Generic[_K, _V]):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self._items!r})"
+
+
+def reads_older_pickles(cls: _C) -> _C:
+    """Let ``cls`` load pickles written before fields with defaults were added to it.
+
+    An attrs class pickles its fields by name; a pickle written by an earlier
+    version lacks the fields added since, and attrs would leave them unset.
+    Wrapped so, the missing fields take their defaults, which are the
+    behaviour of the earlier version.
+    """
+    restore: Any = vars(cls)["__setstate__"]
+    defaults: dict[str, Any] = {}
+    for field in attrs.fields(cls):
+        if isinstance(field.default, attrs.Factory) or field.default is not attrs.NOTHING:  # type: ignore[arg-type]
+            defaults[field.name] = field.default
+
+    def __setstate__(self: object, state: Any) -> None:  # noqa: N807
+        if isinstance(state, dict):
+            missing = {
+                name: default.factory() if isinstance(default, attrs.Factory) else default  # type: ignore[arg-type]
+                for name, default in defaults.items()
+                if name not in state
+            }
+            state = {**state, **missing}
+        restore(self, state)
+
+    type.__setattr__(cls, "__setstate__", __setstate__)
+    return cls

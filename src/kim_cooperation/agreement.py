@@ -8,7 +8,8 @@ are checked on construction, so every `Agreement` that exists is consistent:
 * every party belongs to exactly one region, and every region member is a
   party (C2);
 * each region's employer is one of its members (C3), and post labels are
-  unique across the agreement.
+  unique across the agreement;
+* population counts name parties only, one count per day (I9).
 
 Changes return new objects (`attrs.evolve` or the ``with_…`` methods).
 
@@ -35,7 +36,7 @@ from typing import Any, Final, TypeAlias
 import attrs
 
 from kim_cooperation import membership
-from kim_cooperation._checks import check_date, check_label, shown, tuple_of
+from kim_cooperation._checks import check_date, check_label, reads_older_pickles, shown, tuple_of
 from kim_cooperation.errors import (
     AgreementError,
     InvalidTypeError,
@@ -44,6 +45,7 @@ from kim_cooperation.errors import (
     UnknownRegionError,
 )
 from kim_cooperation.funding import FundingSchedule
+from kim_cooperation.keys import PopulationCount, SplitKey, check_population
 from kim_cooperation.notice import DEFAULT_NOTICE_TERMS, Notice, NoticeTerms, termination_date
 from kim_cooperation.party import Party, fold_name
 from kim_cooperation.policy import DEFAULT_POLICIES, Policies
@@ -153,6 +155,11 @@ class _Index:
         )
 
 
+_UNCHANGED: Final[Any] = object()
+"""Marks an argument of `Agreement.with_post` that keeps the post's value."""
+
+
+@reads_older_pickles
 @attrs.frozen(kw_only=True)
 class Agreement:
     """A cooperation agreement of the Coesfeld shape.
@@ -169,8 +176,11 @@ class Agreement:
             calendar year by default.
         notices: The notices received (C11), ordered by day of receipt;
             record them with `give_notice`.
-        policies: The interpretation choices with alternatives (I3, I7);
-            the defaults unless given.
+        policies: The interpretation choices with alternatives (I3, I5,
+            I7, I9–I13); the defaults unless given.
+        population: Dated counts of inhabitants per town, for regions split
+            by population (`kim_cooperation.keys.PopulationCount`, I9), in
+            date order; none unless given.
 
     Raises:
         AgreementError: An invariant is broken (see the module docs); the
@@ -210,6 +220,7 @@ class Agreement:
         default=DEFAULT_POLICIES,
         validator=_instance_of(Policies),
     )
+    population: tuple[PopulationCount, ...] = attrs.field(default=(), converter=check_population)
 
     @functools.cached_property
     def _index(self) -> _Index:
@@ -222,7 +233,19 @@ class Agreement:
         self._check_parties()
         self._check_regions()
         self._check_funding()
+        self._check_population()
         membership.check_notices(self)
+
+    def _check_population(self) -> None:
+        parties = set(self.parties)
+        for count in self.population:
+            for party in count.counts:
+                if party not in parties:
+                    raise AgreementError(
+                        f"the population count as of {count.as_of.isoformat()} names "
+                        f"{party.name} ({party.ags}), which is not a party to the agreement "
+                        "(C1, I9)"
+                    )
 
     def _check_funding(self) -> None:
         if self.funding.starts > self.start:
@@ -438,6 +461,80 @@ class Agreement:
             '812.50'
         """
         return self._replace(policies=policies)
+
+    def with_post(
+        self,
+        label: str,
+        *,
+        employment_start: dt.date | None = _UNCHANGED,
+        employment_end: dt.date | None = _UNCHANGED,
+        fte: Fraction | int | Any = _UNCHANGED,
+    ) -> Agreement:
+        """Return a copy in which the post ``label`` has other employment dates or FTE (C3, C13).
+
+        Only the arguments given change; pass ``None`` to make a date open.
+        The post stays in its region and place, and the agreement is checked
+        again as a new one.
+
+        Raises:
+            InvalidValueError: No post has ``label``, or the new values are
+                invalid (an end before the start, an FTE outside ``(0, 1]``).
+
+        Examples:
+            >>> import datetime as dt
+            >>> from kim_cooperation import presets
+            >>> changed = presets.coesfeld().with_post("Nord 3", employment_end=dt.date(2026, 3, 31))
+            >>> changed.region("Nord").posts[2].employment_end
+            datetime.date(2026, 3, 31)
+            >>> presets.coesfeld().region("Nord").posts[2].employment_end is None
+            True
+        """
+        changes: dict[str, Any] = {
+            name: value
+            for name, value in (
+                ("employment_start", employment_start),
+                ("employment_end", employment_end),
+                ("fte", fte),
+            )
+            if value is not _UNCHANGED
+        }
+        for region in self.regions:
+            for index, post in enumerate(region.posts):
+                if post.label == label:
+                    posts = list(region.posts)
+                    posts[index] = attrs.evolve(post, **changes)
+                    changed = attrs.evolve(region, posts=posts)
+                    return attrs.evolve(
+                        self,
+                        regions=[changed if item is region else item for item in self.regions],
+                    )
+        raise InvalidValueError(
+            f"{shown(label)} is not the label of a post of the agreement {self.name!r}; "
+            f"posts are {[post.label for post in self.posts]} (C3)"
+        )
+
+    def with_split_key(self, region: str | Region, key: SplitKey) -> Agreement:
+        """Return a copy in which ``region`` is split by ``key`` (C4, I1, I9).
+
+        Examples:
+            >>> from kim_cooperation import presets
+            >>> from kim_cooperation.keys import SplitKey
+            >>> agreement = presets.coesfeld()
+            >>> mitte = agreement.region("Mitte")
+            >>> weighted = agreement.with_split_key(
+            ...     "Mitte", SplitKey.by_weights(dict(zip(mitte.members, (3, 1)))))
+            >>> weighted.region("Mitte").split_key.describe()
+            'weights 3 : 1'
+        """
+        found = self.region(region)
+        changed = attrs.evolve(found, split_key=key)
+        return attrs.evolve(
+            self, regions=[changed if item is found else item for item in self.regions]
+        )
+
+    def with_population(self, counts: Iterable[PopulationCount]) -> Agreement:
+        """Return a copy with other population counts (I9), replacing the ones it holds."""
+        return attrs.evolve(self, population=counts)
 
     def give_notice(
         self, party: str | Party, received: dt.date, *, successor: str | Party | None = None

@@ -5,7 +5,7 @@ only summarises it. The ids ``C1`` … ``C13`` are this library's, defined in
 the project's domain brief, and used consistently in docstrings, result lines
 and error messages so that an auditor can trace any figure to its clause.
 
-The numbered interpretation choices (``I1`` … ``I8``) record how the library
+The numbered interpretation choices (``I1`` … ``I13``) record how the library
 reads the clauses where the text leaves room; each is a documented default.
 
 Examples:
@@ -57,6 +57,11 @@ _INTERPRETATION_HEADINGS: Final[Mapping[str, str]] = MappingProxyType(
         "I6": "Funding never exceeds costs: surplus is reported, never paid out",
         "I7": "Part-year posts: funding in twelfths per full calendar month filled",
         "I8": "Cases the text does not cover are refused, never guessed",
+        "I9": "Split key: equal parts, fixed weights or population at a reference day",
+        "I10": "Changes within a year: spans in twelfths, split by the key, rounded once",
+        "I11": "C12 under a key: a leaving town's part passes in equal parts",
+        "I12": "C10 under a key: without funding the costs are borne in equal parts",
+        "I13": "C13 under a key: the run-on costs are split in equal parts",
     }
 )
 
@@ -121,6 +126,11 @@ class Interpretation(enum.StrEnum):
     I6 = "I6"
     I7 = "I7"
     I8 = "I8"
+    I9 = "I9"
+    I10 = "I10"
+    I11 = "I11"
+    I12 = "I12"
+    I13 = "I13"
 
     @property
     def heading(self) -> str:

@@ -35,6 +35,7 @@ __all__ = [
     "KimCooperationError",
     "MoneyTypeError",
     "NoApplicableRateError",
+    "NoPopulationCountError",
     "UndecidedCaseError",
     "UnknownLineError",
     "UnknownPartyError",
@@ -322,4 +323,25 @@ class NoApplicableRateError(KimCooperationError, LookupError):
         ...     print(type(error).__name__, "-", error)
         NoApplicableRateError - no funding rate applies on 2022-12-31;
         the schedule starts on 2023-01-01 (C5)
+    """
+
+
+class NoPopulationCountError(KimCooperationError, LookupError):
+    """A population key needs a town's count of inhabitants that the agreement lacks (C4, I9).
+
+    The settlement of a year split by population uses each town's latest
+    count on or before the reference day; a town without one is never
+    guessed. The message names the town, the year and the day.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets
+        >>> from kim_cooperation.keys import population_of
+        >>> try:
+        ...     population_of(presets.example(), "Altenau", dt.date(2020, 12, 31))
+        ... except LookupError as error:
+        ...     print(type(error).__name__, "-", error)
+        NoPopulationCountError - no population count of Altenau on or before 2020-12-31;
+        its counts are as of 2023-12-31, 2024-12-31, 2025-12-31; add a [[population]] count
+        as of that day or earlier (C4, I9)
     """

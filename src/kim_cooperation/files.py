@@ -78,6 +78,7 @@ from kim_cooperation.errors import (
     MoneyTypeError,
 )
 from kim_cooperation.funding import FundingRate, FundingSchedule
+from kim_cooperation.keys import KeyKind, PopulationCount, SplitKey
 from kim_cooperation.notice import DEFAULT_NOTICE_TERMS, Notice, NoticeTerms
 from kim_cooperation.party import Party, fold_name, validate_ags
 from kim_cooperation.policy import DEFAULT_POLICIES, Policies
@@ -130,6 +131,14 @@ _DATE_EXPECTED: Final = 'a date such as 2023-01-01 (a TOML date or an ISO string
 _Year = NewType("_Year", int)
 """A cost plan's year: a table key such as ``2023`` in the file."""
 
+_Weight = NewType("_Weight", Fraction)
+"""A town's weight in a region's split key: ``2``, ``"1/2"`` or ``"0.5"``."""
+
+_WEIGHT_EXPECTED: Final = (
+    'a weight of at least 0 as an integer, a fraction string such as "1/2" or a decimal '
+    'string such as "0.5"'
+)
+
 
 def _agreement_name(value: str) -> str:
     return check_label(value, what="agreement name")
@@ -141,12 +150,23 @@ def _region_name(value: str) -> str:
 
 @attrs.frozen(kw_only=True)
 class _RegionEntry:
-    """A region (C2) with its employer and posts (C3); towns are named by name or AGS."""
+    """A region (C2) with its employer and posts (C3) and its split key (C4, I9); towns are named by name or AGS."""
 
     name: str = attrs.field(converter=_region_name)
     employer: str
     members: tuple[str, ...]
     posts: tuple[Post, ...]
+    split_key: KeyKind = KeyKind.EQUAL
+    weights: dict[str, _Weight] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class _PopulationEntry:
+    """Inhabitants of towns as of one day, for regions split by population (I9)."""
+
+    as_of: dt.date
+    counts: dict[str, int]
+    source: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -170,11 +190,17 @@ class _AgreementDocument:
     regions: tuple[_RegionEntry, ...]
     funding: tuple[FundingRate, ...]
     notices: tuple[_NoticeEntry, ...] = ()
+    population: tuple[_PopulationEntry, ...] = ()
     cost_plans: dict[_Year, dict[str, CostStatement]] = attrs.field(factory=dict)
 
 
 _TABLE_NAMES: Final[Mapping[type, str]] = MappingProxyType(
-    {_RegionEntry: "Region", _NoticeEntry: "Notice", _AgreementDocument: "AgreementFile"}
+    {
+        _RegionEntry: "Region",
+        _NoticeEntry: "Notice",
+        _PopulationEntry: "PopulationCount",
+        _AgreementDocument: "AgreementFile",
+    }
 )
 
 # Checks of single values the model makes in validators rather than converters.
@@ -189,6 +215,10 @@ _SCHEMA_REFINEMENTS: Final[Mapping[tuple[type, str], Mapping[str, object]]] = Ma
         (FundingRate, "clause"): {"enum": ["C5", "C6", "C10"]},
         (_RegionEntry, "members"): {"minItems": 1},
         (_RegionEntry, "posts"): {"minItems": 1},
+        (_PopulationEntry, "counts"): {
+            "minProperties": 1,
+            "additionalProperties": {"type": "integer", "minimum": 1},
+        },
         (_AgreementDocument, "parties"): {"minItems": 1},
         (_AgreementDocument, "regions"): {"minItems": 1},
         (_AgreementDocument, "funding"): {"minItems": 1},
@@ -295,6 +325,7 @@ _EXPECTED: Final[Mapping[Any, str]] = MappingProxyType(
         int: "an integer",
         Decimal: _MONEY_EXPECTED,
         Fraction: _FTE_EXPECTED,
+        _Weight: _WEIGHT_EXPECTED,
         dt.date: _DATE_EXPECTED,
     }
 )
@@ -377,6 +408,25 @@ def _structure_fraction(value: object, _kind: object) -> Fraction:
     if isinstance(value, float):
         hint = f'; a float is not exact, write "{value!r}" (quoted) instead'
     raise InvalidValueError(f"expected {_FTE_EXPECTED}, got {_found(value)}{hint}")
+
+
+def _structure_weight(value: object, _kind: object) -> _Weight:
+    if isinstance(value, str) and _FTE_TEXT.fullmatch(value):
+        try:
+            return _Weight(Fraction(value))
+        except ZeroDivisionError:
+            pass
+    elif isinstance(value, int) and not isinstance(value, bool):
+        if value >= 0:
+            return _Weight(Fraction(value))
+        raise InvalidValueError(
+            f"expected {_WEIGHT_EXPECTED}, got {_found(value)}; a weight is never negative "
+            "(C4, I9)"
+        )
+    hint = ""
+    if isinstance(value, float):
+        hint = f'; a float is not exact, write "{value!r}" (quoted) instead'
+    raise InvalidValueError(f"expected {_WEIGHT_EXPECTED}, got {_found(value)}{hint}")
 
 
 def _structure_date(value: object, _kind: object) -> dt.date:
@@ -485,9 +535,17 @@ def _record_unstructure_hook(
             cls,
             converter,
             notices=override(omit_if_default=True),
+            population=override(omit_if_default=True),
             cost_plans=override(omit_if_default=True),
         )
-    omit = cls in (Post, CostStatement, _NoticeEntry)
+    if cls is _RegionEntry:
+        return make_dict_unstructure_fn(
+            cls,
+            converter,
+            split_key=override(omit_if_default=True),
+            weights=override(omit_if_default=True),
+        )
+    omit = cls in (Post, CostStatement, _NoticeEntry, _PopulationEntry)
     return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=omit)
 
 
@@ -511,6 +569,7 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook(Fraction, _structure_fraction)
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_structure_hook(_Year, _structure_year)
+    converter.register_structure_hook(_Weight, _structure_weight)
     # StrEnum before str in the method resolution order: enums are not plain strings.
     converter.register_structure_hook(enum.StrEnum, _structure_enum)
     converter.register_structure_hook_factory(_is_array, _array_hook)
@@ -614,11 +673,123 @@ def _region(document: _AgreementDocument, index: int, problems: _Problems) -> Re
         for number, key in enumerate(entry.members)
     ]
     members = [member for member in found if member is not None]
-    if employer is None or len(members) != len(found):
+    key = _split_key(document, index, members, problems)
+    if employer is None or len(members) != len(found) or key is None:
         return None
     return problems.attempt(
-        path, Region, name=entry.name, employer=employer, members=members, posts=entry.posts
+        path,
+        Region,
+        name=entry.name,
+        employer=employer,
+        members=members,
+        posts=entry.posts,
+        split_key=key,
     )
+
+
+def _split_key(
+    document: _AgreementDocument, index: int, members: list[Party], problems: _Problems
+) -> SplitKey | None:
+    """Build a region's split key (C4, I9), naming the path of each problem."""
+    entry = document.regions[index]
+    path = f"regions[{index}]"
+    if entry.split_key is not KeyKind.WEIGHTS:
+        if entry.weights:
+            problems.add(
+                f"{path}.weights",
+                f"weights are given but split_key is {entry.split_key.value!r}; write "
+                'split_key = "weights" to split by them, or remove them (C4, I9)',
+            )
+            return None
+        return SplitKey(kind=entry.split_key)
+    if not entry.weights:
+        problems.add(
+            f"{path}.weights",
+            'split_key = "weights" needs a weight for each member, e.g. weights = '
+            '{ Billerbeck = "2", Rosendahl = "1/2" } (C4, I9)',
+        )
+        return None
+    weights: dict[Party, Fraction] = {}
+    named: dict[Party, str] = {}
+    complete = True
+    for key, weight in entry.weights.items():
+        where = _key_path(f"{path}.weights", key)
+        party = _party(document, key, where, problems)
+        if party is None:
+            complete = False
+        elif party in named:
+            problems.add(
+                where,
+                f"{party.name} already has a weight (as {named[party]!r}); give each member "
+                "one weight (C4, I9)",
+            )
+            complete = False
+        elif party not in members:
+            problems.add(
+                where,
+                f"{party.name} is not a member of region {entry.name!r}; weights are given "
+                f"for its members {', '.join(member.name for member in members)} (C2, C4, I9)",
+            )
+            complete = False
+        else:
+            named[party] = key
+            weights[party] = weight
+    missing = [member.name for member in members if member not in weights]
+    if complete and missing:
+        problems.add(
+            f"{path}.weights",
+            f"no weight for {', '.join(missing)}; give every member a weight, 0 for a town "
+            "that pays nothing (C4, I9)",
+        )
+        return None
+    if not complete:
+        return None
+    return problems.attempt(f"{path}.weights", SplitKey.by_weights, weights)
+
+
+def _population(document: _AgreementDocument, problems: _Problems) -> list[PopulationCount] | None:
+    """Build the population counts (I9), naming the path of each problem."""
+    counts: list[PopulationCount] = []
+    first_index: dict[dt.date, int] = {}
+    for index, entry in enumerate(document.population):
+        path = f"population[{index}]"
+        if entry.as_of in first_index:
+            problems.add(
+                f"{path}.as_of",
+                f"a count is already as of {entry.as_of.isoformat()} "
+                f"(population[{first_index[entry.as_of]}]); give one count per day (I9)",
+            )
+            continue
+        first_index[entry.as_of] = index
+        found: dict[Party, int] = {}
+        named: dict[Party, str] = {}
+        for key, count in entry.counts.items():
+            where = _key_path(f"{path}.counts", key)
+            party = _party(document, key, where, problems)
+            if party is None:
+                continue
+            if party in named:
+                problems.add(
+                    where, f"{party.name} is already counted here (as {named[party]!r}) (I9)"
+                )
+            elif count <= 0:
+                problems.add(
+                    where,
+                    f"expected the inhabitants of {party.name} as a positive integer, "
+                    f"got integer {count} (I9)",
+                )
+            else:
+                named[party] = key
+                found[party] = count
+        if not entry.counts:
+            problems.add(f"{path}.counts", "a population count names at least one town (I9)")
+        elif len(found) == len(entry.counts):
+            built = problems.attempt(
+                path, PopulationCount, as_of=entry.as_of, counts=found, source=entry.source
+            )
+            if built is not None:
+                counts.append(built)
+    return counts if len(counts) == len(document.population) else None
 
 
 def _funding(document: _AgreementDocument, problems: _Problems) -> FundingSchedule | None:
@@ -718,8 +889,9 @@ def _build(document: _AgreementDocument, source: str | None) -> AgreementFile:
     regions = [_region(document, index, problems) for index in range(len(document.regions))]
     funding = _funding(document, problems)
     notices = _notices(document, problems)
+    population = _population(document, problems)
     plans = _plans(document, problems)
-    if problems.found or funding is None or notices is None:
+    if problems.found or funding is None or notices is None or population is None:
         raise AgreementFileError(problems.found, source)
     agreement = problems.attempt(
         "",
@@ -731,6 +903,7 @@ def _build(document: _AgreementDocument, source: str | None) -> AgreementFile:
         start=document.start,
         notice_terms=document.notice_terms,
         policies=document.policies,
+        population=population,
     )
     if agreement is not None:
         agreement = problems.attempt("notices", attrs.evolve, agreement, notices=notices)
@@ -913,6 +1086,11 @@ def _document_of(document: Agreement | AgreementFile) -> _AgreementDocument:
                 employer=region.employer.name,
                 members=tuple(member.name for member in region.members),
                 posts=region.posts,
+                split_key=region.split_key.kind,
+                weights={
+                    party.name: _Weight(weight)
+                    for party, weight in region.split_key.weights.items()
+                },
             )
             for region in agreement.regions
         ),
@@ -924,6 +1102,14 @@ def _document_of(document: Agreement | AgreementFile) -> _AgreementDocument:
                 successor=None if notice.successor is None else notice.successor.name,
             )
             for notice in agreement.notices
+        ),
+        population=tuple(
+            _PopulationEntry(
+                as_of=count.as_of,
+                counts={party.name: number for party, number in count.counts.items()},
+                source=count.source,
+            )
+            for count in agreement.population
         ),
         cost_plans={_Year(year): dict(plan) for year, plan in document.cost_plans.items()},
     )
@@ -1043,6 +1229,19 @@ _VALUE_DEFINITIONS: Final[Mapping[Any, tuple[str, Mapping[str, object]]]] = Mapp
                 "anyOf": [
                     {"type": "string", "pattern": f"^{_FTE_TEXT.pattern}$"},
                     {"type": "integer"},
+                ],
+            },
+        ),
+        _Weight: (
+            "Weight",
+            {
+                "description": (
+                    "A town's weight in a region's split key, at least 0: an integer, a "
+                    'fraction string such as "1/2" or a decimal string such as "0.5".'
+                ),
+                "anyOf": [
+                    {"type": "string", "pattern": f"^{_FTE_TEXT.pattern}$"},
+                    {"type": "integer", "minimum": 0},
                 ],
             },
         ),

@@ -295,6 +295,7 @@ def region_funding(
     *,
     active_from: dt.date | None = None,
     method: PartYearFunding | str = PartYearFunding.TWELFTHS,
+    active_until: dt.date | None = None,
 ) -> RegionFunding:
     """Compute the funding of a region's posts for a calendar year (C5, I7).
 
@@ -313,6 +314,9 @@ def region_funding(
         schedule: The funding schedule.
         active_from: The first day of the agreement; months that begin
             before it are not funded.
+        active_until: The last day of the agreement if it ends in ``year``
+            (C13); months that end after it are not funded, and under the
+            day-by-day policy no day after it.
         method: ``"twelfths"`` (default) or ``"days"``, see
             `kim_cooperation.policy.PartYearFunding`.
 
@@ -339,6 +343,8 @@ def region_funding(
     check_year(year)
     if active_from is not None:
         check_date(active_from, what="active_from")
+    if active_until is not None:
+        check_date(active_until, what="active_until")
     try:
         chosen = PartYearFunding(method)
     except ValueError:
@@ -346,23 +352,34 @@ def region_funding(
             f"method must be one of {[item.value for item in PartYearFunding]}, got {shown(method)}"
         ) from None
     if chosen is PartYearFunding.DAYS:
-        return _funding_by_days(posts, year, schedule, active_from)
-    return _funding_in_twelfths(posts, year, _month_rates(schedule, year, active_from))
+        return _funding_by_days(posts, year, schedule, active_from, active_until)
+    return _funding_in_twelfths(
+        posts, year, _month_rates(schedule, year, active_from, active_until)
+    )
 
 
 _MonthRates: TypeAlias = Mapping[int, tuple[FundingRate, int]]
 """The rate in force on the first day of each funded month, with its amount in cents."""
 
 
-def _month_rates(schedule: FundingSchedule, year: int, active_from: dt.date | None) -> _MonthRates:
-    """Return the rate of each month of ``year`` from ``active_from`` on (C5, I7).
+def _month_rates(
+    schedule: FundingSchedule,
+    year: int,
+    active_from: dt.date | None,
+    active_until: dt.date | None = None,
+) -> _MonthRates:
+    """Return the rate of each month of ``year`` from ``active_from`` to ``active_until`` (C5, I7).
 
-    Settlements compute it once per year and share it among the regions.
+    Only months the agreement runs for in full count. Settlements compute
+    this once per year and share it among the regions.
     """
     rates: dict[int, tuple[FundingRate, int]] = {}
     for month in range(1, 13):
         first = dt.date(year, month, 1)
-        if active_from is None or first >= active_from:
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        if (active_from is None or first >= active_from) and (
+            active_until is None or last <= active_until
+        ):
             rate = schedule.rate_on(first)
             rates[month] = (rate, to_cents(rate.amount))
     return rates
@@ -400,7 +417,11 @@ def _funding_in_twelfths(posts: Sequence[Post], year: int, rates: _MonthRates) -
 
 
 def _funding_by_days(
-    posts: Sequence[Post], year: int, schedule: FundingSchedule, active_from: dt.date | None
+    posts: Sequence[Post],
+    year: int,
+    schedule: FundingSchedule,
+    active_from: dt.date | None,
+    active_until: dt.date | None = None,
 ) -> RegionFunding:
     first_of_year = dt.date(year, 1, 1)
     days_in_year = 366 if calendar.isleap(year) else 365
@@ -411,7 +432,11 @@ def _funding_by_days(
         total = Fraction(0)
         for offset in range(days_in_year):
             day = first_of_year + dt.timedelta(days=offset)
-            if (active_from is not None and day < active_from) or not post.is_employed_on(day):
+            if (
+                (active_from is not None and day < active_from)
+                or (active_until is not None and day > active_until)
+                or not post.is_employed_on(day)
+            ):
                 continue
             rate = schedule.rate_on(day)
             days += 1

@@ -37,7 +37,6 @@ from kim_cooperation._checks import check_date, check_year
 from kim_cooperation.errors import InvalidValueError, UndecidedCaseError
 from kim_cooperation.notice import Notice, termination_date
 from kim_cooperation.party import Party
-from kim_cooperation.policy import WithdrawalScope
 
 if TYPE_CHECKING:
     from kim_cooperation.agreement import Agreement
@@ -114,8 +113,11 @@ def employer_on(agreement: Agreement, region: str | Region, day: dt.date) -> Par
 def employer_for_year(agreement: Agreement, region: str | Region, year: int) -> Party:
     """Return the employer that settles and bills ``region``'s ``year`` (C3, C9).
 
-    Membership changes only at the end of a year under the default terms, so
-    the employer is the same on every day of a settled year.
+    The employer on the year's last day of the agreement: under notice to
+    the end of a calendar year the same on every day of the year. Under
+    other terms a successor can take over within the year; it settles the
+    year, and the towns owe each employer their parts of its spans
+    (`kim_cooperation.spans.year_spans`, I10).
 
     Examples:
         >>> import datetime as dt
@@ -126,7 +128,9 @@ def employer_for_year(agreement: Agreement, region: str | Region, year: int) -> 
         ['Coesfeld', 'Billerbeck']
     """
     check_year(year)
-    return employer_on(agreement, region, max(dt.date(year, 1, 1), agreement.start))
+    last = dt.date(year, 12, 31)
+    ends = agreement._index.end
+    return employer_on(agreement, region, last if ends is None else min(last, ends))
 
 
 def is_member(agreement: Agreement, party: str | Party, day: dt.date) -> bool:
@@ -198,12 +202,12 @@ def agreement_end(agreement: Agreement) -> dt.date | None:
 def post_shares(agreement: Agreement, day: dt.date) -> Mapping[Party, Fraction]:
     """Return each member's share of its region's posts on ``day``, in FTE (C4, C12).
 
-    The towns of a region share its posts in equal parts (C4); when a town
-    leaves, its share passes in equal parts to the towns of its region that
-    remain (C12, I3), or to all remaining parties under the policy
-    ``withdrawal_scope="agreement"``. The shares always sum to the posts'
-    FTE while every region has members. Parties that are not members on
-    ``day`` are not in the mapping.
+    The towns of a region share its posts by its key, in equal parts under
+    the default key (C4); when a town leaves, its share passes in equal
+    parts to the towns of its region that remain (C12, I3, I11), or as the
+    policies ``withdrawal_scope`` and ``withdrawal_split`` say. The shares
+    always sum to the posts' FTE while every region has members. Parties
+    that are not members on ``day`` are not in the mapping.
 
     Examples:
         >>> import datetime as dt
@@ -212,26 +216,29 @@ def post_shares(agreement: Agreement, day: dt.date) -> Mapping[Party, Fraction]:
         >>> str(shares[presets.coesfeld().party("Nottuln")])
         '1/2'
     """
-    current = {region: members_on(agreement, day, region=region) for region in agreement.regions}
+    # The spans build on this module; imported here to keep the modules acyclic.
+    from kim_cooperation.spans import day_shares  # noqa: PLC0415
+
+    check_date(day, what="day")
     shares: dict[Party, Fraction] = {}
     for region in agreement.regions:
-        for party, weight in _weights(agreement, region, current).items():
+        for party, weight in day_shares(agreement, region, day).items():
             shares[party] = shares.get(party, Fraction(0)) + region.fte * weight
     return MappingProxyType(shares)
 
 
 def cost_shares(agreement: Agreement, region: Region, year: int) -> Mapping[Party, Fraction]:
-    """Return who bears which fraction of ``region``'s own share in ``year`` (C4, C12, I3).
+    """Return who bears which fraction of ``region``'s own share in ``year`` (C4, C12, I3, I10).
 
-    The towns of a region bear its own share in equal parts (C4). A town
-    that has left no longer bears any; its part passes in equal parts to the
-    remaining towns of its region (I3, the default), or under the policy
-    ``withdrawal_scope="agreement"`` to all remaining parties of the
-    agreement (the clause's literal reading). The fractions sum to 1.
+    The towns of a region bear its own share by its key, in equal parts
+    under the default key (C4). A town that has left no longer bears any;
+    its part passes in equal parts to the remaining towns of its region (I3,
+    I11, the default), or as the policies ``withdrawal_scope`` and
+    ``withdrawal_split`` say. A year with a change of members is cut into
+    spans (`kim_cooperation.spans.year_spans`, I10). The fractions sum to 1.
 
     Raises:
         InvalidValueError: The agreement ended before ``year``.
-        UndecidedCaseError: Membership changes within ``year``.
 
     Examples:
         >>> import datetime as dt
@@ -241,43 +248,22 @@ def cost_shares(agreement: Agreement, region: Region, year: int) -> Mapping[Part
         >>> {party.name: str(share) for party, share in shares.items()}
         {'Dülmen': '1'}
     """
-    scope_all = agreement.policies.withdrawal_scope is WithdrawalScope.AGREEMENT
-    regions = agreement.regions if scope_all else (region,)
-    current = {item: members_for_year(agreement, item, year) for item in regions}
-    return MappingProxyType(_weights(agreement, region, current))
+    from kim_cooperation.spans import year_shares, year_spans  # noqa: PLC0415
 
-
-def _weights(
-    agreement: Agreement, region: Region, current: Mapping[Region, tuple[Party, ...]]
-) -> dict[Party, Fraction]:
-    """Each party's fraction of ``region``'s shares, given the current members per region."""
-    remaining = current[region]
-    if not remaining:
-        return {}
-    original = len(region.members)
-    if agreement.policies.withdrawal_scope is WithdrawalScope.REGION:
-        return dict.fromkeys(remaining, Fraction(1, len(remaining)))
-    everyone = [party for members in current.values() for party in members]
-    passed_on = Fraction(original - len(remaining), original)
-    weights = {party: passed_on / len(everyone) for party in everyone}
-    for member in remaining:
-        weights[member] += Fraction(1, original)
-    # Parties that take over nothing of this region (nobody left) are no part of it.
-    return {party: weight for party, weight in weights.items() if weight}
+    return MappingProxyType(year_shares(year_spans(agreement, region, year)))
 
 
 def members_for_year(agreement: Agreement, region: Region, year: int) -> tuple[Party, ...]:
-    """Return the towns of ``region`` that bear its own share for ``year`` (C4, C11, C12).
+    """Return the towns of ``region`` that bear a part of its own share for ``year`` (C4, C11, C12).
 
     Under notice to the end of a calendar year a town is a member for a
-    whole year or not at all. Under other terms membership could change
-    within a year; how to split such a year is not decided by the agreement,
-    so it is refused (I8).
+    whole year or not at all. Under other terms a town can be a member for
+    part of a year; it is returned too, and bears its part pro rata
+    temporis (I10, `kim_cooperation.spans.year_spans`).
 
     Raises:
         InvalidValueError: The agreement has ended before ``year`` (after
             full termination only the wind-down remains, C13).
-        UndecidedCaseError: Membership of the region changes within ``year``.
 
     Examples:
         >>> import datetime as dt
@@ -289,28 +275,10 @@ def members_for_year(agreement: Agreement, region: Region, year: int) -> tuple[P
         >>> [party.name for party in members_for_year(agreement, nord, 2026)]
         ['Billerbeck', 'Coesfeld', 'Havixbeck']
     """
-    check_year(year)
-    if year < agreement.start.year:
-        raise InvalidValueError(
-            f"the agreement starts on {agreement.start.isoformat()}; no town bears a share "
-            f"for {year}"
-        )
-    ends = agreement_end(agreement)
-    if ends is not None and ends < dt.date(year, 1, 1):
-        raise InvalidValueError(
-            f"the agreement ended on {ends.isoformat()} after every party gave notice; "
-            f"there is no settlement for {year}, only the wind-down (C13)"
-        )
-    first_day = max(dt.date(year, 1, 1), agreement.start)
-    at_start = members_on(agreement, first_day, region=region)
-    at_end = members_on(agreement, dt.date(year, 12, 31), region=region)
-    if at_start != at_end:
-        left = [party.name for party in at_start if party not in at_end]
-        raise UndecidedCaseError(
-            f"{', '.join(left)} leave(s) region {region.name!r} within {year}; the agreement "
-            "does not say how a year with a change of members is split (C11, C12, I8)"
-        )
-    return at_end
+    from kim_cooperation.spans import year_window  # noqa: PLC0415
+
+    first, _ = year_window(agreement, year)
+    return members_on(agreement, first, region=region)
 
 
 def check_notices(agreement: Agreement) -> None:

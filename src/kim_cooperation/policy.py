@@ -15,6 +15,16 @@ town can show the effect of either reading.
   agreement's last day (default), or by every town of the region that was
   ever a party, including those that left earlier under C12 ("bisherige
   Vertragsparteien" read widely).
+* `PopulationReference` (C4, I9): under a population key
+  ("Einwohnerschlüssel") the year *Y* is split by the latest count on or
+  before 31 December of *Y − 1* (default), 30 June of *Y − 1*, or
+  31 December of *Y − 2*.
+* `SpanWeighting` (C11, C12, I10): a year in which the members change is
+  cut into spans weighed in twelfths of full months (default) or in days.
+* `ShareBasis` for C12 (I11), C10 (I12) and C13 (I13) under a key other than
+  equal parts: the clauses say "zu gleichen Teilen" or "je im gleichen
+  Umfang", equal parts (default), and the alternative reads them as "by the
+  region's key".
 
 Examples:
     >>> from kim_cooperation import presets
@@ -26,15 +36,25 @@ Examples:
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from typing import TypeVar
 
 import attrs
 
-from kim_cooperation._checks import shown
+from kim_cooperation._checks import check_year, reads_older_pickles, shown
 from kim_cooperation.errors import InvalidValueError
 
-__all__ = ["DEFAULT_POLICIES", "PartYearFunding", "Policies", "WindDownScope", "WithdrawalScope"]
+__all__ = [
+    "DEFAULT_POLICIES",
+    "PartYearFunding",
+    "Policies",
+    "PopulationReference",
+    "ShareBasis",
+    "SpanWeighting",
+    "WindDownScope",
+    "WithdrawalScope",
+]
 
 _E = TypeVar("_E", bound=enum.StrEnum)
 
@@ -116,6 +136,86 @@ class WindDownScope(enum.StrEnum):
     """Every town of the post's region that was a party, also those that left earlier (C12)."""
 
 
+class PopulationReference(enum.StrEnum):
+    """Which count of inhabitants a population key uses for a year (C4, I9).
+
+    Official counts (IT.NRW publishes them as of 31 December and 30 June)
+    appear months after their day, so a year's key uses an earlier count:
+    for each town the latest count on or before the reference day.
+
+    Examples:
+        >>> [(str(item), item.reference_day(2026).isoformat()) for item in PopulationReference]
+        [('previous-year-end', '2025-12-31'), ('previous-mid-year', '2025-06-30'), ('year-end-before-last', '2024-12-31')]
+    """
+
+    PREVIOUS_YEAR_END = "previous-year-end"
+    """31 December of the year before, the usual rule of municipal Umlagen (default)."""
+    PREVIOUS_MID_YEAR = "previous-mid-year"
+    """30 June of the year before."""
+    YEAR_END_BEFORE_LAST = "year-end-before-last"
+    """31 December of the year before last."""
+
+    def reference_day(self, year: int) -> dt.date:
+        """Return the reference day for the settlement of ``year``."""
+        check_year(year)
+        if year <= dt.MINYEAR + 1:
+            raise InvalidValueError(
+                f"a population key has no reference day before the year 1, "
+                f"asked for the year {year} (I9)"
+            )
+        if self is PopulationReference.PREVIOUS_MID_YEAR:
+            return dt.date(year - 1, 6, 30)
+        if self is PopulationReference.YEAR_END_BEFORE_LAST:
+            return dt.date(year - 2, 12, 31)
+        return dt.date(year - 1, 12, 31)
+
+
+class SpanWeighting(enum.StrEnum):
+    """How the spans of a year with a change of members are weighed (C11, C12, I10).
+
+    Under notice terms that end inside a year (quarter, half-year, month) a
+    town can leave on 31 March. The year's own share is cut into spans at
+    each change and each span is weighed by its length: in twelfths, one for
+    each calendar month (default), or in days.
+
+    Examples:
+        A town leaving on 31 March was a member for 3 twelfths, or for
+        90 of 365 days:
+
+        >>> [str(item) for item in SpanWeighting]
+        ['months', 'days']
+    """
+
+    MONTHS = "months"
+    """Twelfths: each calendar month of the span counts one (default)."""
+    DAYS = "days"
+    """Days: each day of the span counts one."""
+
+
+class ShareBasis(enum.StrEnum):
+    """Whether a clause's "equal parts" are equal, or by the region's key (I11, I12, I13).
+
+    Under the equal key (C4, Coesfeld) both readings give the same result.
+    Under fixed weights or population they differ:
+
+    * C12 (I11): a leaving town's part passes "zu gleichen Teilen" to the
+      remaining towns: in equal parts (default), or in proportion to their key;
+    * C10 (I12): without funding the towns bear the costs "je im gleichen
+      Umfang": in equal parts (default), or by the key;
+    * C13 (I13): the run-on costs are split "zu gleichen Teilen" among the
+      former parties: in equal parts (default), or by the key.
+
+    Examples:
+        >>> [str(item) for item in ShareBasis]
+        ['equal', 'key']
+    """
+
+    EQUAL = "equal"
+    """Equal parts, the clause's wording (default)."""
+    KEY = "key"
+    """In proportion to the region's split key."""
+
+
 def _enum(kind: type[_E], value: _E | str, what: str) -> _E:
     if isinstance(value, str):  # the enums are StrEnums
         try:
@@ -139,6 +239,27 @@ def _wind_down(value: WindDownScope | str) -> WindDownScope:
     return _enum(WindDownScope, value, "wind_down_scope")
 
 
+def _reference(value: PopulationReference | str) -> PopulationReference:
+    return _enum(PopulationReference, value, "population_reference")
+
+
+def _weighting(value: SpanWeighting | str) -> SpanWeighting:
+    return _enum(SpanWeighting, value, "span_weighting")
+
+
+def _withdrawal_split(value: ShareBasis | str) -> ShareBasis:
+    return _enum(ShareBasis, value, "withdrawal_split")
+
+
+def _no_funding_split(value: ShareBasis | str) -> ShareBasis:
+    return _enum(ShareBasis, value, "no_funding_split")
+
+
+def _wind_down_split(value: ShareBasis | str) -> ShareBasis:
+    return _enum(ShareBasis, value, "wind_down_split")
+
+
+@reads_older_pickles
 @attrs.frozen(kw_only=True)
 class Policies:
     """The interpretation choices in force for an agreement.
@@ -148,6 +269,21 @@ class Policies:
         part_year_funding: How part-year posts are funded (C5, I7).
         wind_down_scope: Who bears the run-on costs after full termination
             (C13, I5).
+        population_reference: Which count a population key uses (C4, I9).
+        span_weighting: How the spans of a year with a change of members
+            are weighed (C11, C12, I10).
+        withdrawal_split: How a leaving town's part passes to the remaining
+            towns under a key other than equal parts (C12, I11).
+        no_funding_split: How the costs are borne without funding under such
+            a key (C10, I12).
+        wind_down_split: How the run-on costs are split under such a key
+            (C13, I13).
+
+    Raises:
+        InvalidValueError: A value is not one of its policy's values, or
+            ``withdrawal_scope="agreement"`` is combined with
+            ``withdrawal_split="key"``: the keys of different regions cannot be
+            compared, so a share cannot pass by key across regions (I3, I11).
 
     Examples:
         >>> from kim_cooperation import presets
@@ -172,8 +308,33 @@ class Policies:
     wind_down_scope: WindDownScope = attrs.field(
         default=WindDownScope.LAST_MEMBERS, converter=_wind_down
     )
+    population_reference: PopulationReference = attrs.field(
+        default=PopulationReference.PREVIOUS_YEAR_END, converter=_reference
+    )
+    span_weighting: SpanWeighting = attrs.field(default=SpanWeighting.MONTHS, converter=_weighting)
+    withdrawal_split: ShareBasis = attrs.field(
+        default=ShareBasis.EQUAL, converter=_withdrawal_split
+    )
+    no_funding_split: ShareBasis = attrs.field(
+        default=ShareBasis.EQUAL, converter=_no_funding_split
+    )
+    wind_down_split: ShareBasis = attrs.field(default=ShareBasis.EQUAL, converter=_wind_down_split)
+
+    def __attrs_post_init__(self) -> None:
+        if (
+            self.withdrawal_scope is WithdrawalScope.AGREEMENT
+            and self.withdrawal_split is ShareBasis.KEY
+        ):
+            raise InvalidValueError(
+                "withdrawal_scope='agreement' cannot be combined with withdrawal_split='key': "
+                "a split key belongs to one region and the keys of different regions cannot "
+                "be compared; choose withdrawal_split='equal' or withdrawal_scope='region' "
+                "(C12, I3, I11)"
+            )
 
 
 DEFAULT_POLICIES = Policies()
 """The defaults: shares pass within the region (I3); funding in twelfths (I7); the
-run-on costs borne by the region's towns on the last day (I5)."""
+run-on costs borne by the region's towns on the last day (I5); population counts of
+31 December of the year before (I9); spans in twelfths (I10); equal parts for C12,
+C10 and C13 under any key (I11, I12, I13)."""

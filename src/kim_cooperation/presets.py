@@ -53,6 +53,8 @@ __all__ = [
     "coesfeld",
     "coesfeld_cost_plan_2023",
     "coesfeld_planning_costs_2023",
+    "example",
+    "example_cost_plans",
 ]
 
 COUNCIL_PAPER: Final = (
@@ -73,6 +75,9 @@ ANNOUNCED_RATE: Final = Decimal("57000")
 _FILE: Final = "coesfeld.toml"
 """The agreement file inside the package's ``data`` folder."""
 
+_EXAMPLE_FILE: Final = "example.toml"
+"""The invented example agreement inside the package's ``data`` folder."""
+
 
 @functools.cache
 def _coesfeld_file() -> AgreementFile:
@@ -84,6 +89,56 @@ def _coesfeld_file() -> AgreementFile:
     from kim_cooperation.files import load_agreement  # noqa: PLC0415
 
     return load_agreement(resources.files("kim_cooperation") / "data" / _FILE)
+
+
+@functools.cache
+def _example_file() -> AgreementFile:
+    """Read the invented example agreement once (see `example`)."""
+    from importlib import resources  # noqa: PLC0415
+
+    from kim_cooperation.files import load_agreement  # noqa: PLC0415
+
+    return load_agreement(resources.files("kim_cooperation") / "data" / _EXAMPLE_FILE)
+
+
+def example() -> Agreement:
+    """Return an invented agreement of the same shape, for trying what other agreements do (C1–C13).
+
+    "Kreis Musterland" does not exist; its ten towns and their AGS
+    (``05999…``) are made up. Unlike Coesfeld's, the agreement has:
+
+    * region Nord split by population, Ost by fixed weights
+      (2 : 1 : 1 : 1/2), West in equal parts (C4, I9);
+    * notice of 6 months to the end of a quarter (C11), so a town can
+      leave within a year (I10);
+    * the funding raised from 55,000 to 57,000 EUR on 1 July 2026 (C6);
+    * posts that start or end within a year (C3, I7).
+
+    It is the agreement file ``data/example.toml`` inside the package, with
+    cost plans for 2024 to 2026 (`example_cost_plans`).
+
+    Examples:
+        >>> agreement = example()
+        >>> [(region.name, region.split_key.kind.value) for region in agreement.regions]
+        [('Nord', 'population'), ('Ost', 'weights'), ('West', 'equal')]
+        >>> agreement.notice_terms.describe(), len(agreement.parties)
+        ('6 months to the end of a quarter', 10)
+    """
+    return _example_file().agreement
+
+
+def example_cost_plans() -> Mapping[int, Mapping[str, CostStatement]]:
+    """Return the invented example's cost plans for 2024 to 2026, by year and region (C8).
+
+    Examples:
+        >>> from kim_cooperation import settle
+        >>> plans = example_cost_plans()
+        >>> sorted(plans), str(plans[2025]["Ost"].total)
+        ([2024, 2025, 2026], '136000.00')
+        >>> str(settle(example(), 2025, plans[2025]).own_share_of("Dornbach"))
+        '3410.47'
+    """
+    return _example_file().cost_plans
 
 
 def coesfeld() -> Agreement:

@@ -30,8 +30,9 @@ from fractions import Fraction
 
 import attrs
 
-from kim_cooperation._checks import check_label, shown, tuple_of
+from kim_cooperation._checks import check_label, reads_older_pickles, shown, tuple_of
 from kim_cooperation.errors import AgreementError, InvalidTypeError, UnknownPartyError
+from kim_cooperation.keys import EQUAL_KEY, KeyKind, SplitKey
 from kim_cooperation.party import Party, fold_name
 from kim_cooperation.post import Post
 
@@ -58,7 +59,16 @@ def _check_employer(_region: Region, _attribute: object, value: Party) -> None:
         )
 
 
+def _check_key(_region: Region, _attribute: object, value: SplitKey) -> None:
+    if not isinstance(value, SplitKey):
+        raise InvalidTypeError(
+            f"region split_key must be a SplitKey, got {type(value).__name__} {shown(value)}; "
+            "use SplitKey.equal(), SplitKey.by_weights({...}) or SplitKey.by_population()"
+        )
+
+
 # The hash is cached: regions key the per-region tables of every settlement, and hashing one walks its members and posts.
+@reads_older_pickles
 @attrs.frozen(kw_only=True, cache_hash=True)
 class Region:
     """A region (C2) with its employer and posts (C3).
@@ -69,10 +79,14 @@ class Region:
             ("Anstellungskörperschaft"); it must be one of ``members``.
         members: The towns of the region, stored as a tuple ordered by AGS.
         posts: The employer's posts for this region, at least one.
+        split_key: How the towns share the region's own share (C4, I1, I9):
+            equal parts (default), fixed weights or population
+            (`kim_cooperation.keys.SplitKey`).
 
     Raises:
         AgreementError: The employer is not a member (C3), a town is listed
-            twice, post labels repeat, or there are no members or no posts.
+            twice, post labels repeat, there are no members or no posts, or
+            fixed weights do not name exactly the members.
         InvalidTypeError: A member is not a `Party` or a post not a `Post`.
 
     Examples:
@@ -90,6 +104,7 @@ class Region:
     employer: Party = attrs.field(validator=_check_employer)
     members: tuple[Party, ...] = attrs.field(converter=_members)
     posts: tuple[Post, ...] = attrs.field(converter=_posts)
+    split_key: SplitKey = attrs.field(default=EQUAL_KEY, validator=_check_key)
 
     def __attrs_post_init__(self) -> None:
         if not self.members:
@@ -113,6 +128,24 @@ class Region:
             if post.label in labels:
                 raise AgreementError(f"region {self.name!r} has two posts labelled {post.label!r}")
             labels.add(post.label)
+        if self.split_key.kind is KeyKind.WEIGHTS:
+            self._check_weights()
+
+    def _check_weights(self) -> None:
+        weighted = self.split_key.weights
+        for party in weighted:
+            if party not in self.members:
+                raise AgreementError(
+                    f"region {self.name!r} has a weight for {party.name} ({party.ags}), which is "
+                    f"not one of its members {[m.name for m in self.members]} (C2, C4, I9)"
+                )
+        missing = [member.name for member in self.members if member not in weighted]
+        if missing:
+            raise AgreementError(
+                f"region {self.name!r} is split by weights but has no weight for "
+                f"{', '.join(missing)}; give every member a weight, 0 for a town that pays "
+                "nothing (C4, I9)"
+            )
 
     @functools.cached_property
     def name_forms(self) -> frozenset[str]:

@@ -6,12 +6,17 @@ For each region and year:
 2. the funding, FTE × rate, in twelfths per full month filled (C5, I7);
 3. the own share ("Eigenanteil"), costs less funding, never negative; where
    funding exceeds the costs the surplus is reported, never paid out (C7, I6);
-4. each town's part of the own share, in equal parts among the towns that
-   are members in the year, cents by largest remainder with ties to the
-   employer (C4, I1, I2); a town that has left no longer pays, its share
-   passing to those who remain (C12, I3); without any funding in the year the
-   whole costs are split so (C10, I4);
-5. the billing lines: each other town owes the employer its part (C9).
+4. each town's part of the own share, by the region's key among the towns
+   that are members in the year: equal parts by default, fixed weights or
+   population (C4, I1, I9); cents by largest remainder with ties to the
+   employer (I2). A town that has left no longer pays, its share passing to
+   those who remain (C12, I3, I11); without any funding in the year the
+   whole costs are split in equal parts (C10, I4, I12). A year in which
+   members change (notice terms ending inside a year) is cut into spans and
+   settled pro rata temporis, rounded once (I10, `kim_cooperation.spans`);
+5. the billing lines: each other town owes the employer its part (C9); in a
+   year in which a successor employer took over, each employer its part of
+   that employer's spans.
 
 Examples:
     >>> from kim_cooperation import presets, settle
@@ -27,12 +32,14 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime as dt
+from collections.abc import Callable, Mapping
 from decimal import Decimal
+from fractions import Fraction
 
 import attrs
 
-from kim_cooperation._checks import check_year, shown
+from kim_cooperation._checks import check_year, reads_older_pickles, shown
 from kim_cooperation._exportable import Exportable
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause, Interpretation
@@ -49,12 +56,13 @@ from kim_cooperation.funding import (
     _MonthRates,
     region_funding,
 )
-from kim_cooperation.membership import cost_shares
+from kim_cooperation.keys import EQUAL_KEY, SplitKey, reference_day
 from kim_cooperation.money import from_cents, to_cents
 from kim_cooperation.party import Party
-from kim_cooperation.policy import PartYearFunding
+from kim_cooperation.policy import PartYearFunding, ShareBasis
 from kim_cooperation.region import Region
-from kim_cooperation.split import Allocation, _split_trusted
+from kim_cooperation.spans import Span, year_shares, year_spans, year_window
+from kim_cooperation.split import Allocation, _split_trusted, largest_remainder
 
 __all__ = ["BillingLine", "RegionSettlement", "Settlement", "SettlementLine", "settle"]
 
@@ -115,6 +123,7 @@ class SettlementLine:
     party: Party | None = None
 
 
+@reads_older_pickles
 @attrs.frozen(kw_only=True)
 class RegionSettlement(Exportable):
     """One region's settlement for one year.
@@ -130,7 +139,16 @@ class RegionSettlement(Exportable):
         billing: What each other member owes the employer (C9).
         employer: The region's employer in the year, which receives the
             funding and the payments (C3, C9): the one the agreement names,
-            or its successor after it left (`Agreement.employer_of`).
+            or its successor after it left (`Agreement.employer_of`); in a
+            year with a handover, the employer at the year's end.
+        key: The split key applied (C4, I9): the region's, or equal parts
+            for a year without funding under ``no_funding_split="equal"``
+            (C10, I12).
+        reference_day: For a population key, the day whose counts were
+            used (I9); else ``None``.
+        spans: The parts of the year with unchanged members, each with its
+            weight and its members' exact shares (I10); one span for a
+            year without changes.
 
     Examples:
         >>> from kim_cooperation import presets, settle
@@ -151,6 +169,9 @@ class RegionSettlement(Exportable):
     split: Allocation
     billing: tuple[BillingLine, ...]
     employer: Party
+    key: SplitKey = EQUAL_KEY
+    reference_day: dt.date | None = None
+    spans: tuple[Span, ...] = ()
 
     @property
     def clause(self) -> Clause:
@@ -282,6 +303,30 @@ class Settlement(Exportable):
         return tuple(line for region in self.regions for line in region.billing)
 
 
+_restore_settlement: Callable[[Settlement, object], None] = vars(Settlement)["__setstate__"]
+
+
+def _read_settlement(self: Settlement, state: object) -> None:
+    """Read pickles of settlements made before the spans were recorded (I10).
+
+    A region settlement pickled then has no spans; they follow from the
+    settlement's agreement and year, as every year then had the same members
+    throughout, so they are derived again.
+    """
+    _restore_settlement(self, state)
+    for region in self.regions:
+        if not region.spans:
+            equal_parts = (
+                region.funding.lost
+                and self.agreement.policies.no_funding_split is ShareBasis.EQUAL
+            )
+            spans = year_spans(self.agreement, region.region, self.year, equal_parts=equal_parts)
+            object.__setattr__(region, "spans", spans)
+
+
+type.__setattr__(Settlement, "__setstate__", _read_settlement)
+
+
 def settle(agreement: Agreement, year: int, costs: Mapping[str, CostStatement]) -> Settlement:
     """Settle the regions' own shares for one year (C4, C5, C7, C9, C10).
 
@@ -300,8 +345,8 @@ def settle(agreement: Agreement, year: int, costs: Mapping[str, CostStatement]) 
         InvalidValueError: ``costs`` is empty, names a region twice,
             ``year`` is before the agreement's start, or the agreement ended
             before ``year`` (only the wind-down remains, C13).
-        UndecidedCaseError: A region's membership changes within ``year``
-            (possible only under notice terms other than to a year's end).
+        NoPopulationCountError: A region split by population lacks a
+            town's count on or before the reference day (I9).
         UnknownRegionError: ``costs`` names a region the agreement lacks.
 
     Examples:
@@ -323,14 +368,17 @@ def settle(agreement: Agreement, year: int, costs: Mapping[str, CostStatement]) 
             f"cannot settle {year}: the agreement starts on {agreement.start.isoformat()}"
         )
     method = agreement.policies.part_year_funding
+    _, last = year_window(agreement, year)
+    # Funding ends with the agreement; after it, the wind-down takes over (C13).
+    until = last if last == agreement.ends else None
     # The months' rates are the same for every region: look them up once.
     rates = (
-        _month_rates(agreement.funding, year, agreement.start)
+        _month_rates(agreement.funding, year, agreement.start, until)
         if method is PartYearFunding.TWELFTHS
         else None
     )
     settled = tuple(
-        _settle_region(agreement, region, year, statement, rates)
+        _settle_region(agreement, region, year, statement, rates, until=until)
         for region, statement in costs_by_region(agreement, costs).items()
     )
     return Settlement(agreement=agreement, year=year, regions=settled)
@@ -342,6 +390,8 @@ def _settle_region(
     year: int,
     costs: CostStatement,
     rates: _MonthRates | None,
+    *,
+    until: dt.date | None,
 ) -> RegionSettlement:
     funding = (
         region_funding(
@@ -350,26 +400,24 @@ def _settle_region(
             agreement.funding,
             active_from=agreement.start,
             method=agreement.policies.part_year_funding,
+            active_until=until,
         )
         if rates is None
         else _funding_in_twelfths(region.posts, year, rates)
     )
     balance = to_cents(costs.total) - to_cents(funding.amount)
     own_share = from_cents(max(balance, 0))
-    shares = cost_shares(agreement, region, year)
+    equal_parts = funding.lost and agreement.policies.no_funding_split is ShareBasis.EQUAL
+    spans = year_spans(agreement, region, year, equal_parts=equal_parts)
+    shares = year_shares(spans)
     if funding.lost:
         clause = Clause.C10
-    elif set(shares) != set(region.members):
+    elif set(shares) != set(region.members) or any(span.clause is Clause.C12 for span in spans):
         clause = Clause.C12  # someone has left; their share has passed on
     else:
         clause = Clause.C4
     employer = agreement.employer_of(region, year)
     split = _split_trusted(max(balance, 0), shares, first=employer, clause=clause)
-    billing = tuple(
-        BillingLine(year=year, debtor=party, creditor=employer, amount=amount)
-        for party, amount in split.items()
-        if party != employer
-    )
     return RegionSettlement(
         region=region,
         year=year,
@@ -378,6 +426,47 @@ def _settle_region(
         own_share=own_share,
         surplus=from_cents(max(-balance, 0)),
         split=split,
-        billing=billing,
+        billing=_billing(year, split, spans, employer),
         employer=employer,
+        key=EQUAL_KEY if equal_parts else region.split_key,
+        reference_day=None if equal_parts else reference_day(agreement, region, year),
+        spans=spans,
     )
+
+
+def _billing(
+    year: int, split: Allocation, spans: tuple[Span, ...], employer: Party
+) -> tuple[BillingLine, ...]:
+    """Each town's bill from the employers of the year (C9).
+
+    With one employer all year, each other town owes it its part. After a
+    handover within the year each town owes each employer its part of that
+    employer's spans: the town's part, rounded once, is divided among its
+    creditors by largest remainder over its exact parts of their spans (I2,
+    I10), so the lines still sum to the part.
+    """
+    creditors = list(dict.fromkeys(span.employer for span in spans))
+    if len(creditors) <= 1:
+        return tuple(
+            BillingLine(year=year, debtor=party, creditor=employer, amount=amount)
+            for party, amount in split.items()
+            if party != employer
+        )
+    exact: dict[Party, dict[Party, Fraction]] = {}
+    for span in spans:
+        for party, share in span.shares.items():
+            row = exact.setdefault(party, {})
+            row[span.employer] = row.get(span.employer, Fraction(0)) + span.weight * share
+    lines: list[BillingLine] = []
+    for party, amount in split.items():
+        row = exact[party]
+        owed = [creditor for creditor in creditors if creditor in row]
+        weights = [row[creditor] for creditor in owed]
+        cents = to_cents(amount)
+        parts = largest_remainder(cents, weights) if any(weights) else [0] * len(owed)
+        lines.extend(
+            BillingLine(year=year, debtor=party, creditor=creditor, amount=from_cents(part))
+            for creditor, part in zip(owed, parts, strict=True)
+            if creditor != party
+        )
+    return tuple(lines)

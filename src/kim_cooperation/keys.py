@@ -1,0 +1,423 @@
+"""Split keys (C4, interpretation choices I1, I9): how a region's towns share its own share.
+
+The Coesfeld agreement splits a region's own share in equal parts among its
+towns (C4). Agreements of the same shape use other keys ("Umlageschlüssel"),
+and a `Region` names its own:
+
+* `SplitKey.equal`: equal parts, the default (Coesfeld, C4);
+* `SplitKey.by_weights`: fixed exact ratios per town, such as ``2 : 1 : 1/2``;
+  a town with weight zero pays nothing;
+* `SplitKey.by_population`: the inhabitants of each town
+  ("Einwohnerschlüssel"), from the dated counts the agreement holds
+  (`PopulationCount`). The settlement of year *Y* takes for each town its
+  latest count on or before a reference day, by default 31 December of
+  *Y − 1* (policy `kim_cooperation.policy.PopulationReference`, I9). A town
+  without such a count is an error naming the town, the year and the day
+  (`NoPopulationCountError`), never a guess.
+
+`key_weights` gives the weights of a region's key for a year; the settlement
+turns them into shares (`kim_cooperation.spans`) and cents (I2).
+
+Examples:
+    >>> import datetime as dt
+    >>> from kim_cooperation import presets
+    >>> nord = presets.coesfeld().region("Nord")
+    >>> key = SplitKey.by_weights({party: 1 + (party == nord.employer) for party in nord.members})
+    >>> key.kind, [str(key.weights[party]) for party in nord.members]
+    (<KeyKind.WEIGHTS: 'weights'>, ['1', '2', '1', '1'])
+    >>> SplitKey.equal().describe(), SplitKey.by_population().describe()
+    ('equal parts', 'population')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import itertools
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from kim_cooperation._checks import (
+    Exact,
+    FrozenMapping,
+    check_date,
+    check_label,
+    check_year,
+    shown,
+    to_fraction,
+)
+from kim_cooperation.clauses import Clause, Interpretation
+from kim_cooperation.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    NoPopulationCountError,
+)
+from kim_cooperation.party import Party
+
+if TYPE_CHECKING:
+    from kim_cooperation.agreement import Agreement
+    from kim_cooperation.region import Region
+
+__all__ = [
+    "EQUAL_KEY",
+    "KeyKind",
+    "PopulationCount",
+    "SplitKey",
+    "check_population",
+    "key_weights",
+    "population_of",
+    "reference_day",
+]
+
+_ONE: Final = Fraction(1)
+
+
+class KeyKind(enum.StrEnum):
+    """The kind of a region's split key (C4, I1, I9).
+
+    Examples:
+        >>> [str(kind) for kind in KeyKind]
+        ['equal', 'weights', 'population']
+    """
+
+    EQUAL = "equal"
+    """Equal parts among the towns (default, C4)."""
+    WEIGHTS = "weights"
+    """Fixed exact ratios per town."""
+    POPULATION = "population"
+    """Inhabitants per town at a reference day ("Einwohnerschlüssel")."""
+
+    @property
+    def label_de(self) -> str:
+        """The kind in German, for reports."""
+        return {
+            "equal": "zu gleichen Teilen",
+            "weights": "feste Anteile",
+            "population": "Einwohnerschlüssel",
+        }[self.value]
+
+
+def _kind(value: KeyKind | str) -> KeyKind:
+    if isinstance(value, str):  # a KeyKind is a str too
+        try:
+            return KeyKind(value)
+        except ValueError:
+            pass
+    raise InvalidValueError(
+        f"split key must be one of {[kind.value for kind in KeyKind]}, got {shown(value)} (C4, I9)"
+    )
+
+
+def _weights(value: Mapping[Party, Exact]) -> FrozenMapping[Party, Fraction]:
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError(
+            f"weights must be a mapping of Party to weight, got {type(value).__name__} "
+            f"{shown(value)}; write e.g. {{party: 2, other: Fraction(1, 2)}}"
+        )
+    checked: dict[Party, Fraction] = {}
+    for party, weight in value.items():
+        if not isinstance(party, Party):
+            raise InvalidTypeError(
+                f"weights are keyed by Party, got {type(party).__name__} {shown(party)}; "
+                "look parties up with Agreement.party or Region.member"
+            )
+        fraction = to_fraction(weight, what=f"weight of {party.name}")
+        if fraction < 0:
+            raise InvalidValueError(
+                f"weight of {party.name} must not be negative, got {shown(weight)}; "
+                "a town that pays nothing has weight 0 (C4, I9)"
+            )
+        checked[party] = fraction
+    # In AGS order, so that equal keys look alike whatever order they were given in.
+    return FrozenMapping(sorted(checked.items(), key=lambda item: item[0].ags))
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class SplitKey:
+    """A region's split key (C4, I1, I9): equal parts, fixed weights or population.
+
+    Make one with `SplitKey.equal`, `SplitKey.by_weights` or
+    `SplitKey.by_population`. A `Region` checks that fixed weights name
+    exactly its members.
+
+    Attributes:
+        kind: The kind of key.
+        weights: For ``weights``, each town's exact weight (a read-only
+            mapping in AGS order); empty for the other kinds.
+
+    Raises:
+        InvalidValueError: Weights for a key that is not ``weights``, no
+            weights for one that is, a negative weight, or all weights zero.
+        InvalidTypeError: A weight is a float, or a key is not a `Party`.
+
+    Examples:
+        >>> from fractions import Fraction
+        >>> from kim_cooperation import presets
+        >>> mitte = presets.coesfeld().region("Mitte")
+        >>> key = SplitKey.by_weights(dict(zip(mitte.members, (3, Fraction(1, 2)))))
+        >>> {party.name: str(weight) for party, weight in key.weights.items()}
+        {'Dülmen': '3', 'Nottuln': '1/2'}
+        >>> SplitKey.by_weights(dict.fromkeys(mitte.members, 0))
+        Traceback (most recent call last):
+        ...
+        kim_cooperation.errors.InvalidValueError: weights of a split key must not all be zero;
+        give at least one town a positive weight (C4, I9)
+    """
+
+    kind: KeyKind = attrs.field(default=KeyKind.EQUAL, converter=_kind)
+    weights: FrozenMapping[Party, Fraction] = attrs.field(
+        factory=FrozenMapping, converter=_weights
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind is KeyKind.WEIGHTS:
+            if not self.weights:
+                raise InvalidValueError(
+                    "a split key by weights needs a weight for each town of its region (C4, I9)"
+                )
+            if not any(self.weights.values()):
+                raise InvalidValueError(
+                    "weights of a split key must not all be zero; give at least one town a "
+                    "positive weight (C4, I9)"
+                )
+        elif self.weights:
+            raise InvalidValueError(
+                f"a split key of kind {self.kind.value!r} takes no weights; use "
+                "SplitKey.by_weights for fixed weights (C4, I9)"
+            )
+
+    @classmethod
+    def equal(cls) -> SplitKey:
+        """Return the key of equal parts (C4), the default."""
+        return EQUAL_KEY
+
+    @classmethod
+    def by_weights(cls, weights: Mapping[Party, Exact]) -> SplitKey:
+        """Return a key of fixed exact weights, one per town of the region (I9).
+
+        Args:
+            weights: Each town's weight: `int`, `Fraction` or `Decimal`, at
+                least zero; not all zero. Floats are refused.
+        """
+        return cls(kind=KeyKind.WEIGHTS, weights=weights)
+
+    @classmethod
+    def by_population(cls) -> SplitKey:
+        """Return the population key ("Einwohnerschlüssel"), from the agreement's counts (I9)."""
+        return _POPULATION_KEY
+
+    @property
+    def clause(self) -> Clause:
+        """``C4``, the clause that sets how a region's towns share its costs."""
+        return Clause.C4
+
+    @property
+    def interpretation(self) -> Interpretation:
+        """``I1`` for equal parts, ``I9`` for the other keys."""
+        return Interpretation.I1 if self.kind is KeyKind.EQUAL else Interpretation.I9
+
+    def describe(self) -> str:
+        """Return the key in words, for reports: ``equal parts``, ``weights 2 : 1`` or ``population``."""
+        if self.kind is KeyKind.EQUAL:
+            return "equal parts"
+        if self.kind is KeyKind.POPULATION:
+            return "population"
+        return "weights " + " : ".join(str(weight) for weight in self.weights.values())
+
+
+EQUAL_KEY: Final = SplitKey()
+"""The key of equal parts (C4), every region's default."""
+
+_POPULATION_KEY: Final = SplitKey(kind=KeyKind.POPULATION)
+
+
+def _as_of(value: dt.date) -> dt.date:
+    return check_date(value, what="as_of of a population count")
+
+
+def _count(party: Party, value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidTypeError(
+            f"the count of inhabitants of {party.name} must be an int, got "
+            f"{type(value).__name__} {shown(value)} (I9)"
+        )
+    if value <= 0:
+        raise InvalidValueError(
+            f"the count of inhabitants of {party.name} must be a positive int, got "
+            f"{shown(value)} (I9)"
+        )
+    return value
+
+
+def _counts(value: Mapping[Party, int]) -> FrozenMapping[Party, int]:
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError(
+            f"counts must be a mapping of Party to inhabitants, got {type(value).__name__} "
+            f"{shown(value)}"
+        )
+    checked: dict[Party, int] = {}
+    for party, count in value.items():
+        if not isinstance(party, Party):
+            raise InvalidTypeError(
+                f"counts are keyed by Party, got {type(party).__name__} {shown(party)}"
+            )
+        checked[party] = _count(party, count)
+    if not checked:
+        raise InvalidValueError("a population count names at least one town (I9)")
+    return FrozenMapping(sorted(checked.items(), key=lambda item: item[0].ags))
+
+
+def _source(value: str | None) -> str | None:
+    return None if value is None else check_label(value, what="population count source")
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class PopulationCount:
+    """The inhabitants of towns on one day, for a population key (C4, I9).
+
+    Attributes:
+        as_of: The day the count refers to, such as 31 December 2024.
+        counts: Inhabitants per town, positive ints (a read-only mapping in
+            AGS order). A count may name some towns only; each town's latest
+            count on or before the reference day is used.
+        source: Where the figures come from, e.g. ``"IT.NRW, Fortschreibung
+            des Bevölkerungsstandes"``; optional.
+
+    Raises:
+        InvalidTypeError: A count is not an int, or a key not a `Party`.
+        InvalidValueError: A count is not positive, or there are none.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets
+        >>> mitte = presets.coesfeld().region("Mitte")
+        >>> count = PopulationCount(as_of=dt.date(2024, 12, 31),
+        ...                         counts=dict(zip(mitte.members, (47000, 19500))))
+        >>> {party.name: number for party, number in count.counts.items()}
+        {'Dülmen': 47000, 'Nottuln': 19500}
+    """
+
+    as_of: dt.date = attrs.field(converter=_as_of)
+    counts: FrozenMapping[Party, int] = attrs.field(converter=_counts)
+    source: str | None = attrs.field(default=None, converter=_source)
+
+
+def check_population(counts: Iterable[PopulationCount]) -> tuple[PopulationCount, ...]:
+    """Return ``counts`` ordered by day; refuse two counts of the same day (I9)."""
+    ordered: list[PopulationCount] = []
+    for count in counts:
+        if not isinstance(count, PopulationCount):
+            raise InvalidTypeError(
+                f"population counts must all be PopulationCount, got {type(count).__name__} "
+                f"{shown(count)}"
+            )
+        ordered.append(count)
+    ordered.sort(key=lambda count: count.as_of)
+    for earlier, later in itertools.pairwise(ordered):
+        if earlier.as_of == later.as_of:
+            raise InvalidValueError(
+                f"two population counts are as of {later.as_of.isoformat()}; give one count "
+                "per day, with every town counted that day in it (I9)"
+            )
+    return tuple(ordered)
+
+
+def population_of(agreement: Agreement, party: str | Party, day: dt.date) -> PopulationCount:
+    """Return the count that gives ``party``'s inhabitants on ``day``: its latest on or before it (I9).
+
+    Raises:
+        NoPopulationCountError: No count of ``party`` is as of ``day`` or earlier.
+        UnknownPartyError: ``party`` is not a party to the agreement.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets
+        >>> agreement = presets.example()
+        >>> count = population_of(agreement, "Altenau", dt.date(2025, 6, 30))
+        >>> count.as_of, count.counts[agreement.party("Altenau")]
+        (datetime.date(2024, 12, 31), 21480)
+    """
+    found = agreement.party(party)
+    check_date(day, what="day")
+    latest: PopulationCount | None = None
+    for count in agreement.population:
+        if count.as_of > day:
+            break
+        if found in count.counts:
+            latest = count
+    if latest is None:
+        days = [count.as_of.isoformat() for count in agreement.population if found in count.counts]
+        known = (
+            f"its counts are as of {', '.join(days)}"
+            if days
+            else "the agreement has no count of it"
+        )
+        raise NoPopulationCountError(
+            f"no population count of {found.name} on or before {day.isoformat()}; {known}; "
+            "add a [[population]] count as of that day or earlier (C4, I9)"
+        )
+    return latest
+
+
+def key_weights(
+    agreement: Agreement,
+    region: Region,
+    year: int,
+    parties: Iterable[Party] | None = None,
+) -> Mapping[Party, Fraction]:
+    """Return the weights of ``region``'s key for the settlement of ``year`` (C4, I1, I9).
+
+    Equal parts weigh each town 1; fixed weights are the region's; a
+    population key weighs each town by its inhabitants on the reference day
+    of the policy ``population_reference`` (31 December of the year before by
+    default).
+
+    Args:
+        agreement: The agreement, holding the population counts and policies.
+        region: A region of the agreement.
+        year: The year settled.
+        parties: The towns to weigh; all the region's members if omitted.
+
+    Raises:
+        NoPopulationCountError: Under a population key, a town has no count
+            on or before the reference day; the message names the town, the
+            year and the day.
+
+    Examples:
+        >>> from kim_cooperation import presets
+        >>> agreement = presets.example()
+        >>> weights = key_weights(agreement, agreement.region("Ost"), 2026)
+        >>> {party.name: str(weight) for party, weight in weights.items()}
+        {'Brunnfeld': '2', 'Eichhagen': '1', 'Fuchsberg': '1', 'Grünwald': '1/2'}
+    """
+    check_year(year)
+    members = region.members if parties is None else tuple(parties)
+    key = region.split_key
+    if key.kind is KeyKind.EQUAL:
+        return dict.fromkeys(members, _ONE)
+    if key.kind is KeyKind.WEIGHTS:
+        return {party: key.weights[party] for party in members}
+    day = agreement.policies.population_reference.reference_day(year)
+    weights: dict[Party, Fraction] = {}
+    for party in members:
+        try:
+            count = population_of(agreement, party, day)
+        except NoPopulationCountError as error:
+            raise NoPopulationCountError(
+                f"region {region.name!r} is split by population, but {party.name} has no count "
+                f"for {year}: its key uses the latest count on or before {day.isoformat()} "
+                f"(population_reference={agreement.policies.population_reference.value!r}); "
+                f"{str(error).split('; ', 1)[1]}"
+            ) from None
+        weights[party] = Fraction(count.counts[party])
+    return weights
+
+
+def reference_day(agreement: Agreement, region: Region, year: int) -> dt.date | None:
+    """Return the day whose population counts split ``region``'s ``year``, or ``None`` (I9)."""
+    if region.split_key.kind is not KeyKind.POPULATION:
+        return None
+    return agreement.policies.population_reference.reference_day(year)

@@ -1,0 +1,332 @@
+"""Who bears which fraction of a region's own share, over a year (C4, C10, C11, C12; I3, I9–I12).
+
+Under notice to the end of a calendar year (Coesfeld, C11) the members of a
+region are the same all year. Under notice terms that end inside a year
+(quarter, half-year, month) a town can leave on 31 March, and a successor
+employer can take over on 1 April. Such a year is settled pro rata temporis
+(interpretation choice I10):
+
+1. the year (from the agreement's start, to its end if it ends in the year)
+   is cut into spans at each change of members;
+2. each span is weighed in twelfths, one for each calendar month
+   (default), or in days (policy ``span_weighting``);
+3. each span's part is split among that span's members by the region's key
+   (C4, I9), a leaving town's part passing to the remaining towns in equal
+   parts (C12, I11, policy ``withdrawal_split``);
+4. a town's fraction of the year is the sum of its exact fractions over the
+   spans. The settlement rounds these once, by largest remainder (I2), so
+   the parts sum exactly to the own share and each is within a cent of its
+   exact share.
+
+A year without changes is one span, and under the equal key every fraction
+is the one the Coesfeld agreement has always had: ``1 / towns``.
+
+Examples:
+    Under quarter terms, Fuchsberg leaves region Ost of the example agreement
+    on 31 March 2026:
+
+    >>> import datetime as dt
+    >>> from kim_cooperation import presets
+    >>> agreement = presets.example().give_notice("Fuchsberg", dt.date(2025, 9, 30))
+    >>> agreement.termination_of("Fuchsberg")
+    datetime.date(2026, 3, 31)
+    >>> spans = year_spans(agreement, agreement.region("Ost"), 2026)
+    >>> [(span.first_day.isoformat(), span.last_day.isoformat(), str(span.weight)) for span in spans]
+    [('2026-01-01', '2026-03-31', '1/4'), ('2026-04-01', '2026-12-31', '3/4')]
+    >>> shares = year_shares(spans)
+    >>> {party.name: str(share) for party, share in shares.items()}
+    {'Brunnfeld': '1/2', 'Eichhagen': '5/18', 'Fuchsberg': '1/18', 'Grünwald': '1/6'}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from kim_cooperation._checks import FrozenMapping, check_year
+from kim_cooperation.clauses import Clause, Interpretation
+from kim_cooperation.errors import InvalidValueError, UndecidedCaseError
+from kim_cooperation.keys import KeyKind, key_weights
+from kim_cooperation.membership import agreement_end, employer_on, members_on
+from kim_cooperation.party import Party
+from kim_cooperation.policy import ShareBasis, SpanWeighting, WithdrawalScope
+
+if TYPE_CHECKING:
+    from kim_cooperation.agreement import Agreement
+    from kim_cooperation.region import Region
+
+__all__ = ["Span", "bearer_shares", "day_shares", "year_shares", "year_spans", "year_window"]
+
+_ZERO: Final = Fraction(0)
+_ONE: Final = Fraction(1)
+
+
+@attrs.frozen(kw_only=True)
+class Span:
+    """A part of a year in which a region's members and employer stay the same (C11, C12, I10).
+
+    Attributes:
+        first_day: The span's first day.
+        last_day: The span's last day.
+        months: The calendar months of the span (a month the agreement starts
+            in counts whole).
+        days: The days of the span.
+        weight: The span's exact fraction of the year's own share: its
+            months (or days, under ``span_weighting="days"``) over those of
+            the year.
+        members: The towns of the region that are members in the span, by AGS.
+        employer: The region's employer in the span (C3).
+        shares: Each bearer's exact fraction of the span's part, summing to 1
+            (C4, C12); under ``withdrawal_scope="agreement"`` also parties
+            of other regions.
+        clause: ``C4``; ``C12`` once a town has left; ``C10`` for a year
+            without funding split in equal parts.
+
+    Examples:
+        >>> from kim_cooperation import presets
+        >>> (span,) = year_spans(presets.coesfeld(), presets.coesfeld().region("Mitte"), 2023)
+        >>> span.first_day, span.last_day, span.months, span.weight, span.employer.name
+        (datetime.date(2023, 1, 1), datetime.date(2023, 12, 31), 12, Fraction(1, 1), 'Dülmen')
+        >>> {party.name: str(share) for party, share in span.shares.items()}
+        {'Dülmen': '1/2', 'Nottuln': '1/2'}
+    """
+
+    first_day: dt.date
+    last_day: dt.date
+    months: int
+    days: int
+    weight: Fraction
+    members: tuple[Party, ...]
+    employer: Party
+    shares: FrozenMapping[Party, Fraction]
+    clause: Clause = Clause.C4
+
+    @property
+    def interpretation(self) -> Interpretation:
+        """``I10``, the rule for years with a change of members."""
+        return Interpretation.I10
+
+
+def year_window(agreement: Agreement, year: int) -> tuple[dt.date, dt.date]:
+    """Return the first and last day of ``year`` on which the agreement runs (C11, C13).
+
+    From 1 January, or the agreement's start, to 31 December, or the
+    agreement's end when every party has given notice and it ends within
+    the year.
+
+    Raises:
+        InvalidValueError: The agreement starts after ``year`` or ended before it.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets
+        >>> year_window(presets.coesfeld(), 2023)
+        (datetime.date(2023, 1, 1), datetime.date(2023, 12, 31))
+    """
+    check_year(year)
+    if year < agreement.start.year:
+        raise InvalidValueError(
+            f"the agreement starts on {agreement.start.isoformat()}; no town bears a share "
+            f"for {year}"
+        )
+    ends = agreement_end(agreement)
+    if ends is not None and ends < dt.date(year, 1, 1):
+        raise InvalidValueError(
+            f"the agreement ended on {ends.isoformat()} after every party gave notice; "
+            f"there is no settlement for {year}, only the wind-down (C13)"
+        )
+    last = dt.date(year, 12, 31) if ends is None else min(dt.date(year, 12, 31), ends)
+    return max(dt.date(year, 1, 1), agreement.start), last
+
+
+def year_spans(
+    agreement: Agreement, region: Region, year: int, *, equal_parts: bool = False
+) -> tuple[Span, ...]:
+    """Cut ``region``'s ``year`` into spans of unchanged members and split each (C4, C12, I10).
+
+    Args:
+        agreement: The agreement with its notices and policies.
+        region: A region of the agreement.
+        year: The year settled.
+        equal_parts: Split in equal parts whatever the region's key: for a
+            year without funding under ``no_funding_split="equal"`` (C10, I12).
+
+    Returns:
+        The spans in date order; one span for a year without changes.
+
+    Raises:
+        InvalidValueError: The agreement starts after ``year`` or ended before it.
+        NoPopulationCountError: A population key lacks a town's count.
+        UndecidedCaseError: Under ``withdrawal_split="key"`` the towns that
+            remain all have weight zero, so nobody could take over the share.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets
+        >>> agreement = presets.coesfeld().give_notice("Rosendahl", dt.date(2024, 6, 30))
+        >>> (span,) = year_spans(agreement, agreement.region("Nord"), 2026)
+        >>> [party.name for party in span.members], str(span.clause)
+        (['Billerbeck', 'Coesfeld', 'Havixbeck'], 'C12')
+    """
+    first, last = year_window(agreement, year)
+    policies = agreement.policies
+    scope_all = policies.withdrawal_scope is WithdrawalScope.AGREEMENT
+    regions = agreement.regions if scope_all else (region,)
+    termination = agreement._index.termination
+    watched = agreement.parties if scope_all else region.members
+    # A span ends on each termination date before the window's last day.
+    cuts = sorted(
+        {
+            ends
+            for party in watched
+            if (ends := termination.get(party)) is not None and first <= ends < last
+        }
+    )
+    starts = [first, *(cut + dt.timedelta(days=1) for cut in cuts)]
+    stops = [*cuts, last]
+    current = [
+        {item: members_on(agreement, start, region=item) for item in regions} for start in starts
+    ]
+    equal = equal_parts or region.split_key.kind is KeyKind.EQUAL
+    by_key = policies.withdrawal_split is ShareBasis.KEY and not equal
+    if equal:
+        raw: Mapping[Party, Fraction] = dict.fromkeys(region.members, _ONE)
+    elif by_key:
+        # Shares pass by the key: only the towns present are weighed.
+        present = {party for members in current for party in members[region]}
+        raw = key_weights(
+            agreement, region, year, (party for party in region.members if party in present)
+        )
+    else:
+        raw = key_weights(agreement, region, year)
+    lengths = [
+        (stop.month - start.month + 1, (stop - start).days + 1)
+        for start, stop in zip(starts, stops, strict=True)
+    ]
+    by_days = policies.span_weighting is SpanWeighting.DAYS
+    total = sum(days if by_days else months for months, days in lengths)
+    spans = []
+    for start, stop, members, (months, days) in zip(starts, stops, current, lengths, strict=True):
+        shares = bearer_shares(agreement, region, members, raw, by_key=by_key)
+        if equal_parts:
+            clause = Clause.C10
+        elif members[region] != region.members:
+            clause = Clause.C12
+        else:
+            clause = Clause.C4
+        spans.append(
+            Span(
+                first_day=start,
+                last_day=stop,
+                months=months,
+                days=days,
+                weight=Fraction(days if by_days else months, total),
+                members=members[region],
+                employer=employer_on(agreement, region, start),
+                shares=FrozenMapping(shares),
+                clause=clause,
+            )
+        )
+    return tuple(spans)
+
+
+def bearer_shares(
+    agreement: Agreement,
+    region: Region,
+    current: Mapping[Region, tuple[Party, ...]],
+    raw: Mapping[Party, Fraction],
+    *,
+    by_key: bool = False,
+) -> dict[Party, Fraction]:
+    """Return each party's fraction of ``region``'s shares, given the members per region (C4, C12).
+
+    ``raw`` are the key's weights of the region's towns (1 each for equal
+    parts). Each town keeps its own fraction of the key; the fractions of the
+    towns that have left pass on (C12): in equal parts to the remaining towns
+    of the region (I3, I11, the default), in proportion to their key under
+    ``withdrawal_split="key"``, or in equal parts to all remaining parties
+    under ``withdrawal_scope="agreement"``. The fractions sum to 1 while the
+    region has members.
+
+    Raises:
+        UndecidedCaseError: Under ``by_key`` the remaining towns all have
+            weight zero.
+    """
+    remaining = current[region]
+    if not remaining:
+        return {}
+    if by_key:
+        kept = sum((raw[party] for party in remaining), _ZERO)
+        if not kept:
+            raise UndecidedCaseError(
+                f"the towns that remain in region {region.name!r} "
+                f"({', '.join(party.name for party in remaining)}) all have weight zero, so "
+                "the share of those who left cannot pass to them by the key; choose "
+                "withdrawal_split='equal' (C12, I8, I11)"
+            )
+        return {party: raw[party] / kept for party in remaining}
+    total = sum((raw[party] for party in region.members), _ZERO)
+    base = {party: raw[party] / total for party in remaining}
+    passed = 1 - sum(base.values(), _ZERO)
+    if agreement.policies.withdrawal_scope is WithdrawalScope.REGION:
+        if not passed:
+            return base
+        each = passed / len(remaining)
+        return {party: share + each for party, share in base.items()}
+    everyone = [party for members in current.values() for party in members]
+    shares = dict.fromkeys(everyone, passed / len(everyone))
+    for party, share in base.items():
+        shares[party] += share
+    # Parties of other regions that take over nothing (nobody left) are no part of it.
+    return {party: share for party, share in shares.items() if share or party in base}
+
+
+def day_shares(agreement: Agreement, region: Region, day: dt.date) -> dict[Party, Fraction]:
+    """Return each party's fraction of ``region``'s shares on ``day``, by the key of its year (C4, C12).
+
+    Empty before the agreement's start and after the region's last member left.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import presets
+        >>> agreement = presets.coesfeld()
+        >>> shares = day_shares(agreement, agreement.region("Mitte"), dt.date(2024, 1, 1))
+        >>> [str(share) for share in shares.values()]
+        ['1/2', '1/2']
+    """
+    policies = agreement.policies
+    scope_all = policies.withdrawal_scope is WithdrawalScope.AGREEMENT
+    regions = agreement.regions if scope_all else (region,)
+    current = {item: members_on(agreement, day, region=item) for item in regions}
+    if not current[region]:
+        return {}
+    equal = region.split_key.kind is KeyKind.EQUAL
+    by_key = policies.withdrawal_split is ShareBasis.KEY and not equal
+    if equal:
+        raw: Mapping[Party, Fraction] = dict.fromkeys(region.members, _ONE)
+    else:
+        raw = key_weights(agreement, region, day.year, current[region] if by_key else None)
+    return bearer_shares(agreement, region, current, raw, by_key=by_key)
+
+
+def year_shares(spans: Iterable[Span]) -> dict[Party, Fraction]:
+    """Return each party's exact fraction of the year: the sum over the spans (I10).
+
+    The fractions sum to 1 and are ordered by AGS.
+
+    Examples:
+        >>> from kim_cooperation import presets
+        >>> agreement = presets.coesfeld()
+        >>> shares = year_shares(year_spans(agreement, agreement.region("Süd"), 2023))
+        >>> sorted(set(shares.values()))
+        [Fraction(1, 5)]
+    """
+    totals: dict[Party, Fraction] = {}
+    for span in spans:
+        for party, share in span.shares.items():
+            totals[party] = totals.get(party, _ZERO) + span.weight * share
+    return dict(sorted(totals.items(), key=lambda item: item[0].ags))
