@@ -158,16 +158,15 @@ class PopulationReference(enum.StrEnum):
     def reference_day(self, year: int) -> dt.date:
         """Return the reference day for the settlement of ``year``."""
         check_year(year)
-        if year <= dt.MINYEAR + 1:
+        back = 2 if self is PopulationReference.YEAR_END_BEFORE_LAST else 1
+        if year - back < dt.MINYEAR:
             raise InvalidValueError(
-                f"a population key has no reference day before the year 1, "
-                f"asked for the year {year} (I9)"
+                f"the population reference {self.value!r} of {year} would lie before the "
+                "year 1 (I9)"
             )
         if self is PopulationReference.PREVIOUS_MID_YEAR:
             return dt.date(year - 1, 6, 30)
-        if self is PopulationReference.YEAR_END_BEFORE_LAST:
-            return dt.date(year - 2, 12, 31)
-        return dt.date(year - 1, 12, 31)
+        return dt.date(year - back, 12, 31)
 
 
 class SpanWeighting(enum.StrEnum):

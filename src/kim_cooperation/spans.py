@@ -49,7 +49,7 @@ import attrs
 
 from kim_cooperation._checks import FrozenMapping, check_year
 from kim_cooperation.clauses import Clause, Interpretation
-from kim_cooperation.errors import InvalidValueError, UndecidedCaseError
+from kim_cooperation.errors import InvalidValueError, NoPopulationCountError, UndecidedCaseError
 from kim_cooperation.keys import KeyKind, key_weights
 from kim_cooperation.membership import agreement_end, employer_on, members_on
 from kim_cooperation.party import Party
@@ -202,7 +202,7 @@ def year_spans(
             agreement, region, year, (party for party in region.members if party in present)
         )
     else:
-        raw = key_weights(agreement, region, year)
+        raw = _weights_of_all(agreement, region, year, current)
     lengths = [
         (stop.month - start.month + 1, (stop - start).days + 1)
         for start, stop in zip(starts, stops, strict=True)
@@ -232,6 +232,33 @@ def year_spans(
             )
         )
     return tuple(spans)
+
+
+def _weights_of_all(
+    agreement: Agreement,
+    region: Region,
+    year: int,
+    current: list[dict[Region, tuple[Party, ...]]],
+) -> Mapping[Party, Fraction]:
+    """The key's weights of all the region's towns, those that left included (C12, I11).
+
+    A town that has left keeps its place in the key: its part, measured by
+    the key, passes on in equal parts. Under a population key its count is
+    therefore still needed, and a missing one is explained so.
+    """
+    try:
+        return key_weights(agreement, region, year)
+    except NoPopulationCountError as error:
+        present = {party for members in current for party in members[region]}
+        left = [party.name for party in region.members if party not in present]
+        if not left:
+            raise
+        raise NoPopulationCountError(
+            f"{error}; {', '.join(left)} left region {region.name!r} before {year}; under "
+            "withdrawal_split='equal' the part of a town that left, measured by the key, passes "
+            "in equal parts to the remaining towns (C12, I11), so its count is still needed; "
+            "add it, or choose withdrawal_split='key' (I11)"
+        ) from None
 
 
 def bearer_shares(
