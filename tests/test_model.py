@@ -1109,6 +1109,7 @@ ERROR_BASES = [
     (kim.UnknownLineError, LookupError),
     (kim.UnknownLineError, KeyError),
     (kim.NoApplicableRateError, LookupError),
+    (kim.NoPopulationCountError, LookupError),
 ]
 
 
