@@ -401,18 +401,26 @@ def key_weights(
     if key.kind is KeyKind.WEIGHTS:
         return {party: key.weights[party] for party in members}
     day = agreement.policies.population_reference.reference_day(year)
+    # Each town's latest count on or before the day, in one pass over the counts.
+    latest: dict[Party, int] = {}
+    for count in agreement.population:
+        if count.as_of > day:
+            break
+        latest.update(count.counts)
     weights: dict[Party, Fraction] = {}
     for party in members:
-        try:
-            count = population_of(agreement, party, day)
-        except NoPopulationCountError as error:
-            raise NoPopulationCountError(
-                f"region {region.name!r} is split by population, but {party.name} has no count "
-                f"for {year}: its key uses the latest count on or before {day.isoformat()} "
-                f"(population_reference={agreement.policies.population_reference.value!r}); "
-                f"{str(error).split('; ', 1)[1]}"
-            ) from None
-        weights[party] = Fraction(count.counts[party])
+        if party not in latest:
+            try:
+                population_of(agreement, party, day)
+            except NoPopulationCountError as error:
+                raise NoPopulationCountError(
+                    f"region {region.name!r} is split by population, but {party.name} has no "
+                    f"count for {year}: its key uses the latest count on or before "
+                    f"{day.isoformat()} (population_reference="
+                    f"{agreement.policies.population_reference.value!r}); "
+                    f"{str(error).split('; ', 1)[1]}"
+                ) from None
+        weights[party] = Fraction(latest[party])
     return weights
 
 

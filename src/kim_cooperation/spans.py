@@ -41,6 +41,7 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final
@@ -286,8 +287,14 @@ def bearer_shares(
     remaining = current[region]
     if not remaining:
         return {}
+    # Exact arithmetic on integers: the weights scaled to a common denominator,
+    # one Fraction per party at the end (Fraction sums are the costly part).
+    scale = math.lcm(*(raw[party].denominator for party in region.members if party in raw))
+    weight = {
+        party: value.numerator * (scale // value.denominator) for party, value in raw.items()
+    }
+    kept = sum(weight[party] for party in remaining)
     if by_key:
-        kept = sum((raw[party] for party in remaining), _ZERO)
         if not kept:
             raise UndecidedCaseError(
                 f"the towns that remain in region {region.name!r} "
@@ -295,21 +302,22 @@ def bearer_shares(
                 "the share of those who left cannot pass to them by the key; choose "
                 "withdrawal_split='equal' (C12, I8, I11)"
             )
-        return {party: raw[party] / kept for party in remaining}
-    total = sum((raw[party] for party in region.members), _ZERO)
-    base = {party: raw[party] / total for party in remaining}
-    passed = 1 - sum(base.values(), _ZERO)
+        return {party: Fraction(weight[party], kept) for party in remaining}
+    total = sum(weight[party] for party in region.members)
+    passed = total - kept
     if agreement.policies.withdrawal_scope is WithdrawalScope.REGION:
-        if not passed:
-            return base
-        each = passed / len(remaining)
-        return {party: share + each for party, share in base.items()}
+        count = len(remaining)
+        # Own part w / W, plus an equal part of what passed on: (W - K) / (W x count).
+        return {
+            party: Fraction(weight[party] * count + passed, total * count) for party in remaining
+        }
     everyone = [party for members in current.values() for party in members]
-    shares = dict.fromkeys(everyone, passed / len(everyone))
-    for party, share in base.items():
-        shares[party] += share
+    each = Fraction(passed, total * len(everyone))
+    shares = dict.fromkeys(everyone, each)
+    for party in remaining:
+        shares[party] += Fraction(weight[party], total)
     # Parties of other regions that take over nothing (nobody left) are no part of it.
-    return {party: share for party, share in shares.items() if share or party in base}
+    return {party: share for party, share in shares.items() if share or party in remaining}
 
 
 def day_shares(agreement: Agreement, region: Region, day: dt.date) -> dict[Party, Fraction]:
@@ -352,8 +360,22 @@ def year_shares(spans: Iterable[Span]) -> dict[Party, Fraction]:
         >>> sorted(set(shares.values()))
         [Fraction(1, 5)]
     """
-    totals: dict[Party, Fraction] = {}
+    spans = tuple(spans)
+    if len(spans) == 1:
+        (span,) = spans
+        return dict(sorted(span.shares.items(), key=lambda item: item[0].ags))
+    # Sum on integers over one common denominator; one Fraction per party.
+    length = math.lcm(*(span.weight.denominator for span in spans))
+    common = math.lcm(*(share.denominator for span in spans for share in span.shares.values()))
+    totals: dict[Party, int] = {}
     for span in spans:
+        units = span.weight.numerator * (length // span.weight.denominator)
         for party, share in span.shares.items():
-            totals[party] = totals.get(party, _ZERO) + span.weight * share
-    return dict(sorted(totals.items(), key=lambda item: item[0].ags))
+            totals[party] = totals.get(party, 0) + units * share.numerator * (
+                common // share.denominator
+            )
+    denominator = length * common
+    return {
+        party: Fraction(total, denominator)
+        for party, total in sorted(totals.items(), key=lambda item: item[0].ags)
+    }
