@@ -116,6 +116,8 @@ class _Index:
     termination: dict[Party, dt.date]
     # The last termination date once every party gave notice, else None (C13).
     end: dt.date | None
+    # Each party's population counts (I9): the days in order, and the counts.
+    population: dict[Party, tuple[tuple[dt.date, ...], tuple[int, ...]]]
 
     @classmethod
     def of(cls, agreement: Agreement, *, tables: _Index | None = None) -> _Index:
@@ -152,7 +154,21 @@ class _Index:
             notice_of=notice_of,
             termination=termination,
             end=end,
+            population=_population_table(agreement.population),
         )
+
+
+def _population_table(
+    counts: tuple[PopulationCount, ...],
+) -> dict[Party, tuple[tuple[dt.date, ...], tuple[int, ...]]]:
+    """Each party's counts in date order, for the look-up of a reference day (I9)."""
+    days: dict[Party, list[dt.date]] = {}
+    numbers: dict[Party, list[int]] = {}
+    for count in counts:  # in date order (check_population)
+        for party, number in count.counts.items():
+            days.setdefault(party, []).append(count.as_of)
+            numbers.setdefault(party, []).append(number)
+    return {party: (tuple(days[party]), tuple(numbers[party])) for party in days}
 
 
 _UNCHANGED: Final[Any] = object()

@@ -31,9 +31,11 @@ Examples:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import enum
 import itertools
+import math
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final
@@ -67,6 +69,7 @@ __all__ = [
     "PopulationCount",
     "SplitKey",
     "check_population",
+    "key_integers",
     "key_weights",
     "population_of",
     "reference_day",
@@ -400,28 +403,64 @@ def key_weights(
         return dict.fromkeys(members, _ONE)
     if key.kind is KeyKind.WEIGHTS:
         return {party: key.weights[party] for party in members}
+    return {
+        party: Fraction(count)
+        for party, count in _population_counts(agreement, region, year, members).items()
+    }
+
+
+def key_integers(
+    agreement: Agreement, region: Region, year: int, parties: Iterable[Party] | None = None
+) -> dict[Party, int]:
+    """Return `key_weights` as integers in the same ratio, for exact sums on integers (C4, I9).
+
+    Examples:
+        >>> from kim_cooperation import presets
+        >>> agreement = presets.example()
+        >>> weights = key_integers(agreement, agreement.region("Ost"), 2026)
+        >>> {party.name: weight for party, weight in weights.items()}
+        {'Brunnfeld': 4, 'Eichhagen': 2, 'Fuchsberg': 2, 'Grünwald': 1}
+    """
+    check_year(year)
+    members = region.members if parties is None else tuple(parties)
+    key = region.split_key
+    if key.kind is KeyKind.EQUAL:
+        return dict.fromkeys(members, 1)
+    if key.kind is KeyKind.POPULATION:
+        return _population_counts(agreement, region, year, members)
+    weights = {party: key.weights[party] for party in members}
+    scale = math.lcm(*(weight.denominator for weight in weights.values()))
+    return {
+        party: weight.numerator * (scale // weight.denominator)
+        for party, weight in weights.items()
+    }
+
+
+def _population_counts(
+    agreement: Agreement, region: Region, year: int, members: tuple[Party, ...]
+) -> dict[Party, int]:
+    """Each town's latest count on or before the reference day of ``year`` (I9)."""
     day = agreement.policies.population_reference.reference_day(year)
-    # Each town's latest count on or before the day, in one pass over the counts.
-    latest: dict[Party, int] = {}
-    for count in agreement.population:
-        if count.as_of > day:
-            break
-        latest.update(count.counts)
-    weights: dict[Party, Fraction] = {}
+    table = agreement._index.population
+    counts: dict[Party, int] = {}
     for party in members:
-        if party not in latest:
-            try:
-                population_of(agreement, party, day)
-            except NoPopulationCountError as error:
-                raise NoPopulationCountError(
-                    f"region {region.name!r} is split by population, but {party.name} has no "
-                    f"count for {year}: its key uses the latest count on or before "
-                    f"{day.isoformat()} (population_reference="
-                    f"{agreement.policies.population_reference.value!r}); "
-                    f"{str(error).split('; ', 1)[1]}"
-                ) from None
-        weights[party] = Fraction(latest[party])
-    return weights
+        days, numbers = table.get(party, ((), ()))
+        # The latest count on or before the day: a binary search in its days.
+        index = bisect.bisect_right(days, day) - 1
+        if index < 0:
+            known = (
+                f"its counts are as of {', '.join(known.isoformat() for known in days)}"
+                if days
+                else "the agreement has no count of it"
+            )
+            raise NoPopulationCountError(
+                f"region {region.name!r} is split by population, but {party.name} has no count "
+                f"for {year}: its key uses the latest count on or before {day.isoformat()} "
+                f"(population_reference={agreement.policies.population_reference.value!r}); "
+                f"{known}; add a [[population]] count as of that day or earlier (C4, I9)"
+            )
+        counts[party] = numbers[index]
+    return counts
 
 
 def reference_day(agreement: Agreement, region: Region, year: int) -> dt.date | None:

@@ -61,7 +61,7 @@ from kim_cooperation.money import from_cents, to_cents
 from kim_cooperation.party import Party
 from kim_cooperation.policy import PartYearFunding, ShareBasis
 from kim_cooperation.region import Region
-from kim_cooperation.spans import Span, year_shares, year_spans, year_window
+from kim_cooperation.spans import Span, settled_year, year_spans, year_window
 from kim_cooperation.split import Allocation, _split_trusted, largest_remainder
 
 __all__ = ["BillingLine", "RegionSettlement", "Settlement", "SettlementLine", "settle"]
@@ -408,8 +408,7 @@ def _settle_region(
     balance = to_cents(costs.total) - to_cents(funding.amount)
     own_share = from_cents(max(balance, 0))
     equal_parts = funding.lost and agreement.policies.no_funding_split is ShareBasis.EQUAL
-    spans = year_spans(agreement, region, year, equal_parts=equal_parts)
-    shares = year_shares(spans)
+    spans, shares, integers = settled_year(agreement, region, year, equal_parts=equal_parts)
     if funding.lost:
         clause = Clause.C10
     elif set(shares) != set(region.members) or any(span.clause is Clause.C12 for span in spans):
@@ -417,7 +416,9 @@ def _settle_region(
     else:
         clause = Clause.C4
     employer = agreement.employer_of(region, year)
-    split = _split_trusted(max(balance, 0), shares, first=employer, clause=clause)
+    split = _split_trusted(
+        max(balance, 0), shares, first=employer, clause=clause, integers=integers
+    )
     return RegionSettlement(
         region=region,
         year=year,

@@ -41,6 +41,7 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
@@ -51,7 +52,7 @@ import attrs
 from kim_cooperation._checks import FrozenMapping, check_year
 from kim_cooperation.clauses import Clause, Interpretation
 from kim_cooperation.errors import InvalidValueError, NoPopulationCountError, UndecidedCaseError
-from kim_cooperation.keys import KeyKind, key_weights
+from kim_cooperation.keys import KeyKind, key_integers, key_weights
 from kim_cooperation.membership import agreement_end, employer_on, members_on
 from kim_cooperation.party import Party
 from kim_cooperation.policy import ShareBasis, SpanWeighting, WithdrawalScope
@@ -60,7 +61,15 @@ if TYPE_CHECKING:
     from kim_cooperation.agreement import Agreement
     from kim_cooperation.region import Region
 
-__all__ = ["Span", "bearer_shares", "day_shares", "year_shares", "year_spans", "year_window"]
+__all__ = [
+    "Span",
+    "bearer_shares",
+    "day_shares",
+    "settled_year",
+    "year_shares",
+    "year_spans",
+    "year_window",
+]
 
 _ZERO: Final = Fraction(0)
 _ONE: Final = Fraction(1)
@@ -81,9 +90,12 @@ class Span:
             the year.
         members: The towns of the region that are members in the span, by AGS.
         employer: The region's employer in the span (C3).
-        shares: Each bearer's exact fraction of the span's part, summing to 1
-            (C4, C12); under ``withdrawal_scope="agreement"`` also parties
-            of other regions.
+        bearers: The parties that bear the span's part: its members, and
+            under ``withdrawal_scope="agreement"`` parties of other regions
+            that take over a share (C12).
+        numerators: Each bearer's share of the span's part, as a numerator
+            over ``denominator``, in the order of ``bearers``.
+        denominator: The common denominator of the shares.
         clause: ``C4``; ``C12`` once a town has left; ``C10`` for a year
             without funding split in equal parts.
 
@@ -103,8 +115,23 @@ class Span:
     weight: Fraction
     members: tuple[Party, ...]
     employer: Party
-    shares: FrozenMapping[Party, Fraction]
+    bearers: tuple[Party, ...]
+    numerators: tuple[int, ...]
+    denominator: int
     clause: Clause = Clause.C4
+
+    @functools.cached_property
+    def shares(self) -> FrozenMapping[Party, Fraction]:
+        """Each bearer's exact fraction of the span's part, summing to 1 (C4, C12).
+
+        Derived from ``numerators`` on first use and kept: settlements sum the
+        integers, and only reports read the fractions.
+        """
+        denominator = self.denominator
+        return FrozenMapping(
+            (party, Fraction(number, denominator))
+            for party, number in zip(self.bearers, self.numerators, strict=True)
+        )
 
     @property
     def interpretation(self) -> Interpretation:
@@ -173,6 +200,20 @@ def year_spans(
         >>> [party.name for party in span.members], str(span.clause)
         (['Billerbeck', 'Coesfeld', 'Havixbeck'], 'C12')
     """
+    return settled_year(agreement, region, year, equal_parts=equal_parts)[0]
+
+
+def settled_year(
+    agreement: Agreement, region: Region, year: int, *, equal_parts: bool = False
+) -> tuple[tuple[Span, ...], dict[Party, Fraction], dict[Party, int]]:
+    """Return ``region``'s spans of ``year``, each party's exact fraction of the year, and integers (I10).
+
+    The same as `year_spans` and `year_shares` of its result, computed at
+    once: the settlement's path, where the shares are summed on integers.
+    The third item holds the fractions' numerators over one common
+    denominator, in AGS order: integers in the same ratio, ready for the
+    largest-remainder split.
+    """
     first, last = year_window(agreement, year)
     policies = agreement.policies
     scope_all = policies.withdrawal_scope is WithdrawalScope.AGREEMENT
@@ -189,30 +230,46 @@ def year_spans(
     )
     starts = [first, *(cut + dt.timedelta(days=1) for cut in cuts)]
     stops = [*cuts, last]
+    # The members on each span's first day (as `members_on`, with the look-ups done once).
     current = [
-        {item: members_on(agreement, start, region=item) for item in regions} for start in starts
+        {
+            item: tuple(
+                party
+                for party in item.members
+                if (ends := termination.get(party)) is None or start <= ends
+            )
+            for item in regions
+        }
+        for start in starts
     ]
     equal = equal_parts or region.split_key.kind is KeyKind.EQUAL
     by_key = policies.withdrawal_split is ShareBasis.KEY and not equal
     if equal:
-        raw: Mapping[Party, Fraction] = dict.fromkeys(region.members, _ONE)
+        weight: Mapping[Party, int] = dict.fromkeys(region.members, 1)
     elif by_key:
         # Shares pass by the key: only the towns present are weighed.
         present = {party for members in current for party in members[region]}
-        raw = key_weights(
+        weight = key_integers(
             agreement, region, year, (party for party in region.members if party in present)
         )
     else:
-        raw = _weights_of_all(agreement, region, year, current)
+        weight = _weights_of_all(agreement, region, year, current)
+    by_days = policies.span_weighting is SpanWeighting.DAYS
     lengths = [
         (stop.month - start.month + 1, (stop - start).days + 1)
         for start, stop in zip(starts, stops, strict=True)
     ]
-    by_days = policies.span_weighting is SpanWeighting.DAYS
-    total = sum(days if by_days else months for months, days in lengths)
+    units = [days if by_days else months for months, days in lengths]
+    total = sum(units)
     spans = []
-    for start, stop, members, (months, days) in zip(starts, stops, current, lengths, strict=True):
-        shares = bearer_shares(agreement, region, members, raw, by_key=by_key)
+    parts: list[tuple[int, dict[Party, int], int]] = []
+    for start, stop, members, (months, days), unit in zip(
+        starts, stops, current, lengths, units, strict=True
+    ):
+        numerators, denominator = _bearer_integers(
+            agreement, region, members, weight, by_key=by_key
+        )
+        parts.append((unit, numerators, denominator))
         if equal_parts:
             clause = Clause.C10
         elif members[region] != region.members:
@@ -225,14 +282,33 @@ def year_spans(
                 last_day=stop,
                 months=months,
                 days=days,
-                weight=Fraction(days if by_days else months, total),
+                weight=Fraction(unit, total),
                 members=members[region],
                 employer=employer_on(agreement, region, start),
-                shares=FrozenMapping(shares),
+                bearers=tuple(numerators),
+                numerators=tuple(numerators.values()),
+                denominator=denominator,
                 clause=clause,
             )
         )
-    return tuple(spans)
+    if len(spans) == 1:
+        _, numerators, denominator = parts[0]
+        ordered = dict(sorted(numerators.items(), key=lambda item: item[0].ags))
+        return (
+            tuple(spans),
+            {party: Fraction(number, denominator) for party, number in ordered.items()},
+            ordered,
+        )
+    # The year's fractions summed on integers over one common denominator.
+    common = math.lcm(*(denominator for _, _, denominator in parts))
+    totals: dict[Party, int] = {}
+    for unit, numerators, denominator in parts:
+        factor = unit * (common // denominator)
+        for party, number in numerators.items():
+            totals[party] = totals.get(party, 0) + factor * number
+    ordered = dict(sorted(totals.items(), key=lambda item: item[0].ags))
+    shares = {party: Fraction(number, total * common) for party, number in ordered.items()}
+    return tuple(spans), shares, ordered
 
 
 def _weights_of_all(
@@ -240,7 +316,7 @@ def _weights_of_all(
     region: Region,
     year: int,
     current: list[dict[Region, tuple[Party, ...]]],
-) -> Mapping[Party, Fraction]:
+) -> Mapping[Party, int]:
     """The key's weights of all the region's towns, those that left included (C12, I11).
 
     A town that has left keeps its place in the key: its part, measured by
@@ -248,7 +324,7 @@ def _weights_of_all(
     therefore still needed, and a missing one is explained so.
     """
     try:
-        return key_weights(agreement, region, year)
+        return key_integers(agreement, region, year)
     except NoPopulationCountError as error:
         present = {party for members in current for party in members[region]}
         left = [party.name for party in region.members if party not in present]
@@ -284,15 +360,30 @@ def bearer_shares(
         UndecidedCaseError: Under ``by_key`` the remaining towns all have
             weight zero.
     """
+    numerators, denominator = _bearer_integers(
+        agreement, region, current, _scaled(raw), by_key=by_key
+    )
+    return {party: Fraction(number, denominator) for party, number in numerators.items()}
+
+
+def _scaled(raw: Mapping[Party, Fraction]) -> dict[Party, int]:
+    """The weights as integers in the same ratio, so that shares are computed on integers."""
+    scale = math.lcm(*(value.denominator for value in raw.values()))
+    return {party: value.numerator * (scale // value.denominator) for party, value in raw.items()}
+
+
+def _bearer_integers(
+    agreement: Agreement,
+    region: Region,
+    current: Mapping[Region, tuple[Party, ...]],
+    weight: Mapping[Party, int],
+    *,
+    by_key: bool,
+) -> tuple[dict[Party, int], int]:
+    """`bearer_shares` on integer weights: each bearer's numerator over one denominator."""
     remaining = current[region]
     if not remaining:
-        return {}
-    # Exact arithmetic on integers: the weights scaled to a common denominator,
-    # one Fraction per party at the end (Fraction sums are the costly part).
-    scale = math.lcm(*(raw[party].denominator for party in region.members if party in raw))
-    weight = {
-        party: value.numerator * (scale // value.denominator) for party, value in raw.items()
-    }
+        return {}, 1
     kept = sum(weight[party] for party in remaining)
     if by_key:
         if not kept:
@@ -302,22 +393,23 @@ def bearer_shares(
                 "the share of those who left cannot pass to them by the key; choose "
                 "withdrawal_split='equal' (C12, I8, I11)"
             )
-        return {party: Fraction(weight[party], kept) for party in remaining}
+        return {party: weight[party] for party in remaining}, kept
     total = sum(weight[party] for party in region.members)
     passed = total - kept
+    count = len(remaining)
     if agreement.policies.withdrawal_scope is WithdrawalScope.REGION:
-        count = len(remaining)
         # Own part w / W, plus an equal part of what passed on: (W - K) / (W x count).
-        return {
-            party: Fraction(weight[party] * count + passed, total * count) for party in remaining
-        }
+        return {party: weight[party] * count + passed for party in remaining}, total * count
     everyone = [party for members in current.values() for party in members]
-    each = Fraction(passed, total * len(everyone))
-    shares = dict.fromkeys(everyone, each)
+    # Over W x (everyone): each party passed / (W x everyone), a member w / W more.
+    many = len(everyone)
+    numerators = dict.fromkeys(everyone, passed)
     for party in remaining:
-        shares[party] += Fraction(weight[party], total)
+        numerators[party] += weight[party] * many
     # Parties of other regions that take over nothing (nobody left) are no part of it.
-    return {party: share for party, share in shares.items() if share or party in remaining}
+    return {
+        party: number for party, number in numerators.items() if number or party in remaining
+    }, total * many
 
 
 def day_shares(agreement: Agreement, region: Region, day: dt.date) -> dict[Party, Fraction]:

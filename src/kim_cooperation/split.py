@@ -104,8 +104,8 @@ def _largest_remainder(total: int, weights: Sequence[int]) -> list[int]:
         parts.append(part)
         remainders.append(remainder)
     left_over = magnitude - sum(parts)
-    # Stable sort: equal remainders keep the caller's order.
-    ranking = sorted(range(len(parts)), key=lambda index: -remainders[index])
+    # Stable sort (also in reverse): equal remainders keep the caller's order.
+    ranking = sorted(range(len(parts)), key=remainders.__getitem__, reverse=True)
     for index in ranking[:left_over]:
         parts[index] += 1
     return [sign * part for part in parts]
@@ -444,18 +444,28 @@ def split_by_weight(
 
 
 def _split_trusted(
-    cents: int, weights: Mapping[Party, Fraction], *, first: Party | None, clause: Clause
+    cents: int,
+    weights: Mapping[Party, Fraction],
+    *,
+    first: Party | None,
+    clause: Clause,
+    integers: Mapping[Party, int] | None = None,
 ) -> Allocation:
     """Split ``cents`` by weights the library has derived itself (C4, C12, I2).
 
     For settlements, whose weights come from a checked agreement: distinct parties, exact non-negative weights with a positive
     sum. It skips the type checks of `split_by_weight` but still refuses a
     split among no parties and a ``first`` that is not one of them.
+    ``integers``, if given, are the weights as integers in the same ratio,
+    which the caller has at hand; they spare scaling the fractions again.
     """
     if not weights:
         raise InvalidValueError("cannot split an amount among no parties")
     parties = tuple(sorted(weights, key=_AGS))
-    return _allocate(cents, parties, tuple(weights[party] for party in parties), first, clause)
+    scaled = None if integers is None else [integers[party] for party in parties]
+    return _allocate(
+        cents, parties, tuple(weights[party] for party in parties), first, clause, integers=scaled
+    )
 
 
 def _by_ags(parties: tuple[Party, ...]) -> tuple[Party, ...]:
@@ -496,6 +506,8 @@ def _allocate(
     weights: tuple[Fraction, ...],
     first: Party | None,
     clause: Clause,
+    *,
+    integers: list[int] | None = None,
 ) -> Allocation:
     """Split ``cents`` among ``parties`` by ``weights`` (C4, I1, I2), without validation.
 
@@ -522,7 +534,8 @@ def _allocate(
                 amounts[parties[head]] = high
             amounts.update(dict.fromkeys(parties[:take], high))
     else:
-        integers = _integer_weights(weights)
+        if integers is None:
+            integers = _integer_weights(weights)
         # I2's tie order: the named party first, then by AGS.
         order = range(count) if head < 0 else (head, *range(head), *range(head + 1, count))
         ranked = _largest_remainder(cents, [integers[index] for index in order])
