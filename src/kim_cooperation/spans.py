@@ -270,6 +270,7 @@ def settled_year(
             agreement, region, members, weight, by_key=by_key
         )
         parts.append((unit, numerators, denominator))
+        lowest = math.gcd(denominator, *numerators.values())
         if equal_parts:
             clause = Clause.C10
         elif members[region] != region.members:
@@ -286,8 +287,9 @@ def settled_year(
                 members=members[region],
                 employer=employer_on(agreement, region, start),
                 bearers=tuple(numerators),
-                numerators=tuple(numerators.values()),
-                denominator=denominator,
+                # In lowest terms, so that equal shares make equal spans.
+                numerators=tuple(number // lowest for number in numerators.values()),
+                denominator=denominator // lowest,
                 clause=clause,
             )
         )
