@@ -16,8 +16,9 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
+import kim_cooperation.strategies as kst
 from coesfeld import TOWNS
-from kim_cooperation import CostStatement, NoticeTerms, Party, PartyKind, PeriodEnd
+from kim_cooperation import Agreement, CostStatement, NoticeTerms, Party, PartyKind, PeriodEnd
 from kim_cooperation._checks import Exact
 
 __all__ = [
@@ -337,4 +338,45 @@ __all__ += [
     "notice_sets_with_an_employer",
     "region_cost_plans",
     "valid_notice_sets",
+]
+
+
+# --- Agreements of the same shape: keys and changes within a year (C4, C11, C12; I9, I10) ---
+
+ANY_TERMS = kst.notice_terms(max_months=24)
+"""Notice terms with every period end, short enough that notices end within the drawn years."""
+
+TERMS_ENDING_INSIDE_A_YEAR = kst.notice_terms(
+    max_months=24, period_ends=(PeriodEnd.HALF_YEAR, PeriodEnd.QUARTER, PeriodEnd.MONTH)
+)
+"""Notice terms under which a town can leave on 30 June, 31 March or any month's end."""
+
+
+def years_with_changes(agreement: Agreement) -> list[int]:
+    """The years in which a party leaves before the year's last day while the agreement goes on."""
+    ends = agreement.ends
+    years: set[int] = set()
+    for party in agreement.parties:
+        end = agreement.termination_of(party)
+        if end is None or (ends is not None and end >= ends) or (end.month, end.day) == (12, 31):
+            continue
+        years.add(end.year)
+    return sorted(years)
+
+
+@st.composite
+def settled_years(draw: st.DrawFn, agreement: Agreement) -> int:
+    """A year `settle` accepts for ``agreement``; one with a change of members where there is one."""
+    changing = years_with_changes(agreement)
+    if changing and not draw(st.booleans()):
+        return draw(st.sampled_from(changing))
+    year: int = draw(kst.settlement_years(agreement))
+    return year
+
+
+__all__ += [
+    "ANY_TERMS",
+    "TERMS_ENDING_INSIDE_A_YEAR",
+    "settled_years",
+    "years_with_changes",
 ]

@@ -337,6 +337,7 @@ def test_equal_agreements_have_equal_hashes(agreement: Agreement) -> None:
         notice_terms=agreement.notice_terms,
         notices=list(agreement.notices),
         policies=agreement.policies,
+        population=list(agreement.population),
     )
     assert rebuilt == agreement
     assert hash(rebuilt) == hash(agreement)
@@ -351,6 +352,7 @@ def test_regions_built_from_lists_hold_tuples(region: Region) -> None:
         employer=region.employer,
         members=list(region.members),
         posts=list(region.posts),
+        split_key=region.split_key,
     )
     assert rebuilt == region
     assert hash(rebuilt) == hash(region)

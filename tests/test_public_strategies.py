@@ -26,7 +26,7 @@ import attrs
 import pytest
 from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument
+from hypothesis.errors import InvalidArgument, NoSuchExample
 
 import kim_cooperation.strategies as kst
 from kim_cooperation import (
@@ -47,8 +47,18 @@ from kim_cooperation import (
     wind_down,
 )
 from kim_cooperation.clauses import Clause
+from kim_cooperation.keys import KeyKind, PopulationCount, SplitKey, key_weights
 from kim_cooperation.money import to_money
 from kim_cooperation.party import fold_name, validate_ags
+from kim_cooperation.policy import (
+    PartYearFunding,
+    PopulationReference,
+    ShareBasis,
+    SpanWeighting,
+    WindDownScope,
+    WithdrawalScope,
+)
+from kim_cooperation.spans import year_spans
 
 FEW: Final = settings(max_examples=25)
 """Enough examples to meet every branch of a strategy, few enough to keep the suite fast."""
@@ -302,6 +312,130 @@ def test_policies_are_valid(policies: Policies) -> None:
     assert rebuilt(policies) == policies
 
 
+POLICY_VALUES: Final = [("withdrawal_scope", value) for value in WithdrawalScope] + [
+    (name, value)
+    for name, kind in (
+        ("part_year_funding", PartYearFunding),
+        ("wind_down_scope", WindDownScope),
+        ("population_reference", PopulationReference),
+        ("span_weighting", SpanWeighting),
+        ("withdrawal_split", ShareBasis),
+        ("no_funding_split", ShareBasis),
+        ("wind_down_split", ShareBasis),
+    )
+    for value in kind
+]
+
+
+@pytest.mark.parametrize(("name", "value"), POLICY_VALUES, ids=str)
+def test_policies_draw_every_value_of_every_policy(name: str, value: str) -> None:
+    found = first(kst.policies(), lambda policies: getattr(policies, name) == value)
+    assert getattr(found, name) == value
+
+
+def test_policies_never_pass_a_share_by_key_across_regions() -> None:
+    # Policies refuses the combination; the strategy must never try it (I3, I11).
+    @settings(max_examples=200)
+    @given(kst.policies())
+    def check(policies: Policies) -> None:
+        if policies.withdrawal_scope is WithdrawalScope.AGREEMENT:
+            assert policies.withdrawal_split is ShareBasis.EQUAL
+
+    check()
+    found = first(
+        kst.policies(),
+        lambda policies: (
+            policies.withdrawal_split is ShareBasis.KEY
+            and policies.no_funding_split is ShareBasis.KEY
+            and policies.wind_down_split is ShareBasis.KEY
+        ),
+    )
+    assert found.withdrawal_scope is WithdrawalScope.REGION
+
+
+# --- split keys and population counts ----------------------------------------------------
+
+
+@FEW
+@given(kst.split_keys())
+def test_split_keys_are_valid(key: SplitKey) -> None:
+    assert rebuilt(key) == key
+    if key.kind is KeyKind.WEIGHTS:
+        assert 1 <= len(key.weights) <= 5
+        assert all(isinstance(weight, Fraction) and weight >= 0 for weight in key.weights.values())
+        assert any(key.weights.values())
+    else:
+        assert not key.weights
+
+
+@pytest.mark.parametrize("kind", list(KeyKind), ids=str)
+def test_split_keys_draw_every_kind(kind: KeyKind) -> None:
+    assert first(kst.split_keys(), lambda key: key.kind is kind).kind is kind
+    assert first(kst.split_keys(key_kinds=[kind.value]), lambda key: True).kind is kind
+
+
+def test_split_keys_draw_zero_weights_and_every_written_form() -> None:
+    nord = presets.coesfeld().region("Nord")
+    weighted = kst.split_keys(nord.members, key_kinds=[KeyKind.WEIGHTS])
+    zero = first(weighted, lambda key: 0 in key.weights.values())
+    assert set(zero.weights) == set(nord.members)
+    assert any(zero.weights.values())
+    for denominator in (1, 2, 3, 4, 10, 100):
+
+        def written_so(key: SplitKey, denominator: int = denominator) -> bool:
+            return any(weight.denominator == denominator for weight in key.weights.values())
+
+        assert first(weighted, written_so).kind is KeyKind.WEIGHTS
+
+
+@FEW
+@given(kst.split_keys(presets.coesfeld().region("Süd").members, key_kinds=["weights"]))
+def test_split_keys_for_given_members_fit_their_region(key: SplitKey) -> None:
+    region = presets.coesfeld().region("Süd")
+    assert attrs.evolve(region, split_key=key).split_key == key
+
+
+@FEW
+@given(kst.regions(max_members=4))
+def test_regions_with_a_key_are_valid(region: Region) -> None:
+    assert rebuilt(region) == region
+    if region.split_key.kind is KeyKind.WEIGHTS:
+        assert set(region.split_key.weights) == set(region.members)
+
+
+@pytest.mark.parametrize("kind", list(KeyKind), ids=str)
+def test_regions_draw_every_kind_of_key(kind: KeyKind) -> None:
+    assert (
+        first(kst.regions(), lambda region: region.split_key.kind is kind).split_key.kind is kind
+    )
+    only = first(kst.regions(key_kinds=[kind]), lambda region: True)
+    assert only.split_key.kind is kind
+
+
+@FEW
+@given(kst.population_counts(min_date=dt.date(2020, 1, 1), max_date=dt.date(2030, 12, 31)))
+def test_population_counts_are_valid(count: PopulationCount) -> None:
+    assert rebuilt(count) == count
+    assert dt.date(2020, 1, 1) <= count.as_of <= dt.date(2030, 12, 31)
+    assert 1 <= len(count.counts) <= 5
+    assert all(type(number) is int and number >= 1 for number in count.counts.values())
+    towns = list(count.counts)
+    assert len({town.ags for town in towns}) == len(towns)
+
+
+def test_population_counts_of_given_towns_mostly_at_a_year_or_half_year_end() -> None:
+    mitte = presets.coesfeld().region("Mitte")
+    counts = kst.population_counts(mitte.members)
+    for month_day in ((12, 31), (6, 30)):
+
+        def on(count: PopulationCount, month_day: tuple[int, int] = month_day) -> bool:
+            return (count.as_of.month, count.as_of.day) == month_day
+
+        assert list(first(counts, on).counts) == list(mitte.members)
+    assert first(counts, lambda count: count.as_of.day not in (30, 31)).as_of.day < 30
+    assert first(counts, lambda count: count.source is not None).source
+
+
 # --- agreements --------------------------------------------------------------------------
 
 
@@ -416,6 +550,163 @@ def test_settlement_years_are_settled_under_any_terms(
     settle(agreement, year, data.draw(kst.cost_plans(agreement)))
 
 
+ANY_TERMS: Final = kst.notice_terms(max_months=24)
+"""Every period end, with periods short enough that notices end within the drawn years."""
+
+
+def last_year(agreement: Agreement, max_years: int = 10) -> int:
+    ends = agreement.ends
+    last = agreement.start.year + max_years - 1
+    return last if ends is None else min(last, ends.year)
+
+
+@FEW
+@given(kst.agreements(with_notices=None, notice_terms=ANY_TERMS))
+def test_agreements_with_keys_settle_every_year_under_every_reading(agreement: Agreement) -> None:
+    """Counts cover every town in every year, and weights never leave the last towns at zero."""
+    check_agreement_shape(agreement)
+    for region in agreement.regions:
+        key = region.split_key
+        if key.kind is KeyKind.WEIGHTS:
+            ends = [agreement.termination_of(member) for member in region.members]
+            stay = [end is None for end in ends]
+            latest = max((end for end in ends if end is not None), default=None)
+            last = [
+                member
+                for member, end, stays in zip(region.members, ends, stay, strict=True)
+                if stays or (not any(stay) and end == latest)
+            ]
+            assert any(key.weights[member] for member in last)
+        for year in range(agreement.start.year, last_year(agreement) + 1):
+            for reference in PopulationReference:
+                reading = agreement.with_policies(
+                    attrs.evolve(agreement.policies, population_reference=reference)
+                )
+                weights = key_weights(reading, region, year)
+                assert all(weight >= 0 for weight in weights.values())
+            spans = year_spans(agreement, region, year)
+            assert sum(span.weight for span in spans) == 1
+
+
+@pytest.mark.parametrize("kind", list(KeyKind), ids=str)
+def test_agreements_draw_every_kind_of_key(kind: KeyKind) -> None:
+    found = first(
+        kst.agreements(),
+        lambda agreement: any(r.split_key.kind is kind for r in agreement.regions),
+    )
+    assert bool(found.population) or kind is not KeyKind.POPULATION
+    only = first(kst.agreements(key_kinds=[kind.value]), lambda agreement: True)
+    assert {region.split_key.kind for region in only.regions} == {kind}
+
+
+def test_agreements_of_the_coesfeld_key_hold_no_counts() -> None:
+    @FEW
+    @given(kst.agreements(with_notices=None, key_kinds=[KeyKind.EQUAL]))
+    def check(agreement: Agreement) -> None:
+        assert all(region.split_key == SplitKey.equal() for region in agreement.regions)
+        assert agreement.population == ()
+
+    check()
+
+
+def test_agreements_draw_several_dated_counts_and_counts_of_towns_without_the_key() -> None:
+    several = first(
+        kst.agreements(key_kinds=["population"]),
+        lambda agreement: (
+            len(agreement.population) == 3
+            and any(
+                len(count.counts) < len(agreement.population[0].counts)
+                for count in agreement.population
+            )
+        ),
+    )
+    days = [count.as_of for count in several.population]
+    assert days == sorted(days)
+    assert len(set(days)) == 3
+    unneeded = first(
+        kst.agreements(),
+        lambda agreement: (
+            agreement.population
+            and all(
+                region.split_key.kind is not KeyKind.POPULATION for region in agreement.regions
+            )
+        ),
+    )
+    assert unneeded.population[0].counts.keys() == set(unneeded.parties)
+
+
+@pytest.mark.parametrize("period_end", [PeriodEnd.HALF_YEAR, PeriodEnd.QUARTER, PeriodEnd.MONTH])
+def test_agreements_draw_changes_within_a_year(period_end: PeriodEnd) -> None:
+    terms = kst.notice_terms(max_months=24, period_ends=[period_end])
+    with_notices = kst.agreements(with_notices=True, notice_terms=terms)
+
+    def within_a_year(agreement: Agreement) -> bool:
+        return any(
+            (end := agreement.termination_of(notice.party)) is not None
+            and (end.month, end.day) != (12, 31)
+            and (agreement.ends is None or end < agreement.ends)
+            for notice in agreement.notices
+        )
+
+    agreement = first(with_notices, within_a_year)
+    assert agreement.notice_terms.period_end is period_end
+    # A successor employer taking over within a year (C3, I8, I10).
+    handed_over = first(
+        with_notices,
+        lambda agreement: any(
+            notice.successor is not None
+            and (end := agreement.termination_of(notice.party)) is not None
+            and (end.month, end.day) != (12, 31)
+            for notice in agreement.notices
+        ),
+    )
+    assert successors_of(handed_over)
+
+
+@FEW
+@given(st.data(), kst.agreements(with_notices=True, notice_terms=ANY_TERMS))
+def test_years_with_changes_are_settled(data: st.DataObject, agreement: Agreement) -> None:
+    year = data.draw(kst.settlement_years(agreement))
+    assert agreement.start.year <= year <= last_year(agreement)
+    settlement = settle(agreement, year, data.draw(kst.cost_plans(agreement)))
+    for region in settlement.regions:
+        assert sum(region.split.values(), Decimal(0)) == region.own_share
+        employers = {span.employer for span in region.spans}
+        assert all(line.creditor in employers for line in region.billing)
+
+
+def test_settlement_years_leave_out_years_without_counts() -> None:
+    # The example's counts start as of 31 December 2023: read with the counts of
+    # 31 December two years before, 2024 and 2025 have none for region Nord (I9).
+    agreement = presets.example().with_policies(
+        Policies(population_reference="year-end-before-last")
+    )
+    years = kst.settlement_years(agreement, max_years=3)
+    assert find(years, lambda year: True) == 2025
+    assert find(years, lambda year: year != 2025) == 2026
+    with pytest.raises(NoSuchExample):
+        find(years, lambda year: year == 2024)
+
+
+def test_settlement_years_leave_out_years_whose_share_cannot_pass_by_key() -> None:
+    # Under withdrawal_split="key" the towns that remain take over by their weights;
+    # if all weigh zero the case is undecided (I8, I11) and the year is left out.
+    agreement = presets.example()
+    ost = agreement.region("Ost")
+    weights = dict.fromkeys(ost.members, 0)
+    weights[agreement.party("Fuchsberg")] = 1
+    undecided = (
+        agreement.with_split_key("Ost", SplitKey.by_weights(weights))
+        .with_policies(Policies(withdrawal_split="key"))
+        .give_notice("Fuchsberg", dt.date(2025, 9, 30))
+    )
+    years = kst.settlement_years(undecided, max_years=4)
+    assert find(years, lambda year: True) == 2024
+    assert find(years, lambda year: year != 2024) == 2025
+    with pytest.raises(NoSuchExample):
+        find(years, lambda year: year >= 2026)
+
+
 def test_settlement_years_stop_when_the_agreement_ends() -> None:
     agreement = first(
         kst.agreements(with_notices=True), lambda agreement: agreement.ends is not None
@@ -432,6 +723,8 @@ REGISTERED: Final[tuple[type, ...]] = (
     Party,
     Post,
     Region,
+    SplitKey,
+    PopulationCount,
     FundingRate,
     FundingSchedule,
     CostStatement,
@@ -606,6 +899,24 @@ BAD_ARGUMENTS: Final[list[tuple[str, Callable[[], object]]]] = [
     ),
     ("agreements crossed", lambda: kst.agreements(min_parties=4, max_parties=3)),
     ("agreements notices", lambda: kst.agreements(with_notices="yes")),  # type: ignore[arg-type]
+    ("agreements no kinds", lambda: kst.agreements(key_kinds=[])),
+    ("agreements unknown kind", lambda: kst.agreements(key_kinds=["einwohner"])),
+    ("agreements kind not a sequence", lambda: kst.agreements(key_kinds="equal")),
+    ("regions kind", lambda: kst.regions(key_kinds=[1])),  # type: ignore[list-item]
+    ("keys no members", lambda: kst.split_keys([])),
+    ("keys members not parties", lambda: kst.split_keys(["Olfen"])),  # type: ignore[list-item]
+    ("keys members a set", lambda: kst.split_keys({presets.coesfeld().parties[0]})),  # type: ignore[arg-type]
+    (
+        "keys members twice",
+        lambda: kst.split_keys([presets.coesfeld().parties[0]] * 2),
+    ),
+    ("keys no kinds", lambda: kst.split_keys(key_kinds=())),
+    ("counts no parties", lambda: kst.population_counts(())),
+    (
+        "counts dates crossed",
+        lambda: kst.population_counts(min_date=dt.date(2024, 1, 2), max_date=dt.date(2024, 1, 1)),
+    ),
+    ("counts datetime", lambda: kst.population_counts(max_date=dt.datetime(2024, 1, 1))),  # noqa: DTZ001
     ("years no agreement", lambda: kst.settlement_years("Coesfeld")),  # type: ignore[arg-type]
     ("years zero", lambda: kst.settlement_years(presets.coesfeld(), max_years=0)),
     ("plans no agreement", lambda: kst.cost_plans(None)),  # type: ignore[arg-type]

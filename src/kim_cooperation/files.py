@@ -139,6 +139,11 @@ _WEIGHT_EXPECTED: Final = (
     'string such as "0.5"'
 )
 
+_Inhabitants = NewType("_Inhabitants", int)
+"""A town's count of inhabitants in a ``[[population]]`` table: ``21310``."""
+
+_INHABITANTS_EXPECTED: Final = "the inhabitants as a positive integer such as 21310"
+
 
 def _agreement_name(value: str) -> str:
     return check_label(value, what="agreement name")
@@ -165,7 +170,7 @@ class _PopulationEntry:
     """Inhabitants of towns as of one day, for regions split by population (I9)."""
 
     as_of: dt.date
-    counts: dict[str, int]
+    counts: dict[str, _Inhabitants]
     source: str | None = None
 
 
@@ -326,6 +331,7 @@ _EXPECTED: Final[Mapping[Any, str]] = MappingProxyType(
         Decimal: _MONEY_EXPECTED,
         Fraction: _FTE_EXPECTED,
         _Weight: _WEIGHT_EXPECTED,
+        _Inhabitants: _INHABITANTS_EXPECTED,
         dt.date: _DATE_EXPECTED,
     }
 )
@@ -427,6 +433,18 @@ def _structure_weight(value: object, _kind: object) -> _Weight:
     if isinstance(value, float):
         hint = f'; a float is not exact, write "{value!r}" (quoted) instead'
     raise InvalidValueError(f"expected {_WEIGHT_EXPECTED}, got {_found(value)}{hint}")
+
+
+def _structure_inhabitants(value: object, _kind: object) -> _Inhabitants:
+    # Zero and negative counts are refused later, with the town's name (_population).
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _Inhabitants(value)
+    hint = ""
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        hint = f"; write {value} without quotes"
+    elif isinstance(value, float) and value.is_integer():
+        hint = f"; write {int(value)} without a decimal point"
+    raise InvalidTypeError(f"expected {_INHABITANTS_EXPECTED}, got {_found(value)}{hint}")
 
 
 def _structure_date(value: object, _kind: object) -> dt.date:
@@ -570,6 +588,7 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_structure_hook(_Year, _structure_year)
     converter.register_structure_hook(_Weight, _structure_weight)
+    converter.register_structure_hook(_Inhabitants, _structure_inhabitants)
     # StrEnum before str in the method resolution order: enums are not plain strings.
     converter.register_structure_hook(enum.StrEnum, _structure_enum)
     converter.register_structure_hook_factory(_is_array, _array_hook)
@@ -770,7 +789,9 @@ def _population(document: _AgreementDocument, problems: _Problems) -> list[Popul
                 continue
             if party in named:
                 problems.add(
-                    where, f"{party.name} is already counted here (as {named[party]!r}) (I9)"
+                    where,
+                    f"{party.name} is already counted here (as {named[party]!r}); count each "
+                    "town once in a count (I9)",
                 )
             elif count <= 0:
                 problems.add(
@@ -1106,7 +1127,9 @@ def _document_of(document: Agreement | AgreementFile) -> _AgreementDocument:
         population=tuple(
             _PopulationEntry(
                 as_of=count.as_of,
-                counts={party.name: number for party, number in count.counts.items()},
+                counts={
+                    party.name: _Inhabitants(number) for party, number in count.counts.items()
+                },
                 source=count.source,
             )
             for count in agreement.population
@@ -1264,7 +1287,7 @@ def _schema_of(kind: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     schema: dict[str, Any]
     if kind is str:
         schema = {"type": "string", "minLength": 1}
-    elif kind is int:
+    elif kind is int or kind is _Inhabitants:
         schema = {"type": "integer"}
     elif kind in _VALUE_DEFINITIONS:
         name, definition = _VALUE_DEFINITIONS[kind]

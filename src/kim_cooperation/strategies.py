@@ -4,8 +4,10 @@ A budget system that embeds ``kim_cooperation`` can property-test its own
 code with these strategies: each one generates only *valid* library objects,
 built through the public constructors, so every invariant of the library
 holds (an AGS has eight digits, a region's employer is one of its members,
-every party of an agreement belongs to exactly one region, notices are only
-those the agreement accepts, …). Sizes are bounded so examples generate fast.
+every party of an agreement belongs to exactly one region, fixed weights
+name exactly a region's towns, a population key finds a count for every
+town, notices are only those the agreement accepts, …). Sizes are bounded
+so examples generate fast.
 
 The module needs the optional extra ``hypothesis``
 (``pip install kim-cooperation[hypothesis]``); importing ``kim_cooperation``
@@ -44,17 +46,29 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Final, TypeVar
 
+import attrs
+
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause
 from kim_cooperation.costs import CostStatement
-from kim_cooperation.errors import KimCooperationError
+from kim_cooperation.errors import KimCooperationError, NoPopulationCountError, UndecidedCaseError
 from kim_cooperation.funding import FundingRate, FundingSchedule
+from kim_cooperation.keys import EQUAL_KEY, KeyKind, PopulationCount, SplitKey
 from kim_cooperation.money import MAX_EUROS, Money, from_cents, to_cents
 from kim_cooperation.notice import DEFAULT_NOTICE_TERMS, NoticeTerms, PeriodEnd, termination_date
 from kim_cooperation.party import Party, PartyKind, fold_name
-from kim_cooperation.policy import PartYearFunding, Policies, WindDownScope, WithdrawalScope
+from kim_cooperation.policy import (
+    PartYearFunding,
+    Policies,
+    PopulationReference,
+    ShareBasis,
+    SpanWeighting,
+    WindDownScope,
+    WithdrawalScope,
+)
 from kim_cooperation.post import Post
 from kim_cooperation.region import Region
+from kim_cooperation.spans import year_spans
 
 __all__ = [
     "agreements",
@@ -70,10 +84,12 @@ __all__ = [
     "parties",
     "party_names",
     "policies",
+    "population_counts",
     "posts",
     "regions",
     "register_type_strategies",
     "settlement_years",
+    "split_keys",
 ]
 
 
@@ -87,9 +103,11 @@ def register_type_strategies() -> None:
     """Register this module's strategies for the library's types with Hypothesis.
 
     Afterwards ``st.from_type`` (and ``st.builds`` for annotated arguments)
-    generates valid `Party`, `Post`, `Region`, `FundingRate`,
-    `FundingSchedule`, `CostStatement`, `NoticeTerms`, `Policies` and
-    `Agreement` values; agreements with and without notices. Hypothesis
+    generates valid `Party`, `Post`, `Region`, `SplitKey`,
+    `PopulationCount`, `FundingRate`, `FundingSchedule`, `CostStatement`,
+    `NoticeTerms`, `Policies` and `Agreement` values: regions and
+    agreements with every split key, agreements with and without notices,
+    under any notice terms. Hypothesis
     calls this through the package's entry point when it is imported, so
     calling it yourself is only needed when plugins are disabled
     (``HYPOTHESIS_NO_PLUGINS``). Calling it again does no harm.
@@ -111,12 +129,16 @@ def register_type_strategies() -> None:
     st.register_type_strategy(Party, lambda _: parties())
     st.register_type_strategy(Post, lambda _: posts())
     st.register_type_strategy(Region, lambda _: regions())
+    st.register_type_strategy(SplitKey, lambda _: split_keys())
+    st.register_type_strategy(PopulationCount, lambda _: population_counts())
     st.register_type_strategy(FundingRate, lambda _: funding_rates())
     st.register_type_strategy(FundingSchedule, lambda _: funding_schedules())
     st.register_type_strategy(CostStatement, lambda _: cost_statements())
     st.register_type_strategy(NoticeTerms, lambda _: notice_terms())
     st.register_type_strategy(Policies, lambda _: policies())
-    st.register_type_strategy(Agreement, lambda _: agreements(with_notices=None))
+    st.register_type_strategy(
+        Agreement, lambda _: agreements(with_notices=None, notice_terms=notice_terms())
+    )
 
 
 def _hypothesis_setup_hook() -> None:
@@ -204,6 +226,19 @@ _MAX_RATE_CENTS: Final = 100_000_00
 _NOTICE_YEARS: Final = 8
 """Notices are received within this many years after the agreement's start."""
 
+_WEIGHT_DENOMINATORS: Final = (1, 2, 3, 4, 10, 100)
+"""Weights as agreements write them: ``2``, ``1/2``, ``2/3``, ``0.25``, ``27.5``, ``12.75``."""
+_MAX_WEIGHT_NUMERATOR: Final = 1000
+_MAX_INHABITANTS: Final = 600_000
+"""More than any town belonging to a Kreis has."""
+_MAX_COUNTS: Final = 3
+"""The most dated population counts of an agreement."""
+_COUNT_SOURCES: Final = (
+    "IT.NRW, Fortschreibung des Bevölkerungsstandes",
+    "Einwohnermeldeamt",
+    "Zensus 2022",
+)
+
 
 # --- argument checks ---------------------------------------------------------------------
 
@@ -235,6 +270,40 @@ def _bound_cents(value: Money | None, name: str, default: int) -> int:
         return to_cents(value, what=name)
     except KimCooperationError as error:
         raise InvalidArgument(str(error)) from error
+
+
+def _check_kinds(value: object) -> tuple[KeyKind, ...]:
+    if value is None:
+        return tuple(KeyKind)
+    if isinstance(value, str) or not isinstance(value, Sequence):
+        raise InvalidArgument(
+            f"key_kinds must be a sequence of KeyKind (or their values), got {value!r}"
+        )
+    kinds: list[KeyKind] = []
+    for item in value:
+        if not isinstance(item, str) or item not in tuple(KeyKind):
+            raise InvalidArgument(
+                f"key_kinds must name kinds of split key {[kind.value for kind in KeyKind]}, "
+                f"got {item!r}"
+            )
+        if KeyKind(item) not in kinds:
+            kinds.append(KeyKind(item))
+    if not kinds:
+        raise InvalidArgument("key_kinds must name at least one KeyKind")
+    return tuple(kinds)
+
+
+def _check_parties(value: object, name: str) -> tuple[Party, ...] | None:
+    if value is None:
+        return None
+    if isinstance(value, str) or not isinstance(value, Sequence):
+        raise InvalidArgument(f"{name} must be a sequence of Party, got {value!r}")
+    found = tuple(value)
+    if not found or not all(isinstance(party, Party) for party in found):
+        raise InvalidArgument(f"{name} must be a non-empty sequence of Party, got {value!r}")
+    if len({party.ags for party in found}) != len(found):
+        raise InvalidArgument(f"{name} must have distinct AGS, got {value!r}")
+    return found
 
 
 def _check_agreement(agreement: object) -> Agreement:
@@ -533,13 +602,20 @@ def posts(
     return _posts(labels, bool(with_employment_dates))
 
 
-def _draw_region(draw: st.DrawFn, members: Sequence[Party], name: str, max_posts: int) -> Region:
+def _draw_region(
+    draw: st.DrawFn,
+    members: Sequence[Party],
+    name: str,
+    max_posts: int,
+    kinds: Sequence[KeyKind] = (KeyKind.EQUAL,),
+) -> Region:
     count = draw(st.integers(min_value=1, max_value=max_posts))
     return Region(
         name=name,
         employer=_choose(draw, members),
         members=members,
         posts=[_draw_post(draw, f"{name} {number}", True) for number in range(1, count + 1)],
+        split_key=_draw_key(draw, members, kinds),
     )
 
 
@@ -549,30 +625,47 @@ def _region_names() -> st.SearchStrategy[str]:
 
 
 @st.composite
-def _regions(draw: st.DrawFn, min_members: int, max_members: int, max_posts: int) -> Region:
+def _regions(
+    draw: st.DrawFn,
+    min_members: int,
+    max_members: int,
+    max_posts: int,
+    kinds: tuple[KeyKind, ...],
+) -> Region:
     members = _draw_parties(draw, min_members, max_members)
-    return _draw_region(draw, members, draw(_region_names()), max_posts)
+    return _draw_region(draw, members, draw(_region_names()), max_posts, kinds)
 
 
 def regions(
-    *, min_members: int = 1, max_members: int = 5, max_posts: int = _MAX_POSTS
+    *,
+    min_members: int = 1,
+    max_members: int = 5,
+    max_posts: int = _MAX_POSTS,
+    key_kinds: Sequence[KeyKind | str] | None = None,
 ) -> st.SearchStrategy[Region]:
-    """Regions (C2, C3): distinct towns, an employer among them, posts with unique labels.
+    """Regions (C2, C3, C4): distinct towns, an employer among them, posts, a split key.
 
     Post labels are the region's name and a number (``"Nord 1"``,
-    ``"Nord 2"``); posts may have employment dates.
+    ``"Nord 2"``); posts may have employment dates. The split key is
+    drawn as `split_keys` draws it for the region's towns: equal parts,
+    fixed weights (some of them zero, never all) or population. A region
+    alone holds no population counts; `agreements` draws them.
 
     Args:
         min_members: The fewest member towns, at least 1.
         max_members: The most member towns.
         max_posts: The most posts (at least one is always drawn).
+        key_kinds: The kinds of split key to draw from (`KeyKind` or their
+            values ``"equal"``, ``"weights"``, ``"population"``); all by
+            default. ``["equal"]`` gives the Coesfeld key only.
 
     Returns:
-        A strategy for `Region`.
+        A strategy for `Region`; shrinks towards equal parts.
 
     Raises:
-        InvalidArgument: A size is not a positive int, or ``min_members``
-            exceeds ``max_members``.
+        InvalidArgument: A size is not a positive int, ``min_members``
+            exceeds ``max_members``, or ``key_kinds`` is empty or names no
+            kind of key.
 
     Examples:
         >>> from hypothesis import given, settings
@@ -587,7 +680,160 @@ def regions(
     _check_int(max_members, "max_members", low=1)
     _check_range(min_members, max_members, "min_members", "max_members")
     _check_int(max_posts, "max_posts", low=1)
-    return _regions(min_members, max_members, max_posts)
+    return _regions(min_members, max_members, max_posts, _check_kinds(key_kinds))
+
+
+# --- split keys and population counts ----------------------------------------------------
+
+
+def _draw_weight(draw: st.DrawFn) -> Fraction:
+    """A town's weight: zero in about one draw of five (the town pays nothing); shrinks to 1."""
+    zero = draw(st.integers(min_value=0, max_value=4)) == 4
+    # Drawn for zero too: the same number of draws either way, so examples
+    # shrink towards weight 1 rather than towards the shorter draw of a zero.
+    numerator = draw(st.integers(min_value=1, max_value=_MAX_WEIGHT_NUMERATOR))
+    weight = Fraction(numerator, _choose(draw, _WEIGHT_DENOMINATORS))
+    return Fraction(0) if zero else weight
+
+
+def _draw_weights(draw: st.DrawFn, members: Sequence[Party], paying: Sequence[Party]) -> SplitKey:
+    weights = {member: _draw_weight(draw) for member in members}
+    # All zero is refused; and under withdrawal_split="key" the towns that stay
+    # longest take over the shares of those who left, so one of them must weigh
+    # something (else the case is undecided, I8, I11).
+    payers = list(paying) or list(members)
+    if not any(weights[party] for party in payers):
+        positive = draw(st.integers(min_value=1, max_value=_MAX_WEIGHT_NUMERATOR))
+        weights[_choose(draw, payers)] = Fraction(positive)
+    return SplitKey.by_weights(weights)
+
+
+def _draw_key(
+    draw: st.DrawFn,
+    members: Sequence[Party],
+    kinds: Sequence[KeyKind],
+    paying: Sequence[Party] = (),
+) -> SplitKey:
+    kind = _choose(draw, kinds)
+    if kind is KeyKind.WEIGHTS:
+        return _draw_weights(draw, members, paying)
+    return SplitKey.by_population() if kind is KeyKind.POPULATION else SplitKey.equal()
+
+
+@st.composite
+def _split_keys(
+    draw: st.DrawFn, members: tuple[Party, ...] | None, kinds: tuple[KeyKind, ...]
+) -> SplitKey:
+    kind = _choose(draw, kinds)
+    if kind is not KeyKind.WEIGHTS:
+        return SplitKey.by_population() if kind is KeyKind.POPULATION else SplitKey.equal()
+    towns = _draw_parties(draw, 1, 5) if members is None else members
+    return _draw_weights(draw, towns, ())
+
+
+def split_keys(
+    members: Sequence[Party] | None = None, *, key_kinds: Sequence[KeyKind | str] | None = None
+) -> st.SearchStrategy[SplitKey]:
+    """Split keys (C4, I1, I9): equal parts, fixed weights or population.
+
+    Fixed weights are exact fractions as agreements write them (``2``,
+    ``1/2``, ``2/3``, ``0.25``, ``27.5``); about one town in five weighs
+    zero (it pays nothing), never all of them.
+
+    Args:
+        members: The towns a key by weights weighs, e.g. a region's
+            members (`Region` requires exactly them); by default one to five
+            distinct drawn parties.
+        key_kinds: The kinds of key to draw from; all by default.
+
+    Returns:
+        A strategy for `SplitKey`; shrinks towards equal parts.
+
+    Raises:
+        InvalidArgument: ``members`` is empty, holds something else than
+            parties or two with one AGS; ``key_kinds`` is empty or names no
+            kind of key.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> from kim_cooperation import presets
+        >>> nord = presets.coesfeld().region("Nord")
+        >>> @settings(max_examples=20, derandomize=True, database=None, deadline=None)
+        ... @given(split_keys(nord.members, key_kinds=["weights"]))
+        ... def test_weights_for_every_member(key):
+        ...     assert set(key.weights) == set(nord.members)
+        ...     assert any(key.weights.values()) and min(key.weights.values()) >= 0
+        >>> test_weights_for_every_member()
+    """
+    return _split_keys(_check_parties(members, "members"), _check_kinds(key_kinds))
+
+
+def _count_day(draw: st.DrawFn, low: dt.date, high: dt.date) -> dt.date:
+    """A day from ``low`` to ``high``: mostly 31 December or 30 June, the days of official counts.
+
+    Shrinks towards 31 December of ``low``'s year (if in range).
+    """
+    year = draw(st.integers(min_value=low.year, max_value=high.year))
+    day = dt.date(year, 6, 30) if _flag(draw) else dt.date(year, 12, 31)
+    if low <= day <= high and not _flag(draw):
+        return day
+    return _day(draw, low, high)
+
+
+def _draw_count(draw: st.DrawFn, day: dt.date, towns: Sequence[Party]) -> PopulationCount:
+    counts = {town: draw(st.integers(min_value=1, max_value=_MAX_INHABITANTS)) for town in towns}
+    source = _choose(draw, _COUNT_SOURCES) if _flag(draw) else None
+    return PopulationCount(as_of=day, counts=counts, source=source)
+
+
+@st.composite
+def _population_counts(
+    draw: st.DrawFn, parties: tuple[Party, ...] | None, min_date: dt.date, max_date: dt.date
+) -> PopulationCount:
+    towns = _draw_parties(draw, 1, 5) if parties is None else parties
+    return _draw_count(draw, _count_day(draw, min_date, max_date), towns)
+
+
+def population_counts(
+    parties: Sequence[Party] | None = None,
+    *,
+    min_date: dt.date = _MIN_DATE,
+    max_date: dt.date = _MAX_DATE,
+) -> st.SearchStrategy[PopulationCount]:
+    """Counts of inhabitants as of one day (C4, I9), for regions split by population.
+
+    The day is mostly a 31 December or a 30 June, the days IT.NRW
+    publishes counts for; each count is a positive int, up to 600,000.
+
+    Args:
+        parties: The towns counted; by default one to five distinct drawn
+            parties.
+        min_date: The earliest ``as_of``.
+        max_date: The latest ``as_of``.
+
+    Returns:
+        A strategy for `PopulationCount`.
+
+    Raises:
+        InvalidArgument: ``parties`` is empty, holds something else than
+            parties or two with one AGS; a bound is not a date, or
+            ``min_date`` is after ``max_date``.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from hypothesis import find
+        >>> from kim_cooperation import presets
+        >>> mitte = presets.coesfeld().region("Mitte")
+        >>> count = find(population_counts(mitte.members, min_date=dt.date(2024, 1, 1)),
+        ...              lambda count: True)
+        >>> count.as_of, [number for number in count.counts.values()]
+        (datetime.date(2024, 12, 31), [1, 1])
+    """
+    towns = _check_parties(parties, "parties")
+    _check_day(min_date, "min_date")
+    _check_day(max_date, "max_date")
+    _check_range(min_date, max_date, "min_date", "max_date")
+    return _population_counts(towns, min_date, max_date)
 
 
 # --- funding and costs -------------------------------------------------------------------
@@ -848,8 +1094,32 @@ def dates_near_year_end(
     return _dates_near_year_end(min_value, max_value)
 
 
+@st.composite
+def _policies(draw: st.DrawFn) -> Policies:
+    scope = _choose(draw, tuple(WithdrawalScope))
+    passing = _choose(draw, tuple(ShareBasis))
+    if scope is WithdrawalScope.AGREEMENT:
+        # A share cannot pass by a region's key to the parties of other regions (I3,
+        # I11). Drawn all the same, so every combination takes as many draws and
+        # examples shrink towards the defaults, not towards fewer draws.
+        passing = ShareBasis.EQUAL
+    return Policies(
+        withdrawal_scope=scope,
+        part_year_funding=_choose(draw, tuple(PartYearFunding)),
+        wind_down_scope=_choose(draw, tuple(WindDownScope)),
+        population_reference=_choose(draw, tuple(PopulationReference)),
+        span_weighting=_choose(draw, tuple(SpanWeighting)),
+        withdrawal_split=passing,
+        no_funding_split=_choose(draw, tuple(ShareBasis)),
+        wind_down_split=_choose(draw, tuple(ShareBasis)),
+    )
+
+
 def policies() -> st.SearchStrategy[Policies]:
-    """Policies: any combination of the interpretation choices (I3, I5, I7).
+    """Policies: any combination of the interpretation choices (I3, I5, I7, I9–I13).
+
+    Every combination `Policies` accepts: all but ``withdrawal_scope="agreement"``
+    with ``withdrawal_split="key"``, which it refuses.
 
     Returns:
         A strategy for `Policies`; shrinks towards the defaults.
@@ -859,13 +1129,10 @@ def policies() -> st.SearchStrategy[Policies]:
         >>> from kim_cooperation import DEFAULT_POLICIES
         >>> find(policies(), lambda policies: True) == DEFAULT_POLICIES
         True
+        >>> find(policies(), lambda policies: policies.withdrawal_split == "key").withdrawal_scope
+        <WithdrawalScope.REGION: 'region'>
     """
-    return st.builds(
-        Policies,
-        withdrawal_scope=st.sampled_from(tuple(WithdrawalScope)),
-        part_year_funding=st.sampled_from(tuple(PartYearFunding)),
-        wind_down_scope=st.sampled_from(tuple(WindDownScope)),
-    )
+    return _policies()
 
 
 # --- agreements --------------------------------------------------------------------------
@@ -949,6 +1216,70 @@ def _full_termination(draw: st.DrawFn, agreement: Agreement) -> Agreement:
     return agreement.give_notices(days, successors=successors)
 
 
+def _last_members(agreement: Agreement, region: Region) -> list[Party]:
+    """The towns of ``region`` that stay longest: those without notice, or with the latest end."""
+    ends = {member: agreement.termination_of(member) for member in region.members}
+    staying = [member for member, end in ends.items() if end is None]
+    if staying:
+        return staying
+    last = max(end for end in ends.values() if end is not None)
+    return [member for member, end in ends.items() if end == last]
+
+
+def _draw_population(
+    draw: st.DrawFn, agreement: Agreement, towns: Sequence[Party]
+) -> list[PopulationCount]:
+    """Dated counts of ``towns`` that give each a count for every year of the agreement (I9).
+
+    The first count names every town and is as of 31 December two years
+    before the start or earlier, the earliest reference day of the start
+    year under any policy; later counts may name some towns only.
+    """
+    start = agreement.start.year
+    first = _count_day(draw, dt.date(start - 4, 1, 1), dt.date(start - 2, 12, 31))
+    counts = [_draw_count(draw, first, towns)]
+    latest = dt.date(start + _NOTICE_YEARS + 2, 12, 31)
+    later = {
+        _count_day(draw, first + dt.timedelta(days=1), latest)
+        for _ in range(draw(st.integers(min_value=0, max_value=_MAX_COUNTS - 1)))
+    }
+    for day in sorted(later):
+        named = list(towns)
+        if _flag(draw):
+            named = [town for town in towns if _flag(draw)] or [_choose(draw, towns)]
+        counts.append(_draw_count(draw, day, named))
+    return counts
+
+
+def _with_keys(draw: st.DrawFn, agreement: Agreement, kinds: tuple[KeyKind, ...]) -> Agreement:
+    """Give the regions split keys and the agreement the population counts they need (C4, I9).
+
+    Drawn after the notices, so that fixed weights never leave the towns that
+    stay longest all at zero.
+    """
+    if kinds == (KeyKind.EQUAL,):
+        return agreement
+    keyed = [
+        attrs.evolve(
+            region,
+            split_key=_draw_key(draw, region.members, kinds, _last_members(agreement, region)),
+        )
+        for region in agreement.regions
+    ]
+    counted = [
+        member
+        for region in keyed
+        if region.split_key.kind is KeyKind.POPULATION
+        for member in region.members
+    ]
+    if KeyKind.POPULATION in kinds and _flag(draw):
+        counted = list(agreement.parties)  # counts of every town, as the statistics give them
+    if not counted and all(region.split_key == EQUAL_KEY for region in keyed):
+        return agreement
+    population = _draw_population(draw, agreement, counted) if counted else []
+    return attrs.evolve(agreement, regions=keyed, population=population)
+
+
 @st.composite
 def _agreements(
     draw: st.DrawFn,
@@ -958,6 +1289,7 @@ def _agreements(
     with_notices: bool | None,
     terms: st.SearchStrategy[NoticeTerms],
     chosen_policies: st.SearchStrategy[Policies],
+    kinds: tuple[KeyKind, ...],
 ) -> Agreement:
     towns = _draw_parties(draw, min_parties, max_parties)
     names = _shuffled(draw, _REGION_NAMES)
@@ -979,13 +1311,10 @@ def _agreements(
     )
     if with_notices is None:
         with_notices = _flag(draw)
-    if not with_notices:
-        return agreement
-    if not _flag(draw):
-        withdrawn = _partial_withdrawal(draw, agreement)
-        if withdrawn is not None:
-            return withdrawn
-    return _full_termination(draw, agreement)
+    if with_notices:
+        withdrawn = None if _flag(draw) else _partial_withdrawal(draw, agreement)
+        agreement = _full_termination(draw, agreement) if withdrawn is None else withdrawn
+    return _with_keys(draw, agreement, kinds)
 
 
 def agreements(
@@ -995,8 +1324,9 @@ def agreements(
     with_notices: bool | None = False,
     notice_terms: st.SearchStrategy[NoticeTerms] | None = None,
     policies: st.SearchStrategy[Policies] | None = None,
+    key_kinds: Sequence[KeyKind | str] | None = None,
 ) -> st.SearchStrategy[Agreement]:
-    """Valid agreements of the Coesfeld shape (C1–C3, C5, C11, C12, C13).
+    """Valid agreements of the Coesfeld shape (C1–C5, C11, C12, C13; I9).
 
     Each agreement has ``min_parties`` to ``max_parties`` distinct towns
     (unique AGS, names that cannot be confused) split into two to four
@@ -1005,6 +1335,17 @@ def agreements(
     posts, labels unique across the agreement. The agreement starts between
     2000 and 2040, and its funding schedule covers every day from the start.
 
+    Each region has its own split key (C4, I9): equal parts, fixed weights
+    or population. Fixed weights may be zero for some towns, never for all
+    the towns that stay longest (so a share can always pass by the key,
+    I11). With a population key the agreement holds one to three dated
+    counts (mostly as of 31 December or 30 June): the first names every
+    town concerned, as of a day on or before the earliest reference day of
+    the start year under any policy (31 December two years before), so
+    every year has a count for every town; later counts may name some towns
+    only. Sometimes every party is counted, also with no region split by
+    population.
+
     With notices, at least one notice is recorded (with
     `Agreement.give_notices`), and only notices the agreement accepts:
     either some towns leave while every region keeps at least one town,
@@ -1012,6 +1353,9 @@ def agreements(
     every party gives notice (full termination, C13), each region lasting
     until the agreement ends. Notices are received within eight years of
     the start, often around 30 June / 1 July and the turn of the year.
+    Under notice terms that end inside a year (half-year, quarter, month)
+    towns leave, and successors take over as employers, within a year;
+    such a year is settled pro rata temporis (I10).
 
     Args:
         min_parties: The fewest parties, at least 1.
@@ -1021,19 +1365,21 @@ def agreements(
             either.
         notice_terms: A strategy for the notice terms; by default always
             the Coesfeld terms, 18 months to the end of a calendar year.
-            Pass ``notice_terms()`` of this module to vary them (other terms
-            can change a region's towns within a year, which `settle`
-            refuses for that year; `settlement_years` leaves such years out).
+            Pass ``notice_terms()`` of this module to draw every period end,
+            so that members change within a year.
         policies: A strategy for the interpretation choices; by default any
             combination (``policies()`` of this module).
+        key_kinds: The kinds of split key the regions draw from (`KeyKind`
+            or their values); all by default. ``["equal"]`` gives Coesfeld's
+            key in every region and no population counts.
 
     Returns:
         A strategy for `Agreement`.
 
     Raises:
         InvalidArgument: A size is not a positive int, ``min_parties``
-            exceeds ``max_parties``, or ``with_notices`` is not a bool or
-            ``None``.
+            exceeds ``max_parties``, ``with_notices`` is not a bool or
+            ``None``, or ``key_kinds`` is empty or names no kind of key.
 
     Examples:
         >>> from hypothesis import given, settings
@@ -1046,6 +1392,25 @@ def agreements(
         ...     for region in agreement.regions:
         ...         assert agreement.members_on(last_day, region=region)
         >>> test_every_region_has_members_until_the_end()
+
+        Agreements under quarter terms, split by population, whose towns
+        leave at the end of a quarter:
+
+        >>> import datetime as dt
+        >>> from kim_cooperation import PeriodEnd
+        >>> by_quarter = agreements(
+        ...     with_notices=True,
+        ...     notice_terms=notice_terms(period_ends=[PeriodEnd.QUARTER]),
+        ...     key_kinds=["population"],
+        ... )
+        >>> @settings(max_examples=10, derandomize=True, database=None, deadline=None)
+        ... @given(by_quarter)
+        ... def test_towns_leave_at_a_quarter_end(agreement):
+        ...     for notice in agreement.notices:
+        ...         ends = agreement.termination_of(notice.party)
+        ...         assert (ends + dt.timedelta(days=1)).month in (1, 4, 7, 10)
+        ...     assert agreement.population
+        >>> test_towns_leave_at_a_quarter_end()
     """
     _check_int(min_parties, "min_parties", low=1)
     _check_int(max_parties, "max_parties", low=1)
@@ -1058,6 +1423,7 @@ def agreements(
         with_notices=with_notices,
         terms=st.just(DEFAULT_NOTICE_TERMS) if notice_terms is None else notice_terms,
         chosen_policies=_all_policies() if policies is None else policies,
+        kinds=_check_kinds(key_kinds),
     )
 
 
@@ -1067,11 +1433,15 @@ def _all_policies() -> st.SearchStrategy[Policies]:
 
 
 def settlement_years(agreement: Agreement, *, max_years: int = 10) -> st.SearchStrategy[int]:
-    """Years `settle` accepts for ``agreement``, within ``max_years`` of its start.
+    """Years `settle` accepts for ``agreement`` with any costs, within ``max_years`` of its start.
 
-    A year qualifies if the agreement has not ended before it and no
-    region's towns change within it (always so under notice to the end of a
-    calendar year). Shrinks towards the agreement's first year.
+    A year qualifies if the agreement has not ended before it and every
+    region's key can split it: a population key finds each town's count on
+    or before the reference day (I9), and under ``withdrawal_split="key"``
+    the towns that remain do not all weigh zero (I11). Years in which
+    members change are included; `settle` settles them pro rata temporis
+    (I10). For agreements drawn by `agreements` every year up to the
+    agreement's end qualifies. Shrinks towards the agreement's first year.
 
     Args:
         agreement: The agreement to settle.
@@ -1090,6 +1460,15 @@ def settlement_years(agreement: Agreement, *, max_years: int = 10) -> st.SearchS
         >>> from kim_cooperation import presets
         >>> find(settlement_years(presets.coesfeld()), lambda year: year > 2024)
         2025
+
+        The example agreement's counts start as of 31 December 2023; read
+        with the counts of the year before last, 2024 has none:
+
+        >>> from kim_cooperation import Policies
+        >>> older = presets.example().with_policies(
+        ...     Policies(population_reference="year-end-before-last"))
+        >>> find(settlement_years(older), lambda year: True)
+        2025
     """
     _check_agreement(agreement)
     _check_int(max_years, "max_years", low=1)
@@ -1098,19 +1477,21 @@ def settlement_years(agreement: Agreement, *, max_years: int = 10) -> st.SearchS
     years = [
         year
         for year in range(first, min(first + max_years, dt.MAXYEAR + 1))
-        if (ends is None or ends.year >= year) and _members_constant(agreement, year)
+        if (ends is None or ends.year >= year) and _keys_split(agreement, year)
     ]
     return st.sampled_from(years) if years else st.nothing()
 
 
-def _members_constant(agreement: Agreement, year: int) -> bool:
-    first_day = max(dt.date(year, 1, 1), agreement.start)
-    last_day = dt.date(year, 12, 31)
-    return all(
-        agreement.members_on(first_day, region=region)
-        == agreement.members_on(last_day, region=region)
-        for region in agreement.regions
-    )
+def _keys_split(agreement: Agreement, year: int) -> bool:
+    """Tell whether every region's key splits ``year`` (I9, I11); equal parts always do."""
+    for region in agreement.regions:
+        if region.split_key.kind is KeyKind.EQUAL:
+            continue
+        try:
+            year_spans(agreement, region, year)
+        except (NoPopulationCountError, UndecidedCaseError):
+            return False
+    return True
 
 
 @st.composite
