@@ -55,6 +55,14 @@ sweep
     variant-year and, on a sample of variants, the ratio to the plain
     baseline, which replicates all of these rules; results are checked
     equal on the sample.
+keys
+    A settlement by population with a town leaving within the year
+    (quarter notice terms) against the equal-key settlement of the same
+    agreement (same towns, posts and costs), and the variants between:
+    the example agreement's region Nord and generated agreements of 100
+    and 1,000 towns. The variants are timed interleaved, in rounds, after
+    each was checked equal to a plain baseline (``bench_keys.plain_settle``).
+    Issue 12 target: at most 1.5x.
 
 Exit status: 0 when every benchmark ran and every check passed, 1 otherwise
 (the failing benchmark's traceback is printed and the others still run).
@@ -80,6 +88,7 @@ RUNNERS: dict[str, str] = {
     "scaling": "bench_scaling",
     "import": "bench_import",
     "sweep": "bench_sweep",
+    "keys": "bench_keys",
 }
 """Benchmark name -> module in ``bench/``; the order of a full run."""
 

@@ -1,4 +1,4 @@
-"""Named legal cases, kept as data in ``tests/cases/*.toml``, run against the Coesfeld preset.
+"""Named legal cases, kept as data in ``tests/cases/*.toml``, run against a preset agreement.
 
 Each file holds ``[[case]]`` tables. A case has a ``name`` (the test id), the
 ``clause`` it is about (a `kim_cooperation.Clause` id), a ``description``, its
@@ -6,8 +6,13 @@ Each file holds ``[[case]]`` tables. A case has a ``name`` (the test id), the
 money is a string with two places (``"8125.00"``). Unknown keys are refused,
 so a misspelt expectation cannot pass unnoticed.
 
-``[case.inputs]`` (all optional), applied to ``presets.coesfeld()`` in this order:
+``[case.inputs]`` (all optional), applied in this order:
 
+* ``preset``: the agreement to start from, ``"coesfeld"`` (default,
+  `presets.coesfeld`) or ``"example"`` (`presets.example`: split keys,
+  population counts, quarter notice terms);
+* ``policies``: a table of `kim_cooperation.Policies` fields to their values,
+  e.g. ``{ withdrawal_split = "key" }``; the others keep their defaults;
 * ``employment_ends``: post label to the last day of its employment, or ``"open"``;
 * ``funding_changes``: ``{kind = "loss", valid_from = …}`` (C10) or
   ``{kind = "rate", valid_from = …, amount = "57000.00"}`` (C6);
@@ -39,7 +44,10 @@ fragment of its message, and the step that raises it: ``notices``,
 
 Besides the listed outputs every settlement and wind-down is checked for the
 invariants: parts add up to the own share (or net) exactly and are equal
-within a cent.
+within a cent; in a settlement under a key other than equal parts, or with a
+change within the year, each part is instead within a cent of its exact
+share over the spans (I2, I10), and each billing line goes to the employer of
+one of the year's spans (C9).
 """
 
 from __future__ import annotations
@@ -50,6 +58,7 @@ import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Final
 
@@ -62,8 +71,11 @@ from kim_cooperation import (
     CostItem,
     CostStatement,
     FundingRate,
+    KeyKind,
     KimCooperationError,
     Party,
+    Policies,
+    RegionSettlement,
     Settlement,
     WindDown,
     errors,
@@ -71,12 +83,17 @@ from kim_cooperation import (
     settle,
     wind_down,
 )
+from kim_cooperation.policy import WithdrawalScope
 from kim_cooperation.split import Allocation
 
 CASES_DIR: Final = Path(__file__).parent / "cases"
 STAGES: Final = ("notices", "withdrawals", "settlement", "wind_down")
 _MONEY: Final = re.compile(r"-?\d+\.\d{2}")
 _ONE_CENT: Final = Decimal("0.01")
+PRESETS: Final[Mapping[str, Callable[[], Agreement]]] = {
+    "coesfeld": presets.coesfeld,
+    "example": presets.example,
+}
 
 
 class CaseFormatError(Exception):
@@ -203,6 +220,8 @@ class FundingChange:
 
 @dataclass(frozen=True)
 class Inputs:
+    preset: str = "coesfeld"
+    policies: Policies | None = None
     notices: tuple[tuple[str, dt.date, str | None], ...] = ()
     notices_together: bool = False
     withdrawals: tuple[tuple[str, dt.date], ...] = ()
@@ -321,6 +340,22 @@ def read_years(table: Table) -> tuple[int, ...]:
     return tuple(int(year) for year in value)
 
 
+def read_policies(table: Table) -> Policies | None:
+    """The ``policies`` table: field names of `Policies` to their values."""
+    if "policies" not in table:
+        return None
+    chosen = table.table("policies")
+    values = {name: chosen.text(name) for name in chosen.entries()}
+    chosen.finish()
+    unknown = sorted(set(values) - set(attrs.fields_dict(Policies)))
+    if unknown:
+        raise CaseFormatError(f"{chosen.where}: {unknown} are not fields of Policies")
+    try:
+        return Policies(**values)
+    except KimCooperationError as error:
+        raise CaseFormatError(f"{chosen.where}: {error}") from None
+
+
 def read_inputs(table: Table) -> Inputs:
     employment_ends: dict[str, dt.date | None] = {}
     if "employment_ends" in table:
@@ -333,7 +368,12 @@ def read_inputs(table: Table) -> Inputs:
             region: Decimal(amount)
             for region, amount in money_map(table.table("run_on_funding")).items()
         }
+    preset = table.text("preset") if "preset" in table else "coesfeld"
+    if preset not in PRESETS:
+        raise CaseFormatError(f"{table.where}.preset must be one of {sorted(PRESETS)}: {preset!r}")
     inputs = Inputs(
+        preset=preset,
+        policies=read_policies(table),
         notices=read_notices(table),
         notices_together=table.flag("notices_together"),
         withdrawals=read_dated(table, "withdrawals", "on"),
@@ -513,8 +553,10 @@ class Run:
 
 
 def build_agreement(inputs: Inputs, name: str) -> Agreement:
-    """The preset with the case's employment ends and funding changes."""
-    agreement = presets.coesfeld()
+    """The preset with the case's policies, employment ends and funding changes."""
+    agreement = PRESETS[inputs.preset]()
+    if inputs.policies is not None:
+        agreement = agreement.with_policies(inputs.policies)
     labels = {post.label for post in agreement.posts}
     unknown = sorted(set(inputs.employment_ends) - labels)
     if unknown:
@@ -621,15 +663,44 @@ def check_equal_parts(split: Allocation, total: Decimal) -> None:
         assert part.as_tuple().exponent == -2
 
 
+def check_parts(agreement: Agreement, region: RegionSettlement) -> None:
+    """The invariants of a region's split (C4, I2, I10).
+
+    The parts add up exactly and each is within a cent of its exact share
+    over the year's spans; under equal parts with the same members all year
+    (and the leavers' shares passing within the region) they also differ by
+    a cent at most.
+    """
+    split = region.split
+    assert sum(split.values(), Decimal(0)) == split.amount == region.own_share
+    for party, amount in split.items():
+        assert amount.as_tuple().exponent == -2
+        fraction = sum(
+            (span.weight * span.shares.get(party, Fraction(0)) for span in region.spans),
+            Fraction(0),
+        )
+        assert abs(Fraction(amount) - Fraction(region.own_share) * fraction) < Fraction(1, 100)
+    if (
+        region.key.kind is KeyKind.EQUAL
+        and len(region.spans) == 1
+        and agreement.policies.withdrawal_scope is WithdrawalScope.REGION
+    ):
+        check_equal_parts(split, region.own_share)
+
+
 def check_settlement(run: Run, expected: ExpectedSettlement) -> None:
     agreement = run.agreement
     settlement = run.settlements[expected.year]
     assert settlement.year == expected.year
     for region in settlement.regions:
-        check_equal_parts(region.split, region.own_share)
+        check_parts(agreement, region)
         assert region.employer == agreement.employer_of(region.region, expected.year)
-        assert all(line.creditor == region.employer for line in region.billing)
-        assert region.employer not in {line.debtor for line in region.billing}
+        creditors = {span.employer for span in region.spans}
+        assert region.employer in creditors
+        assert all(line.creditor in creditors for line in region.billing)
+        assert all(line.creditor != line.debtor for line in region.billing)
+        if creditors == {region.employer}:
+            assert region.employer not in {line.debtor for line in region.billing}
         assert region.own_share + region.funding.amount - region.surplus == region.costs.total
     parts = {
         party.name: str(amount)
@@ -694,7 +765,7 @@ def check_wind_down(run: Run, expected: ExpectedWindDown) -> None:
     parts: dict[str, str] = {}
     for region in result.regions:
         check_equal_parts(region.split, region.net)
-        assert region.net + region.funding - region.surplus == region.costs.total
+        assert region.net + region.funding.amount - region.surplus == region.costs.total
         parts.update((party.name, str(amount)) for party, amount in region.split.items())
         for party in region.split:
             assert str(result.part_of(party)) == parts[party.name]
@@ -708,7 +779,7 @@ def check_outputs(run: Run) -> None:
     for party, day in expected.termination.items():
         assert agreement.termination_of(party) == day, party
     if expected.same_as_preset:
-        assert agreement == presets.coesfeld()
+        assert agreement == PRESETS[run.case.inputs.preset]()
     for members in expected.members:
         found = agreement.members_on(members.day, region=members.region)
         assert [party.name for party in found] == names(agreement, members.parties)
@@ -827,6 +898,21 @@ ends = "none"
         "must be a string",
     )
     yield "no-ends", good.replace('ends = "none"', ""), "lacks 'ends'"
+    yield (
+        "unknown-preset",
+        good.replace("[case.inputs]", '[case.inputs]\npreset = "musterland"'),
+        "preset must be one of",
+    )
+    yield (
+        "unknown-policy",
+        good.replace("[case.inputs]", '[case.inputs]\npolicies = { split = "key" }'),
+        "are not fields of Policies",
+    )
+    yield (
+        "bad-policy-value",
+        good.replace("[case.inputs]", '[case.inputs]\npolicies = { span_weighting = "weeks" }'),
+        "span_weighting must be one of",
+    )
 
 
 @pytest.mark.parametrize(
