@@ -109,8 +109,8 @@ def test_run_on_estimate_is_pro_rata_to_the_post_days() -> None:
     assert abs(Fraction(nord.costs.personnel) - 163000 * factor) <= Fraction(1, 200)
     assert nord.costs.material_not_itemised == Decimal("1143.01")
     # Funding in twelfths (I7): 3 + 2 full months of 1 FTE at 55,000 a year.
-    assert nord.funding == Decimal("22916.67")
-    assert nord.net == nord.costs.total - nord.funding
+    assert nord.funding.amount == Decimal("22916.67")
+    assert nord.net == nord.costs.total - nord.funding.amount
     assert sum(nord.split.values(), Decimal(0)) == nord.net
 
 
@@ -121,7 +121,7 @@ def test_run_on_estimate_without_funding_bears_the_whole_costs() -> None:
     )
     run_on = estimate_wind_down(agreement, 2026, PLAN)
     assert run_on is not None
-    assert run_on.regions[0].funding == 0
+    assert run_on.regions[0].funding.amount == 0
     assert set(run_on.regions[0].split.values()) == {Decimal("42500.00")}
 
 
@@ -233,7 +233,7 @@ def test_run_on_estimates_lose_no_cent_and_never_exceed_the_plan(
             continue
         for region in run_on.regions:
             assert region.costs.total <= plan[region.region.name].total
-            assert region.net + region.funding - region.surplus == region.costs.total
+            assert region.net + region.funding.amount - region.surplus == region.costs.total
             assert sum(region.split.values(), Decimal(0)) == region.net
         towns = sum(
             (projection.own_share_of(party, year) for party in agreement.parties), Decimal(0)

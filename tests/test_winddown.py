@@ -240,7 +240,7 @@ def test_wind_down_of_the_preset_splits_mitte_in_halves() -> None:
     assert mitte.region == agreement.region("Mitte")
     assert [(post.label, period.months) for post, period in mitte.periods] == [("Mitte 1", 12)]
     assert mitte.last_day == dt.date(2026, 12, 31)
-    assert mitte.funding == Decimal("0.00")
+    assert mitte.funding.amount == Decimal("0.00")
     assert mitte.net == Decimal("68000.00")
     assert mitte.surplus == Decimal("0.00")
     assert mitte.split.clause is Clause.C13
@@ -261,7 +261,7 @@ def test_funding_in_the_run_on_reduces_the_costs() -> None:
     )
     [nord] = result.regions
     assert nord.costs.total == Decimal("170000.00")
-    assert nord.funding == Decimal("137500.00")
+    assert nord.funding.amount == Decimal("137500.00")
     assert nord.net == Decimal("32500.00")
     assert set(nord.split.values()) == {Decimal("8125.00")}
     assert len(nord.split) == 4
@@ -401,7 +401,7 @@ def test_wind_down_parts_sum_to_the_net(
     received = funding_cents or 0
     assert region.net == decimal_from_cents(max(cost_cents - received, 0))
     assert region.surplus == decimal_from_cents(max(received - cost_cents, 0))
-    assert region.funding == decimal_from_cents(received)
+    assert region.funding.amount == decimal_from_cents(received)
     parts = list(region.split.values())
     assert sum(parts, Decimal(0)) == region.net
     assert max(parts) - min(parts) <= Decimal("0.01")

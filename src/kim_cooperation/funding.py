@@ -245,16 +245,26 @@ class PostFunding:
 class RegionFunding:
     """A region's funding for one year (C5), with its derivation.
 
+    Settlements (`RegionSettlement.funding`) and wind-downs
+    (`RegionWindDown.funding`) share this type. In a wind-down the funding
+    still received reduces the run-on costs (C13, I5); where the caller gave
+    it (`wind_down`), it has no rates, ``posts`` holds the amount given for
+    each post where it was given per post, and ``interpretation`` is ``I5``.
+
     Attributes:
-        year: The calendar year.
+        year: The calendar year; for funding given to `wind_down`, the year
+            in which the run-on begins.
         posts: The funding of each post.
-        rates: The distinct rates applied in the year, in date order.
+        rates: The distinct rates applied in the year, in date order; none
+            for funding given to `wind_down`.
         exact: The exact sum over the posts.
         amount: ``exact`` rounded half up to cents; equal to it whenever the
             rates and FTEs give whole cents, as for full years at 55,000 EUR.
         clause: ``C5``.
-        interpretation: ``I7``, the rule for part-year posts.
-        method: How part-year posts were funded (twelfths or days).
+        interpretation: ``I7``, the rule for part-year posts; ``I5`` for
+            funding given to `wind_down`.
+        method: How part-year posts were funded (twelfths or days); for
+            funding given to `wind_down`, the default, unused.
 
     Examples:
         >>> from fractions import Fraction

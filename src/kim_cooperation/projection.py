@@ -15,6 +15,20 @@ no settlement; the costs that run on until the employments end (C13) are
 estimated from the year's plan (`estimate_wind_down`) and split as the
 wind-down splits them, so "what if everyone leaves" shows what it costs.
 
+Under notice terms that end inside a year (quarter, half-year, month) the
+agreement can end on, say, 31 March. That year's plan is the posts' costs
+for the whole year, and the year has two parts:
+
+* a settlement of the agreement's part of the year: each item of the plan
+  pro rata to that part, in twelfths, one for each calendar month up to the
+  end (or in days under ``span_weighting="days"``, I10), rounded half up to
+  cents once per item; funding stops with the agreement (C5, I7);
+* an estimated wind-down of the rest of the year, the posts' run-on weighed
+  the same way (`estimate_wind_down`), so that for posts that run on all
+  year the two parts make up the whole plan.
+
+A town's figure for the year, `Projection.own_share_of`, adds both.
+
 Examples:
     >>> import datetime as dt
     >>> from decimal import Decimal
@@ -31,6 +45,7 @@ Examples:
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -52,13 +67,15 @@ from kim_cooperation._exportable import Exportable
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.costs import CostItem, CostStatement, costs_by_region
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError
-from kim_cooperation.funding import region_funding
+from kim_cooperation.funding import RegionFunding, region_funding
 from kim_cooperation.money import from_cents, round_half_up_to_cents, to_cents
 from kim_cooperation.party import Party
-from kim_cooperation.policy import WithdrawalScope
+from kim_cooperation.policy import SpanWeighting, WithdrawalScope
 from kim_cooperation.post import Post
+from kim_cooperation.region import Region
 from kim_cooperation.settlement import BillingLine, Settlement, settle
-from kim_cooperation.winddown import WindDown, run_on_period, wind_down
+from kim_cooperation.spans import year_window
+from kim_cooperation.winddown import WindDown, _wind_down_of, run_on_period
 
 __all__ = [
     "CostPlan",
@@ -125,25 +142,34 @@ def estimate_wind_down(agreement: Agreement, year: int, plan: CostPlan) -> WindD
     After full termination each post's costs run on until its employment
     ends, for at most 12 months (`run_on_period`). Actual run-on costs come
     from the employer's books and go to `wind_down`; for planning, this
-    estimates them from the plan:
+    estimates them from the plan, the posts' costs for a whole year:
 
-    * costs: each item of a region's annual plan pro rata to the post-days
-      that run on within ``year`` (FTE × days, over the region's FTE × the
-      days of the year), rounded half up to cents item by item;
+    * costs: each item of a region's annual plan pro rata to the time its
+      posts run on within ``year`` (FTE × time, over the region's FTE × the
+      whole year), rounded half up to cents item by item. In a year after
+      the one the agreement ends in, time is counted in days. In the year
+      the agreement ends in (an end inside the year), it is counted as the
+      settlement of the year's first part counts it (I10): in twelfths, one
+      for each whole calendar month and a fraction for a month's remaining
+      days, or in days under ``span_weighting="days"``; so the settlement
+      and the run-on together make up the year's plan;
     * funding: the schedule's rates for the run-on months, computed as a
       settlement computes them (policy ``part_year_funding``, I7), so a
-      schedule without funding gives none;
-    * the net is split by `wind_down` among the former parties (I5).
+      schedule without funding gives none; the result's
+      `RegionWindDown.funding` keeps the derivation;
+    * the net is split by the wind-down's rules among the former parties
+      (I5, I13).
 
     Args:
         agreement: The agreement with every party's notice recorded.
-        year: A calendar year after the agreement's end.
+        year: A calendar year after the agreement's end, or the year it
+            ends in when it ends before 31 December.
         plan: The year's costs per region name, as for `settle`.
 
     Returns:
         The estimated wind-down of the regions whose posts run on in
-        ``year``, or ``None`` if the agreement has not ended before
-        ``year`` or no post runs on in it.
+        ``year``, or ``None`` if the agreement does not end before the
+        year's last day or no post runs on in it.
 
     Examples:
         >>> import datetime as dt
@@ -152,21 +178,33 @@ def estimate_wind_down(agreement: Agreement, year: int, plan: CostPlan) -> WindD
         >>> ended = base.give_notices(dict.fromkeys(base.parties, dt.date(2024, 6, 30)))
         >>> run_on = estimate_wind_down(ended, 2026, presets.coesfeld_cost_plan_2023())
         >>> nord = run_on.regions[0]
-        >>> nord.costs.total, nord.funding, nord.net
+        >>> nord.costs.total, nord.funding.amount, nord.net
         (Decimal('170000.00'), Decimal('137500.00'), Decimal('32500.00'))
         >>> estimate_wind_down(ended, 2027, presets.coesfeld_cost_plan_2023()) is None
         True
+
+        The invented example ends on 31 March 2026 when everyone gives
+        notice by 30 September 2025; region West's post runs on from
+        1 April, nine twelfths of the year's plan of 66,000.00:
+
+        >>> from kim_cooperation import scenario
+        >>> early = scenario.all_give_notice(presets.example(), dt.date(2025, 9, 30))
+        >>> plan = presets.example_cost_plans()[2026]
+        >>> west = estimate_wind_down(early, 2026, plan).regions[2]
+        >>> west.costs.total, west.funding.amount, west.net
+        (Decimal('49500.00'), Decimal('42250.00'), Decimal('7250.00'))
     """
     check_year(year)
     ends = agreement.ends
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    if ends is None or ends >= first:
+    if ends is None or ends >= last:
         return None
-    days_in_year = (last - first).days + 1
-    costs: dict[str, CostStatement] = {}
-    funding: dict[str, Decimal] = {}
+    # In the year of the end the run-on complements the settled part (I10);
+    # in the years after, it is weighed in days.
+    weighting = agreement.policies.span_weighting if ends >= first else SpanWeighting.DAYS
+    estimated: list[tuple[Region, CostStatement, RegionFunding, tuple[()]]] = []
     for region, statement in costs_by_region(agreement, plan).items():
-        post_days = Fraction(0)
+        time = Fraction(0)
         running: list[Post] = []
         for post in region.posts:
             period = run_on_period(ends, post.employment_end)
@@ -175,31 +213,67 @@ def estimate_wind_down(agreement: Agreement, year: int, plan: CostPlan) -> WindD
             start = max(period.first_day, first, post.employment_start or first)
             stop = min(period.last_day, last)
             if start <= stop:
-                post_days += post.fte * ((stop - start).days + 1)
+                time += post.fte * _part_of_year(start, stop, weighting)
                 running.append(attrs.evolve(post, employment_end=stop))
         if not running:
             continue
-        factor = post_days / (region.fte * days_in_year)
-        costs[region.name] = CostStatement(
-            **{
-                item.value: from_cents(
-                    round_half_up_to_cents(
-                        Fraction(to_cents(statement.amount(item)), 100) * factor
-                    )
-                )
-                for item in CostItem
-            }
-        )
-        funding[region.name] = region_funding(
+        funding = region_funding(
             running,
             year,
             agreement.funding,
             active_from=ends + dt.timedelta(days=1),
             method=agreement.policies.part_year_funding,
-        ).amount
-    if not costs:
+        )
+        estimated.append((region, _pro_rata(statement, time / region.fte), funding, ()))
+    if not estimated:
         return None
-    return wind_down(agreement, ends, costs, funding=funding)
+    return _wind_down_of(agreement, ends, estimated)
+
+
+def _part_of_year(first: dt.date, last: dt.date, weighting: SpanWeighting) -> Fraction:
+    """The part of a calendar year from ``first`` to ``last``, both in the same year (I10).
+
+    In days: the days over the days of the year. In twelfths: one twelfth
+    for each calendar month, of which a month's days count pro rata.
+    """
+    if weighting is SpanWeighting.DAYS:
+        return Fraction((last - first).days + 1, 366 if calendar.isleap(first.year) else 365)
+    part = Fraction(0)
+    for month in range(first.month, last.month + 1):
+        days = calendar.monthrange(first.year, month)[1]
+        since = first.day if month == first.month else 1
+        until = last.day if month == last.month else days
+        part += Fraction(until - since + 1, days)
+    return part / 12
+
+
+def _pro_rata(statement: CostStatement, factor: Fraction) -> CostStatement:
+    """Each item times ``factor``, rounded half up to cents item by item."""
+    return CostStatement(
+        **{
+            item.value: from_cents(
+                round_half_up_to_cents(Fraction(to_cents(statement.amount(item)), 100) * factor)
+            )
+            for item in CostItem
+        }
+    )
+
+
+def _settled_part(agreement: Agreement, year: int, plan: CostPlan) -> CostPlan:
+    """The plan's part for the agreement's part of the year it ends in (C11, C13, I10).
+
+    Each item pro rata to the part of the year the agreement runs (from
+    1 January or its start to its end): in twelfths, or in days under
+    ``span_weighting="days"``; rounded half up to cents once per item.
+    """
+    first, last = year_window(agreement, year)
+    part = _part_of_year(first, last, agreement.policies.span_weighting)
+    return MappingProxyType(
+        {
+            region.name: _pro_rata(statement, part)
+            for region, statement in costs_by_region(agreement, plan).items()
+        }
+    )
 
 
 def _frozen_plan(plan: CostPlan) -> CostPlan:
@@ -214,13 +288,16 @@ class YearResult:
     Attributes:
         year: The calendar year.
         plan: The costs used for the year, per region: a read-only copy of
-            the plan given.
+            the plan given, the posts' costs for the whole year.
         settlement: The settlement, or ``None`` if the agreement had ended
             before the year (after full termination only the wind-down
-            remains, C13).
-        wind_down: For a year after the agreement's end, the run-on costs
-            estimated from the year's plan (`estimate_wind_down`), or
-            ``None`` if nothing runs on in the year.
+            remains, C13). In the year the agreement ends in, when it ends
+            before 31 December, the settlement of its part of the year: of
+            the plan's items pro rata to that part (see `project`).
+        wind_down: For a year after the agreement's end, or the rest of the
+            year it ends in, the run-on costs estimated from the year's plan
+            (`estimate_wind_down`), or ``None`` if nothing runs on in the
+            year.
 
     Examples:
         Every party gives notice by 30 June 2024; the agreement ends on
@@ -234,6 +311,15 @@ class YearResult:
         [(2025, False, True), (2026, True, False), (2027, True, True)]
         >>> projection.result(2026).wind_down.regions[0].net
         Decimal('32500.00')
+
+        Under the quarter terms of the invented example, notices by
+        30 September 2025 end the agreement on 31 March 2026; 2026 has both:
+
+        >>> early = scenario.all_give_notice(presets.example(), dt.date(2025, 9, 30))
+        >>> plans = presets.example_cost_plans()
+        >>> year = project(early, [2026], plans).result(2026)
+        >>> year.settlement.region("West").costs.total, year.wind_down.regions[2].costs.total
+        (Decimal('16500.00'), Decimal('49500.00'))
     """
 
     year: int
@@ -290,7 +376,9 @@ class Projection(Exportable):
 
         Zero in years when the town is no longer a member (C12). After the
         agreement has ended, its part of the estimated run-on costs (C13),
-        zero once nothing runs on.
+        zero once nothing runs on. In the year the agreement ends in, when
+        it ends before 31 December, its part of the settled part of the year
+        plus its part of the run-on estimated for the rest.
 
         Raises:
             UnknownPartyError: ``party`` is not a party to the agreement.
@@ -299,19 +387,18 @@ class Projection(Exportable):
         """
         found = self.agreement.party(party)
         result = self.result(year)
+        cents = 0
         if result.settlement is not None:
             # Sums the parts of every region: under withdrawal_scope="agreement" a
             # town also bears parts of other regions' own shares (C12).
-            return result.settlement.own_share_of(found)
-        if result.wind_down is None:
-            return from_cents(0)
-        return from_cents(
-            sum(
+            cents += to_cents(result.settlement.own_share_of(found))
+        if result.wind_down is not None:
+            cents += sum(
                 to_cents(region.split[found])
                 for region in result.wind_down.regions
                 if found in region.split
             )
-        )
+        return from_cents(cents)
 
     @property
     def parties(self) -> tuple[Party, ...]:
@@ -380,7 +467,12 @@ def project(
     Returns:
         The projection. A year after the agreement ended (every party gave
         notice) has no settlement; the costs that run on in it are
-        estimated from its plan (`estimate_wind_down`, C13).
+        estimated from its plan (`estimate_wind_down`, C13). A year in which
+        the agreement ends before 31 December (quarter, half-year or month
+        notice terms) has both: a settlement of the plan's items pro rata
+        to the agreement's part of the year (twelfths for each month up to
+        the end, or days under ``span_weighting="days"``, I10; rounded half
+        up to cents once per item), and the run-on estimated for the rest.
 
     Raises:
         InvalidValueError: No years, a year twice, too many years, a year
@@ -419,6 +511,15 @@ def project(
                     year=year,
                     plan=plan,
                     settlement=None,
+                    wind_down=estimate_wind_down(agreement, year, plan),
+                )
+            )
+        elif ends is not None and ends.year == year and ends < dt.date(year, 12, 31):
+            results.append(
+                YearResult(
+                    year=year,
+                    plan=plan,
+                    settlement=settle(agreement, year, _settled_part(agreement, year, plan)),
                     wind_down=estimate_wind_down(agreement, year, plan),
                 )
             )

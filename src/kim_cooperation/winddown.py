@@ -1,4 +1,4 @@
-"""The wind-down after full termination (C13, interpretation choice I5).
+"""The wind-down after full termination (C13, interpretation choices I5, I13).
 
 If all parties give notice, the agreement ends, but the employments of the
 case managers may not. The personnel and material costs after the end run on
@@ -17,6 +17,19 @@ The library reads the clause so (I5):
   § 188 (2) BGB: 1 January to 31 December for an end on 31 December);
 * funding still received in that period reduces the costs.
 
+The run-on costs, and the funding still received, are given per region or
+per post (`RunOnCost`), as amounts for the post's whole run-on period or as
+monthly amounts. A monthly amount counts once for each whole month of the
+post's period and, for each remaining day, by one over the days of that
+day's calendar month (`RunOnPeriod.in_months`); each post's item is rounded
+half up to cents once (C13, I5). A region's run-on costs are the sum of its
+posts'.
+
+Under a key other than equal parts the clause's "zu gleichen Teilen" is
+read as equal parts (default), or, under the policy
+``wind_down_split="key"``, as the region's key for the year in which the
+agreement ends (I13).
+
 Examples:
     >>> import datetime as dt
     >>> from kim_cooperation import run_on_period
@@ -31,9 +44,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Final
+from fractions import Fraction
+from typing import Final, Literal, TypeAlias
 
 import attrs
 
@@ -41,24 +55,31 @@ from kim_cooperation._checks import check_date, shown
 from kim_cooperation._exportable import Exportable
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause, Interpretation
-from kim_cooperation.costs import CostStatement, costs_by_region
+from kim_cooperation.costs import CostItem, CostStatement, costs_by_region
 from kim_cooperation.errors import (
     InvalidDateError,
     InvalidTypeError,
     InvalidValueError,
+    UndecidedCaseError,
     UnknownPartyError,
+    UnknownRegionError,
 )
+from kim_cooperation.funding import PostFunding, RegionFunding
+from kim_cooperation.keys import EQUAL_KEY, KeyKind, SplitKey, key_weights, reference_day
 from kim_cooperation.membership import employer_on, members_on
-from kim_cooperation.money import Money, from_cents, to_cents
+from kim_cooperation.money import Money, from_cents, round_half_up_to_cents, to_cents, to_money
 from kim_cooperation.party import Party
-from kim_cooperation.policy import WindDownScope
+from kim_cooperation.policy import ShareBasis, WindDownScope
 from kim_cooperation.post import Post
 from kim_cooperation.region import Region
-from kim_cooperation.split import Allocation, split_equally
+from kim_cooperation.split import Allocation, _split_trusted, split_equally
 
 __all__ = [
     "MAX_RUN_ON_MONTHS",
+    "PostRunOn",
     "RegionWindDown",
+    "RunOnBasis",
+    "RunOnCost",
     "RunOnPeriod",
     "WindDown",
     "run_on_period",
@@ -67,6 +88,9 @@ __all__ = [
 
 MAX_RUN_ON_MONTHS: Final = 12
 """The longest the costs run on after full termination, in months (C13)."""
+
+RunOnBasis: TypeAlias = Literal["month", "period"]
+"""How a `RunOnCost` is given: for a month of the run-on, or for its whole period."""
 
 
 @attrs.frozen(kw_only=True)
@@ -112,6 +136,34 @@ class RunOnPeriod:
     def is_empty(self) -> bool:
         """Tell whether no costs run on."""
         return self.first_day is None
+
+    @property
+    def in_months(self) -> Fraction:
+        """The period's length in months, exact: what a monthly amount is multiplied by (C13, I5).
+
+        Each whole month of the period (``months``, counted under § 188 (2)
+        BGB) counts one; each of the ``days`` beyond them counts one over the
+        days of its calendar month. Zero without a run-on.
+
+        Examples:
+            A run-on from 1 April to 15 May: one month and 15 of May's 31 days.
+
+            >>> import datetime as dt
+            >>> period = run_on_period(dt.date(2026, 3, 31), dt.date(2026, 5, 15))
+            >>> period.months, period.days, period.in_months
+            (1, 15, Fraction(46, 31))
+            >>> run_on_period(dt.date(2025, 12, 31), None).in_months
+            Fraction(12, 1)
+        """
+        if self.last_day is None:
+            return Fraction(0)
+        # The last day of the whole months (the agreement's end if there are none).
+        before = self.last_day - dt.timedelta(days=self.days)
+        length = Fraction(self.months)
+        for offset in range(1, self.days + 1):
+            day = before + dt.timedelta(days=offset)
+            length += Fraction(1, calendar.monthrange(day.year, day.month)[1])
+        return length
 
     def describe(self) -> str:
         """Return the period in words, for reports."""
@@ -237,6 +289,145 @@ def _length(first_day: dt.date, last_day: dt.date) -> tuple[int, int]:
     return 0, (last_day - first_day).days + 1
 
 
+def _run_on_statement(value: CostStatement) -> CostStatement:
+    if not isinstance(value, CostStatement):
+        raise InvalidTypeError(
+            f"the run-on costs of a post must be a CostStatement, got {type(value).__name__} "
+            f"{shown(value)}; write e.g. CostStatement(personnel=Decimal('5400.00')) (C8, C13)"
+        )
+    return value
+
+
+def _run_on_funding(value: Money) -> Decimal:
+    amount = to_money(value, what="the run-on funding of a post")
+    if amount < 0:
+        raise InvalidValueError(
+            f"the run-on funding of a post must not be negative, got {shown(value)}; "
+            "write 0 if none is received (C13, I5)"
+        )
+    return amount
+
+
+def _basis(value: RunOnBasis) -> RunOnBasis:
+    if isinstance(value, str):
+        if value == "month":
+            return "month"
+        if value == "period":
+            return "period"
+    raise InvalidValueError(
+        f"per must be 'month' or 'period', got {shown(value)}; make a RunOnCost with "
+        "RunOnCost.monthly(...) or RunOnCost.for_period(...) (C13)"
+    )
+
+
+@attrs.frozen(kw_only=True)
+class RunOnCost:
+    """A post's costs after full termination, and the funding still received for it (C13, I5).
+
+    `wind_down` takes one per post label. Amounts are given either for the
+    post's whole run-on period, as the employer's books show them, or for
+    one month, as a budget does. A monthly amount is multiplied by the
+    period's length in months (`RunOnPeriod.in_months`: each whole month
+    counts one, each remaining day one over the days of its calendar month)
+    and rounded half up to cents once per item (C13, I5).
+
+    Attributes:
+        costs: The post's costs by item (C8), for a month or for the period.
+        funding: Funding still received for the post in the run-on, for a
+            month or for the period (I5); zero by default. Money, not
+            negative; floats are refused.
+        per: ``"month"`` for monthly amounts, ``"period"`` for the amounts
+            of the whole run-on period.
+
+    Raises:
+        InvalidTypeError: ``costs`` is not a `CostStatement`.
+        MoneyTypeError: ``funding`` is a float.
+        InvalidValueError: ``funding`` is negative or ``per`` is neither
+            ``"month"`` nor ``"period"``.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> from kim_cooperation import CostStatement
+        >>> monthly = RunOnCost.monthly(CostStatement(personnel=Decimal("5432.10")),
+        ...                             funding=Decimal("4750"))
+        >>> monthly.per, monthly.costs.total, monthly.funding
+        ('month', Decimal('5432.10'), Decimal('4750.00'))
+        >>> RunOnCost.for_period(CostStatement(personnel=65000)).funding
+        Decimal('0.00')
+        >>> RunOnCost.monthly(CostStatement(), funding=Decimal("-1"))
+        Traceback (most recent call last):
+        ...
+        kim_cooperation.errors.InvalidValueError: the run-on funding of a post must not be
+        negative, got Decimal('-1'); write 0 if none is received (C13, I5)
+    """
+
+    costs: CostStatement = attrs.field(converter=_run_on_statement)
+    funding: Decimal = attrs.field(default=Decimal(0), converter=_run_on_funding)
+    per: RunOnBasis = attrs.field(converter=_basis)
+
+    @classmethod
+    def monthly(cls, costs: CostStatement, funding: Money = 0) -> RunOnCost:
+        """Return monthly run-on costs and funding of a post (C13, I5).
+
+        Examples:
+            >>> from kim_cooperation import CostStatement
+            >>> RunOnCost.monthly(CostStatement(personnel=5500)).per
+            'month'
+        """
+        return cls(costs=costs, funding=funding, per="month")
+
+    @classmethod
+    def for_period(cls, costs: CostStatement, funding: Money = 0) -> RunOnCost:
+        """Return a post's run-on costs and funding for its whole run-on period (C13, I5).
+
+        Examples:
+            >>> from kim_cooperation import CostStatement
+            >>> RunOnCost.for_period(CostStatement(personnel=16500), funding=13750).funding
+            Decimal('13750.00')
+        """
+        return cls(costs=costs, funding=funding, per="period")
+
+
+@attrs.frozen(kw_only=True)
+class PostRunOn:
+    """One post's part of a region's wind-down: its period, costs and funding (C13, I5).
+
+    Attributes:
+        post: The post.
+        period: Its run-on period (`run_on_period`), never empty.
+        given: The costs and funding as given.
+        costs: The post's costs for the period: as given for
+            ``per="period"``; for ``per="month"`` each monthly item times
+            ``period.in_months``, rounded half up to cents.
+        funding: The funding for the period, computed the same way.
+        clause: ``C13``.
+        interpretation: ``I5``.
+
+    Examples:
+        Ost 2's employment ends on 15 May 2026, six weeks after the
+        agreement: one month and 15 of May's 31 days at 5,432.10 a month.
+
+        >>> import datetime as dt
+        >>> from decimal import Decimal
+        >>> from kim_cooperation import CostStatement, presets, scenario
+        >>> agreement = presets.example().with_post("Ost 2", employment_end=dt.date(2026, 5, 15))
+        >>> ended = scenario.all_give_notice(agreement, dt.date(2025, 9, 30))
+        >>> given = RunOnCost.monthly(CostStatement(personnel=Decimal("5432.10")))
+        >>> result = wind_down(ended, dt.date(2026, 3, 31), {"Ost 2": given})
+        >>> (post,) = result.regions[0].posts
+        >>> post.post.label, post.period.in_months, post.costs.personnel
+        ('Ost 2', Fraction(46, 31), Decimal('8060.54'))
+    """
+
+    post: Post
+    period: RunOnPeriod
+    given: RunOnCost
+    costs: CostStatement
+    funding: Decimal
+    clause: Clause = Clause.C13
+    interpretation: Interpretation = Interpretation.I5
+
+
 @attrs.frozen(kw_only=True)
 class RegionWindDown(Exportable):
     """One region's wind-down after full termination (C13).
@@ -244,11 +435,28 @@ class RegionWindDown(Exportable):
     Attributes:
         region: The region.
         periods: The run-on period of each post, in post order.
-        costs: The costs incurred in the run-on periods.
-        funding: Funding received in those periods, which reduces the costs (I5).
+        costs: The costs incurred in the run-on periods; the sum of
+            ``posts`` where they were given per post.
+        funding: Funding received in those periods, which reduces the
+            costs (I5). ``funding.amount`` is the amount; where it was given
+            per post, ``funding.posts`` holds each post's amount, and for an
+            estimate (`kim_cooperation.projection.estimate_wind_down`) the
+            rates and months it was computed from (I7). The same type as
+            `RegionSettlement.funding`.
         net: Costs less funding, at least zero: the amount split.
         surplus: Funding beyond the costs, reported and not distributed (I6).
-        split: Each former party's equal part of ``net`` (C13).
+        split: Each former party's part of ``net`` (C13).
+        posts: Each post's period, costs and funding where the run-on costs
+            were given per post (`RunOnCost`), in post order; empty where
+            they were given for the region.
+        key: The key ``net`` was split by: equal parts, or the region's key
+            under ``wind_down_split="key"`` (I13).
+        reference_day: For a population key applied, the day whose counts
+            were used (I9); else ``None``.
+        clause: ``C13``.
+        interpretation: ``I13`` for a region whose key is not equal parts
+            (the reading of "zu gleichen Teilen" decides the split), else
+            ``I5``.
 
     Examples:
         Region Nord's costs for the year after the end, less the funding
@@ -262,8 +470,8 @@ class RegionWindDown(Exportable):
         >>> funding = {"Nord": Decimal("137500")}
         >>> result = wind_down(ended, dt.date(2025, 12, 31), costs, funding=funding)
         >>> nord = result.regions[0]
-        >>> nord.net, nord.surplus, nord.last_day
-        (Decimal('32500.00'), Decimal('0.00'), datetime.date(2026, 12, 31))
+        >>> nord.net, nord.funding.amount, nord.surplus, nord.last_day
+        (Decimal('32500.00'), Decimal('137500.00'), Decimal('0.00'), datetime.date(2026, 12, 31))
         >>> {party.name: str(amount) for party, amount in nord.split.items()}
         {'Billerbeck': '8125.00', 'Coesfeld': '8125.00', 'Havixbeck': '8125.00', 'Rosendahl': '8125.00'}
     """
@@ -271,10 +479,15 @@ class RegionWindDown(Exportable):
     region: Region
     periods: tuple[tuple[Post, RunOnPeriod], ...]
     costs: CostStatement
-    funding: Decimal
+    funding: RegionFunding
     net: Decimal
     surplus: Decimal
     split: Allocation
+    posts: tuple[PostRunOn, ...] = ()
+    key: SplitKey = EQUAL_KEY
+    reference_day: dt.date | None = None
+    clause: Clause = Clause.C13
+    interpretation: Interpretation = Interpretation.I5
 
     @property
     def last_day(self) -> dt.date | None:
@@ -333,40 +546,69 @@ class WindDown(Exportable):
         )
 
 
+_Entry: TypeAlias = tuple[Region, CostStatement, RegionFunding, tuple[PostRunOn, ...]]
+"""What one region's wind-down is computed from: costs, funding and the posts' figures."""
+
+
 def wind_down(
     agreement: Agreement,
     agreement_end: dt.date,
-    costs: Mapping[str, CostStatement],
+    costs: Mapping[str, CostStatement | RunOnCost],
     *,
     funding: Mapping[str, Money] | None = None,
 ) -> WindDown:
-    """Split the costs that run on after full termination among the former parties (C13, I5).
+    """Split the costs that run on after full termination among the former parties (C13, I5, I13).
 
     Each post's costs run on from the day after ``agreement_end`` until its
     employment ends (`Post.employment_end`), for at most 12 months (see
     `run_on_period`). The caller gives the costs actually incurred in those
-    periods per region, and any funding still received; the net is split in
-    equal parts among the region's former parties (the towns on the last
-    day, or under ``wind_down_scope="all-former"`` every town the region
-    had), cents by largest remainder with ties to the region's employer on
-    the last day (I2).
+    periods, and any funding still received, per region or per post:
+
+    * by region name, a `CostStatement` of the region's run-on costs, and
+      the funding by region name in ``funding``;
+    * by post label, a `RunOnCost` with the post's costs and funding, for
+      the post's whole period or per month. Monthly amounts count once per
+      whole month of the post's period and, for each remaining day, by one
+      over the days of its calendar month, rounded half up to cents once per
+      post and item (`RunOnPeriod.in_months`). The region's costs and
+      funding are the sums over its posts.
+
+    The net, costs less funding, is split among the region's former parties
+    (the towns on the last day, or under ``wind_down_scope="all-former"``
+    every town the region had): in equal parts (C13), or under
+    ``wind_down_split="key"`` by the region's key for the year in which the
+    agreement ends (I13). Cents go by largest remainder with ties to the
+    region's employer on the last day (I2).
 
     Args:
         agreement: The agreement with every party's notice recorded (C13
-            applies only then) and the posts' employment end dates.
+            applies only then) and the posts' employment end dates
+            (`Agreement.with_post`).
         agreement_end: The last day of the agreement, `Agreement.ends`,
             stated by the caller as a check: an end of a period under its
             notice terms (a 31 December for the default terms).
-        costs: The costs of the run-on periods per region name.
-        funding: Funding received in the run-on periods per region name;
-            none if omitted.
+        costs: The run-on costs by region name (`CostStatement`) or by post
+            label (`RunOnCost`); a region is given one way or the other.
+        funding: Funding received in the run-on periods by region name, for
+            regions given by name; none if omitted.
 
     Raises:
         InvalidValueError: ``agreement_end`` is not an end of a notice
             period; not every party has given notice; the agreement ends on
             another day; costs or funding are given for a region none of
-            whose posts runs on; funding is negative.
+            whose posts runs on, or for a post that does not run on; a
+            region is given both by name and through its posts, or its
+            funding by name and its costs per post; a key is no post label;
+            funding is negative.
+        InvalidTypeError: ``costs`` or ``funding`` is not a mapping; a
+            region's costs are not a `CostStatement`, or a post's not a
+            `RunOnCost`.
+        MoneyTypeError: Funding is a float.
+        UndecidedCaseError: Under ``wind_down_split="key"`` all former
+            parties of a region have weight zero.
         UnknownRegionError: A key names no region.
+        NoPopulationCountError: Under ``wind_down_split="key"``, a
+            population key lacks a town's count (I9).
 
     Examples:
         >>> import datetime as dt
@@ -379,7 +621,76 @@ def wind_down(
         >>> mitte = result.regions[0]
         >>> mitte.periods[0][1].months, str(mitte.split[presets.coesfeld().party("Nottuln")])
         (12, '34000.00')
+
+        Per post: Nord 1 at 5,500.00 a month for its 12 months, Nord 2 with
+        the costs of its period:
+
+        >>> per_post = {"Nord 1": RunOnCost.monthly(CostStatement(personnel=5500)),
+        ...             "Nord 2": RunOnCost.for_period(CostStatement(personnel=60000),
+        ...                                            funding=55000)}
+        >>> nord = wind_down(ended, dt.date(2025, 12, 31), per_post).regions[0]
+        >>> [(post.post.label, str(post.costs.total)) for post in nord.posts]
+        [('Nord 1', '66000.00'), ('Nord 2', '60000.00')]
+        >>> nord.costs.total, nord.funding.amount, nord.net
+        (Decimal('126000.00'), Decimal('55000.00'), Decimal('71000.00'))
     """
+    _check_ended(agreement, agreement_end)
+    by_region, by_post = _costs_given(agreement, costs)
+    received = _funding_by_region(agreement, {} if funding is None else funding)
+    for region, given in by_post.items():
+        if region in by_region:
+            labels = [post.label for post, _ in given]
+            raise InvalidValueError(
+                f"region {region.name!r} is given both by its name and through its posts "
+                f"{labels}; give its run-on costs one way (C13)"
+            )
+        if region in received:
+            raise InvalidValueError(
+                f"funding of region {region.name!r} is given by its name while its run-on costs "
+                "are given per post; give each post's funding in its RunOnCost (C13, I5)"
+            )
+    unknown = set(received) - set(by_region)
+    if unknown:
+        names = sorted(region.name for region in unknown)
+        raise InvalidValueError(f"funding is given for regions {names} without costs (C13)")
+    year = _run_on_year(agreement_end)
+    entries: list[_Entry] = []
+    for region in agreement.regions:
+        periods = {
+            post: run_on_period(agreement_end, post.employment_end) for post in region.posts
+        }
+        if region in by_region:
+            statement = by_region[region]
+            received_cents = received.get(region, 0)
+            if all(period.is_empty for period in periods.values()) and (
+                statement.total or received_cents
+            ):
+                raise InvalidValueError(
+                    f"region {region.name!r}: no post's employment runs on after "
+                    f"{agreement_end.isoformat()}, so no costs or funding can arise (C13)"
+                )
+            entries.append((region, statement, _given_funding(year, received_cents, ()), ()))
+        elif region in by_post:
+            posts = tuple(
+                _post_run_on(post, periods[post], given) for post, given in by_post[region]
+            )
+            entries.append(
+                (
+                    region,
+                    _summed_costs(post.costs for post in posts),
+                    _given_funding(
+                        year,
+                        sum(to_cents(post.funding) for post in posts),
+                        tuple((post.post, to_cents(post.funding)) for post in posts),
+                    ),
+                    posts,
+                )
+            )
+    return _wind_down_of(agreement, agreement_end, entries)
+
+
+def _check_ended(agreement: Agreement, agreement_end: dt.date) -> None:
+    """Check that every party has given notice and the agreement ends on ``agreement_end``."""
     if not isinstance(agreement, Agreement):
         raise InvalidTypeError(
             f"agreement must be an Agreement, got {type(agreement).__name__} {shown(agreement)}"
@@ -405,42 +716,70 @@ def wind_down(
             f"every party gave notice and the agreement ends on {agreement.ends.isoformat()}, "
             f"not on {agreement_end.isoformat()} (C11, C13)"
         )
-    by_region = costs_by_region(agreement, costs)
-    received = _funding_by_region(agreement, {} if funding is None else funding)
-    unknown = set(received) - set(by_region)
-    if unknown:
-        names = sorted(region.name for region in unknown)
-        raise InvalidValueError(f"funding is given for regions {names} without costs (C13)")
+
+
+def _wind_down_of(
+    agreement: Agreement, agreement_end: dt.date, entries: Sequence[_Entry]
+) -> WindDown:
+    """Net each region's costs against its funding and split the net (C13, I5, I6, I13).
+
+    The callers have checked the input; `kim_cooperation.projection` passes
+    its estimates here with the funding it computed.
+    """
     regions = []
-    for region, statement in by_region.items():
-        periods = tuple(
-            (post, run_on_period(agreement_end, post.employment_end)) for post in region.posts
-        )
-        received_cents = received.get(region, 0)
-        if all(period.is_empty for _, period in periods) and (statement.total or received_cents):
-            raise InvalidValueError(
-                f"region {region.name!r}: no post's employment runs on after "
-                f"{agreement_end.isoformat()}, so no costs or funding can arise (C13)"
-            )
-        balance = to_cents(statement.total) - received_cents
-        net = from_cents(max(balance, 0))
+    for region, statement, received, posts in entries:
+        balance = to_cents(statement.total) - to_cents(received.amount)
+        net = max(balance, 0)
+        split, key, day = _split_run_on(agreement, region, agreement_end, net)
         regions.append(
             RegionWindDown(
                 region=region,
-                periods=periods,
+                periods=tuple(
+                    (post, run_on_period(agreement_end, post.employment_end))
+                    for post in region.posts
+                ),
                 costs=statement,
-                funding=from_cents(received_cents),
-                net=net,
+                funding=received,
+                net=from_cents(net),
                 surplus=from_cents(max(-balance, 0)),
-                split=split_equally(
-                    net,
-                    _former_parties(agreement, region, agreement_end),
-                    first=employer_on(agreement, region, agreement_end),
-                    clause=Clause.C13,
+                split=split,
+                posts=posts,
+                key=key,
+                reference_day=day,
+                interpretation=(
+                    Interpretation.I5
+                    if region.split_key.kind is KeyKind.EQUAL
+                    else Interpretation.I13
                 ),
             )
         )
     return WindDown(agreement_end=agreement_end, regions=tuple(regions))
+
+
+def _split_run_on(
+    agreement: Agreement, region: Region, agreement_end: dt.date, net: int
+) -> tuple[Allocation, SplitKey, dt.date | None]:
+    """Split ``net`` cents among the former parties: equal parts, or by the key (C13, I13).
+
+    Returns the split, the key applied and, for a population key, its
+    reference day.
+    """
+    former = _former_parties(agreement, region, agreement_end)
+    employer = employer_on(agreement, region, agreement_end)
+    if agreement.policies.wind_down_split is not ShareBasis.KEY:
+        split = split_equally(from_cents(net), former, first=employer, clause=Clause.C13)
+        return split, EQUAL_KEY, None
+    year = agreement_end.year
+    weights = key_weights(agreement, region, year, former)
+    if not any(weights.values()):
+        raise UndecidedCaseError(
+            f"the former parties of region {region.name!r} "
+            f"({', '.join(party.name for party in former)}) all have weight zero under its key "
+            f"({region.split_key.describe()}), so its run-on costs cannot be split by the key; "
+            "choose wind_down_split='equal' (C13, I8, I13)"
+        )
+    split = _split_trusted(net, weights, first=employer, clause=Clause.C13)
+    return split, region.split_key, reference_day(agreement, region, year)
 
 
 def _former_parties(
@@ -452,13 +791,136 @@ def _former_parties(
     return members_on(agreement, agreement_end, region=region)
 
 
+def _run_on_year(agreement_end: dt.date) -> int:
+    """The calendar year in which the run-on after ``agreement_end`` begins."""
+    if (agreement_end.month, agreement_end.day) == (12, 31):
+        return agreement_end.year + 1
+    return agreement_end.year
+
+
+def _given_funding(year: int, cents: int, posts: tuple[tuple[Post, int], ...]) -> RegionFunding:
+    """The funding the caller gave for a region's run-on, as a `RegionFunding` (C5, I5).
+
+    No rates: the amounts are the employer's. Given per post, each post's
+    amount is one `PostFunding` (no months: the run-on may span two years).
+    """
+    return RegionFunding(
+        year=year,
+        posts=tuple(
+            PostFunding(post=post, months=(), exact=Fraction(amount, 100))
+            for post, amount in posts
+        ),
+        rates=(),
+        exact=Fraction(cents, 100),
+        amount=from_cents(cents),
+        interpretation=Interpretation.I5,
+    )
+
+
+def _costs_given(
+    agreement: Agreement, costs: Mapping[str, CostStatement | RunOnCost]
+) -> tuple[dict[Region, CostStatement], dict[Region, list[tuple[Post, RunOnCost]]]]:
+    """Sort the run-on costs into those given by region and those given by post (C13).
+
+    Returns both in the agreement's order of regions and posts.
+    """
+    if not isinstance(costs, Mapping):
+        raise InvalidTypeError(
+            "costs must be a mapping of region name to CostStatement or of post label to "
+            f"RunOnCost, got {type(costs).__name__}"
+        )
+    if not costs:
+        raise InvalidValueError("costs must name at least one region or post (C13)")
+    posts = {post.label: (region, post) for region in agreement.regions for post in region.posts}
+    regional: dict[str, CostStatement] = {}
+    per_post: dict[Post, RunOnCost] = {}
+    for key, value in costs.items():
+        found = posts.get(key) if isinstance(key, str) else None
+        if isinstance(value, RunOnCost):
+            if found is None:
+                raise InvalidValueError(
+                    f"{shown(key)} is not the label of a post of the agreement "
+                    f"{agreement.name!r}; run-on costs per post are keyed by the post's label, "
+                    f"one of {list(posts)} (C3, C13)"
+                )
+            per_post[found[1]] = value
+        elif found is not None and not _names_region(agreement, key):
+            raise InvalidTypeError(
+                f"run-on costs of post {key!r} must be a RunOnCost, got {type(value).__name__} "
+                f"{shown(value)}; write RunOnCost.for_period(costs) for the whole run-on or "
+                "RunOnCost.monthly(costs) for a month (C13)"
+            )
+        else:
+            regional[key] = value
+    by_region = costs_by_region(agreement, regional) if regional else {}
+    by_post = {
+        region: [(post, per_post[post]) for post in region.posts if post in per_post]
+        for region in agreement.regions
+        if any(post in per_post for post in region.posts)
+    }
+    return by_region, by_post
+
+
+def _names_region(agreement: Agreement, key: str) -> bool:
+    try:
+        agreement.region(key)
+    except UnknownRegionError:
+        return False
+    return True
+
+
+def _post_run_on(post: Post, period: RunOnPeriod, given: RunOnCost) -> PostRunOn:
+    """One post's costs and funding for its run-on period (C13, I5)."""
+    if period.is_empty:
+        ends = "" if period.employment_end is None else f" on {period.employment_end.isoformat()}"
+        raise InvalidValueError(
+            f"post {post.label!r}: its employment ends{ends}, with the agreement "
+            f"({period.agreement_end.isoformat()}) or before, so no costs or funding run on; "
+            "leave it out of the run-on costs (C13)"
+        )
+    if given.per == "period":
+        return PostRunOn(
+            post=post, period=period, given=given, costs=given.costs, funding=given.funding
+        )
+    length = period.in_months
+    return PostRunOn(
+        post=post,
+        period=period,
+        given=given,
+        costs=CostStatement(
+            **{item.value: _times(amount, length) for item, amount in given.costs.items()}
+        ),
+        funding=_times(given.funding, length),
+    )
+
+
+def _times(amount: Decimal, factor: Fraction) -> Decimal:
+    """``amount × factor``, rounded half up to cents: the one rounding of a monthly amount."""
+    return from_cents(round_half_up_to_cents(Fraction(to_cents(amount), 100) * factor))
+
+
+def _summed_costs(statements: Iterable[CostStatement]) -> CostStatement:
+    """Add cost statements item by item (C8)."""
+    cents = dict.fromkeys(CostItem, 0)
+    for statement in statements:
+        for item, amount in statement.items():
+            cents[item] += to_cents(amount)
+    return CostStatement(**{item.value: from_cents(value) for item, value in cents.items()})
+
+
 def _funding_by_region(agreement: Agreement, funding: Mapping[str, Money]) -> dict[Region, int]:
     if not isinstance(funding, Mapping):
         raise InvalidTypeError(
             f"funding must be a mapping of region name to money, got {type(funding).__name__}"
         )
+    labels = {post.label for post in agreement.posts}
     found: dict[Region, int] = {}
     for key, amount in funding.items():
+        if isinstance(key, str) and key in labels and not _names_region(agreement, key):
+            raise InvalidValueError(
+                f"funding is keyed by region name, got the post label {key!r}; give a post's "
+                "funding in its RunOnCost (RunOnCost.for_period(costs, funding=...)) (C13, I5)"
+            )
         region = agreement.region(key)
         cents = to_cents(amount, what=f"funding of region {region.name!r}")
         if cents < 0:
