@@ -125,7 +125,7 @@ def test_deadline_for_a_year_warns_on_weekends(capsys: pytest.CaptureFixture[str
 
 
 def test_deadline_needs_exactly_one_question(capsys: pytest.CaptureFixture[str]) -> None:
-    assert "one of the arguments --received --year is required" in fails(capsys, "deadline")
+    assert "one of the arguments --received --year --end is required" in fails(capsys, "deadline")
     assert "not allowed with argument" in fails(
         capsys, "deadline", "--year", "2025", "--received", "2024-06-30"
     )

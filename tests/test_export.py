@@ -240,6 +240,11 @@ def test_settlement_dict_carries_every_figure_with_its_clause() -> None:
         "withdrawal_scope": "region",
         "part_year_funding": "twelfths",
         "wind_down_scope": "last-members",
+        "population_reference": "previous-year-end",
+        "span_weighting": "months",
+        "withdrawal_split": "equal",
+        "no_funding_split": "equal",
+        "wind_down_split": "equal",
     }
     regions = data["regions"]
     assert isinstance(regions, list)

@@ -13,6 +13,12 @@ computed differently. Advances are the caller's, keyed by town; they are
 validated (exact money, not negative, a town the statement bills) and
 never rounded.
 
+When a successor employer takes over within a year (notice terms that end
+inside a year, I10), each employer bills the towns for the spans in which
+it employed: there is one statement per employer and region, each listing
+the parts of its spans (`BillingStatement.spans`). A town billed by both
+employers gives its advances per employer, keyed ``(town, employer)``.
+
 Three outputs:
 
 * `billing_statements` returns the statements as values;
@@ -42,10 +48,12 @@ Examples:
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TypeAlias
 
@@ -55,18 +63,20 @@ from kim_cooperation._checks import shown, tuple_of
 from kim_cooperation._exportable import Exportable
 from kim_cooperation.clauses import Clause, Interpretation
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError, UnknownPartyError
-from kim_cooperation.formatting import Lang
+from kim_cooperation.formatting import Lang, format_date, format_fraction
 from kim_cooperation.impact import Role
 from kim_cooperation.money import Money, from_cents, to_cents, to_money
 from kim_cooperation.party import Party
 from kim_cooperation.region import Region
-from kim_cooperation.settlement import RegionSettlement, Settlement
+from kim_cooperation.settlement import BillingLine, RegionSettlement, Settlement
+from kim_cooperation.spans import Span
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 __all__ = [
     "MONEY_FORMAT",
+    "AdvanceKey",
     "Advances",
     "BillingEntry",
     "BillingStatement",
@@ -75,8 +85,18 @@ __all__ = [
     "write_billing_workbook",
 ]
 
-Advances: TypeAlias = Mapping[str, Money] | Mapping[Party, Money] | Mapping[str | Party, Money]
-"""Advance payments per town, keyed by `Party`, AGS or name: `Decimal` or `int` euros."""
+AdvanceKey: TypeAlias = str | Party | tuple[str | Party, str | Party]
+"""A town (`Party`, AGS or name), or a pair ``(town, employer)`` for a town billed by two employers."""
+
+Advances: TypeAlias = (
+    Mapping[str, Money]
+    | Mapping[Party, Money]
+    | Mapping[str | Party, Money]
+    | Mapping[tuple[str | Party, str | Party], Money]
+    | Mapping[AdvanceKey, Money]
+)
+"""Advance payments per town, keyed by `Party`, AGS or name, or by ``(town, employer)``:
+`Decimal` or `int` euros."""
 
 MONEY_FORMAT: Final = "#,##0.00 €"
 """The number format of the workbook's money cells: ``8.125,00 €`` in a German Excel."""
@@ -96,10 +116,13 @@ class BillingEntry:
         party: The town.
         role: `Role.EMPLOYER` for the employer, which bears its part itself,
             or `Role.MEMBER` for a town the employer bills.
-        part: The town's part of the region's own share (``clause``).
+        part: The town's part of the region's own share (``clause``); on the
+            statement of an employer for part of the year (after a handover,
+            I10), the part billed for that employer's spans.
         clause: The clause of the part: ``C4`` (equal parts), ``C12`` (a
             town has left) or ``C10`` (no funding in the year).
-        extra_cent: Whether the part includes one of the left-over cents (I2).
+        extra_cent: Whether the town's part of the year includes one of the
+            left-over cents (I2).
         advances: The advance payments the town has made for the year; zero
             for the employer.
         balance: ``part - advances``, what the town still owes the employer
@@ -148,6 +171,10 @@ class BillingStatement(Exportable):
         own_share_clause: ``C7``, or ``C10`` when the year had no funding.
         surplus: Funding beyond the costs, reported and not paid out (I6).
         entries: One `BillingEntry` per town that bears a part, by AGS.
+        spans: After a handover of the employer within the year, the spans
+            in which this employer employed and bills for (I10); empty when
+            one employer billed the whole year. Costs, funding and own share
+            stay the region's figures for the year.
 
     Examples:
         >>> from kim_cooperation import presets, settle
@@ -175,22 +202,84 @@ class BillingStatement(Exportable):
     own_share_clause: Clause
     surplus: Decimal
     entries: tuple[BillingEntry, ...]
+    spans: tuple[Span, ...] = ()
 
     @property
     def title(self) -> str:
         """The statement's German title, for the letter it is attached to."""
+        period = f" {self.period(lang='de')}" if self.spans else ""
         return (
-            f"Jahresabrechnung {self.year} – Eigenanteile der Region {self.region.name}, "
+            f"Jahresabrechnung {self.year} – Eigenanteile der Region {self.region.name}{period}, "
             f"Anstellungskörperschaft {self.employer.title}"
         )
 
     @property
     def title_en(self) -> str:
         """The statement's title in English."""
+        period = f" {self.period(lang='en')}" if self.spans else ""
         return (
-            f"Annual billing {self.year} – own shares of Region {self.region.name}, "
+            f"Annual billing {self.year} – own shares of Region {self.region.name}{period}, "
             f"employer {self.employer.title}"
         )
+
+    def period(self, *, lang: Lang = "de") -> str:
+        """The time the statement bills for: ``für den Zeitraum 01.01.2026 bis 31.03.2026`` (I10).
+
+        The whole year (``für das Jahr 2026``) when one employer billed it all.
+
+        Examples:
+            >>> from kim_cooperation import presets, settle
+            >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+            >>> billing_statements(settlement)[0].period(lang="en")
+            'for the year 2023'
+        """
+        if lang not in _LABELS:
+            raise InvalidValueError(f"lang must be 'de' or 'en', got {shown(lang)}")
+        if not self.spans:
+            return f"für das Jahr {self.year}" if lang == "de" else f"for the year {self.year}"
+        runs = _runs(self.spans)
+        joined = (" und " if lang == "de" else " and ").join(
+            f"{format_date(first, lang=lang)} {'bis' if lang == 'de' else 'to'} "
+            f"{format_date(last, lang=lang)}"
+            for first, last in runs
+        )
+        return f"für den Zeitraum {joined}" if lang == "de" else f"for {joined}"
+
+    @property
+    def share_of_year(self) -> Fraction:
+        """The exact fraction of the year the statement bills for: its spans' weights (I10).
+
+        1 for a statement of the whole year.
+
+        Examples:
+            >>> import datetime as dt
+            >>> from kim_cooperation import presets, settle
+            >>> handover = presets.example().give_notice(
+            ...     "Brunnfeld", dt.date(2025, 9, 30), successor="Eichhagen")
+            >>> settlement = settle(handover, 2026, presets.example_cost_plans()[2026])
+            >>> [(s.employer.name, str(s.share_of_year), s.parts_total)
+            ...  for s in billing_statements(settlement) if s.region.name == "Ost"]
+            [('Brunnfeld', '1/4', Decimal('6250.01')), ('Eichhagen', '3/4', Decimal('18749.99'))]
+        """
+        if not self.spans:
+            return Fraction(1)
+        return sum((span.weight for span in self.spans), Fraction(0))
+
+    @property
+    def parts_total(self) -> Decimal:
+        """The parts of the statement's towns in all, the employer's own included (C4, C9).
+
+        The region's own share for a statement of the whole year; after a
+        handover, the part billed for this employer's spans. The parts of
+        all statements of a region add up to its own share.
+
+        Examples:
+            >>> from kim_cooperation import presets, settle
+            >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+            >>> billing_statements(settlement)[0].parts_total
+            Decimal('32500.00')
+        """
+        return _sum(entry.part for entry in self.entries)
 
     @property
     def clauses(self) -> tuple[Clause | Interpretation, ...]:
@@ -210,6 +299,8 @@ class BillingStatement(Exportable):
         if self.surplus:
             found.append(Interpretation.I6)
         found.extend(entry.clause for entry in self.entries)
+        if self.spans:
+            found.append(Interpretation.I10)
         found += [Interpretation.I2, Clause.C9]
         return tuple(dict.fromkeys(found))
 
@@ -263,26 +354,36 @@ def billing_statements(
     order): the employer, which bears its part itself, and the towns it
     bills, with their advance payments and the balance due.
 
+    In a year in which a successor employer took over (I10), the region has
+    one statement per employer, in the order they employed: each lists the
+    parts of that employer's spans, its own as the employer and the other
+    towns' as members, and `BillingStatement.spans` names the spans.
+
     Args:
         settlement: The year's settlement, from `kim_cooperation.settle`.
         advances: Advance payments ("Abschlagszahlungen") the towns have
             made to their employer for the year, keyed by `Party`, AGS or
             name; `Decimal` or `int` euros, exact to the cent, not negative.
-            Towns not named have paid none.
+            Towns not named have paid none. A town billed by two employers
+            (after a handover within the year, or under
+            ``withdrawal_scope="agreement"``) is named with its employer:
+            ``{("Fuchsberg", "Brunnfeld"): Decimal("1000")}``.
 
     Returns:
         The statements.
 
     Raises:
         InvalidTypeError: ``settlement`` is not a `Settlement`, ``advances``
-            is not a mapping, or a key is neither a `Party` nor a str.
+            is not a mapping, or a key is neither a `Party`, a str nor a
+            pair of them.
         MoneyTypeError: An advance is a float or another non-money type.
         InvalidMoneyError: An advance has fractions of a cent.
         InvalidValueError: An advance is negative; names a town twice; is
             given for an employer (it bills, it does not pay) or for a town
             no statement bills (it has left, or its region was not settled);
-            or for a town billed by several employers (possible only under
-            ``withdrawal_scope="agreement"``), where it would be ambiguous.
+            a town billed by several employers and named without one, where
+            it would be ambiguous; or a pair whose employer does not bill
+            the town.
         UnknownPartyError: A key names no party to the agreement.
 
     Examples:
@@ -304,66 +405,198 @@ def billing_statements(
             f"settlement must be a Settlement, got {type(settlement).__name__} {shown(settlement)}"
         )
     paid = _advances(settlement, {} if advances is None else advances)
-    return tuple(_statement(settlement, region, paid) for region in settlement.regions)
+    return tuple(
+        statement
+        for region in settlement.regions
+        for statement in _region_statements(settlement, region, paid)
+    )
 
 
-def _advances(settlement: Settlement, advances: Advances) -> dict[Party, Decimal]:
+_Billed: TypeAlias = tuple[str, Party, Party]
+"""A bill: the region's name, the town that pays and the employer that bills."""
+
+
+def _advances(settlement: Settlement, advances: Advances) -> dict[_Billed, Decimal]:
     if not isinstance(advances, Mapping):
         raise InvalidTypeError(
             f"advances must be a mapping of town to money, got {type(advances).__name__} "
             f"{shown(advances)}"
         )
-    found: dict[Party, Decimal] = {}
+    agreement = settlement.agreement
+    found: dict[_Billed, Decimal] = {}
     for key, value in advances.items():
-        if not isinstance(key, str | Party):
+        creditor: Party | None = None
+        if isinstance(key, tuple):
+            if len(key) != 2 or not all(isinstance(item, str | Party) for item in key):
+                raise InvalidTypeError(
+                    f"an advance keyed by a pair names (town, employer), each a Party, AGS or "
+                    f"name, got {shown(key)}"
+                )
+            party = agreement.party(key[0])
+            creditor = agreement.party(key[1])
+        elif isinstance(key, str | Party):
+            party = agreement.party(key)
+        else:
             raise InvalidTypeError(
-                f"advances must be keyed by Party, AGS or name, got {type(key).__name__} {shown(key)}"
+                f"advances must be keyed by Party, AGS or name, got {type(key).__name__} "
+                f"{shown(key)}; a town billed by two employers is keyed (town, employer)"
             )
-        party = settlement.agreement.party(key)
-        if party in found:
-            raise InvalidValueError(f"advances name {party.name} twice (as {shown(key)})")
         amount = to_money(value, what=f"advance of {party.name}")
         if amount < 0:
             raise InvalidValueError(
                 f"advance of {party.name} must not be negative, got {shown(value)}; "
                 "a refund is a negative balance, not a negative advance"
             )
-        _billing_region(settlement, party)
-        found[party] = amount
+        line = _billed_line(settlement, party, creditor)
+        billed = (line[0].region.name, party, line[1].creditor)
+        if billed in found:
+            raise InvalidValueError(f"advances name {party.name} twice (as {shown(key)})")
+        found[billed] = amount
     return found
 
 
-def _billing_region(settlement: Settlement, party: Party) -> RegionSettlement:
-    """The settled region whose employer bills ``party``; refused if none or several."""
+def _billed_line(
+    settlement: Settlement, party: Party, creditor: Party | None
+) -> tuple[RegionSettlement, BillingLine]:
+    """The one bill of ``party`` (by ``creditor``, if given); refused if none or several (C9)."""
     billed = [
-        region
+        (region, line)
         for region in settlement.regions
-        if any(line.debtor == party for line in region.billing)
+        for line in region.billing
+        if line.debtor == party and creditor in (None, line.creditor)
     ]
     if len(billed) == 1:
         return billed[0]
+    year = settlement.year
     if billed:
-        names = [f"Region {region.region.name} ({region.employer.name})" for region in billed]
+        names = [
+            f"{line.creditor.name} (Region {region.region.name}"
+            f"{_employed(region, line.creditor, ', ')})"
+            for region, line in billed
+        ]
+        if creditor is None:
+            example = f"({party.name!r}, {billed[0][1].creditor.name!r})"
+            how = (
+                f"key the advance by town and employer, e.g. advances={{{example}: Decimal(...)}}"
+            )
+        else:
+            how = "give one advance per region"
         raise InvalidValueError(
-            f"an advance of {party.name} is ambiguous: it is billed by {' and '.join(names)} "
-            f"in {settlement.year} (withdrawal_scope='agreement'); bill these towns separately"
+            f"an advance of {party.name} is ambiguous: in {year} it is billed by "
+            f"{' and '.join(names)}; {how} (C9)"
         )
     for region in settlement.regions:
-        if region.employer == party:
+        employers = _employers(region)
+        if party in employers:
             raise InvalidValueError(
-                f"{party.name} is the employer of Region {region.region.name} in "
-                f"{settlement.year}: it bears its part itself and pays no advances to itself (C9)"
+                f"{party.name} is the employer of Region {region.region.name} in {year}"
+                f"{_employed(region, party, ' from ')}: it bears its part itself and pays no "
+                "advances to itself (C9)"
+            )
+    if creditor is not None:
+        debts = [line for region in settlement.regions for line in region.billing]
+        creditors = [line.creditor.name for line in debts if line.debtor == party]
+        if creditors:
+            raise InvalidValueError(
+                f"{creditor.name} does not bill {party.name} in {year}; {party.name} is billed "
+                f"by {' and '.join(dict.fromkeys(creditors))} (C9)"
             )
     raise InvalidValueError(
         f"{party.name} is billed in none of the settled regions "
-        f"{[region.region.name for region in settlement.regions]} for {settlement.year}: "
+        f"{[region.region.name for region in settlement.regions]} for {year}: "
         "it has left the agreement (C12) or its region was not settled; an advance can "
         "only be set off against a bill (C9)"
     )
 
 
+def _employers(region: RegionSettlement) -> list[Party]:
+    """The employers that bill for the region's year, in the order they employed (C3, I10)."""
+    employers = list(dict.fromkeys(span.employer for span in region.spans))
+    return employers or [region.employer]
+
+
+def _employed(region: RegionSettlement, employer: Party, before: str) -> str:
+    """``before + "2026-01-01 to 2026-03-31"`` for an employer of part of the year, else empty."""
+    if len(_employers(region)) <= 1:
+        return ""
+    runs = _runs(span for span in region.spans if span.employer == employer)
+    return before + " and ".join(
+        f"{first.isoformat()} to {last.isoformat()}" for first, last in runs
+    )
+
+
+def _runs(spans: Iterable[Span]) -> list[tuple[dt.date, dt.date]]:
+    """The spans as runs of consecutive days, adjacent spans joined."""
+    runs: list[tuple[dt.date, dt.date]] = []
+    for span in spans:
+        if runs and runs[-1][1] + dt.timedelta(days=1) == span.first_day:
+            runs[-1] = (runs[-1][0], span.last_day)
+        else:
+            runs.append((span.first_day, span.last_day))
+    return runs
+
+
+def _region_statements(
+    settlement: Settlement, region: RegionSettlement, advances: Mapping[_Billed, Decimal]
+) -> list[BillingStatement]:
+    employers = _employers(region)
+    if len(employers) <= 1:
+        return [_statement(settlement, region, advances)]
+    return [_employer_statement(settlement, region, employer, advances) for employer in employers]
+
+
+def _employer_statement(
+    settlement: Settlement,
+    region: RegionSettlement,
+    employer: Party,
+    advances: Mapping[_Billed, Decimal],
+) -> BillingStatement:
+    """The statement of one employer of part of the year: the parts of its spans (C9, I10)."""
+    name = region.region.name
+    billed = {line.debtor: line for line in region.billing if line.creditor == employer}
+    entries = []
+    for share in region.split.shares:
+        if share.party == employer:
+            # What the employer owes the other employers is on their statements.
+            owed = sum(to_cents(line.amount) for line in region.billing if line.debtor == employer)
+            entries.append(
+                BillingEntry(
+                    party=employer,
+                    role=Role.EMPLOYER,
+                    part=from_cents(to_cents(share.amount) - owed),
+                    clause=region.split.clause,
+                    extra_cent=share.extra_cent,
+                    advances=from_cents(0),
+                    balance=None,
+                )
+            )
+            continue
+        line = billed.get(share.party)
+        if line is None:
+            continue
+        paid = advances.get((name, share.party, employer), from_cents(0))
+        entries.append(
+            BillingEntry(
+                party=share.party,
+                role=Role.MEMBER,
+                part=line.amount,
+                clause=region.split.clause,
+                extra_cent=share.extra_cent,
+                advances=paid,
+                balance=from_cents(to_cents(line.amount) - to_cents(paid)),
+            )
+        )
+    return _with_figures(
+        settlement,
+        region,
+        employer=employer,
+        entries=entries,
+        spans=tuple(span for span in region.spans if span.employer == employer),
+    )
+
+
 def _statement(
-    settlement: Settlement, region: RegionSettlement, advances: Mapping[Party, Decimal]
+    settlement: Settlement, region: RegionSettlement, advances: Mapping[_Billed, Decimal]
 ) -> BillingStatement:
     billed = {line.debtor: line for line in region.billing}
     entries = []
@@ -382,7 +615,7 @@ def _statement(
                 )
             )
             continue
-        paid = advances.get(share.party, from_cents(0))
+        paid = advances.get((region.region.name, share.party, line.creditor), from_cents(0))
         entries.append(
             BillingEntry(
                 party=share.party,
@@ -394,12 +627,23 @@ def _statement(
                 balance=from_cents(to_cents(line.amount) - to_cents(paid)),
             )
         )
+    return _with_figures(settlement, region, employer=region.employer, entries=entries)
+
+
+def _with_figures(
+    settlement: Settlement,
+    region: RegionSettlement,
+    *,
+    employer: Party,
+    entries: Iterable[BillingEntry],
+    spans: tuple[Span, ...] = (),
+) -> BillingStatement:
     lost = region.funding.lost
     return BillingStatement(
         agreement=settlement.agreement.name,
         year=region.year,
         region=region.region,
-        employer=region.employer,
+        employer=employer,
         costs=region.costs.total,
         funding=region.funding.amount,
         funding_clause=Clause.C10 if lost else region.funding.clause,
@@ -407,6 +651,7 @@ def _statement(
         own_share_clause=region.clause,
         surplus=region.surplus,
         entries=tuple(entries),
+        spans=spans,
     )
 
 
@@ -649,7 +894,7 @@ def _sheet_rows(statement: BillingStatement, lang: Lang) -> list[_SheetRow]:
     return [
         ((statement.title if lang == "de" else statement.title_en,), True),
         ((labels["agreement"], statement.agreement), False),
-        ((labels["year"], statement.year), False),
+        ((labels["year"], statement.year, *_period_cell(statement, lang)), False),
         ((labels["region"], statement.region.name), False),
         ((labels["employer"], statement.employer.title, statement.employer.ags), False),
         ((labels["clauses"], ", ".join(clause.value for clause in statement.clauses)), False),
@@ -685,6 +930,17 @@ def _sheet_rows(statement: BillingStatement, lang: Lang) -> list[_SheetRow]:
             True,
         ),
     ]
+
+
+def _period_cell(statement: BillingStatement, lang: Lang) -> tuple[str, ...]:
+    """The period of a statement after a handover, next to the year: one cell, or none (I10)."""
+    if not statement.spans:
+        return ()
+    share = format_fraction(statement.share_of_year)
+    period = statement.period(lang=lang)
+    if lang == "de":
+        return (f"Abrechnung {period} ({share} des Jahres)",)
+    return (f"Billing {period} ({share} of the year)",)
 
 
 def _write_sheet(sheet: Worksheet, statement: BillingStatement, lang: Lang) -> None:

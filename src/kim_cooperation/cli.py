@@ -6,18 +6,24 @@ own-share split per town. The subcommands answer what users ask:
 
 * ``report``: that report, for any town, layout and year;
 * ``settle --year``: every region's settlement and the billing lines (C4, C7, C9);
-* ``deadline --received DATE`` or ``deadline --year``: the last day of
-  membership after a notice, or the last day to give notice (C11);
+* ``deadline --received DATE``, ``deadline --year`` or ``deadline --end
+  DATE``: the last day of membership after a notice, or the last day to
+  give notice to end on 31 December of a year or on another end of a
+  period the notice terms allow (C11);
 * ``project --from --to``: each town's own share per year (C13 run-on included);
 * ``scenario``: a baseline and variants (rate change, loss of funding, a
   town's notice, all give notice) side by side;
-* ``explain --party --year``: a town's figure derived step by step;
+* ``explain --party --year``: a town's figure derived step by step, with
+  the split key, its reference day and the spans of a year with changes;
 * ``billing --year --out FILE``: the annual billing statements (C9) as an
   Excel workbook (``.xlsx``) or CSV.
 
 Every subcommand takes ``--agreement FILE`` (an agreement file, TOML or
-JSON; the built-in agreement by default), ``--format text|json|csv`` and
-``--lang de|en``. Numbers are in German format for ``--lang de``.
+JSON, or the name of a built-in agreement: ``coesfeld``, the default, or
+``example``, the invented "Kreis Musterland" with its cost plans),
+``--format text|json|csv`` and ``--lang de|en``. Numbers are in German
+format for ``--lang de``. A name that is also a file in the working
+directory is refused as ambiguous: write ``./example`` for the file.
 
 Errors in the arguments or the input are printed as one line on standard
 error, with exit status 2; never a traceback.
@@ -55,12 +61,15 @@ from kim_cooperation.impact import Layout
 if TYPE_CHECKING:
     from kim_cooperation.agreement import Agreement
     from kim_cooperation.export import Result
-    from kim_cooperation.party import Party
+    from kim_cooperation.notice import NoticeTerms
     from kim_cooperation.projection import CostPlan
 
 __all__ = ["main"]
 
 _FORMATS: Final = ("text", "json", "csv")
+
+BUILT_IN: Final = ("coesfeld", "example")
+"""The names ``--agreement`` takes for the built-in agreements."""
 
 
 class _ArgumentsError(Exception):
@@ -133,9 +142,9 @@ def _common(*, defaults: bool) -> _Parser:
     common.add_argument(
         "--agreement",
         metavar="FILE",
-        type=Path,
         default=_default(None, defaults=defaults),
-        help="an agreement file, TOML or JSON (default: the built-in Coesfeld agreement)",
+        help="an agreement file, TOML or JSON, or a built-in agreement: coesfeld (default) or "
+        "example (the invented Kreis Musterland, with cost plans 2024-2026)",
     )
     common.add_argument(
         "--format",
@@ -231,6 +240,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="YEAR",
         help="the year the agreement should end: by when must notice arrive?",
     )
+    when.add_argument(
+        "--end",
+        type=_date,
+        metavar="DATE",
+        help="the day membership should end, an end of a period the notice terms allow "
+        "(e.g. 2026-03-31 under quarter terms): by when must notice arrive?",
+    )
 
     project = commands.add_parser(
         "project", parents=[common], help="each town's own share per year (C4, C7, C12, C13)"
@@ -297,7 +313,8 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="TOWN=AMOUNT",
-        help="an advance payment already made by a town (Abschlag); repeatable",
+        help="an advance payment already made by a town (Abschlag); repeatable; a town billed "
+        "by two employers (a handover within the year) names the employer: TOWN@EMPLOYER=AMOUNT",
     )
     return parser
 
@@ -309,7 +326,7 @@ class _Source:
     agreement: Agreement
     plans: Mapping[int, CostPlan]
     notes: tuple[str, ...]
-    built_in: bool
+    default_party: str | None
 
     def plan_for(self, year: int) -> tuple[CostPlan, int]:
         """The plan for ``year``: its own, else the latest earlier one, and its year."""
@@ -325,10 +342,33 @@ class _Source:
         return self.plans[chosen], chosen
 
 
-def _source(path: Path | None, lang: str) -> _Source:
-    if path is None:
-        from kim_cooperation import presets  # noqa: PLC0415
+def _built_in(name: str | None) -> str | None:
+    """The built-in agreement ``--agreement`` names, or ``None`` for a file.
 
+    Raises:
+        InvalidValueError: The name is a built-in agreement's and a file or
+            folder of that name exists too.
+    """
+    if name is None:
+        return "coesfeld"
+    if name.casefold() not in BUILT_IN:
+        return None
+    if Path(name).exists():
+        from kim_cooperation.errors import InvalidValueError  # noqa: PLC0415
+
+        raise InvalidValueError(
+            f"--agreement {name} is ambiguous: it names the built-in {name.casefold()} agreement "
+            f"and the file {name!r} in {Path.cwd()}; write --agreement ./{name} for the file, "
+            "or rename it"
+        )
+    return name.casefold()
+
+
+def _source(name: str | None, lang: str) -> _Source:
+    from kim_cooperation import presets  # noqa: PLC0415
+
+    built_in = _built_in(name)
+    if built_in == "coesfeld":
         note = {
             "de": "Kosten: Region Nord laut Ratsvorlage 2023; Mitte und Süd als Planungsannahme "
             "(Kosten je Vollzeitstelle der Region Nord).",
@@ -339,13 +379,26 @@ def _source(path: Path | None, lang: str) -> _Source:
             agreement=presets.coesfeld(),
             plans={2023: presets.coesfeld_planning_costs_2023()},
             notes=(note,),
-            built_in=True,
+            default_party="Coesfeld",
+        )
+    if built_in == "example":
+        note = {
+            "de": "Erfundenes Beispiel „Kreis Musterland“: Kommunen, Einwohnerzahlen und Kosten "
+            "sind ausgedacht.",
+            "en": "Invented example “Kreis Musterland”: the towns, inhabitants and costs are "
+            "made up.",
+        }[lang]
+        return _Source(
+            agreement=presets.example(),
+            plans=presets.example_cost_plans(),
+            notes=(note,),
+            default_party=None,
         )
     from kim_cooperation.files import load_agreement  # noqa: PLC0415
 
-    document = load_agreement(path)
+    document = load_agreement(Path(str(name)))
     return _Source(
-        agreement=document.agreement, plans=document.cost_plans, notes=(), built_in=False
+        agreement=document.agreement, plans=document.cost_plans, notes=(), default_party=None
     )
 
 
@@ -371,7 +424,7 @@ def _run_report(arguments: argparse.Namespace) -> str:
     from kim_cooperation.impact import financial_impact  # noqa: PLC0415
 
     if (
-        arguments.agreement is None
+        _built_in(arguments.agreement) == "coesfeld"
         and arguments.format == "text"
         and arguments.year in (None, 2023)
     ):
@@ -382,10 +435,10 @@ def _run_report(arguments: argparse.Namespace) -> str:
     year = arguments.year if arguments.year is not None else min(source.plans, default=2023)
     plan, planned = source.plan_for(year)
     settlement = settle(source.agreement, year, plan)
-    party = arguments.party or (
-        "Coesfeld"
-        if source.built_in
-        else source.agreement.employer_of(settlement.regions[0].region, year)
+    party = (
+        arguments.party
+        or source.default_party
+        or source.agreement.employer_of(settlement.regions[0].region, year)
     )
     impact = financial_impact(settlement, party, layout=arguments.layout)
     notes = [
@@ -435,7 +488,14 @@ def _run_deadline(arguments: argparse.Namespace) -> str:
             return report.render_termination(arguments.received, terms=terms, lang=arguments.lang)
 
     else:
-        deadline = notice.notice_deadline(arguments.year, terms)
+        if arguments.end is not None:
+            deadline = notice.NoticeDeadline(
+                end=arguments.end,
+                deadline=notice.latest_notice_date_for(arguments.end, terms),
+                terms=terms,
+            )
+        else:
+            deadline = notice.notice_deadline(arguments.year, terms)
         record = {
             "end": deadline.end.isoformat(),
             "deadline": deadline.deadline.isoformat(),
@@ -447,13 +507,42 @@ def _run_deadline(arguments: argparse.Namespace) -> str:
         }
 
         def text() -> str:
-            return report.render_deadline(deadline, lang=arguments.lang)
+            rendered = report.render_deadline(deadline, lang=arguments.lang)
+            if arguments.year is None or terms.period_end is notice.PeriodEnd.YEAR:
+                return rendered
+            return "\n".join([rendered, _other_ends(arguments.year, terms, arguments.lang)])
 
     if arguments.format == "text":
         return text()
     if arguments.format == "json":
         return json.dumps(record, indent=2, ensure_ascii=False)
     return _csv_row(record, arguments.lang)
+
+
+_PERIODS: Final[Mapping[str, Mapping[str, str]]] = {
+    "de": {
+        "half-year": "Kalenderhalbjahres",
+        "quarter": "Kalendervierteljahres",
+        "month": "Kalendermonats",
+    },
+    "en": {"half-year": "half-year", "quarter": "calendar quarter", "month": "calendar month"},
+}
+
+
+def _other_ends(year: int, terms: NoticeTerms, lang: str) -> str:
+    """A hint that the terms allow ends within the year, with the command for one (C11)."""
+    first = terms.period_end.next_end(dt.date(year, 1, 1))
+    period = _PERIODS[lang][terms.period_end.value]
+    if lang == "de":
+        return (
+            f"Unter diesen Bedingungen kann die Mitgliedschaft auch zum Ende jedes {period} "
+            f"enden, etwa zum {first.day:02d}.{first.month:02d}.{first.year}; die Frist dafür "
+            f"zeigt: deadline --end {first.isoformat()}"
+        )
+    return (
+        f"Under these terms membership can also end at the end of any {period}, e.g. on "
+        f"{first.isoformat()}; for its deadline run: deadline --end {first.isoformat()}"
+    )
 
 
 def _csv_row(record: Mapping[str, object], lang: str) -> str:
@@ -606,6 +695,7 @@ def _run_explain(arguments: argparse.Namespace) -> str:
 def _run_billing(arguments: argparse.Namespace) -> str:
     from kim_cooperation import settle  # noqa: PLC0415
     from kim_cooperation.billing import (  # noqa: PLC0415
+        AdvanceKey,
         billing_csv,
         billing_statements,
         write_billing_workbook,
@@ -615,12 +705,27 @@ def _run_billing(arguments: argparse.Namespace) -> str:
     source = _source(arguments.agreement, arguments.lang)
     plan, _ = source.plan_for(arguments.year)
     settlement = settle(source.agreement, arguments.year, plan)
-    advances: dict[str | Party, Decimal] = {}
-    for party, amount in arguments.advance:
-        name = source.agreement.party(party).name
-        if name in advances:
-            raise InvalidValueError(f"--advance names {name} twice")
-        advances[name] = amount
+    advances: dict[AdvanceKey, Decimal] = {}
+    for given, amount in arguments.advance:
+        town, separator, employer = given.partition("@")
+        party = source.agreement.party(town).name
+        creditors = list(
+            dict.fromkeys(
+                line.creditor.name for line in settlement.billing if line.debtor.name == party
+            )
+        )
+        if not separator and len(creditors) > 1:
+            # After a handover within the year the town owes each employer its part (C9, I10).
+            raise InvalidValueError(
+                f"--advance {given}=... is ambiguous: {party} is billed by "
+                f"{' and '.join(creditors)} in {arguments.year}; name the employer the advance "
+                f"was paid to, e.g. --advance {party}@{creditors[0]}=AMOUNT"
+            )
+        key: AdvanceKey = (party, source.agreement.party(employer).name) if separator else party
+        if key in advances:
+            shown = f"{key[0]}@{key[1]}" if isinstance(key, tuple) else key
+            raise InvalidValueError(f"--advance names {shown} twice")
+        advances[key] = amount
     statements = billing_statements(settlement, advances=advances or None)
     out: Path = arguments.out
     suffix = out.suffix.lower()

@@ -1,4 +1,4 @@
-"""Explain one town's own share, line by line, for an auditor (C2–C5, C7–C10, C12; I2–I4, I6, I7).
+"""Explain one town's own share, line by line, for an auditor (C2–C5, C7–C10, C12; I2–I4, I6, I7, I9–I12).
 
 `explain` walks the derivation of a town's part of its region's own share
 ("Eigenanteil") for the year of a `Settlement`, in German or English. Each
@@ -14,13 +14,24 @@ interpretation choice it rests on:
    funding (C5, or C10 without any);
 4. the own share, costs less funding and never negative, or the surplus
    that is reported and not paid out (C7, C10, I6);
-5. the towns that bear it in the year, in equal parts within the region also
-   without funding (C4, C10, I4) and, where towns have left, that their
-   shares passed to those who remain (C12, I3);
-6. the exact share, its floor in cents and whether the town received one of
+5. for a key other than equal parts, the key: each town's fixed weight, or
+   for population the reference day, the policy that chose it and each
+   town's count with its day and source (I9); without funding, whether the
+   costs are borne in equal parts or by the key (I12);
+6. the towns that bear it in the year, in equal parts within the region also
+   without funding (C4, C10, I4) or by the key (C4), and, where towns have
+   left, that their shares passed to those who remain (C12, I3, I11);
+7. for a year with a change of members (notice terms that end inside a
+   year, I10) instead: how the year is cut into spans and weighed (policy
+   ``span_weighting``), each span with its days, months, weight, members,
+   employer and each bearer's exact share (C4, or C12 / I11 after a town
+   left), and the town's exact fraction of the year, the sum over the spans;
+8. the exact share, its floor in cents and whether the town received one of
    the left-over cents, and why (C4, I2);
-7. what the town pays to its region's employer, or, for the employer, what
-   it bills the other towns and bears itself (C9).
+9. what the town pays to its region's employer, or, for the employer, what
+   it bills the other towns and bears itself (C9). After a successor took
+   over within the year, what the town pays to each employer for its spans,
+   and for each employer what it bills for its own spans.
 
 A town that has left bears nothing, and the explanation ends there (C12).
 Under the policy ``withdrawal_scope="agreement"`` (the literal reading of
@@ -67,13 +78,21 @@ from kim_cooperation._checks import shown
 from kim_cooperation._exportable import Exportable
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause, Interpretation
-from kim_cooperation.errors import InvalidTypeError, InvalidValueError
-from kim_cooperation.formatting import Lang, format_eur, format_fte, terminating_places
+from kim_cooperation.errors import InvalidTypeError, InvalidValueError, NoPopulationCountError
+from kim_cooperation.formatting import (
+    Lang,
+    format_count,
+    format_eur,
+    format_fraction,
+    format_fte,
+    terminating_places,
+)
 from kim_cooperation.funding import FundingRate, PostFunding
+from kim_cooperation.keys import KeyKind, PopulationCount, population_of
 from kim_cooperation.money import from_cents, to_cents
 from kim_cooperation.party import Party
-from kim_cooperation.policy import PartYearFunding, WithdrawalScope
-from kim_cooperation.settlement import RegionSettlement, Settlement
+from kim_cooperation.policy import PartYearFunding, ShareBasis, SpanWeighting, WithdrawalScope
+from kim_cooperation.settlement import BillingLine, RegionSettlement, Settlement
 from kim_cooperation.split import Share
 
 __all__ = ["Explanation", "ExplanationStep", "explain"]
@@ -262,6 +281,115 @@ _TEXT: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
                 "bears": "{party} trägt den eigenen Anteil von {amount} selbst",
                 "total": "{party} trägt {year} insgesamt {sum}",
                 "region_label": "Region {region}",
+                "region_handover": (
+                    "{party} gehört zur Region {region} mit {fte} VZÄ; Anstellungskörperschaft "
+                    "ist {employer}, abgerechnet wird das Haushaltsjahr {year}"
+                ),
+                "employer_until": "bis {last} die {title}",
+                "employer_from": "ab {first} die {title}",
+                "employer_between": "vom {first} bis {last} die {title}",
+                "period_until": "bis {last}",
+                "period_from": "ab {first}",
+                "period_between": "vom {first} bis {last}",
+                "paid_to": "{name} ({period})",
+                "key_weights": (
+                    "Schlüssel der Region {region}: feste Anteile {weights}, zusammen {total}"
+                ),
+                "key_population": (
+                    "Schlüssel der Region {region}: Einwohnerzahlen (Einwohnerschlüssel); "
+                    "maßgeblich ist für jede Kommune die letzte Zählung bis zum Stichtag {day}, "
+                    "{rule} (Regel population_reference={policy})"
+                ),
+                "rule_previous-year-end": "dem 31. Dezember des Vorjahres",
+                "rule_previous-mid-year": "dem 30. Juni des Vorjahres",
+                "rule_year-end-before-last": "dem 31. Dezember des vorletzten Jahres",
+                "population": "Einwohner am {date} (Quelle: {source}): {counts}, zusammen {total}",
+                "population_mixed": (
+                    "Einwohner nach der jeweils letzten Zählung (Quelle: {source}): {counts}, "
+                    "zusammen {total}"
+                ),
+                "as_of": "{count} (Stand {date})",
+                "no_source": "nicht angegeben",
+                "key_lost": (
+                    "Ohne Förderung tragen die Kommunen die Kosten je im gleichen Umfang, also "
+                    "zu gleichen Teilen statt nach dem Schlüssel der Region {region} ({kind}) "
+                    "(Regel no_funding_split=equal)"
+                ),
+                "key_lost_key": (
+                    "Auch ohne Förderung tragen die Kommunen die Kosten nach dem Schlüssel der "
+                    "Region {region} (Regel no_funding_split=key)"
+                ),
+                "kind_weights": "feste Anteile",
+                "kind_population": "Einwohnerschlüssel",
+                "members_keyed": (
+                    "{year} tragen {count} Kommunen den Eigenanteil der Region {region} nach "
+                    "dem Schlüssel zu diesen Teilen: {names}"
+                ),
+                "left_keyed": (
+                    "{party} ist zum {date} ausgeschieden (C12); der Anteil von {party} nach "
+                    "dem Schlüssel ist zu gleichen Teilen auf die verbleibenden Kommunen der "
+                    "Region {region} übergegangen (Regel withdrawal_split=equal)"
+                ),
+                "left_keyed_key": (
+                    "{party} ist zum {date} ausgeschieden (C12); der Anteil von {party} ist im "
+                    "Verhältnis ihrer Schlüsselanteile auf die verbleibenden Kommunen der "
+                    "Region {region} übergegangen (Regel withdrawal_split=key)"
+                ),
+                "spans": (
+                    "Weil {year} Vertragsparteien innerhalb des Jahres ausscheiden, wird der "
+                    "Eigenanteil der Region {region} zeitanteilig auf {count} Zeiträume "
+                    "verteilt, {weighting}; jeder Zeitraum wird {how} auf seine Mitglieder "
+                    "verteilt, die Anteile je Kommune werden addiert und einmal gerundet"
+                ),
+                "weighting_months": "gewichtet nach Kalendermonaten (Regel span_weighting=months)",
+                "weighting_days": "gewichtet nach Tagen (Regel span_weighting=days)",
+                "how_key": "nach dem Schlüssel",
+                "how_equal": "zu gleichen Teilen",
+                "span": (
+                    "Zeitraum {number}: {first} bis {last}, {length}, Gewicht {weight}; "
+                    "Mitglieder {members}; Anstellungskörperschaft {employer}{left}; Anteile "
+                    "am Zeitraum: {shares}"
+                ),
+                "months_1": "1 Monat",
+                "months_n": "{count} Monate",
+                "days_1": "1 Tag",
+                "days_n": "{count} Tage",
+                "span_left": "; ausgeschieden zum {date}: {names}, {passing}",
+                "passing_equal": (
+                    "der Anteil geht zu gleichen Teilen auf die verbleibenden Kommunen über "
+                    "(Auslegung I3)"
+                ),
+                "passing_keyed": (
+                    "der Anteil nach dem Schlüssel geht zu gleichen Teilen auf die "
+                    "verbleibenden Kommunen über (Regel withdrawal_split=equal)"
+                ),
+                "passing_key": (
+                    "der Anteil geht im Verhältnis ihrer Schlüsselanteile auf die "
+                    "verbleibenden Kommunen über (Regel withdrawal_split=key)"
+                ),
+                "passing_all": (
+                    "der Anteil geht zu gleichen Teilen auf alle verbleibenden "
+                    "Vertragsparteien über (Auslegung I3, wörtliche Lesart)"
+                ),
+                "year_share": "Anteil von {party} am Eigenanteil {year}: {terms}",
+                "payment_spans": (
+                    "{party} zahlt {lines}, zusammen {amount}; der Anteil wird nach den genauen "
+                    "Anteilen an den Zeiträumen auf die Anstellungskörperschaften aufgeteilt, "
+                    "Cents nach größten Resten"
+                ),
+                "payment_line": "{amount} an {name} (Anstellungskörperschaft {period})",
+                "billing_spans": (
+                    "{party} stellt als Anstellungskörperschaft {period} in Rechnung: {lines}, "
+                    "zusammen {amount}"
+                ),
+                "billing_spans_none": (
+                    "{party} stellt als Anstellungskörperschaft {period} niemandem etwas in "
+                    "Rechnung: {amount}"
+                ),
+                "bears_spans": (
+                    "Vom eigenen Anteil von {amount} trägt {party} {kept} als "
+                    "Anstellungskörperschaft {period} selbst und zahlt {paid}"
+                ),
             }
         ),
         "en": MappingProxyType(
@@ -393,6 +521,102 @@ _TEXT: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
                 "bears": "{party} bears its own part of {amount} itself",
                 "total": "In {year} {party} bears {sum} in all",
                 "region_label": "Region {region}",
+                "region_handover": (
+                    "{party} belongs to Region {region} with {fte} FTE; the employer is "
+                    "{employer}, and the year settled is {year}"
+                ),
+                "employer_until": "{title} until {last}",
+                "employer_from": "{title} from {first}",
+                "employer_between": "{title} from {first} to {last}",
+                "period_until": "until {last}",
+                "period_from": "from {first}",
+                "period_between": "from {first} to {last}",
+                "paid_to": "{name} ({period})",
+                "key_weights": "Split key of Region {region}: fixed weights {weights}, {total} in all",
+                "key_population": (
+                    "Split key of Region {region}: inhabitants (population key); for each town "
+                    "the latest count on or before the reference day {day} is used, {rule} "
+                    "(policy population_reference={policy})"
+                ),
+                "rule_previous-year-end": "31 December of the year before",
+                "rule_previous-mid-year": "30 June of the year before",
+                "rule_year-end-before-last": "31 December of the year before last",
+                "population": "Inhabitants on {date} (source: {source}): {counts}, {total} in all",
+                "population_mixed": (
+                    "Inhabitants by each town's latest count (source: {source}): {counts}, "
+                    "{total} in all"
+                ),
+                "as_of": "{count} (as of {date})",
+                "no_source": "not given",
+                "key_lost": (
+                    "Without funding the towns bear the costs to the same extent, that is in "
+                    "equal parts instead of by the key of Region {region} ({kind}) "
+                    "(policy no_funding_split=equal)"
+                ),
+                "key_lost_key": (
+                    "Without funding, too, the towns bear the costs by the key of Region "
+                    "{region} (policy no_funding_split=key)"
+                ),
+                "kind_weights": "fixed weights",
+                "kind_population": "population",
+                "members_keyed": (
+                    "In {year} {count} towns bear the own share of Region {region} by the key, "
+                    "in these parts: {names}"
+                ),
+                "left_keyed": (
+                    "{party} left on {date} (C12); its part by the key passed in equal parts to "
+                    "the remaining towns of Region {region} (policy withdrawal_split=equal)"
+                ),
+                "left_keyed_key": (
+                    "{party} left on {date} (C12); its part passed to the remaining towns of "
+                    "Region {region} in proportion to their key (policy withdrawal_split=key)"
+                ),
+                "spans": (
+                    "As parties leave within {year}, the own share of Region {region} is "
+                    "spread over {count} spans pro rata temporis, {weighting}; each span is "
+                    "split {how} among its members, and each town's parts are added up and "
+                    "rounded once"
+                ),
+                "weighting_months": "weighed in calendar months (policy span_weighting=months)",
+                "weighting_days": "weighed in days (policy span_weighting=days)",
+                "how_key": "by the key",
+                "how_equal": "in equal parts",
+                "span": (
+                    "Span {number}: {first} to {last}, {length}, weight {weight}; members "
+                    "{members}; employer {employer}{left}; shares of the span: {shares}"
+                ),
+                "months_1": "1 month",
+                "months_n": "{count} months",
+                "days_1": "1 day",
+                "days_n": "{count} days",
+                "span_left": "; left on {date}: {names}, {passing}",
+                "passing_equal": (
+                    "the share passes in equal parts to the remaining towns (interpretation I3)"
+                ),
+                "passing_keyed": (
+                    "the share by the key passes in equal parts to the remaining towns "
+                    "(policy withdrawal_split=equal)"
+                ),
+                "passing_key": (
+                    "the share passes to the remaining towns in proportion to their key "
+                    "(policy withdrawal_split=key)"
+                ),
+                "passing_all": (
+                    "the share passes in equal parts to all remaining parties of the agreement "
+                    "(interpretation I3, literal reading)"
+                ),
+                "year_share": "Share of {party} in the own share of {year}: {terms}",
+                "payment_spans": (
+                    "{party} pays {lines}, {amount} in all; the part is divided among the "
+                    "employers by the exact shares of their spans, cents by largest remainder"
+                ),
+                "payment_line": "{amount} to {name} (employer {period})",
+                "billing_spans": "As the employer {period}, {party} bills: {lines}, {amount} in all",
+                "billing_spans_none": "As the employer {period}, {party} bills nobody: {amount}",
+                "bears_spans": (
+                    "Of its own part of {amount}, {party} bears {kept} itself as the employer "
+                    "{period} and pays {paid}"
+                ),
             }
         ),
     }
@@ -413,9 +637,10 @@ class ExplanationStep:
         key: A stable identifier of the kind of step: ``"region"``,
             ``"cost_item"``, ``"costs"``, ``"rate"``, ``"post_funding"``,
             ``"funding_rounding"``, ``"funding"``, ``"own_share"``,
-            ``"surplus"``, ``"members"``, ``"left"``, ``"exact_share"``,
-            ``"floor"``, ``"part"``, ``"payment"``, ``"billing"``,
-            ``"bears"`` or ``"total"``. The steps ``part``, ``payment`` and
+            ``"surplus"``, ``"key"``, ``"population"``, ``"members"``,
+            ``"left"``, ``"spans"``, ``"span"``, ``"year_share"``,
+            ``"exact_share"``, ``"floor"``, ``"part"``, ``"payment"``,
+            ``"billing"``, ``"bears"`` or ``"total"``. The steps ``part``, ``payment`` and
             ``bears`` state the town's part of a region's own share,
             ``total`` the sum of its parts of several regions' own shares.
 
@@ -539,6 +764,21 @@ def explain(settlement: Settlement, party: str | Party, *, lang: Lang = "de") ->
         ['10833.34', '10833.34']
         >>> settlement.own_share_of("Coesfeld")
         Decimal('10833.34')
+
+        Under the quarter terms of the invented example, Fuchsberg leaves
+        Region Ost (fixed weights 2 : 1 : 1 : 1/2) on 31 March 2026:
+
+        >>> example = presets.example().give_notice("Fuchsberg", dt.date(2025, 9, 30))
+        >>> settlement = settle(example, 2026, presets.example_cost_plans()[2026])
+        >>> explanation = explain(settlement, "Fuchsberg", lang="en")
+        >>> for step in explanation.steps:
+        ...     if step.key in ("key", "span", "year_share", "payment"):
+        ...         print(step.render())
+        Split key of Region Ost: fixed weights Brunnfeld 2, Eichhagen 1, Fuchsberg 1 and Grünwald 0.5, 4.5 in all (I9)
+        Span 1: 1 January 2026 to 31 March 2026, 3 months, weight 3/12 = 1/4; members Brunnfeld, Eichhagen, Fuchsberg and Grünwald; employer Brunnfeld; shares of the span: Brunnfeld 4/9, Eichhagen 2/9, Fuchsberg 2/9 and Grünwald 1/9 (C4)
+        Span 2: 1 April 2026 to 31 December 2026, 9 months, weight 9/12 = 3/4; members Brunnfeld, Eichhagen and Grünwald; employer Brunnfeld; left on 31 March 2026: Fuchsberg, the share by the key passes in equal parts to the remaining towns (policy withdrawal_split=equal); shares of the span: Brunnfeld 14/27, Eichhagen 8/27 and Grünwald 5/27 (I11)
+        Share of Fuchsberg in the own share of 2026: 1/4 × 2/9 = 1/18 (I10)
+        Fuchsberg pays €1,388.89 to the employer Brunnfeld, which bills once a year (C9)
     """
     if not isinstance(settlement, Settlement):
         raise InvalidTypeError(
@@ -610,6 +850,9 @@ class _Writer:
     def _number(self, value: Fraction) -> str:
         return format_fte(value, lang=self.lang)
 
+    def _count(self, value: int) -> str:
+        return format_count(value, lang=self.lang)
+
     def _names(self, names: Sequence[str]) -> str:
         if len(names) == 1:
             return names[0]
@@ -641,7 +884,11 @@ class _Writer:
         self._costs(settled)
         self._funding(settled)
         self._own_share(settled)
-        self._members(settled)
+        self._key(settled)
+        if len(settled.spans) > 1:
+            self._spans(settled)
+        else:
+            self._members(settled)
         if self.party not in settled.split:
             self._add(
                 "part",
@@ -654,6 +901,8 @@ class _Writer:
                 amount=self._eur(from_cents(0)),
             )
             return
+        if len(settled.spans) > 1:
+            self._year_share(settled)
         self._share(settled)
         self._billing(settled)
 
@@ -676,6 +925,7 @@ class _Writer:
 
     def _context(self, settled: RegionSettlement) -> None:
         region = settled.region
+        periods = _periods(settled)
         values: dict[str, object] = {
             "party": self.party.name,
             "region": region.name,
@@ -683,8 +933,18 @@ class _Writer:
             "employer": settled.employer.title,
             "year": settled.year,
         }
+        if len(periods) > 1:
+            # A successor took over within the year: name each employer with its time (C3, I10).
+            values["employer"] = self._names(
+                [
+                    self._period_text(settled, runs, employer.title, prefix="employer_")
+                    for employer, runs in periods.items()
+                ]
+            )
         if region.name == self.home:
-            self._add("region", "region", Clause.C2, **values)
+            self._add(
+                "region", "region_handover" if len(periods) > 1 else "region", Clause.C2, **values
+            )
         else:
             self._add("region", "region_other", Clause.C12, own=self.home, **values)
 
@@ -741,7 +1001,7 @@ class _Writer:
             Clause.C10 if funding.lost else funding.clause,
             funding.amount,
             region=settled.region.name,
-            employer=settled.employer.name,
+            employer=self._paid_to(settled),
             year=settled.year,
             amount=self._eur(funding.amount),
         )
@@ -872,22 +1132,275 @@ class _Writer:
             names = self._names(
                 [f"{share.party.name} {self._number(share.weight / total)}" for share in bearing]
             )
-            self._add("members", "members_weighted", Clause.C12, names=names, **values)
+            left = {share.party for share in split.shares} != set(region.members)
+            if _keyed(settled) and not left:
+                # Nobody has left: the parts are the key's own (C4, I9; C10 without funding).
+                clause = Clause.C10 if settled.funding.lost else Clause.C4
+                self._add("members", "members_keyed", clause, names=names, **values)
+            else:
+                self._add("members", "members_weighted", Clause.C12, names=names, **values)
+        self._left(settled, before=None)
+
+    def _left(self, settled: RegionSettlement, *, before: dt.date | None) -> None:
+        """Write one step per town of the region that left (before ``before``, if given) (C12)."""
+        region = settled.region
         scope_all = self.agreement.policies.withdrawal_scope is WithdrawalScope.AGREEMENT
+        keyed = _keyed(settled)
+        by_key = self.agreement.policies.withdrawal_split is ShareBasis.KEY
         for member in region.members:
-            if member in split:
-                continue
             ends = self.agreement.termination_of(member)
-            if ends is None:  # A town without notice is a member every year (C11).
-                raise AssertionError(f"{member.name} is missing from the split but gave no notice")
+            if before is None:
+                if member in settled.split:
+                    continue
+                if ends is None:  # A town without notice is a member every year (C11).
+                    raise AssertionError(
+                        f"{member.name} is missing from the split but gave no notice"
+                    )
+            elif ends is None or ends >= before:
+                continue
+            clause: Clause | Interpretation
+            if scope_all:
+                template, clause = "left_all", Clause.C12
+            elif keyed:
+                # C12 under a key other than equal parts (I11).
+                template = "left_keyed_key" if by_key else "left_keyed"
+                clause = Interpretation.I11
+            else:
+                template, clause = "left", Clause.C12
             self._add(
                 "left",
-                "left_all" if scope_all else "left",
-                Clause.C12,
+                template,
+                clause,
                 party=member.name,
                 date=self._date(ends),
                 region=region.name,
             )
+
+    def _key(self, settled: RegionSettlement) -> None:
+        """Write the region's split key, and its reference day and counts for population (I9, I12)."""
+        region = settled.region
+        own = region.split_key
+        if own.kind is KeyKind.EQUAL:
+            return
+        if settled.key.kind is KeyKind.EQUAL:
+            # No funding, and C10's "je im gleichen Umfang" read as equal parts (I12).
+            self._add(
+                "key",
+                "key_lost",
+                Interpretation.I12,
+                region=region.name,
+                kind=self._text(f"kind_{own.kind.value}"),
+            )
+            return
+        if own.kind is KeyKind.WEIGHTS:
+            weights = own.weights
+            self._add(
+                "key",
+                "key_weights",
+                Interpretation.I9,
+                region=region.name,
+                weights=self._names(
+                    [f"{party.name} {self._number(weight)}" for party, weight in weights.items()]
+                ),
+                total=self._number(sum(weights.values(), Fraction(0))),
+            )
+        else:
+            day = settled.reference_day
+            if day is None:  # pragma: no cover - a population key always has a reference day
+                raise AssertionError(f"region {region.name} is split by population without a day")
+            policy = self.agreement.policies.population_reference
+            self._add(
+                "key",
+                "key_population",
+                Interpretation.I9,
+                region=region.name,
+                day=self._date(day),
+                rule=self._text(f"rule_{policy.value}"),
+                policy=policy.value,
+            )
+            self._population(settled, day)
+        if settled.funding.lost:
+            self._add("key", "key_lost_key", Interpretation.I12, region=region.name)
+
+    def _population(self, settled: RegionSettlement, day: dt.date) -> None:
+        """Write the counts of inhabitants the population key used (I9)."""
+        counted: list[tuple[Party, PopulationCount]] = []
+        for member in settled.region.members:
+            try:
+                counted.append((member, population_of(self.agreement, member, day)))
+            except NoPopulationCountError:
+                # A town that left and is not weighed any more (withdrawal_split="key").
+                continue
+        sources = list(dict.fromkeys(count.source for _, count in counted if count.source))
+        source = "; ".join(sources) or self._text("no_source")
+        total = sum(count.counts[member] for member, count in counted)
+        days = {count.as_of for _, count in counted}
+        if len(days) == 1:
+            counts = self._names(
+                [f"{member.name} {self._count(count.counts[member])}" for member, count in counted]
+            )
+            self._add(
+                "population",
+                "population",
+                Interpretation.I9,
+                date=self._date(days.pop()),
+                source=source,
+                counts=counts,
+                total=self._count(total),
+            )
+            return
+        counts = self._names(
+            [
+                f"{member.name} "
+                + self._text(
+                    "as_of", count=self._count(count.counts[member]), date=self._date(count.as_of)
+                )
+                for member, count in counted
+            ]
+        )
+        self._add(
+            "population",
+            "population_mixed",
+            Interpretation.I9,
+            source=source,
+            counts=counts,
+            total=self._count(total),
+        )
+
+    def _spans(self, settled: RegionSettlement) -> None:
+        """Write a year with a change of members: its spans and their shares (C4, C12, I10, I11)."""
+        spans = settled.spans
+        region = settled.region
+        policies = self.agreement.policies
+        keyed = _keyed(settled)
+        self._left(settled, before=spans[0].first_day)
+        by_days = policies.span_weighting is SpanWeighting.DAYS
+        self._add(
+            "spans",
+            "spans",
+            Interpretation.I10,
+            region=region.name,
+            year=settled.year,
+            count=len(spans),
+            weighting=self._text("weighting_days" if by_days else "weighting_months"),
+            how=self._text("how_key" if keyed else "how_equal"),
+        )
+        total = sum(span.days if by_days else span.months for span in spans)
+        if policies.withdrawal_scope is WithdrawalScope.AGREEMENT:
+            passing = "passing_all"
+        elif keyed:
+            passing = (
+                "passing_key" if policies.withdrawal_split is ShareBasis.KEY else "passing_keyed"
+            )
+        else:
+            passing = "passing_equal"
+        for number, span in enumerate(spans, start=1):
+            units = span.days if by_days else span.months
+            unit = "days" if by_days else "months"
+            length = self._text(f"{unit}_1" if units == 1 else f"{unit}_n", count=units)
+            weight = f"{units}/{total}"
+            if span.weight.denominator != total:
+                weight += f" = {format_fraction(span.weight)}"
+            left = ""
+            gone: dict[dt.date, list[str]] = {}
+            for member in region.members:
+                ends = self.agreement.termination_of(member)
+                if member not in span.members and ends is not None and ends >= spans[0].first_day:
+                    gone.setdefault(ends, []).append(member.name)
+            for ends, names in sorted(gone.items()):
+                left += self._text(
+                    "span_left",
+                    names=self._names(names),
+                    date=self._date(ends),
+                    passing=self._text(passing),
+                )
+            clause: Clause | Interpretation = span.clause
+            if clause is Clause.C12 and keyed and passing != "passing_all":
+                clause = Interpretation.I11  # C12 under a key other than equal parts
+            self._add(
+                "span",
+                "span",
+                clause,
+                number=number,
+                first=self._date(span.first_day),
+                last=self._date(span.last_day),
+                length=length,
+                weight=weight,
+                members=self._names([member.name for member in span.members]),
+                employer=span.employer.name,
+                left=left,
+                shares=self._names(
+                    [
+                        f"{party.name} {format_fraction(share)}"
+                        for party, share in span.shares.items()
+                    ]
+                ),
+            )
+
+    def _year_share(self, settled: RegionSettlement) -> None:
+        """Write the town's exact fraction of the year: the sum over the spans (I10)."""
+        terms = [
+            (span.weight, span.shares[self.party])
+            for span in settled.spans
+            if span.shares.get(self.party)
+        ]
+        products = [weight * share for weight, share in terms]
+        total = sum(products, Fraction(0))
+        if not terms:
+            text = format_fraction(total)
+        else:
+            text = " + ".join(
+                f"{format_fraction(weight)} × {format_fraction(share)}" for weight, share in terms
+            )
+            if len(terms) > 1:
+                text += " = " + " + ".join(format_fraction(product) for product in products)
+            text += f" = {format_fraction(total)}"
+        self._add(
+            "year_share",
+            "year_share",
+            Interpretation.I10,
+            party=self.party.name,
+            year=settled.year,
+            terms=text,
+        )
+
+    def _period_text(
+        self,
+        settled: RegionSettlement,
+        runs: Sequence[tuple[dt.date, dt.date]],
+        title: str = "",
+        *,
+        prefix: str = "period_",
+    ) -> str:
+        """The time an employer employs in the year: "bis 31.03.2026", "ab 01.04.2026" (I10)."""
+        start = settled.spans[0].first_day
+        end = settled.spans[-1].last_day
+        parts = []
+        for first, last in runs:
+            if first == start:
+                kind = "until"
+            elif last == end:
+                kind = "from"
+            else:
+                kind = "between"
+            parts.append(
+                self._text(
+                    prefix + kind, first=self._date(first), last=self._date(last), title=title
+                )
+            )
+        return self._names(parts)
+
+    def _paid_to(self, settled: RegionSettlement) -> str:
+        """The employer that receives the funding, or each with its time after a handover."""
+        periods = _periods(settled)
+        if len(periods) <= 1:
+            return settled.employer.name
+        return self._names(
+            [
+                self._text("paid_to", name=employer.name, period=self._period_text(settled, runs))
+                for employer, runs in periods.items()
+            ]
+        )
 
     def _share(self, settled: RegionSettlement) -> None:
         split = settled.split
@@ -983,51 +1496,107 @@ class _Writer:
         return self._text("left_over_n", count=count)
 
     def _billing(self, settled: RegionSettlement) -> None:
-        if self.party != settled.employer:
-            (line,) = [line for line in settled.billing if line.debtor == self.party]
+        periods = _periods(settled)
+        owed = [line for line in settled.billing if line.debtor == self.party]
+        if self.party not in periods:
+            if len(owed) == 1:
+                (line,) = owed
+                self._add(
+                    "payment",
+                    "payment",
+                    line.clause,
+                    settled.split[self.party],
+                    party=self.party.name,
+                    amount=self._eur(line.amount),
+                    employer=line.creditor.name,
+                )
+                return
+            # Billed by each employer of the year for its spans (C9, I10).
             self._add(
                 "payment",
-                "payment",
-                line.clause,
-                line.amount,
+                "payment_spans",
+                Clause.C9,
+                settled.split[self.party],
                 party=self.party.name,
-                amount=self._eur(line.amount),
-                employer=line.creditor.name,
+                lines=self._owed(settled, owed, periods),
+                amount=self._eur(settled.split[self.party]),
             )
             return
-        total = settled.billed_total
-        if settled.billing:
-            lines = self._names(
-                [f"{line.debtor.name} {self._eur(line.amount)}" for line in settled.billing]
+        billed = [line for line in settled.billing if line.creditor == self.party]
+        total = from_cents(sum(to_cents(line.amount) for line in billed))
+        values: dict[str, object] = {"party": self.party.name, "amount": self._eur(total)}
+        if len(periods) > 1:
+            values["period"] = self._period_text(settled, periods[self.party])
+        if billed:
+            values["lines"] = self._names(
+                [f"{line.debtor.name} {self._eur(line.amount)}" for line in billed]
             )
-            self._add(
-                "billing",
-                "billing",
-                Clause.C9,
-                total,
-                party=self.party.name,
-                lines=lines,
-                amount=self._eur(total),
-            )
+            template = "billing_spans" if len(periods) > 1 else "billing"
         else:
-            self._add(
-                "billing",
-                "billing_none",
-                Clause.C9,
-                total,
-                party=self.party.name,
-                year=settled.year,
-                amount=self._eur(total),
-            )
+            values["year"] = settled.year
+            template = "billing_spans_none" if len(periods) > 1 else "billing_none"
+        self._add("billing", template, Clause.C9, total, **values)
         own_share = settled.split[self.party]
+        if not owed:
+            self._add(
+                "bears",
+                "bears",
+                Clause.C9,
+                own_share,
+                party=self.party.name,
+                amount=self._eur(own_share),
+            )
+            return
+        # An employer for part of the year owes the other employers for their spans (C9, I10).
+        kept = to_cents(own_share) - sum(to_cents(line.amount) for line in owed)
         self._add(
             "bears",
-            "bears",
+            "bears_spans",
             Clause.C9,
             own_share,
             party=self.party.name,
             amount=self._eur(own_share),
+            kept=self._eur(from_cents(kept)),
+            period=self._period_text(settled, periods[self.party]),
+            paid=self._owed(settled, owed, periods),
         )
+
+    def _owed(
+        self,
+        settled: RegionSettlement,
+        owed: Sequence[BillingLine],
+        periods: Mapping[Party, Sequence[tuple[dt.date, dt.date]]],
+    ) -> str:
+        return self._names(
+            [
+                self._text(
+                    "payment_line",
+                    amount=self._eur(line.amount),
+                    name=line.creditor.name,
+                    period=self._period_text(settled, periods[line.creditor]),
+                )
+                for line in owed
+            ]
+        )
+
+
+def _keyed(settled: RegionSettlement) -> bool:
+    """Tell whether the region's own share was split by a key other than equal parts (I9)."""
+    return settled.key.kind is not KeyKind.EQUAL
+
+
+def _periods(settled: RegionSettlement) -> dict[Party, list[tuple[dt.date, dt.date]]]:
+    """Each employer of the year with the runs of days it employs, in order (C3, I10)."""
+    periods: dict[Party, list[tuple[dt.date, dt.date]]] = {}
+    previous: Party | None = None
+    for span in settled.spans:
+        runs = periods.setdefault(span.employer, [])
+        if span.employer == previous:
+            runs[-1] = (runs[-1][0], span.last_day)
+        else:
+            runs.append((span.first_day, span.last_day))
+        previous = span.employer
+    return periods
 
 
 def _bearing(shares: Sequence[Share]) -> list[Share]:

@@ -65,19 +65,21 @@ from kim_cooperation.agreement import Agreement
 from kim_cooperation.billing import BillingStatement
 from kim_cooperation.clauses import Clause, Interpretation
 from kim_cooperation.costs import CostStatement
-from kim_cooperation.errors import InvalidTypeError, InvalidValueError
+from kim_cooperation.errors import InvalidTypeError, InvalidValueError, NoPopulationCountError
 from kim_cooperation.explanation import Explanation
 from kim_cooperation.formatting import Lang
 from kim_cooperation.funding import FundingRate
 from kim_cooperation.impact import FinancialImpact, ImpactLine
+from kim_cooperation.keys import KeyKind, PopulationCount, population_of
 from kim_cooperation.money import to_cents
 from kim_cooperation.party import Party
 from kim_cooperation.post import Post
 from kim_cooperation.projection import Projection, YearResult
 from kim_cooperation.scenario import BASELINE, Comparison
 from kim_cooperation.settlement import RegionSettlement, Settlement
+from kim_cooperation.spans import Span
 from kim_cooperation.split import Allocation
-from kim_cooperation.winddown import RegionWindDown, RunOnPeriod, WindDown
+from kim_cooperation.winddown import PostRunOn, RegionWindDown, RunOnPeriod, WindDown
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -142,6 +144,17 @@ SETTLEMENT_COLUMNS: Final = (
 C10), ``surplus`` (I6, only when there is one), ``part`` (each town's part,
 C4, C12 or C10) or ``billing`` (what a town owes the employer, C9); ``party``
 is empty for the region's lines.
+
+For a region whose key is not equal parts, rows without an amount before
+the parts show the key: ``split_key`` (its kind and, for population, the
+reference day; I9, or I12 where a year without funding is split in equal
+parts), ``weight`` (each town's fixed weight) or ``population`` (each
+town's inhabitants and the day of the count; only in a `Settlement`'s
+table, which holds the agreement). For a year with more than one span
+(I10): ``span`` (each span's days, months, weight and employer),
+``span_share`` (each bearer's exact share of a span; C4, or C12 after a
+withdrawal) and ``year_share`` (each town's exact share of the year). A
+Coesfeld settlement, one span under equal parts, has none of these rows.
 """
 
 PROJECTION_COLUMNS: Final = (
@@ -157,9 +170,11 @@ PROJECTION_COLUMNS: Final = (
 
 ``own_share`` is `Projection.own_share_of`. ``basis`` is ``settlement`` (the
 year is settled; ``clause`` is that of the town's part: C4, C10, or C12 with
-zero once the town has left), ``wind-down`` (after full termination, the
-estimated run-on costs, C13) or ``ended`` (nothing runs on any more: zero,
-C13).
+zero once the town has left), ``settlement+wind-down`` (the agreement ends
+within the year: settled until its end, then the estimated run-on; both are
+added, ``clause`` that of the settled part), ``wind-down`` (after full
+termination, the estimated run-on costs, C13) or ``ended`` (nothing runs on
+any more: zero, C13).
 """
 
 COMPARISON_COLUMNS: Final = (
@@ -194,7 +209,9 @@ WIND_DOWN_COLUMNS: Final = (
 """`WindDown` and `RegionWindDown`: per region, one row per post and figure.
 
 ``key`` is ``run_on`` (one per post: its run-on period, ``first_day`` to
-``last_day``, empty without one; no amount; C13), ``costs`` (the run-on
+``last_day``, empty without one; no amount; C13), where the costs were given
+per post ``post_costs`` and ``post_funding`` (one each per post given: its
+costs for its period, C13, and its funding, I5), ``costs`` (the run-on
 costs, C13), ``funding`` (funding received in the period, I5), ``net`` (the
 amount split, C13), ``surplus`` (I6, only when there is one) or ``part``
 (each former party's part, C13).
@@ -319,6 +336,11 @@ def _policies(agreement: Agreement) -> dict[str, object]:
         "withdrawal_scope": policies.withdrawal_scope.value,
         "part_year_funding": policies.part_year_funding.value,
         "wind_down_scope": policies.wind_down_scope.value,
+        "population_reference": policies.population_reference.value,
+        "span_weighting": policies.span_weighting.value,
+        "withdrawal_split": policies.withdrawal_split.value,
+        "no_funding_split": policies.no_funding_split.value,
+        "wind_down_split": policies.wind_down_split.value,
     }
 
 
@@ -363,7 +385,78 @@ def _split(allocation: Allocation) -> dict[str, object]:
 # Settlements.
 
 
-def _region_settlement(region: RegionSettlement) -> dict[str, object]:
+def _split_key(region: RegionSettlement, agreement: Agreement | None) -> dict[str, object]:
+    """The key applied (C4, I9): its kind, fixed weights, reference day and counts of inhabitants.
+
+    The counts come from the agreement, so they are given where the export
+    holds it (a `Settlement`); a `RegionSettlement` alone gives ``None``.
+    """
+    key = region.key
+    counts: list[object] | None = []
+    if key.kind is KeyKind.POPULATION:
+        counts = (
+            None
+            if agreement is None
+            else [
+                {
+                    "party": _party(party),
+                    "inhabitants": count.counts[party],
+                    "as_of": count.as_of.isoformat(),
+                    "source": count.source,
+                }
+                for party, count in _population(region, agreement)
+            ]
+        )
+    return {
+        "kind": key.kind.value,
+        "region_kind": region.region.split_key.kind.value,
+        "clause": key.clause.value,
+        "interpretation": key.interpretation.value,
+        "weights": [
+            {"party": _party(party), "weight": str(weight)}
+            for party, weight in key.weights.items()
+        ],
+        "reference_day": _date(region.reference_day),
+        "counts": counts,
+    }
+
+
+def _population(
+    region: RegionSettlement, agreement: Agreement
+) -> list[tuple[Party, PopulationCount]]:
+    """Each town's count the population key used: its latest on or before the reference day (I9)."""
+    day = region.reference_day
+    if day is None:
+        return []
+    found = []
+    for party in region.region.members:
+        try:
+            found.append((party, population_of(agreement, party, day)))
+        except NoPopulationCountError:
+            continue  # a town that left and is no longer weighed (withdrawal_split="key")
+    return found
+
+
+def _span(span: Span) -> dict[str, object]:
+    return {
+        "first_day": span.first_day.isoformat(),
+        "last_day": span.last_day.isoformat(),
+        "months": span.months,
+        "days": span.days,
+        "weight": str(span.weight),
+        "members": [_party(member) for member in span.members],
+        "employer": _party(span.employer),
+        "shares": [
+            {"party": _party(party), "share": str(share)} for party, share in span.shares.items()
+        ],
+        "clause": span.clause.value,
+        "interpretation": span.interpretation.value,
+    }
+
+
+def _region_settlement(
+    region: RegionSettlement, agreement: Agreement | None = None
+) -> dict[str, object]:
     funding = region.funding
     return {
         "region": region.region.name,
@@ -406,13 +499,17 @@ def _region_settlement(region: RegionSettlement) -> dict[str, object]:
             for line in region.billing
         ],
         "billed_total": _figure(region.billed_total, Clause.C9),
+        "split_key": _split_key(region, agreement),
+        "spans": [_span(span) for span in region.spans],
     }
 
 
 def _settlement_body(settlement: Settlement) -> dict[str, object]:
     return {
         "year": settlement.year,
-        "regions": [_region_settlement(region) for region in settlement.regions],
+        "regions": [
+            _region_settlement(region, settlement.agreement) for region in settlement.regions
+        ],
     }
 
 
@@ -425,26 +522,126 @@ def _settlement(settlement: Settlement) -> dict[str, object]:
     }
 
 
-def _region_records(region: RegionSettlement) -> list[Record]:
-    return [
-        {
+_KEY_ROWS: Final = frozenset(
+    {"split_key", "weight", "population", "span", "span_share", "year_share"}
+)
+"""The settlement rows that show the split key and the spans; they state no amount."""
+
+
+def _region_records(region: RegionSettlement, agreement: Agreement | None = None) -> list[Record]:
+    def record(
+        key: str,
+        description: str,
+        amount: Decimal | None,
+        clause: Clause | Interpretation,
+        party: Party | None = None,
+    ) -> Record:
+        return {
             "year": region.year,
             "region": region.region.name,
             "employer_ags": region.employer.ags,
             "employer": region.employer.name,
-            "key": line.key,
-            "description": line.description,
-            "party_ags": None if line.party is None else line.party.ags,
-            "party": None if line.party is None else line.party.name,
-            "amount": line.amount,
-            "clause": line.clause.value,
+            "key": key,
+            "description": description,
+            "party_ags": None if party is None else party.ags,
+            "party": None if party is None else party.name,
+            "amount": amount,
+            "clause": clause.value,
         }
+
+    records = [
+        record(line.key, line.description, line.amount, line.clause, line.party)
         for line in region.lines()
     ]
+    # The key and the spans go before the parts they explain.
+    first_part = next(
+        (index for index, line in enumerate(records) if line["key"] == "part"), len(records)
+    )
+    records[first_part:first_part] = [
+        record(key, description, None, clause, party)
+        for key, description, clause, party in _key_rows(region, agreement)
+    ]
+    return records
+
+
+def _key_rows(
+    region: RegionSettlement, agreement: Agreement | None
+) -> list[tuple[str, str, Clause | Interpretation, Party | None]]:
+    """Rows for a key other than equal parts (I9, I12) and for a year of several spans (I10)."""
+    rows: list[tuple[str, str, Clause | Interpretation, Party | None]] = []
+    key = region.key
+    if region.region.split_key.kind is not KeyKind.EQUAL:
+        if key.kind is KeyKind.EQUAL:
+            rows.append(
+                (
+                    "split_key",
+                    "Split key: equal parts without funding, instead of "
+                    f"{region.region.split_key.describe()} (no_funding_split=equal)",
+                    Interpretation.I12,
+                    None,
+                )
+            )
+        elif key.kind is KeyKind.WEIGHTS:
+            rows.append(("split_key", "Split key: fixed weights", Interpretation.I9, None))
+            rows += [
+                ("weight", f"Weight of {party.name}: {weight}", Interpretation.I9, party)
+                for party, weight in key.weights.items()
+            ]
+        else:
+            day = _date(region.reference_day)
+            rows.append(
+                (
+                    "split_key",
+                    f"Split key: population, counts on or before {day}",
+                    Interpretation.I9,
+                    None,
+                )
+            )
+            if agreement is not None:
+                rows += [
+                    (
+                        "population",
+                        f"Inhabitants of {party.name}: {count.counts[party]} as of "
+                        f"{count.as_of.isoformat()}",
+                        Interpretation.I9,
+                        party,
+                    )
+                    for party, count in _population(region, agreement)
+                ]
+    if len(region.spans) > 1:
+        for number, span in enumerate(region.spans, start=1):
+            length = f"{span.months} months, {span.days} days"
+            rows.append(
+                (
+                    "span",
+                    f"Span {number}: {span.first_day.isoformat()} to {span.last_day.isoformat()}, "
+                    f"{length}, weight {span.weight}, employer {span.employer.name}",
+                    Interpretation.I10,
+                    None,
+                )
+            )
+            rows += [
+                ("span_share", f"Span {number}: share of {party.name} {share}", span.clause, party)
+                for party, share in span.shares.items()
+            ]
+        rows += [
+            (
+                "year_share",
+                f"Share of {share.party.name} in the year: {share.weight}",
+                Interpretation.I10,
+                share.party,
+            )
+            for share in region.split.shares
+        ]
+    return rows
 
 
 def _settlement_records(settlement: Settlement) -> list[Record]:
-    return [record for region in settlement.regions for record in _region_records(region)]
+    return [
+        record
+        for region in settlement.regions
+        for record in _region_records(region, settlement.agreement)
+    ]
 
 
 # Wind-downs.
@@ -467,16 +664,33 @@ def _period(post: Post, period: RunOnPeriod) -> dict[str, object]:
     }
 
 
+def _post_run_on(item: PostRunOn) -> dict[str, object]:
+    return {
+        "post": item.post.label,
+        "per": item.given.per,
+        "in_months": str(item.period.in_months),
+        "given_costs": _costs(item.given.costs),
+        "given_funding": _money(item.given.funding),
+        "costs": _costs(item.costs),
+        "funding": _figure(item.funding, Interpretation.I5),
+        "clause": item.clause.value,
+    }
+
+
 def _region_wind_down(region: RegionWindDown) -> dict[str, object]:
     return {
         "region": region.region.name,
         "agreement_end": _agreement_end(region).isoformat(),
         "last_day": _date(region.last_day),
         "periods": [_period(post, period) for post, period in region.periods],
+        "posts": [_post_run_on(item) for item in region.posts],
         "costs": _costs(region.costs),
-        "funding": _figure(region.funding, Interpretation.I5),
+        "funding": _figure(region.funding.amount, Interpretation.I5),
         "net": _figure(region.net, Clause.C13),
         "surplus": _figure(region.surplus, Interpretation.I6),
+        "key": region.key.kind.value,
+        "reference_day": _date(region.reference_day),
+        "interpretation": region.interpretation.value,
         "split": _split(region.split),
     }
 
@@ -532,12 +746,35 @@ def _region_wind_down_records(region: RegionWindDown) -> list[Record]:
         )
         for post, period in region.periods
     ]
+    for item in region.posts:
+        first_day, last_day = item.period.first_day, item.period.last_day
+        records += [
+            record(
+                "post_costs",
+                f"Run-on costs of {item.post.label}{_given_per(item, item.given.costs.total)}",
+                item.costs.total,
+                Clause.C13,
+                post=item.post.label,
+                first_day=first_day,
+                last_day=last_day,
+            ),
+            record(
+                "post_funding",
+                f"Funding for {item.post.label} in the run-on"
+                f"{_given_per(item, item.given.funding)}",
+                item.funding,
+                Interpretation.I5,
+                post=item.post.label,
+                first_day=first_day,
+                last_day=last_day,
+            ),
+        ]
     records += [
         record("costs", "Run-on costs", region.costs.total, Clause.C13),
         record(
             "funding",
             "Funding received in the run-on period",
-            region.funding,
+            region.funding.amount,
             Interpretation.I5,
         ),
         record("net", "Costs less funding", region.net, Clause.C13),
@@ -564,12 +801,24 @@ def _region_wind_down_records(region: RegionWindDown) -> list[Record]:
     return records
 
 
+def _given_per(item: PostRunOn, given: Decimal) -> str:
+    """How a post's run-on figure was given, for the description of its record (C13)."""
+    if item.given.per == "period":
+        return " for the period"
+    months = item.period.in_months
+    whole, rest = divmod(months.numerator, months.denominator)
+    # A mixed number, as a finance officer writes it: "1 15/31".
+    length = f"{whole} {rest}/{months.denominator}" if rest and whole else str(months)
+    return f": {_money(given)} a month for {length} months"
+
+
 # Projections and comparisons.
 
 
 def _basis(result: YearResult) -> str:
     if result.settlement is not None:
-        return "settlement"
+        # The agreement ended within the year: settled until the end, then run on (C13).
+        return "settlement" if result.wind_down is None else "settlement+wind-down"
     return "ended" if result.wind_down is None else "wind-down"
 
 
@@ -776,6 +1025,9 @@ def _billing(statement: BillingStatement) -> dict[str, object]:
         "billed_total": _figure(statement.billed_total, Clause.C9),
         "advances_total": _figure(statement.advances_total, Clause.C9),
         "balance_total": _figure(statement.balance_total, Clause.C9),
+        "parts_total": _figure(statement.parts_total, Clause.C9),
+        "share_of_year": str(statement.share_of_year),
+        "spans": [_span(span) for span in statement.spans],
         "entries": [
             {
                 "party": _party(entry.party),
@@ -1189,19 +1441,35 @@ def to_text(result: Result) -> str:
         Nord    billing    Rosendahl     8125.00  C9
     """
     kind = _kind(result, what="to_text")
-    rows = [[_shown(record[column]) for column in kind.shown] for record in kind.records(result)]
+    records = kind.records(result)
+    shown_columns = _shown_columns(kind, records)
+    rows = [[_shown(record[column]) for column in shown_columns] for record in records]
     widths = [
         max([len(column), *(len(row[index]) for row in rows)])
-        for index, column in enumerate(kind.shown)
+        for index, column in enumerate(shown_columns)
     ]
 
     def line(cells: Sequence[str]) -> str:
         return "  ".join(
             cell.rjust(width) if column in kind.money else cell.ljust(width)
-            for column, cell, width in zip(kind.shown, cells, widths, strict=True)
+            for column, cell, width in zip(shown_columns, cells, widths, strict=True)
         ).rstrip()
 
-    return "\n".join([kind.title(result), line(kind.shown), *(line(row) for row in rows)])
+    return "\n".join([kind.title(result), line(shown_columns), *(line(row) for row in rows)])
+
+
+def _shown_columns(kind: _Kind[Any], records: Sequence[Record]) -> tuple[str, ...]:
+    """The columns `to_text` and `to_html` show: with the description where key rows need it.
+
+    The rows of a split key and of spans carry their figures in the
+    description (I9, I10); other settlements show the usual columns.
+    """
+    if kind.columns is SETTLEMENT_COLUMNS and any(
+        record["key"] in _KEY_ROWS for record in records
+    ):
+        index = kind.shown.index("key") + 1
+        return (*kind.shown[:index], "description", *kind.shown[index:])
+    return kind.shown
 
 
 def to_html(result: Result) -> str:
@@ -1227,14 +1495,16 @@ def to_html(result: Result) -> str:
         (True, True)
     """
     kind = _kind(result, what="to_html")
-    head = "".join(f"<th>{html.escape(column)}</th>" for column in kind.shown)
+    records = kind.records(result)
+    shown_columns = _shown_columns(kind, records)
+    head = "".join(f"<th>{html.escape(column)}</th>" for column in shown_columns)
     body = []
-    for record in kind.records(result):
+    for record in records:
         cells = "".join(
             ('<td style="text-align: right">' if column in kind.money else "<td>")
             + html.escape(_shown(record[column]))
             + "</td>"
-            for column in kind.shown
+            for column in shown_columns
         )
         body.append(f"<tr>{cells}</tr>")
     return "\n".join(

@@ -28,7 +28,15 @@ from kim_cooperation._checks import shown
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError
 from kim_cooperation.money import Money, from_cents, to_cents
 
-__all__ = ["Lang", "format_date", "format_eur", "format_fte", "terminating_places"]
+__all__ = [
+    "Lang",
+    "format_count",
+    "format_date",
+    "format_eur",
+    "format_fraction",
+    "format_fte",
+    "terminating_places",
+]
 
 _MAX_PLACES: Final = 6
 
@@ -122,6 +130,39 @@ def format_fte(fte: Fraction, *, lang: Lang = "de") -> str:
         return sign + digits
     separator = "," if lang == "de" else "."
     return f"{sign}{digits[:-places]}{separator}{digits[-places:]}"
+
+
+def format_count(count: int, *, lang: Lang = "de") -> str:
+    """Format a whole number, such as a count of inhabitants, with its thousands grouped.
+
+    Examples:
+        >>> format_count(21555), format_count(21555, lang="en"), format_count(-1000)
+        ('21.555', '21,555', '-1.000')
+    """
+    _check_lang(lang)
+    if not isinstance(count, int) or isinstance(count, bool):
+        raise InvalidTypeError(f"count must be an int, got {type(count).__name__} {shown(count)}")
+    grouped = f"{count:,}"
+    return grouped.replace(",", ".") if lang == "de" else grouped
+
+
+def format_fraction(value: Fraction) -> str:
+    """Format an exact fraction as ``numerator/denominator``, a whole number without one.
+
+    Shares of a split key and weights of spans are shown this way in both
+    languages, so that an auditor can recompute them exactly (I9, I10).
+
+    Examples:
+        >>> format_fraction(Fraction(10, 27)), format_fraction(Fraction(3, 12)), format_fraction(Fraction(2))
+        ('10/27', '1/4', '2')
+    """
+    if not isinstance(value, Fraction):
+        raise InvalidTypeError(
+            f"value must be a Fraction, got {type(value).__name__} {shown(value)}"
+        )
+    if value.denominator == 1:
+        return str(value.numerator)
+    return f"{value.numerator}/{value.denominator}"
 
 
 def terminating_places(denominator: int) -> int | None:

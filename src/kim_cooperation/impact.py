@@ -16,6 +16,16 @@ Two layouts are offered:
   as "Kostenerstattungen und Kostenumlagen", a paying town's payment as
   "Transferaufwendungen".
 
+The statement follows the settlement of any agreement of the same shape:
+a region split by fixed weights or by population, and a town that leaves
+within the year (notice terms that end inside a year, I10), which pays its
+pro-rata part and whose statement does not recur. After a handover of the
+employer within the year each employer's statement covers the spans it
+employed in: the region's costs and the funding used to cover them are
+attributed to the spans by their weights (I10, cents by largest remainder,
+I2), so that costs less funding are exactly the parts billed for the spans;
+what it owes the other employer for its spans is a payment.
+
 Examples:
     >>> from kim_cooperation import presets, settle, financial_impact
     >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
@@ -34,6 +44,7 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
+from fractions import Fraction
 from typing import Literal, TypeAlias
 
 import attrs
@@ -49,6 +60,7 @@ from kim_cooperation.errors import (
 from kim_cooperation.money import from_cents, to_cents
 from kim_cooperation.party import Party
 from kim_cooperation.settlement import RegionSettlement, Settlement
+from kim_cooperation.split import largest_remainder
 
 __all__ = ["FinancialImpact", "ImpactLine", "Layout", "Role", "Table", "financial_impact"]
 
@@ -142,8 +154,9 @@ class FinancialImpact(Exportable):
         layout: The layout of the lines.
         finance: The finance statement (Finanzrechnung) lines.
         result: The result statement (Ergebnisrechnung) lines.
-        recurring: Whether the effect recurs yearly ("jährlich"); the
-            agreement runs indefinitely, so it does.
+        recurring: Whether the effect recurs yearly ("jährlich"): the
+            agreement runs indefinitely, so it does, unless the town's
+            membership ends in the year (C11, C12).
 
     Examples:
         >>> from kim_cooperation import presets, settle
@@ -282,6 +295,8 @@ def financial_impact(
         finance, result = _council_paper(figures)
     else:
         finance, result = _nkf(figures)
+    # A town whose membership ends in the year bears nothing after it (C11, C12).
+    ends = settlement.agreement.termination_of(found)
     return FinancialImpact(
         party=found,
         year=settlement.year,
@@ -290,6 +305,7 @@ def financial_impact(
         layout=chosen,
         finance=finance,
         result=result,
+        recurring=ends is None or ends.year > settlement.year,
     )
 
 
@@ -315,6 +331,9 @@ class _Figures:
         """
         own_share = to_cents(region.split[party]) + elsewhere
         funding_clause = Clause.C10 if region.funding.lost else Clause.C5
+        employers = list(dict.fromkeys(span.employer for span in region.spans))
+        if len(employers) > 1 and party in employers:
+            return cls._handover(region, party, employers, elsewhere)
         if party == region.employer:
             # Funding beyond the costs is not used (I6); only what covers costs is booked.
             used = to_cents(region.funding.amount) - to_cents(region.surplus)
@@ -337,6 +356,58 @@ class _Figures:
             receipts=0,
             own_share=own_share,
             funding_clause=funding_clause,
+        )
+
+    @classmethod
+    def _handover(
+        cls, region: RegionSettlement, party: Party, employers: list[Party], elsewhere: int
+    ) -> _Figures:
+        """The figures of one employer of a year with a handover: those of its spans (I10).
+
+        The parts billed for an employer's spans (what it receives and what it
+        bears itself) are exact. The funding used to cover the costs (I6) is
+        attributed to the employers by the weights of their spans, cents by
+        largest remainder in the order they employed (I2); an employer's
+        costs are its funding plus those parts, and they are divided into
+        personnel and material in the region's proportion.
+        """
+        weights = [
+            sum((span.weight for span in region.spans if span.employer == employer), Fraction(0))
+            for employer in employers
+        ]
+        used = to_cents(region.funding.amount) - to_cents(region.surplus)
+        funding = largest_remainder(used, weights) if used else [0] * len(employers)
+        received = [
+            sum(to_cents(line.amount) for line in region.billing if line.creditor == employer)
+            for employer in employers
+        ]
+        owed = [
+            sum(to_cents(line.amount) for line in region.billing if line.debtor == employer)
+            for employer in employers
+        ]
+        parts = [
+            receipts + to_cents(region.split[employer]) - debt
+            if employer in region.split
+            else receipts
+            for employer, receipts, debt in zip(employers, received, owed, strict=True)
+        ]
+        costs = [share + billed for share, billed in zip(funding, parts, strict=True)]
+        personnel_total = to_cents(region.costs.personnel_costs)
+        personnel = (
+            largest_remainder(personnel_total, [Fraction(cost) for cost in costs])
+            if any(costs)
+            else [0] * len(employers)
+        )
+        index = employers.index(party)
+        return cls(
+            role=Role.EMPLOYER,
+            personnel=personnel[index],
+            material=costs[index] - personnel[index],
+            payment=owed[index] + elsewhere,
+            funding=funding[index],
+            receipts=received[index],
+            own_share=to_cents(region.split[party]) + elsewhere,
+            funding_clause=Clause.C10 if region.funding.lost else Clause.C5,
         )
 
     @property

@@ -18,15 +18,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from fractions import Fraction
 from types import MappingProxyType
 from typing import Final
 
 from kim_cooperation import presets
+from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause
-from kim_cooperation.formatting import Lang, format_date, format_eur, format_fte
+from kim_cooperation.errors import NoPopulationCountError
+from kim_cooperation.formatting import (
+    Lang,
+    format_count,
+    format_date,
+    format_eur,
+    format_fraction,
+    format_fte,
+)
 from kim_cooperation.impact import FinancialImpact, ImpactLine, Layout, Role, financial_impact
+from kim_cooperation.keys import KeyKind, population_of
+from kim_cooperation.money import from_cents, to_cents
 from kim_cooperation.notice import NoticeDeadline, NoticeTerms, termination_date
 from kim_cooperation.party import Party
+from kim_cooperation.policy import SpanWeighting
 from kim_cooperation.projection import Projection
 from kim_cooperation.scenario import Comparison
 from kim_cooperation.settlement import RegionSettlement, Settlement, settle
@@ -90,6 +103,26 @@ _TEXT: Final = MappingProxyType(
             "ended": "– Vertrag beendet, kein Nachlauf",
             "comparison": "Szenario {name}: Eigenanteile je Kommune und Jahr (Differenz zur Basis)",
             "baseline": "Basis",
+            "settled_and_run_on": (
+                "+ Vertragsende im Jahr: Eigenanteil bis zum Ende und danach der aus dem "
+                "Kostenplan geschätzte Nachlauf (C7, C13)"
+            ),
+            "until": "bis {day}",
+            "from": "ab {day}",
+            "between": "{first} bis {last}",
+            "and": "und",
+            "key_weights": "Schlüssel: feste Anteile {weights}",
+            "key_population": "Schlüssel: Einwohner, letzte Zählung bis zum Stichtag {day}",
+            "key_population_counts": (
+                "Schlüssel: Einwohner, letzte Zählung bis zum Stichtag {day}: {counts}"
+            ),
+            "key_lost": "Schlüssel: ohne Förderung zu gleichen Teilen statt {kind} (I12)",
+            "kind_weights": "nach festen Anteilen",
+            "kind_population": "nach Einwohnern",
+            "span": "Zeitraum {first} bis {last} ({weight}), Anstellungskörperschaft {employer}: {shares}",
+            "pays_amount": "{amount} an {employer}",
+            "pays_each": "zahlt {lines} (C9)",
+            "keeps_amount": "trägt {amount} selbst",
         },
         "en": {
             "year": "Budget year",
@@ -135,6 +168,26 @@ _TEXT: Final = MappingProxyType(
             "ended": "– agreement ended, nothing runs on",
             "comparison": "Scenario {name}: own shares per town and year (difference to baseline)",
             "baseline": "baseline",
+            "settled_and_run_on": (
+                "+ the agreement ends within the year: the own share until the end, then the "
+                "run-on estimated from the cost plan (C7, C13)"
+            ),
+            "until": "until {day}",
+            "from": "from {day}",
+            "between": "{first} to {last}",
+            "and": "and",
+            "key_weights": "Split key: fixed weights {weights}",
+            "key_population": "Split key: inhabitants, latest count on or before {day}",
+            "key_population_counts": (
+                "Split key: inhabitants, latest count on or before {day}: {counts}"
+            ),
+            "key_lost": "Split key: without funding equal parts instead of {kind} (I12)",
+            "kind_weights": "by fixed weights",
+            "kind_population": "by population",
+            "span": "Span {first} to {last} ({weight}), employer {employer}: {shares}",
+            "pays_amount": "{amount} to {employer}",
+            "pays_each": "pays {lines} (C9)",
+            "keeps_amount": "bears {amount} itself",
         },
     }
 )
@@ -181,9 +234,17 @@ def render_impact(impact: FinancialImpact, *, lang: Lang = "de") -> str:
     """
     text = _TEXT[lang]
     role = text["employer_of"] if impact.role is Role.EMPLOYER else text["member_of"]
-    heading = (
-        f"{impact.party.title} – {role} {impact.region.region.name} – {text['year']} {impact.year}"
-    )
+    region = impact.region
+    role = f"{role} {region.region.name}"
+    # An employer for part of the year, or a town that leaves within it (C11, I10).
+    runs = _employer_runs(region)
+    if impact.role is Role.EMPLOYER and len(runs) > 1:
+        role += f" {_period(region, runs[impact.party], lang)}"
+    elif impact.role is Role.MEMBER and region.spans:
+        present = [span for span in region.spans if impact.party in span.members]
+        if present and present[-1].last_day < region.spans[-1].last_day:
+            role += " " + text["until"].format(day=format_date(present[-1].last_day, lang=lang))
+    heading = f"{impact.party.title} – {role} – {text['year']} {impact.year}"
     lines = [heading, "", text["finance"]]
     lines += _table(_impact_rows(impact.finance, lang))
     lines += ["", text["result"] if impact.recurring else text["result_once"]]
@@ -192,15 +253,27 @@ def render_impact(impact: FinancialImpact, *, lang: Lang = "de") -> str:
 
 
 def render_region(
-    region: RegionSettlement, *, lang: Lang = "de", assumption: str | None = None
+    region: RegionSettlement,
+    *,
+    lang: Lang = "de",
+    assumption: str | None = None,
+    agreement: Agreement | None = None,
 ) -> str:
     """Render a region's settlement: costs, funding, own share and each town's part.
+
+    A key other than equal parts is shown under the own share: the fixed
+    weights, or the reference day and, where ``agreement`` is given, the
+    counts of inhabitants (I9). A year with a change of members shows its
+    spans with their weights and shares (I10); after a handover of the
+    employer within the year each town's part shows what it pays to which
+    employer (C9).
 
     Args:
         region: The region's settlement.
         lang: ``"de"`` or ``"en"``.
         assumption: A note printed under the heading when the costs are a
             planning assumption rather than figures from a source.
+        agreement: The agreement settled, for the counts of a population key.
 
     Examples:
         Region Nord in 2026, after Rosendahl has left:
@@ -221,8 +294,14 @@ def render_region(
     text = _TEXT[lang]
     settled = region.region
     posts = text["post"] if settled.fte == 1 else text["posts"]
+    runs = _employer_runs(region)
+    employer = region.employer.title
+    if len(runs) > 1:
+        employer = ", ".join(
+            f"{party.title} {_period(region, periods, lang)}" for party, periods in runs.items()
+        )
     heading = (
-        f"{text['region']} {settled.name} – {text['employer']} {region.employer.title} – "
+        f"{text['region']} {settled.name} – {text['employer']} {employer} – "
         f"{format_fte(settled.fte, lang=lang)} {posts}"
     )
     lines = [heading]
@@ -240,19 +319,148 @@ def render_region(
     if region.surplus:
         rows.append((text["surplus"], format_eur(region.surplus, lang=lang), "(I6)"))
     lines += _table(rows)
+    lines += [f"  {line}" for line in _key_lines(region, agreement, lang)]
     part_rows = []
     for share in region.split.shares:
-        action = (
-            text["keeps"]
-            if share.party == region.employer
-            else f"{text['pays']} {region.employer.name} (C9)"
-        )
+        if len(runs) > 1:
+            action = _payments(region, share.party, lang)
+        elif share.party == region.employer:
+            action = text["keeps"]
+        else:
+            action = f"{text['pays']} {region.employer.name} (C9)"
         note = f"({region.split.clause}) {action}"
         if share.extra_cent:
             note += f", {text['extra_cent']}"
         part_rows.append((share.party.name, format_eur(share.amount, lang=lang), note))
     lines += _table(part_rows, indent="    ")
     return "\n".join(lines)
+
+
+def _employer_runs(region: RegionSettlement) -> dict[Party, list[tuple[dt.date, dt.date]]]:
+    """Each employer of the region's year with the runs of days it employed (C3, I10)."""
+    runs: dict[Party, list[tuple[dt.date, dt.date]]] = {}
+    previous: Party | None = None
+    for span in region.spans:
+        periods = runs.setdefault(span.employer, [])
+        if span.employer == previous:
+            periods[-1] = (periods[-1][0], span.last_day)
+        else:
+            periods.append((span.first_day, span.last_day))
+        previous = span.employer
+    return runs
+
+
+def _period(
+    region: RegionSettlement, periods: Sequence[tuple[dt.date, dt.date]], lang: Lang
+) -> str:
+    """``bis 31.03.2026``, ``ab 01.04.2026`` or ``01.04.2026 bis 30.06.2026`` (I10)."""
+    text = _TEXT[lang]
+    start, end = region.spans[0].first_day, region.spans[-1].last_day
+    shown = []
+    for first, last in periods:
+        if first == start:
+            shown.append(text["until"].format(day=format_date(last, lang=lang)))
+        elif last == end:
+            shown.append(text["from"].format(day=format_date(first, lang=lang)))
+        else:
+            shown.append(
+                text["between"].format(
+                    first=format_date(first, lang=lang), last=format_date(last, lang=lang)
+                )
+            )
+    return f" {text['and']} ".join(shown)
+
+
+def _key_lines(region: RegionSettlement, agreement: Agreement | None, lang: Lang) -> list[str]:
+    """The key other than equal parts (I9, I12) and the spans of a year with changes (I10)."""
+    text = _TEXT[lang]
+    own = region.region.split_key
+    lines = []
+    if own.kind is not KeyKind.EQUAL:
+        if region.key.kind is KeyKind.EQUAL:
+            lines.append(text["key_lost"].format(kind=text[f"kind_{own.kind.value}"]))
+        elif own.kind is KeyKind.WEIGHTS:
+            weights = ", ".join(
+                f"{party.name} {format_fte(weight, lang=lang)}"
+                for party, weight in own.weights.items()
+            )
+            lines.append(f"{text['key_weights'].format(weights=weights)} (C4, I9)")
+        elif region.reference_day is not None:
+            day = format_date(region.reference_day, lang=lang)
+            counts = [] if agreement is None else _counts(region, agreement, lang)
+            if counts:
+                line = text["key_population_counts"].format(day=day, counts=", ".join(counts))
+            else:
+                line = text["key_population"].format(day=day)
+            lines.append(f"{line} (C4, I9)")
+    if len(region.spans) > 1:
+        total_months = sum(span.months for span in region.spans)
+        total_days = sum(span.days for span in region.spans)
+        by_days = (
+            agreement.policies.span_weighting is SpanWeighting.DAYS
+            if agreement is not None
+            else any(span.weight != Fraction(span.months, total_months) for span in region.spans)
+        )
+        for span in region.spans:
+            # The weight as the span's part of the year, in the unit the policy weighs by.
+            if not by_days:
+                weight = f"{span.months}/{total_months}"
+            else:
+                weight = f"{span.days}/{total_days}"
+            shares = ", ".join(
+                f"{party.name} {format_fraction(share)}" for party, share in span.shares.items()
+            )
+            line = text["span"].format(
+                first=format_date(span.first_day, lang=lang),
+                last=format_date(span.last_day, lang=lang),
+                weight=weight,
+                employer=span.employer.name,
+                shares=shares,
+            )
+            lines.append(f"{line} ({span.clause}, I10)")
+    return lines
+
+
+def _counts(region: RegionSettlement, agreement: Agreement, lang: Lang) -> list[str]:
+    """Each town's inhabitants used by the population key, with the day of its count (I9)."""
+    day = region.reference_day
+    shown = []
+    for party in region.region.members:
+        if day is None:
+            break
+        try:
+            count = population_of(agreement, party, day)
+        except NoPopulationCountError:
+            continue  # a town that left and is no longer weighed (withdrawal_split="key")
+        number = format_count(count.counts[party], lang=lang)
+        if count.as_of != day:
+            number += f" ({format_date(count.as_of, lang=lang)})"
+        shown.append(f"{party.name} {number}")
+    return shown
+
+
+def _payments(region: RegionSettlement, party: Party, lang: Lang) -> str:
+    """What a town pays to which employer after a handover within the year (C9, I10)."""
+    text = _TEXT[lang]
+    owed = [line for line in region.billing if line.debtor == party]
+    parts = []
+    if owed:
+        lines = f" {text['and']} ".join(
+            text["pays_amount"].format(
+                amount=format_eur(line.amount, lang=lang), employer=line.creditor.name
+            )
+            for line in owed
+        )
+        parts.append(text["pays_each"].format(lines=lines))
+    if any(span.employer == party for span in region.spans):
+        if owed:
+            kept = to_cents(region.split[party]) - sum(to_cents(line.amount) for line in owed)
+            parts.append(
+                text["keeps_amount"].format(amount=format_eur(from_cents(kept), lang=lang))
+            )
+        else:
+            parts.append(text["keeps"])
+    return ", ".join(parts)
 
 
 def _funding_label(region: RegionSettlement, label: str, lang: Lang) -> str:
@@ -341,7 +549,7 @@ def render_settlement(
     text = _TEXT[lang]
     sections = [f"{settlement.agreement.name} – {text['year']} {settlement.year}", *notes]
     for region in settlement.regions:
-        sections += ["", render_region(region, lang=lang)]
+        sections += ["", render_region(region, lang=lang, agreement=settlement.agreement)]
     sections += ["", text["billing"].format(year=settlement.year)]
     rows = [
         (
@@ -497,7 +705,8 @@ def render_comparison(comparison: Comparison, *, lang: Lang = "de") -> str:
 def _year_heading(projection: Projection, year: int) -> str:
     result = projection.result(year)
     if result.settlement is not None:
-        return str(year)
+        # The agreement ends within the year: settled until its end, run-on after it (C13).
+        return f"{year}+" if result.wind_down is not None else str(year)
     return f"{year}*" if result.wind_down is not None else f"{year}–"
 
 
@@ -505,6 +714,8 @@ def _year_notes(
     projection: Projection, text: dict[str, str] | MappingProxyType[str, str]
 ) -> list[str]:
     notes = []
+    if any(r.settlement is not None and r.wind_down is not None for r in projection.results):
+        notes.append(f"  {text['settled_and_run_on']}")
     if any(r.settlement is None and r.wind_down is not None for r in projection.results):
         notes.append(f"  {text['run_on']}")
     if any(r.settlement is None and r.wind_down is None for r in projection.results):
