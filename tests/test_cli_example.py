@@ -78,7 +78,7 @@ def test_settle_json_is_the_library_s(capsys: pytest.CaptureFixture[str]) -> Non
 def test_explain_shows_key_reference_day_and_spans(capsys: pytest.CaptureFixture[str]) -> None:
     out = run(capsys, "explain", "--party", "Dornbach", "--year", "2026", "--agreement", "example")
     assert "Stichtag 31.12.2025, dem 31. Dezember des Vorjahres" in out
-    assert "Einwohner am 31.12.2025 (Quelle: Invented example figures): Altenau 21.555" in out
+    assert "Einwohner am 31.12.2025 (Quelle: Erfundene Beispielzahlen): Altenau 21.555" in out
     scenario_file = Path(EXAMPLE_FILE).read_text(encoding="utf-8")
     assert "population_reference" in scenario_file
 

@@ -79,7 +79,7 @@ def test_population_key_names_the_reference_day_the_policy_and_the_counts() -> N
         "Schlüssel der Region Nord: Einwohnerzahlen (Einwohnerschlüssel); maßgeblich ist für "
         "jede Kommune die letzte Zählung bis zum Stichtag 31.12.2024, dem 31. Dezember des "
         "Vorjahres (Regel population_reference=previous-year-end) (I9)",
-        "Einwohner am 31.12.2024 (Quelle: Invented example figures): Altenau 21.480, Dornbach "
+        "Einwohner am 31.12.2024 (Quelle: Erfundene Beispielzahlen): Altenau 21.480, Dornbach "
         "8.395, Kesselbrück 13.020 und Lindenhöhe 5.105, zusammen 48.000 (I9)",
         "2025 tragen 4 Kommunen den Eigenanteil der Region Nord nach dem Schlüssel zu diesen "
         "Teilen: Altenau 0,4475, Dornbach 1679/9600, Kesselbrück 0,27125 und Lindenhöhe "
@@ -105,7 +105,7 @@ def test_population_key_in_english() -> None:
         "Split key of Region Nord: inhabitants (population key); for each town the latest "
         "count on or before the reference day 31 December 2024 is used, 31 December of the "
         "year before (policy population_reference=previous-year-end) (I9)",
-        "Inhabitants on 31 December 2024 (source: Invented example figures): Altenau 21,480, "
+        "Inhabitants on 31 December 2024 (source: Erfundene Beispielzahlen): Altenau 21,480, "
         "Dornbach 8,395, Kesselbrück 13,020 and Lindenhöhe 5,105, 48,000 in all (I9)",
     ]
     # 1,950,000 × 13,020/48,000 = 528,937.5 cents; remainder 0.5 gets no cent.
@@ -119,7 +119,7 @@ def test_another_reference_day_uses_an_older_count() -> None:
     assert "Stichtag 30.06.2024, dem 30. Juni des Vorjahres" in key
     assert "(Regel population_reference=previous-mid-year)" in key
     # The latest count on or before 30.06.2024 is that of 31.12.2023.
-    assert population.startswith("Einwohner am 31.12.2023 (Quelle: Invented example figures): ")
+    assert population.startswith("Einwohner am 31.12.2023 (Quelle: Erfundene Beispielzahlen): ")
     assert "Altenau 21.310" in population
     assert "zusammen 47.750 (I9)" in population  # 21,310 + 8,420 + 12,950 + 5,070
 
