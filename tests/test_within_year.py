@@ -270,3 +270,67 @@ def test_a_remaining_town_of_weight_zero_cannot_take_over_by_key() -> None:
         settle(left.with_policies(Policies(withdrawal_split="key")), 2024, plan)
     # In equal parts (the default) Dülmen takes over Nottuln's whole part.
     assert settle(left, 2024, plan).own_share_of("Dülmen") == Decimal("13000.00")
+
+
+class TestKeyValuesRefuseWrongTypes:
+    def test_split_keys(self) -> None:
+        agreement = presets.coesfeld()
+        olfen = agreement.party("Olfen")
+        with pytest.raises(InvalidValueError, match=r"split key must be one of \['equal', "):
+            SplitKey(kind=3)  # type: ignore[arg-type]
+        with pytest.raises(InvalidValueError, match="split key must be one of"):
+            SplitKey(kind="seats")
+        with pytest.raises(InvalidTypeError, match=r"weights must be a mapping of Party.*list"):
+            SplitKey.by_weights([olfen])  # type: ignore[arg-type]
+        with pytest.raises(InvalidTypeError, match="weights are keyed by Party, got str 'Olfen'"):
+            SplitKey.by_weights({"Olfen": 1})  # type: ignore[dict-item]
+        with pytest.raises(InvalidValueError, match="weight of Olfen must not be negative"):
+            SplitKey.by_weights({olfen: -1})
+        with pytest.raises(InvalidValueError, match="takes no weights"):
+            SplitKey(kind="population", weights={olfen: 1})
+        with pytest.raises(InvalidValueError, match="needs a weight for each town"):
+            SplitKey(kind="weights")
+        with pytest.raises(InvalidTypeError, match="region split_key must be a SplitKey"):
+            attrs.evolve(agreement.region("Süd"), split_key="equal")  # type: ignore[arg-type]
+
+    def test_population_counts(self) -> None:
+        agreement = presets.coesfeld()
+        olfen = agreement.party("Olfen")
+        day = dt.date(2024, 12, 31)
+        with pytest.raises(InvalidTypeError, match="counts must be a mapping of Party"):
+            PopulationCount(as_of=day, counts=[olfen])  # type: ignore[arg-type]
+        with pytest.raises(InvalidTypeError, match="counts are keyed by Party, got str"):
+            PopulationCount(as_of=day, counts={"Olfen": 13000})  # type: ignore[dict-item]
+        with pytest.raises(InvalidValueError, match="names at least one town"):
+            PopulationCount(as_of=day, counts={})
+        with pytest.raises(InvalidTypeError, match=r"must be an int, got float 13000\.0"):
+            PopulationCount(as_of=day, counts={olfen: 13000.0})  # type: ignore[dict-item]
+        with pytest.raises(InvalidValueError, match="must be a positive int, got 0"):
+            PopulationCount(as_of=day, counts={olfen: 0})
+        with pytest.raises(InvalidTypeError, match="must all be PopulationCount, got dict"):
+            agreement.with_population([{"as_of": day}])  # type: ignore[list-item]
+        with pytest.raises(InvalidTypeError, match="as_of of a population count must be"):
+            PopulationCount(as_of="2024-12-31", counts={olfen: 1})  # type: ignore[arg-type]
+
+
+def test_the_key_as_integers_in_the_same_ratio() -> None:
+    from kim_cooperation.keys import key_integers
+
+    agreement = presets.example()
+    west = agreement.region("West")
+    assert list(key_integers(agreement, west, 2025).values()) == [1, 1]
+    nord = agreement.region("Nord")
+    # Counts as of 31 December 2024 for 2025.
+    assert list(key_integers(agreement, nord, 2025).values()) == [21480, 8395, 13020, 5105]
+
+
+def test_bearers_of_a_region_without_members_on_a_day() -> None:
+    from kim_cooperation.spans import bearer_shares
+
+    agreement = presets.coesfeld()
+    nord = agreement.region("Nord")
+    raw = dict.fromkeys(nord.members, Fraction(1))
+    assert bearer_shares(agreement, nord, {nord: ()}, raw) == {}
+    assert bearer_shares(agreement, nord, {nord: nord.members[:2]}, raw) == dict.fromkeys(
+        nord.members[:2], Fraction(1, 2)
+    )

@@ -93,15 +93,6 @@ class KeyKind(enum.StrEnum):
     POPULATION = "population"
     """Inhabitants per town at a reference day ("Einwohnerschlüssel")."""
 
-    @property
-    def label_de(self) -> str:
-        """The kind in German, for reports."""
-        return {
-            "equal": "zu gleichen Teilen",
-            "weights": "feste Anteile",
-            "population": "Einwohnerschlüssel",
-        }[self.value]
-
 
 def _kind(value: KeyKind | str) -> KeyKind:
     if isinstance(value, str):  # a KeyKind is a str too
