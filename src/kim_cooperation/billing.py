@@ -70,6 +70,7 @@ from kim_cooperation.party import Party
 from kim_cooperation.region import Region
 from kim_cooperation.settlement import BillingLine, RegionSettlement, Settlement
 from kim_cooperation.spans import Span
+from kim_cooperation.split import Share
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -560,32 +561,14 @@ def _employer_statement(
             # What the employer owes the other employers is on their statements.
             owed = sum(to_cents(line.amount) for line in region.billing if line.debtor == employer)
             entries.append(
-                BillingEntry(
-                    party=employer,
-                    role=Role.EMPLOYER,
-                    part=from_cents(to_cents(share.amount) - owed),
-                    clause=region.split.clause,
-                    extra_cent=share.extra_cent,
-                    advances=from_cents(0),
-                    balance=None,
-                )
+                _bearing_itself(region, share, from_cents(to_cents(share.amount) - owed))
             )
             continue
         line = billed.get(share.party)
         if line is None:
             continue
         paid = advances.get((name, share.party, employer), from_cents(0))
-        entries.append(
-            BillingEntry(
-                party=share.party,
-                role=Role.MEMBER,
-                part=line.amount,
-                clause=region.split.clause,
-                extra_cent=share.extra_cent,
-                advances=paid,
-                balance=from_cents(to_cents(line.amount) - to_cents(paid)),
-            )
-        )
+        entries.append(_billed(region, share, line, paid))
     return _with_figures(
         settlement,
         region,
@@ -603,31 +586,39 @@ def _statement(
     for share in region.split.shares:
         line = billed.get(share.party)
         if line is None:
-            entries.append(
-                BillingEntry(
-                    party=share.party,
-                    role=Role.EMPLOYER,
-                    part=share.amount,
-                    clause=region.split.clause,
-                    extra_cent=share.extra_cent,
-                    advances=from_cents(0),
-                    balance=None,
-                )
-            )
+            entries.append(_bearing_itself(region, share, share.amount))
             continue
         paid = advances.get((region.region.name, share.party, line.creditor), from_cents(0))
-        entries.append(
-            BillingEntry(
-                party=share.party,
-                role=Role.MEMBER,
-                part=line.amount,
-                clause=region.split.clause,
-                extra_cent=share.extra_cent,
-                advances=paid,
-                balance=from_cents(to_cents(line.amount) - to_cents(paid)),
-            )
-        )
+        entries.append(_billed(region, share, line, paid))
     return _with_figures(settlement, region, employer=region.employer, entries=entries)
+
+
+def _bearing_itself(region: RegionSettlement, share: Share, part: Decimal) -> BillingEntry:
+    """The employer's entry: it bears ``part`` itself and bills nobody for it (C9)."""
+    return BillingEntry(
+        party=share.party,
+        role=Role.EMPLOYER,
+        part=part,
+        clause=region.split.clause,
+        extra_cent=share.extra_cent,
+        advances=from_cents(0),
+        balance=None,
+    )
+
+
+def _billed(
+    region: RegionSettlement, share: Share, line: BillingLine, paid: Decimal
+) -> BillingEntry:
+    """A town's entry: its billing line, the advances it paid and the balance (C9)."""
+    return BillingEntry(
+        party=share.party,
+        role=Role.MEMBER,
+        part=line.amount,
+        clause=region.split.clause,
+        extra_cent=share.extra_cent,
+        advances=paid,
+        balance=from_cents(to_cents(line.amount) - to_cents(paid)),
+    )
 
 
 def _with_figures(
