@@ -17,14 +17,23 @@ entry point, and asserts the library's contract under bad input:
 Example counts are small: the file is a net for crashes, not a proof, and
 runs in a few seconds. ``tools/fuzz_loader.py`` fuzzes the file loader for
 longer, guided by coverage.
+
+At the end of the file a walk (issue 13) calls every public callable of the
+package, every function, constructor, enum and method of every public
+module, with wrong values one parameter at a time: ``None``, a float, a
+string, bytes, lists, a dict, a bool, a `Party` where a name is expected, a
+value whose ``repr`` fails and an ``int`` subclass that multiplies to zero.
 """
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
+import enum
+import inspect
 import json
 import math
+import warnings
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
@@ -852,7 +861,7 @@ def large_agreement(towns: int = 200, regions: int = 2) -> kim.Agreement:
     """An agreement of ``towns`` towns in ``regions`` regions, one post each."""
     parties = [
         kim.Party(
-            name=f"Gemeinde {number:03d} \u200bé",
+            name=f"Gemeinde {number:03d} e\u0301",  # NFD: stored as é (NFC)
             kind=kim.PartyKind.GEMEINDE,
             ags=f"05558{number:03d}",
         )
@@ -1053,3 +1062,414 @@ def test_exports_name_a_huge_int_they_cannot_export() -> None:
 
     with pytest.raises(InvalidTypeError, match="int of about 5001 digits"):
         export.to_dict(10**5000)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- every public callable
+#
+# A walk, not a sample: every public function, constructor, enum and method of
+# every public module (each non-underscore module's __all__, which includes the
+# package's own __all__) is called with wrong values, one parameter at a time,
+# the others valid where the walk knows a valid value for their name. Only the
+# library's documented errors may come out (see `_ALLOWED`); a result is fine.
+
+
+class _BadRepr:
+    """A value whose repr() raises: an error message must not fail on it."""
+
+    def __repr__(self) -> str:
+        raise RuntimeError("repr() of this value fails")
+
+
+class _SneakyInt(int):
+    """An int subclass that multiplies to zero and cannot be shown: refused, never trusted."""
+
+    def __mul__(self, other: object) -> int:
+        return 0
+
+    __rmul__ = __mul__
+
+    def __repr__(self) -> str:
+        raise RuntimeError("repr() of this value fails")
+
+
+WRONG: list[object] = [
+    None,
+    1.5,
+    "x",
+    b"x",
+    [],
+    [1],
+    {},
+    object(),
+    True,
+    -1,
+    Decimal("NaN"),
+    AGREEMENT.parties[0],  # a Party where a str is expected
+    _BadRepr(),
+    _SneakyInt(3),
+]
+
+
+def _walk_samples() -> dict[str, object]:
+    """A valid value for each parameter name the public callables use."""
+    example = presets.example()
+    all_out = scenario.all_give_notice(AGREEMENT, dt.date(2024, 6, 28))
+    return {
+        "agreement": AGREEMENT,
+        "baseline": AGREEMENT,
+        "settlement": SETTLEMENT,
+        "year": 2023,
+        "years": [2023],
+        "party": "Coesfeld",
+        "parties": AGREEMENT.regions[0].members,
+        "region": "Nord",
+        "regions": AGREEMENT.regions,
+        "costs": PLAN,
+        "plan": PLAN,
+        "plans": PLAN,
+        "amount": Decimal("8125.00"),
+        "received": dt.date(2024, 6, 28),
+        "day": dt.date(2024, 6, 28),
+        "on": dt.date(2024, 6, 28),
+        "end": dt.date(2025, 12, 31),
+        "start": dt.date(2023, 1, 1),
+        "valid_from": dt.date(2024, 1, 1),
+        "as_of": dt.date(2023, 12, 31),
+        "agreement_end": all_out.ends,
+        "employment_end": None,
+        "terms": kim.DEFAULT_NOTICE_TERMS,
+        "notice_terms": kim.DEFAULT_NOTICE_TERMS,
+        "policies": kim.DEFAULT_POLICIES,
+        "posts": AGREEMENT.regions[0].posts,
+        "schedule": AGREEMENT.funding,
+        "funding": AGREEMENT.funding,
+        "weights": dict.fromkeys(AGREEMENT.regions[1].members, 1),
+        "key": kim.SplitKey.equal(),
+        "counts": example.population,
+        "name": "Nord",
+        "label": "Nord 1",
+        "lang": "en",
+        "layout": "council-paper",
+        "format": "json",
+        "text": 'name = "x"\n',
+        "value": Decimal("1"),
+        "fte": 1,
+        "months": 12,
+        "max_months": 12,
+        "factor": Fraction(1, 2),
+        "personnel_growth": 0,
+        "result": SETTLEMENT,
+        "statements": (),
+        "item": "personnel",
+        "successor": None,
+        "first": None,
+        "clause": kim.Clause.C4,
+        "source": "Walk",
+        "document": files.AgreementFile(agreement=AGREEMENT, cost_plans={}),
+        "variants": {},
+        "rate": AGREEMENT.funding.rates[0],
+        "path": "walk-output.toml",
+    }
+
+
+def _package_function(attribute: object) -> bool:
+    module = getattr(attribute, "__module__", None)
+    return callable(attribute) and isinstance(module, str) and module.startswith("kim_cooperation")
+
+
+def _public_modules() -> list[Any]:
+    import importlib
+    import pkgutil
+
+    skipped = {"cli"}  # its main() is walked by the command-line fuzz test above
+    return [
+        importlib.import_module(f"kim_cooperation.{found.name}")
+        for found in pkgutil.iter_modules(kim.__path__)
+        if not found.name.startswith("_") and found.name not in skipped
+    ]
+
+
+def _samples_of_classes() -> dict[type, object]:
+    """An instance of each public class the walk calls methods on."""
+    instances: list[object] = [
+        AGREEMENT,
+        NOTICED,
+        SETTLEMENT,
+        SETTLEMENT.regions[0],
+        SETTLEMENT.regions[0].split,
+        SETTLEMENT.regions[0].funding,
+        SETTLEMENT.billing[0],
+        AGREEMENT.funding,
+        AGREEMENT.funding.rates[0],
+        PLAN["Nord"],
+        AGREEMENT.parties[0],
+        AGREEMENT.regions[0],
+        AGREEMENT.regions[0].posts[0],
+        kim.DEFAULT_NOTICE_TERMS,
+        NOTICED.notices[0],
+        kim.DEFAULT_POLICIES,
+        kim.notice_deadline(2026),
+        kim.SplitKey.equal(),
+        presets.example().population[0],
+        kim.financial_impact(SETTLEMENT, "Billerbeck"),
+        kim.explain(SETTLEMENT, "Billerbeck"),
+        project(AGREEMENT, [2023], PLAN),
+        scenario.compare(AGREEMENT, {}, [2023], PLAN),
+        kim.run_on_period(dt.date(2025, 12, 31), None),
+        *kim.PeriodEnd,
+        *kim.Clause,
+        *kim.Interpretation,
+        *kim.CostItem,
+    ]
+    return {type(instance): instance for instance in instances}
+
+
+_ALLOWED: tuple[type[BaseException], ...] = (
+    kim.KimCooperationError,
+    ModuleNotFoundError,
+    OSError,
+)
+"""The documented errors: the library's own, a missing optional extra, and a file that
+cannot be read or written (the loaders and writers document `OSError`)."""
+
+
+def _callables() -> list[tuple[str, Callable[..., object]]]:
+    found: dict[str, Callable[..., object]] = {}
+    instances = _samples_of_classes()
+    for module in _public_modules():
+        for name in getattr(module, "__all__", ()):
+            value = getattr(module, name)
+            if isinstance(value, type) and issubclass(value, BaseException | Warning):
+                continue
+            if isinstance(value, type):
+                found[f"{value.__module__}.{value.__qualname__}"] = value
+                instance = instances.get(value)
+                # The package's own classes in the MRO: dir() of an enum leaves out methods,
+                # and what str or Mapping define is not the package's.
+                attributes = {
+                    attribute
+                    for klass in value.__mro__
+                    if klass.__module__.startswith("kim_cooperation")
+                    for attribute in vars(klass)
+                }
+                for attribute in sorted(attributes):
+                    static = inspect.getattr_static(value, attribute)
+                    if attribute.startswith("_") or not (
+                        instance is not None or isinstance(static, classmethod | staticmethod)
+                    ):
+                        continue  # an instance method is walked on an instance only
+                    bound = getattr(value if instance is None else instance, attribute)
+                    if _package_function(bound) and not isinstance(bound, type):
+                        found[f"{value.__module__}.{value.__qualname__}.{attribute}"] = bound
+            elif _package_function(value) and not isinstance(value, type):
+                found[f"{module.__name__}.{name}"] = value
+    return sorted(found.items())
+
+
+def _parameters(call: Callable[..., object]) -> list[inspect.Parameter] | None:
+    if isinstance(call, enum.EnumType):
+        return [inspect.Parameter("value", inspect.Parameter.POSITIONAL_ONLY)]
+    try:
+        signature = inspect.signature(call)
+    except (TypeError, ValueError):
+        return None
+    return [
+        parameter
+        for parameter in signature.parameters.values()
+        if parameter.kind not in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD)
+    ]
+
+
+def _arguments(
+    parameters: list[inspect.Parameter], wrong_name: str, wrong: object, samples: dict[str, object]
+) -> tuple[list[object], dict[str, object]]:
+    positional: list[object] = []
+    keywords: dict[str, object] = {}
+    for parameter in parameters:
+        if parameter.name == wrong_name:
+            value = wrong
+        elif parameter.name in samples:
+            value = samples[parameter.name]
+        elif parameter.default is not parameter.empty:
+            continue
+        else:
+            value = wrong  # no valid value known: wrong as well
+        if parameter.kind is parameter.POSITIONAL_ONLY:
+            positional.append(value)
+        else:
+            keywords[parameter.name] = value
+    return positional, keywords
+
+
+_UNSHOWABLE = "(its message cannot be shown)"
+
+
+def _message(error: BaseException) -> str:
+    try:
+        return str(error)
+    except Exception:
+        return _UNSHOWABLE
+
+
+def _escapes(call: Callable[..., object], samples: dict[str, object]) -> list[str]:
+    """The calls of ``call`` that raised something other than a documented error."""
+    import hypothesis.errors
+    from hypothesis.strategies import SearchStrategy
+
+    parameters = _parameters(call)
+    if parameters is None:
+        return []
+    allowed = _ALLOWED
+    if getattr(call, "__module__", "") == "kim_cooperation.strategies":
+        allowed = (*_ALLOWED, hypothesis.errors.InvalidArgument)
+    escaped = []
+    for parameter in parameters or [inspect.Parameter("_", inspect.Parameter.POSITIONAL_ONLY)]:
+        for wrong in WRONG:
+            positional, keywords = _arguments(parameters, parameter.name, wrong, samples)
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    made = call(*positional, **keywords)
+                    if isinstance(made, SearchStrategy):
+                        made.validate()
+            except allowed as error:
+                if _message(error) == _UNSHOWABLE:  # the message itself must not fail
+                    escaped.append(
+                        f"{parameter.name}={type(wrong).__name__}: {type(error).__name__} "
+                        "whose message fails"
+                    )
+            except BaseException as error:
+                escaped.append(
+                    f"{parameter.name}={type(wrong).__name__}: {type(error).__name__}: "
+                    f"{_message(error)[:120]}"
+                )
+    return escaped
+
+
+KNOWN_ESCAPES: frozenset[str] = frozenset(
+    {
+        "kim_cooperation.closed_days.parse_closed_day",
+        "kim_cooperation.closed_days.warn_on_closed_receipts",
+        "kim_cooperation.costs.costs_by_region",
+        "kim_cooperation.export.to_json",
+        "kim_cooperation.formatting.format_date",
+        "kim_cooperation.formatting.format_fte",
+        "kim_cooperation.formatting.terminating_places",
+        "kim_cooperation.impact.Layout",
+        "kim_cooperation.impact.Role",
+        "kim_cooperation.keys.KeyKind",
+        "kim_cooperation.keys.check_population",
+        "kim_cooperation.keys.key_integers",
+        "kim_cooperation.keys.key_weights",
+        "kim_cooperation.keys.population_of",
+        "kim_cooperation.keys.reference_day",
+        "kim_cooperation.membership.agreement_end",
+        "kim_cooperation.membership.check_notices",
+        "kim_cooperation.membership.cost_shares",
+        "kim_cooperation.membership.employer_for_year",
+        "kim_cooperation.membership.employer_on",
+        "kim_cooperation.membership.is_member",
+        "kim_cooperation.membership.members_for_year",
+        "kim_cooperation.membership.members_on",
+        "kim_cooperation.membership.post_shares",
+        "kim_cooperation.membership.termination_of",
+        "kim_cooperation.parsing.parse_amount",
+        "kim_cooperation.parsing.parse_date",
+        "kim_cooperation.parsing.parse_rate",
+        "kim_cooperation.parsing.parse_year",
+        "kim_cooperation.policy.PartYearFunding",
+        "kim_cooperation.policy.PopulationReference",
+        "kim_cooperation.policy.ShareBasis",
+        "kim_cooperation.policy.SpanWeighting",
+        "kim_cooperation.policy.WindDownScope",
+        "kim_cooperation.policy.WithdrawalScope",
+        "kim_cooperation.projection.estimate_wind_down",
+        "kim_cooperation.projection.Projection.table",
+        "kim_cooperation.report.default_report",
+        "kim_cooperation.report.render_comparison",
+        "kim_cooperation.report.render_deadline",
+        "kim_cooperation.report.render_impact",
+        "kim_cooperation.report.render_projection",
+        "kim_cooperation.report.render_region",
+        "kim_cooperation.report.render_settlement",
+        "kim_cooperation.report.render_termination",
+        "kim_cooperation.scenario_file.load_scenarios",
+        "kim_cooperation.scenario_file.loads_scenarios",
+        "kim_cooperation.spans.bearer_shares",
+        "kim_cooperation.spans.day_shares",
+        "kim_cooperation.spans.settled_year",
+        "kim_cooperation.spans.year_shares",
+        "kim_cooperation.spans.year_spans",
+        "kim_cooperation.spans.year_window",
+        "kim_cooperation.split.largest_remainder",
+        "kim_cooperation.strategies.agreements",
+        "kim_cooperation.strategies.ags_codes",
+        "kim_cooperation.strategies.cost_plans",
+        "kim_cooperation.strategies.distinct_parties",
+        "kim_cooperation.strategies.funding_schedules",
+        "kim_cooperation.strategies.notice_terms",
+        "kim_cooperation.strategies.population_counts",
+        "kim_cooperation.strategies.regions",
+        "kim_cooperation.strategies.settlement_years",
+        "kim_cooperation.strategies.split_keys",
+    }
+)
+"""Public callables that still let a bare built-in error escape (issue 13, item 3: follow-ups).
+
+They lie in modules outside the part of the error contract done so far: helpers of
+the rules exported for advanced use (membership, spans, keys, split, report,
+formatting), the enums of other modules (not yet `kim_cooperation._checks.Choice`),
+and new modules (closed days, parsing, scenario files). The walk fails on any other
+escape, and on an entry here that no longer escapes: remove it then.
+"""
+
+
+@cache
+def _walk() -> dict[str, list[str]]:
+    samples = _walk_samples()
+    return {name: _escapes(call, samples) for name, call in _callables()}
+
+
+def test_the_walk_covers_the_public_api() -> None:
+    names = {name for name, _ in _callables()}
+    for expected in (
+        "kim_cooperation.scenario.notice_by",
+        "kim_cooperation.funding.FundingSchedule.with_rate",
+        "kim_cooperation.funding.region_funding",
+        "kim_cooperation.costs.CostStatement.amount",
+        "kim_cooperation.files.load_agreement",
+        "kim_cooperation.notice.PeriodEnd.is_end",
+        "kim_cooperation.split.split_equally",
+        "kim_cooperation.settlement.Settlement",
+        "kim_cooperation.settlement.Settlement.own_share_of",
+        "kim_cooperation.agreement.Agreement.give_notice",
+        "kim_cooperation.clauses.Clause",
+    ):
+        assert expected in names
+    assert len(names) > 200
+
+
+@pytest.mark.parametrize("module", [module.__name__ for module in _public_modules()])
+def test_every_public_callable_raises_only_documented_errors(
+    module: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Wrong types and values give a KimCooperationError, never a bare built-in error."""
+    monkeypatch.chdir(tmp_path)  # a writer given a valid path writes here
+    walked = {
+        name: problems
+        for name, problems in _walk().items()
+        if name == module or name.startswith(f"{module}.")
+    }
+    escaped = {
+        name: problems
+        for name, problems in walked.items()
+        if problems and name not in KNOWN_ESCAPES
+    }
+    report = "\n".join(
+        f"{name}: {problem}" for name, problems in escaped.items() for problem in problems
+    )
+    assert not escaped, f"undocumented errors escaped:\n{report}"
+    fixed = sorted(
+        name for name, problems in walked.items() if not problems and name in KNOWN_ESCAPES
+    )
+    assert not fixed, f"no longer escapes, remove from KNOWN_ESCAPES: {fixed}"

@@ -1,25 +1,53 @@
-"""Checks shared by the value objects: exact numbers, dates, names and years."""
+"""Checks shared by the value objects: exact numbers, dates, names and years.
+
+Numbers and dates enter the library only as the exact built-in types: an
+``int``, a `Decimal`, a `Fraction`, a `datetime.date`. An instance of a
+subclass is refused with `InvalidTypeError`, as a subclass can change what
+arithmetic, comparison or conversion mean (an ``int`` whose ``*`` always
+gives 0 would make every amount zero); so is ``bool``, an ``int`` subclass
+too. Refusing at the check makes every check airtight, whether or not its
+caller goes on with the value it returns. Strings are different: a ``str``
+subclass (every `enum.StrEnum` member is one) is read as the plain string it
+holds, through ``str``'s own methods.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
+import enum
+import unicodedata
+from collections.abc import (
+    Callable,
+    ItemsView,
+    Iterable,
+    Iterator,
+    KeysView,
+    Mapping,
+    ValuesView,
+)
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Final, Generic, TypeAlias, TypeVar
+from typing import Any, Final, Generic, ParamSpec, TypeAlias, TypeVar
 
 import attrs
 
 from kim_cooperation.errors import InvalidDateError, InvalidTypeError, InvalidValueError
 
 __all__ = [
+    "Choice",
     "Exact",
     "FrozenMapping",
+    "builder",
     "check_date",
+    "check_int",
     "check_label",
+    "check_name",
     "check_year",
+    "invisible_character",
     "reads_older_pickles",
+    "result_type",
     "shown",
+    "subclass_hint",
     "to_fraction",
     "tuple_of",
 ]
@@ -28,6 +56,8 @@ _T = TypeVar("_T")
 _C = TypeVar("_C", bound=type)
 _K = TypeVar("_K")
 _V = TypeVar("_V")
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 _MAX_ADJUSTED_EXPONENT: Final = 100
 _MAX_SHOWN_BITS: Final = 4000  # about 1200 digits, well below int-to-str's limit of 4300
@@ -57,9 +87,63 @@ def shown(value: object) -> str:
     if bits > _MAX_SHOWN_BITS:
         return f"{type(value).__name__} of about {bits * 30103 // 100000 + 1} digits"
     try:
-        return repr(value)
+        text = repr(value)
     except (ValueError, RecursionError):
         return f"{type(value).__name__} that cannot be shown (nested too deeply or too long)"
+    except Exception:  # a caller's __repr__ may raise anything; the message must not
+        return f"{type(value).__name__} whose repr() fails"
+    # A __repr__ of the caller's may return something other than a str.
+    return text if type(text) is str else f"{type(value).__name__} whose repr() is not a str"
+
+
+def subclass_hint(value: object) -> str:
+    """Return why an instance of a subclass of a number or date type is refused, for a message.
+
+    Examples:
+        >>> class Euros(int):
+        ...     pass
+        >>> subclass_hint(Euros(5))
+        '; Euros is a subclass of int, which is refused: it can change what arithmetic and comparisons mean; pass a plain int'
+        >>> subclass_hint(5), subclass_hint(True)
+        ('', '')
+    """
+    for base in (int, Decimal, Fraction, dt.date):
+        if isinstance(value, base) and type(value) is not base and not isinstance(value, bool):
+            if base is dt.date and isinstance(value, dt.datetime):
+                return ""  # a datetime has its own hint
+            name = "datetime.date" if base is dt.date else base.__name__
+            return (
+                f"; {type(value).__name__} is a subclass of {name}, which is refused: it can "
+                f"change what arithmetic and comparisons mean; pass a plain {name}"
+            )
+    return ""
+
+
+def check_int(value: object, *, what: str, unit: str = "") -> int:
+    """Return ``value`` if it is a plain ``int``, refusing bools, floats, subclasses and other types.
+
+    Args:
+        value: The count or number.
+        what: How to name the value in an error message.
+        unit: What the int counts, for the message (``"months"``).
+
+    Raises:
+        InvalidTypeError: ``value`` is not exactly an ``int``.
+
+    Examples:
+        >>> check_int(3, what="months")
+        3
+        >>> check_int(3.0, what="notice period", unit="months")
+        Traceback (most recent call last):
+        ...
+        kim_cooperation.errors.InvalidTypeError: notice period must be an int of months, got float 3.0
+    """
+    if type(value) is int:
+        return value
+    kind = f"an int of {unit}" if unit else "an int"
+    raise InvalidTypeError(
+        f"{what} must be {kind}, got {type(value).__name__} {shown(value)}{subclass_hint(value)}"
+    )
 
 
 def to_fraction(value: Exact, *, what: str) -> Fraction:
@@ -73,11 +157,11 @@ def to_fraction(value: Exact, *, what: str) -> Fraction:
         InvalidTypeError: ``value`` is a float, a bool, a string or another type.
         InvalidValueError: ``value`` is a NaN or infinite `Decimal`.
     """
-    if isinstance(value, Fraction):
+    if type(value) is Fraction:
         return value
-    if isinstance(value, int) and not isinstance(value, bool):
+    if type(value) is int:
         return Fraction(value)
-    if isinstance(value, Decimal):
+    if type(value) is Decimal:
         if not value.is_finite():
             raise InvalidValueError(f"{what} must be finite, got {shown(value)}")
         # An exponent like 1E+999999999 would build an enormous integer.
@@ -87,9 +171,10 @@ def to_fraction(value: Exact, *, what: str) -> Fraction:
                 f"1E+{_MAX_ADJUSTED_EXPONENT} in magnitude, got {shown(value)}"
             )
         return Fraction(value)
-    hint = ""
+    hint = subclass_hint(value)
     if isinstance(value, float):
-        hint = f"; floats are not exact, write Fraction('{value!r}') or Decimal('{value!r}')"
+        written = float.__repr__(value)
+        hint = f"; floats are not exact, write Fraction('{written}') or Decimal('{written}')"
     raise InvalidTypeError(
         f"{what} must be a Fraction, an int or a Decimal, "
         f"got {type(value).__name__} {shown(value)}{hint}"
@@ -103,12 +188,15 @@ def check_date(value: object, *, what: str) -> dt.date:
     count days (notice is received on a day), and silently dropping a time of
     day, or a time zone, could move a date.
 
+    Another subclass of `datetime.date` is refused as well: it could count
+    days differently.
+
     Raises:
         InvalidTypeError: ``value`` is not a plain date.
     """
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+    if type(value) is dt.date:
         return value
-    hint = ""
+    hint = subclass_hint(value)
     if isinstance(value, dt.datetime):
         hint = "; pass value.date() if the day in its own time zone is meant"
     elif isinstance(value, str):
@@ -125,29 +213,123 @@ def check_year(value: object, *, what: str = "year") -> int:
         InvalidTypeError: ``value`` is not an int (or is a bool).
         InvalidDateError: ``value`` is outside 1 to 9999.
     """
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise InvalidTypeError(f"{what} must be an int, got {type(value).__name__} {shown(value)}")
-    if not dt.MINYEAR <= value <= dt.MAXYEAR:
+    year = check_int(value, what=what)
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
         raise InvalidDateError(
-            f"{what} must be between {dt.MINYEAR} and {dt.MAXYEAR}, got {shown(value)}"
+            f"{what} must be between {dt.MINYEAR} and {dt.MAXYEAR}, got {shown(year)}"
         )
-    return value
+    return year
+
+
+# The characters of Unicode's Default_Ignorable_Code_Point property that
+# `str.isprintable` lets through (Unicode 15.0, DerivedCoreProperties.txt): the
+# rest of the property (format controls, unassigned code points) is already
+# not printable. Each is drawn as nothing, or as nothing but its neighbour.
+_PRINTABLE_IGNORABLES: Final = (
+    (0x034F, 0x034F),  # combining grapheme joiner
+    (0x115F, 0x1160),  # Hangul fillers
+    (0x17B4, 0x17B5),  # Khmer inherent vowels
+    (0x180B, 0x180D),  # Mongolian free variation selectors
+    (0x180F, 0x180F),
+    (0x3164, 0x3164),  # Hangul filler
+    (0xFE00, 0xFE0F),  # variation selectors
+    (0xFFA0, 0xFFA0),  # halfwidth Hangul filler
+    (0xE0100, 0xE01EF),  # variation selectors supplement
+)
+
+
+def invisible_character(text: str) -> str | None:
+    r"""Return the first character of ``text`` that cannot be seen or is a control, else ``None``.
+
+    Refused are control characters, format characters (zero-width spaces
+    and joiners, bidirectional controls such as U+202E, the soft hyphen, the
+    byte order mark), separators other than the plain space (no-break and
+    other spaces, line and paragraph separators), surrogates, private-use and
+    unassigned code points, and the printable default-ignorable characters
+    (variation selectors, Hangul fillers). Such characters make two names
+    that look the same differ, or make a name look like another.
+
+    Examples:
+        >>> invisible_character("Coesfeld"), invisible_character("Dülmen\u200b")
+        (None, '\u200b')
+        >>> invisible_character("Nord\u00a0Ost")
+        '\xa0'
+    """
+    if text.isprintable():
+        if text.isascii():
+            return None
+        for char in text:
+            code = ord(char)
+            if code >= 0x034F and any(low <= code <= high for low, high in _PRINTABLE_IGNORABLES):
+                return char
+        return None
+    return next(char for char in text if not char.isprintable())
+
+
+def _describe_character(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X}" + (f" {name}" if name else "")
 
 
 def check_label(value: object, *, what: str) -> str:
-    """Return ``value`` if it is a non-empty string without surrounding spaces.
+    r"""Return ``value`` as a plain string in NFC, non-empty and without surrounding spaces.
+
+    Labels and names are normalised to Unicode NFC, so a text typed with a
+    combining umlaut (``"Du\u0308lmen"``, NFD, as some systems store it) and
+    one typed with ``"ü"`` are the same string. Names, which look-ups and
+    bills rely on, are checked further by `check_name`.
 
     Raises:
         InvalidTypeError: ``value`` is not a string.
         InvalidValueError: ``value`` is empty or has leading or trailing spaces.
+
+    Examples:
+        >>> check_label("Du\u0308lmen", what="party name") == "Dülmen"
+        True
     """
-    if not isinstance(value, str):
-        raise InvalidTypeError(f"{what} must be a str, got {type(value).__name__} {shown(value)}")
+    if type(value) is not str:
+        if not isinstance(value, str):
+            raise InvalidTypeError(
+                f"{what} must be a str, got {type(value).__name__} {shown(value)}"
+            )
+        value = str.__str__(value)  # the characters, without a subclass's methods
     if not value.strip() or value != value.strip():
         raise InvalidValueError(
             f"{what} must be non-empty without leading or trailing spaces, got {shown(value)}"
         )
-    return value
+    if value.isascii():
+        return value
+    return unicodedata.normalize("NFC", value)
+
+
+def check_name(value: object, *, what: str) -> str:
+    r"""Return ``value`` as a name: a `check_label` without invisible or control characters.
+
+    The names of parties, regions and posts are what look-ups, bills and
+    reports go by. A character that cannot be seen (see
+    `invisible_character`) would make two names that look the same differ,
+    or hide what a name says, so it is refused.
+
+    Raises:
+        InvalidTypeError: ``value`` is not a string.
+        InvalidValueError: ``value`` is empty, has leading or trailing
+            spaces, or holds an invisible or control character.
+
+    Examples:
+        >>> check_name("Coesfeld\u200b", what="party name")
+        Traceback (most recent call last):
+        ...
+        kim_cooperation.errors.InvalidValueError: party name must not contain invisible or control characters, got 'Coesfeld\u200b' with U+200B ZERO WIDTH SPACE at position 9; write the name with visible characters only
+    """
+    name = check_label(value, what=what)
+    hidden = invisible_character(name)
+    if hidden is not None:
+        raise InvalidValueError(
+            f"{what} must not contain invisible or control characters, got {shown(name)} "
+            f"with {_describe_character(hidden)} at position {name.index(hidden) + 1}; "
+            "write the name with visible characters only"
+        )
+    return name
 
 
 def tuple_of(value: Iterable[_T], kind: type[_T], *, what: str) -> tuple[_T, ...]:
@@ -268,3 +450,109 @@ def reads_older_pickles(cls: _C) -> _C:
 
     type.__setattr__(cls, "__setstate__", __setstate__)
     return cls
+
+
+class _ChoiceType(enum.EnumType):
+    """Looks a `Choice` up by its value and refuses anything else with a documented error.
+
+    A plain enum builds its ``ValueError`` message with ``repr`` of the value
+    before any hook can intervene, which fails on a value whose ``repr``
+    fails; this look-up never calls ``repr`` but through `shown`.
+    """
+
+    def __call__(cls, value: object, *args: Any, **kwargs: Any) -> Any:
+        if args or kwargs:  # the functional API, Choice("Name", [...]), as enum has it
+            return super().__call__(value, *args, **kwargs)
+        kind: Any = cls
+        if isinstance(value, kind):
+            return value
+        allowed = [member.value for member in kind]
+        if not isinstance(value, str):
+            raise InvalidTypeError(
+                f"a {cls.__name__} is given as a str, one of {allowed}, "
+                f"got {type(value).__name__} {shown(value)}"
+            )
+        member = cls._value2member_map_.get(str.__str__(value))
+        if member is None:
+            raise InvalidValueError(
+                f"{shown(value)} is not a {cls.__name__}; expected one of {allowed}"
+            )
+        return member
+
+
+class Choice(enum.StrEnum, metaclass=_ChoiceType):
+    """A `StrEnum` whose look-up of an unknown value is a documented error of the library.
+
+    ``Clause("C99")`` raises `InvalidValueError` (a `ValueError`, as a plain
+    enum's look-up does) and ``PartyKind(None)`` `InvalidTypeError`, each
+    naming the values allowed. Members pickle as before: by class and value.
+
+    Examples:
+        >>> class Colour(Choice):
+        ...     RED = "red"
+        >>> Colour("red") is Colour.RED
+        True
+        >>> Colour("blue")
+        Traceback (most recent call last):
+        ...
+        kim_cooperation.errors.InvalidValueError: 'blue' is not a Colour; expected one of ['red']
+    """
+
+
+_BUILDERS: Final[dict[type, Callable[..., None]]] = {}
+"""The attrs-generated ``__init__`` of each result type, which only `builder` calls."""
+
+
+def result_type(*, made_by: str) -> Callable[[_C], _C]:
+    """Make an attrs class a result type: built by the library's functions only.
+
+    Results (settlements, wind-downs, projections, funding derivations) hold
+    figures that follow from an agreement by its rules; their fields could
+    be checked one by one, but not whether they add up without computing
+    them again. So they cannot be constructed directly: calling the class,
+    or `attrs.evolve` on an instance, raises `InvalidTypeError` naming the
+    function that makes them. Every result that exists was computed by the
+    library (or unpickled from one that was): copying, pickling and loading
+    pickles work as before, as they do not call ``__init__``.
+
+    Args:
+        made_by: The public functions that make the results, for the message.
+    """
+
+    def refuse(cls: _C) -> _C:
+        _BUILDERS[cls] = vars(cls)["__init__"]
+
+        def __init__(self: object, *args: object, **kwargs: object) -> None:  # noqa: N807
+            raise InvalidTypeError(
+                f"{cls.__name__} is a result made by {made_by}; it cannot be constructed "
+                "directly or changed with attrs.evolve"
+            )
+
+        __init__.__qualname__ = f"{cls.__qualname__}.__init__"
+        type.__setattr__(cls, "__init__", __init__)
+        return cls
+
+    return refuse
+
+
+def builder(cls: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Return the library's own constructor of a `result_type` class, with the class's signature.
+
+    Examples:
+        >>> from kim_cooperation.settlement import BillingLine
+        >>> BillingLine(year=2023, debtor=None, creditor=None, amount=1.5)
+        Traceback (most recent call last):
+        ...
+        kim_cooperation.errors.InvalidTypeError: BillingLine is a result made by settle(); it cannot be constructed directly or changed with attrs.evolve
+        >>> callable(builder(BillingLine))
+        True
+    """
+    init = _BUILDERS[cls]  # type: ignore[index]
+    new = object.__new__
+
+    def build(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        made: Any = new(cls)  # type: ignore[arg-type]
+        init(made, *args, **kwargs)
+        return made  # type: ignore[no-any-return]
+
+    return build

@@ -22,10 +22,12 @@ Examples:
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
+
+from kim_cooperation._checks import Choice, shown
+from kim_cooperation.errors import InvalidTypeError, InvalidValueError
 
 __all__ = ["Clause", "Interpretation"]
 
@@ -66,7 +68,7 @@ _INTERPRETATION_HEADINGS: Final[Mapping[str, str]] = MappingProxyType(
 )
 
 
-class Clause(enum.StrEnum):
+class Clause(Choice):
     """A clause of the cooperation agreement, by the id used throughout the library.
 
     The value is the id itself (``"C7"``), so a clause compares equal to its
@@ -79,6 +81,10 @@ class Clause(enum.StrEnum):
         (True, True, 'C9 Billing (Abrechnung)')
         >>> [str(item) for item in Clause][:3], len(Clause)
         (['C1', 'C2', 'C3'], 13)
+        >>> Clause("C99")
+        Traceback (most recent call last):
+        ...
+        kim_cooperation.errors.InvalidValueError: 'C99' is not a Clause; expected one of ['C1', ..., 'C13']
     """
 
     C1 = "C1"
@@ -110,7 +116,7 @@ class Clause(enum.StrEnum):
         return f"{self.value} {self.heading} ({self.heading_de})"
 
 
-class Interpretation(enum.StrEnum):
+class Interpretation(Choice):
     """An interpretation choice: how the library reads a clause where the text leaves room.
 
     Examples:
@@ -136,3 +142,31 @@ class Interpretation(enum.StrEnum):
     def heading(self) -> str:
         """A one-line summary of the choice."""
         return _INTERPRETATION_HEADINGS[self.value]
+
+
+def check_clause(value: object, *, what: str = "clause") -> Clause:
+    """Return the `Clause` that ``value`` is or names by its id (``"C4"``).
+
+    Raises:
+        InvalidTypeError: ``value`` is neither a `Clause` nor a string.
+        InvalidValueError: ``value`` names no clause (an interpretation
+            choice such as ``"I2"`` is not one).
+
+    Examples:
+        >>> check_clause("C12"), check_clause(Clause.C4)
+        (<Clause.C12: 'C12'>, <Clause.C4: 'C4'>)
+        >>> check_clause("C99")
+        Traceback (most recent call last):
+        ...
+        kim_cooperation.errors.InvalidValueError: clause must be one of C1 to C13, got 'C99'
+    """
+    if isinstance(value, Clause):
+        return value
+    if not isinstance(value, str):
+        raise InvalidTypeError(
+            f"{what} must be a Clause such as Clause.C4, got {type(value).__name__} {shown(value)}"
+        )
+    text = str.__str__(value)
+    if text in Clause.__members__:
+        return Clause(text)
+    raise InvalidValueError(f"{what} must be one of C1 to C13, got {shown(value)}")

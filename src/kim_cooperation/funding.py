@@ -39,9 +39,17 @@ from typing import TypeAlias
 
 import attrs
 
-from kim_cooperation._checks import check_date, check_label, check_year, shown, tuple_of
+from kim_cooperation._checks import (
+    builder,
+    check_date,
+    check_label,
+    check_year,
+    result_type,
+    shown,
+    tuple_of,
+)
 from kim_cooperation.clauses import Clause, Interpretation
-from kim_cooperation.errors import InvalidValueError, NoApplicableRateError
+from kim_cooperation.errors import InvalidTypeError, InvalidValueError, NoApplicableRateError
 from kim_cooperation.money import Money, from_cents, round_half_up_to_cents, to_cents, to_money
 from kim_cooperation.policy import PartYearFunding
 from kim_cooperation.post import Post
@@ -108,6 +116,13 @@ class FundingRate:
     clause: Clause = attrs.field(default=Clause.C5, converter=_clause)
 
 
+def _check_schedule_item(rate: object) -> None:
+    if not isinstance(rate, FundingRate):
+        raise InvalidTypeError(
+            f"a funding schedule holds FundingRate values, got {type(rate).__name__} {shown(rate)}"
+        )
+
+
 def _rates(value: Iterable[FundingRate]) -> tuple[FundingRate, ...]:
     rates = tuple_of(value, FundingRate, what="funding rates")
     if not rates:
@@ -162,7 +177,7 @@ class FundingSchedule:
         Raises:
             NoApplicableRateError: ``day`` is before the first rate.
         """
-        check_date(day, what="day")
+        day = check_date(day, what="day")
         found: FundingRate | None = None
         for rate in self.rates:
             if rate.valid_from > day:
@@ -179,8 +194,10 @@ class FundingSchedule:
         """Return a new schedule with ``rate`` added in date order.
 
         Raises:
+            InvalidTypeError: ``rate`` is not a `FundingRate`.
             InvalidValueError: A rate already starts on ``rate.valid_from``.
         """
+        _check_schedule_item(rate)
         rates = sorted((*self.rates, rate), key=lambda item: item.valid_from)
         return FundingSchedule(rates=rates)
 
@@ -202,10 +219,11 @@ class FundingSchedule:
         """
         ended = FundingRate(valid_from=day, amount=Decimal(0), source=source, clause=Clause.C10)
         return FundingSchedule(
-            rates=[*(rate for rate in self.rates if rate.valid_from < day), ended]
+            rates=[*(rate for rate in self.rates if rate.valid_from < ended.valid_from), ended]
         )
 
 
+@result_type(made_by="region_funding() and settle()")
 @attrs.frozen(kw_only=True)
 class PostFunding:
     """The funding one post earns in one year (C5, I7).
@@ -241,6 +259,7 @@ class PostFunding:
     month_rates: tuple[FundingRate, ...] = ()
 
 
+@result_type(made_by="region_funding(), settle() and wind_down()")
 @attrs.frozen(kw_only=True)
 class RegionFunding:
     """A region's funding for one year (C5), with its derivation.
@@ -298,6 +317,10 @@ class RegionFunding:
         return bool(self.rates) and all(rate.amount == 0 for rate in self.rates)
 
 
+_post_funding = builder(PostFunding)
+_region_funding = builder(RegionFunding)
+
+
 def region_funding(
     posts: Sequence[Post],
     year: int,
@@ -334,6 +357,11 @@ def region_funding(
         The funding with its derivation per post.
 
     Raises:
+        InvalidTypeError: ``posts`` is not an iterable of `Post`,
+            ``schedule`` not a `FundingSchedule`, or a year or date has the
+            wrong type.
+        InvalidValueError: ``method`` is not a policy of
+            `kim_cooperation.policy.PartYearFunding`.
         NoApplicableRateError: A funded month lies before the schedule's
             first rate.
 
@@ -350,17 +378,24 @@ def region_funding(
         >>> region_funding([late], 2023, schedule).amount
         Decimal('41250.00')
     """
-    check_year(year)
+    posts = tuple_of(posts, Post, what="posts")
+    year = check_year(year)
+    if not isinstance(schedule, FundingSchedule):
+        raise InvalidTypeError(
+            f"schedule must be a FundingSchedule, got {type(schedule).__name__} {shown(schedule)}"
+        )
     if active_from is not None:
-        check_date(active_from, what="active_from")
+        active_from = check_date(active_from, what="active_from")
     if active_until is not None:
-        check_date(active_until, what="active_until")
+        active_until = check_date(active_until, what="active_until")
     try:
-        chosen = PartYearFunding(method)
+        chosen = PartYearFunding(str.__str__(method)) if isinstance(method, str) else None
     except ValueError:
+        chosen = None
+    if chosen is None:
         raise InvalidValueError(
             f"method must be one of {[item.value for item in PartYearFunding]}, got {shown(method)}"
-        ) from None
+        )
     if chosen is PartYearFunding.DAYS:
         return _funding_by_days(posts, year, schedule, active_from, active_until)
     return _funding_in_twelfths(
@@ -414,7 +449,7 @@ def _funding_in_twelfths(posts: Sequence[Post], year: int, rates: _MonthRates) -
         months, cents, applied = spans[span]
         fte = post.fte
         results.append(
-            PostFunding(
+            _post_funding(
                 post=post,
                 months=months,
                 # FTE x the sum of the months' rates / 12, in euros.
@@ -453,7 +488,7 @@ def _funding_by_days(
             total += Fraction(to_cents(rate.amount), 100 * days_in_year)
             if rate not in used:
                 used.append(rate)
-        results.append(PostFunding(post=post, months=(), days=days, exact=total * post.fte))
+        results.append(_post_funding(post=post, months=(), days=days, exact=total * post.fte))
     return _summed(year, results, used, PartYearFunding.DAYS)
 
 
@@ -462,7 +497,7 @@ def _summed(
 ) -> RegionFunding:
     """Add up the posts' funding; the only rounding, half up to cents, happens here (I7)."""
     exact = sum((item.exact for item in results), Fraction(0))
-    return RegionFunding(
+    return _region_funding(
         year=year,
         posts=tuple(results),
         rates=tuple(sorted(used, key=lambda rate: rate.valid_from)),

@@ -5,7 +5,9 @@ leaves it as `Decimal` quantised to cents (``Decimal("8125.00")``). Inside,
 every calculation runs on integer cents and exact `fractions.Fraction`
 values, so no result depends on the caller's decimal context (precision,
 rounding mode, traps): the library performs no context-dependent `Decimal`
-arithmetic at all.
+arithmetic at all. Money is exactly a `Decimal` or an `int`: a `bool`, or an
+instance of a subclass (which could change what arithmetic means), is
+refused with `MoneyTypeError`.
 
 Examples:
     >>> from decimal import Decimal
@@ -30,8 +32,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Final, TypeAlias
 
-from kim_cooperation._checks import shown
-from kim_cooperation.errors import InvalidMoneyError, MoneyTypeError
+from kim_cooperation._checks import shown, subclass_hint
+from kim_cooperation.errors import InvalidMoneyError, InvalidTypeError, MoneyTypeError
 
 __all__ = [
     "MAX_EUROS",
@@ -68,8 +70,8 @@ def to_cents(value: Money, *, what: str = "money") -> int:
         The amount in cents.
 
     Raises:
-        MoneyTypeError: ``value`` is a float, a bool, a string or anything but
-            `Decimal` or `int`.
+        MoneyTypeError: ``value`` is a float, a bool, a string, an instance of
+            a subclass of `Decimal` or `int`, or anything but those two.
         InvalidMoneyError: ``value`` is not finite (NaN, infinity), carries
             fractions of a cent, or its magnitude reaches `MAX_EUROS`.
 
@@ -83,13 +85,14 @@ def to_cents(value: Money, *, what: str = "money") -> int:
         ...
         kim_cooperation.errors.InvalidMoneyError: money must be exact to the cent, got Decimal('0.001'); round it yourself first, the library never rounds silently
     """
-    if isinstance(value, int) and not isinstance(value, bool):
+    # Exactly these types: a subclass could change what * and < mean (see _checks).
+    if type(value) is int:
         if -MAX_EUROS < value < MAX_EUROS:
             return value * 100
         raise InvalidMoneyError(
             f"{what} must be less than {MAX_EUROS:,} euros in magnitude, got {shown(value)}"
         )
-    if not isinstance(value, Decimal):
+    if type(value) is not Decimal:
         raise _type_error(value, what)
     if not value.is_finite():
         raise InvalidMoneyError(f"{what} must be a finite amount, got {shown(value)}")
@@ -131,12 +134,20 @@ def from_cents(cents: int) -> Decimal:
     The conversion goes through a string, which `Decimal` reads exactly
     whatever the current decimal context.
 
+    Raises:
+        InvalidTypeError: ``cents`` is not an ``int``.
+
     Examples:
         >>> from_cents(5)
         Decimal('0.05')
         >>> from_cents(0)
         Decimal('0.00')
     """
+    if type(cents) is not int:
+        raise InvalidTypeError(
+            f"cents must be an int, got {type(cents).__name__} {shown(cents)}"
+            f"{subclass_hint(cents)}"
+        )
     return Decimal(f"{cents}E-2")
 
 
@@ -161,12 +172,20 @@ def round_half_up_to_cents(euros: Fraction) -> int:
     twelfths of a year, interpretation choice I7) and always reports the exact
     value beside the rounded one.
 
+    Raises:
+        InvalidTypeError: ``euros`` is not a `Fraction`.
+
     Examples:
         >>> round_half_up_to_cents(Fraction(55000, 12))
         458333
         >>> round_half_up_to_cents(Fraction(-1, 200))
         -1
     """
+    if type(euros) is not Fraction:
+        raise InvalidTypeError(
+            f"euros must be an exact Fraction, got {type(euros).__name__} {shown(euros)}"
+            f"{subclass_hint(euros)}"
+        )
     # In integers: a remainder of at least half the denominator rounds up.
     numerator, denominator = euros.numerator, euros.denominator
     cents, remainder = divmod(abs(numerator) * 100, denominator)
@@ -177,13 +196,15 @@ def round_half_up_to_cents(euros: Fraction) -> int:
 
 def _type_error(value: object, what: str) -> MoneyTypeError:
     kind = type(value).__name__
-    hint = ""
+    hint = subclass_hint(value)
     if isinstance(value, float):
-        hint = f"; floats cannot hold cents exactly, write Decimal('{value!r}') instead"
+        hint = (
+            f"; floats cannot hold cents exactly, write Decimal('{float.__repr__(value)}') instead"
+        )
     elif isinstance(value, bool):
         hint = "; a bool is not an amount"
     elif isinstance(value, str):
-        hint = f"; write Decimal({value!r}) to parse a string"
+        hint = f"; write Decimal({shown(str.__str__(value))}) to parse a string"
     return MoneyTypeError(
         f"{what} must be a decimal.Decimal or an int of whole euros, got {kind} {shown(value)}{hint}"
     )

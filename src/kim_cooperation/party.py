@@ -15,18 +15,22 @@ Examples:
     'Billerbeck'
     >>> Party(name="Dülmen", kind="Stadt", ags="05558016").matches("Duelmen")
     True
+
+Names are stored in Unicode NFC and must be visible: a name with a
+zero-width space, a bidirectional control or another invisible or control
+character is refused (`kim_cooperation._checks.check_name`).
 """
 
 from __future__ import annotations
 
-import enum
 import functools
 import unicodedata
 from typing import Final
 
 import attrs
 
-from kim_cooperation._checks import check_label, shown
+from kim_cooperation._checks import Choice, check_name, shown
+from kim_cooperation._confusables import skeleton
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError
 
 __all__ = ["Party", "PartyKind", "fold_name", "validate_ags"]
@@ -36,7 +40,7 @@ _LAST_LAND: Final = 16
 _TRANSLITERATION: Final = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
-class PartyKind(enum.StrEnum):
+class PartyKind(Choice):
     """The kind of municipality: a town ("Stadt") or a municipality ("Gemeinde").
 
     Examples:
@@ -62,7 +66,7 @@ def validate_ags(ags: object) -> str:
         ags: The key, as a string (an `int` would lose the leading zero).
 
     Returns:
-        The key unchanged.
+        The key, as a plain string.
 
     Raises:
         InvalidTypeError: ``ags`` is not a string.
@@ -80,6 +84,7 @@ def validate_ags(ags: object) -> str:
         raise InvalidTypeError(
             f"AGS must be a str of 8 digits like '05558012', got {type(ags).__name__} {shown(ags)}"
         )
+    ags = str.__str__(ags)  # the characters, without a subclass's methods
     if len(ags) != _AGS_LENGTH or not (ags.isascii() and ags.isdigit()):
         raise InvalidValueError(
             "AGS must be 8 digits (Land, Regierungsbezirk, Kreis, Gemeinde) "
@@ -93,16 +98,29 @@ def validate_ags(ags: object) -> str:
 
 
 def fold_name(name: str) -> frozenset[str]:
-    """Return the forms under which a name is found in look-ups.
+    r"""Return the forms under which a name is found in look-ups.
 
-    Look-ups ignore case and accept umlauts written out (``Duelmen``) or
-    dropped (``Dulmen``, as in OCR'd text), so both forms are returned.
+    Look-ups ignore case, whether umlauts are composed (``"ü"``, NFC) or
+    written with a combining mark (``"u\u0308"``, NFD), and accept umlauts
+    written out (``Duelmen``) or dropped (``Dulmen``, as in OCR'd text), and
+    ``ß`` as ``ss``; so both forms are returned.
 
     Examples:
         >>> sorted(fold_name("Lüdinghausen"))
         ['ludinghausen', 'luedinghausen']
+        >>> fold_name("Du\u0308lmen") == fold_name("Dülmen"), sorted(fold_name("Straße"))
+        (True, ['strasse'])
     """
+    if not isinstance(name, str):
+        raise InvalidTypeError(f"a name must be a str, got {type(name).__name__} {shown(name)}")
+    name = str.__str__(name)  # the characters, without a subclass's methods
+    if not name.isascii():
+        # Composed first, so that a decomposed umlaut is written out as one.
+        name = unicodedata.normalize("NFC", name)
     folded = " ".join(name.split()).casefold()
+    if not folded.isascii():
+        # Case folding can decompose again (a capital İ folds to i and a dot).
+        folded = unicodedata.normalize("NFC", folded)
     transliterated = folded.translate(_TRANSLITERATION)
     stripped = "".join(
         char for char in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(char)
@@ -115,7 +133,7 @@ def _kind(value: PartyKind | str) -> PartyKind:
         return value
     if isinstance(value, str):
         try:
-            return PartyKind(value)
+            return PartyKind(str.__str__(value))
         except ValueError:
             pass
         raise InvalidValueError(
@@ -127,7 +145,7 @@ def _kind(value: PartyKind | str) -> PartyKind:
 
 
 def _name(value: str) -> str:
-    return check_label(value, what="party name")
+    return check_name(value, what="party name")
 
 
 # The hash is cached: parties are the keys of every split and billing mapping.
@@ -157,7 +175,7 @@ class Party:
 
     name: str = attrs.field(converter=_name, order=False)
     kind: PartyKind = attrs.field(converter=_kind, order=False)
-    ags: str = attrs.field(validator=lambda _self, _attribute, value: validate_ags(value))
+    ags: str = attrs.field(converter=validate_ags)
 
     @functools.cached_property
     def name_forms(self) -> frozenset[str]:
@@ -170,6 +188,20 @@ class Party:
             ['duelmen', 'dulmen']
         """
         return fold_name(self.name)
+
+    @functools.cached_property
+    def name_skeleton(self) -> str:
+        r"""The UTS #39 skeleton of the name: parties whose skeletons are equal look alike (C1).
+
+        An agreement refuses two such parties (`kim_cooperation.Agreement`).
+
+        Examples:
+            >>> coesfeld = Party(name="Coesfeld", kind="Stadt", ags="05558012")
+            >>> lookalike = Party(name="C\u043eesfeld", kind="Stadt", ags="05558099")  # Cyrillic o
+            >>> coesfeld.name_skeleton == lookalike.name_skeleton, coesfeld.name == lookalike.name
+            (True, False)
+        """
+        return skeleton(self.name)
 
     @property
     def title(self) -> str:
@@ -190,6 +222,7 @@ class Party:
             raise InvalidTypeError(
                 f"a party is looked up by its AGS or name as a str, got {type(key).__name__} {shown(key)}"
             )
+        key = str.__str__(key)  # the characters, without a subclass's methods
         return key == self.ags or not fold_name(key).isdisjoint(self.name_forms)
 
     def __str__(self) -> str:

@@ -25,7 +25,7 @@ from fractions import Fraction
 
 import attrs
 
-from kim_cooperation._checks import Exact, check_date, check_label, check_year, shown, to_fraction
+from kim_cooperation._checks import Exact, check_date, check_name, check_year, shown, to_fraction
 from kim_cooperation.errors import InvalidValueError
 
 __all__ = ["Post"]
@@ -44,7 +44,7 @@ def _fte(value: Exact) -> Fraction:
 
 
 def _label(value: str) -> str:
-    return check_label(value, what="post label")
+    return check_name(value, what="post label")
 
 
 def _optional_date(value: dt.date | None) -> dt.date | None:

@@ -30,7 +30,7 @@ from fractions import Fraction
 
 import attrs
 
-from kim_cooperation._checks import check_label, reads_older_pickles, shown, tuple_of
+from kim_cooperation._checks import check_name, reads_older_pickles, shown, tuple_of
 from kim_cooperation.errors import AgreementError, InvalidTypeError, UnknownPartyError
 from kim_cooperation.keys import EQUAL_KEY, KeyKind, SplitKey
 from kim_cooperation.party import Party, fold_name
@@ -40,7 +40,7 @@ __all__ = ["Region"]
 
 
 def _name(value: str) -> str:
-    return check_label(value, what="region name")
+    return check_name(value, what="region name")
 
 
 def _members(value: Iterable[Party]) -> tuple[Party, ...]:

@@ -1,5 +1,10 @@
 """The annual settlement (C4, C5, C7, C9, C10): who bears what, and who owes the employer.
 
+The results (`Settlement`, `RegionSettlement`, `BillingLine`,
+`SettlementLine`) are made by `settle` and `RegionSettlement.lines` only:
+they cannot be constructed directly (see
+`kim_cooperation._checks.result_type`).
+
 For each region and year:
 
 1. the costs of the region's posts (C8), as given by the employer;
@@ -39,7 +44,7 @@ from fractions import Fraction
 
 import attrs
 
-from kim_cooperation._checks import check_year, reads_older_pickles, shown
+from kim_cooperation._checks import builder, check_year, reads_older_pickles, result_type, shown
 from kim_cooperation._exportable import Exportable
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause, Interpretation
@@ -67,6 +72,7 @@ from kim_cooperation.split import Allocation, _split_trusted, largest_remainder
 __all__ = ["BillingLine", "RegionSettlement", "Settlement", "SettlementLine", "settle"]
 
 
+@result_type(made_by="settle()")
 @attrs.frozen(kw_only=True)
 class BillingLine:
     """One town's annual bill from its region's employer (C9).
@@ -93,6 +99,7 @@ class BillingLine:
     clause: Clause = Clause.C9
 
 
+@result_type(made_by="RegionSettlement.lines()")
 @attrs.frozen(kw_only=True)
 class SettlementLine:
     """One line of a region's settlement, with the clause it comes from.
@@ -123,6 +130,7 @@ class SettlementLine:
     party: Party | None = None
 
 
+@result_type(made_by="settle()")
 @reads_older_pickles
 @attrs.frozen(kw_only=True)
 class RegionSettlement(Exportable):
@@ -186,22 +194,20 @@ class RegionSettlement(Exportable):
     def lines(self) -> tuple[SettlementLine, ...]:
         """Return the settlement as lines, each with its clause, for reports and audits."""
         lines = [
-            SettlementLine(
-                key="costs", description="Costs", amount=self.costs.total, clause=Clause.C8
-            ),
-            SettlementLine(
+            _line(key="costs", description="Costs", amount=self.costs.total, clause=Clause.C8),
+            _line(
                 key="funding",
                 description="Funding",
                 amount=self.funding.amount,
                 clause=Clause.C10 if self.funding.lost else Clause.C5,
             ),
-            SettlementLine(
+            _line(
                 key="own_share", description="Own share", amount=self.own_share, clause=self.clause
             ),
         ]
         if self.surplus:
             lines.append(
-                SettlementLine(
+                _line(
                     key="surplus",
                     description="Funding beyond costs (not distributed)",
                     amount=self.surplus,
@@ -209,7 +215,7 @@ class RegionSettlement(Exportable):
                 )
             )
         lines.extend(
-            SettlementLine(
+            _line(
                 key="part",
                 description=f"Part of {share.party.name}",
                 amount=share.amount,
@@ -219,7 +225,7 @@ class RegionSettlement(Exportable):
             for share in self.split.shares
         )
         lines.extend(
-            SettlementLine(
+            _line(
                 key="billing",
                 description=f"{line.debtor.name} owes {line.creditor.name}",
                 amount=line.amount,
@@ -231,6 +237,7 @@ class RegionSettlement(Exportable):
         return tuple(lines)
 
 
+@result_type(made_by="settle()")
 @attrs.frozen(kw_only=True)
 class Settlement(Exportable):
     """The annual settlement of an agreement's regions for one year.
@@ -302,6 +309,11 @@ class Settlement(Exportable):
         """All billing lines of all regions (C9)."""
         return tuple(line for region in self.regions for line in region.billing)
 
+
+_settlement = builder(Settlement)
+_region_settlement = builder(RegionSettlement)
+_billing_line = builder(BillingLine)
+_line = builder(SettlementLine)
 
 _restore_settlement: Callable[[Settlement, object], None] = vars(Settlement)["__setstate__"]
 
@@ -381,7 +393,7 @@ def settle(agreement: Agreement, year: int, costs: Mapping[str, CostStatement]) 
         _settle_region(agreement, region, year, statement, rates, until=until)
         for region, statement in costs_by_region(agreement, costs).items()
     )
-    return Settlement(agreement=agreement, year=year, regions=settled)
+    return _settlement(agreement=agreement, year=year, regions=settled)
 
 
 def _settle_region(
@@ -419,7 +431,7 @@ def _settle_region(
     split = _split_trusted(
         max(balance, 0), shares, first=employer, clause=clause, integers=integers
     )
-    return RegionSettlement(
+    return _region_settlement(
         region=region,
         year=year,
         costs=costs,
@@ -449,7 +461,7 @@ def _billing(
     creditors = list(dict.fromkeys(span.employer for span in spans))
     if len(creditors) <= 1:
         return tuple(
-            BillingLine(year=year, debtor=party, creditor=employer, amount=amount)
+            _billing_line(year=year, debtor=party, creditor=employer, amount=amount)
             for party, amount in split.items()
             if party != employer
         )
@@ -466,7 +478,7 @@ def _billing(
         cents = to_cents(amount)
         parts = largest_remainder(cents, weights) if any(weights) else [0] * len(owed)
         lines.extend(
-            BillingLine(year=year, debtor=party, creditor=creditor, amount=from_cents(part))
+            _billing_line(year=year, debtor=party, creditor=creditor, amount=from_cents(part))
             for creditor, part in zip(owed, parts, strict=True)
             if creditor != party
         )

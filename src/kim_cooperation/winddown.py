@@ -51,7 +51,7 @@ from typing import Final, Literal, TypeAlias
 
 import attrs
 
-from kim_cooperation._checks import check_date, shown
+from kim_cooperation._checks import builder, check_date, result_type, shown
 from kim_cooperation._exportable import Exportable
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause, Interpretation
@@ -64,7 +64,7 @@ from kim_cooperation.errors import (
     UnknownPartyError,
     UnknownRegionError,
 )
-from kim_cooperation.funding import PostFunding, RegionFunding
+from kim_cooperation.funding import RegionFunding, _post_funding, _region_funding
 from kim_cooperation.keys import EQUAL_KEY, KeyKind, SplitKey, key_weights, reference_day
 from kim_cooperation.membership import employer_on, members_on
 from kim_cooperation.money import Money, from_cents, round_half_up_to_cents, to_cents, to_money
@@ -93,6 +93,7 @@ RunOnBasis: TypeAlias = Literal["month", "period"]
 """How a `RunOnCost` is given: for a month of the run-on, or for its whole period."""
 
 
+@result_type(made_by="run_on_period() and wind_down()")
 @attrs.frozen(kw_only=True)
 class RunOnPeriod:
     """The days after the agreement's end for which a post's costs run on (C13, I5).
@@ -179,6 +180,9 @@ class RunOnPeriod:
         )
 
 
+_run_on_period = builder(RunOnPeriod)
+
+
 def _count(number: int, unit: str) -> str:
     return f"{number} {unit}" if number == 1 else f"{number} {unit}s"
 
@@ -214,13 +218,13 @@ def run_on_period(
         >>> run_on_period(dt.date(2025, 12, 31), dt.date(2025, 9, 30)).is_empty
         True
     """
-    check_date(agreement_end, what="agreement_end")
+    agreement_end = check_date(agreement_end, what="agreement_end")
     if employment_end is not None:
-        check_date(employment_end, what="employment_end")
-    if not isinstance(max_months, int) or isinstance(max_months, bool) or max_months < 1:
+        employment_end = check_date(employment_end, what="employment_end")
+    if type(max_months) is not int or max_months < 1:
         raise InvalidValueError(f"max_months must be a positive int, got {shown(max_months)}")
     if employment_end is not None and employment_end <= agreement_end:
-        return RunOnPeriod(
+        return _run_on_period(
             agreement_end=agreement_end,
             employment_end=employment_end,
             first_day=None,
@@ -241,7 +245,7 @@ def run_on_period(
     capped = employment_end is None or employment_end > limit
     last_day = limit if capped or employment_end is None else employment_end
     months, days = _length(first_day, last_day)
-    return RunOnPeriod(
+    return _run_on_period(
         agreement_end=agreement_end,
         employment_end=employment_end,
         first_day=first_day,
@@ -388,6 +392,7 @@ class RunOnCost:
         return cls(costs=costs, funding=funding, per="period")
 
 
+@result_type(made_by="wind_down()")
 @attrs.frozen(kw_only=True)
 class PostRunOn:
     """One post's part of a region's wind-down: its period, costs and funding (C13, I5).
@@ -428,6 +433,7 @@ class PostRunOn:
     interpretation: Interpretation = Interpretation.I5
 
 
+@result_type(made_by="wind_down()")
 @attrs.frozen(kw_only=True)
 class RegionWindDown(Exportable):
     """One region's wind-down after full termination (C13).
@@ -496,6 +502,7 @@ class RegionWindDown(Exportable):
         return max(days) if days else None
 
 
+@result_type(made_by="wind_down()")
 @attrs.frozen(kw_only=True)
 class WindDown(Exportable):
     """The wind-down of an agreement after all parties gave notice (C13).
@@ -548,6 +555,11 @@ class WindDown(Exportable):
 
 _Entry: TypeAlias = tuple[Region, CostStatement, RegionFunding, tuple[PostRunOn, ...]]
 """What one region's wind-down is computed from: costs, funding and the posts' figures."""
+
+
+_post_run_on_of = builder(PostRunOn)
+_region_wind_down = builder(RegionWindDown)
+_wind_down = builder(WindDown)
 
 
 def wind_down(
@@ -732,7 +744,7 @@ def _wind_down_of(
         net = max(balance, 0)
         split, key, day = _split_run_on(agreement, region, agreement_end, net)
         regions.append(
-            RegionWindDown(
+            _region_wind_down(
                 region=region,
                 periods=tuple(
                     (post, run_on_period(agreement_end, post.employment_end))
@@ -753,7 +765,7 @@ def _wind_down_of(
                 ),
             )
         )
-    return WindDown(agreement_end=agreement_end, regions=tuple(regions))
+    return _wind_down(agreement_end=agreement_end, regions=tuple(regions))
 
 
 def _split_run_on(
@@ -804,10 +816,10 @@ def _given_funding(year: int, cents: int, posts: tuple[tuple[Post, int], ...]) -
     No rates: the amounts are the employer's. Given per post, each post's
     amount is one `PostFunding` (no months: the run-on may span two years).
     """
-    return RegionFunding(
+    return _region_funding(
         year=year,
         posts=tuple(
-            PostFunding(post=post, months=(), exact=Fraction(amount, 100))
+            _post_funding(post=post, months=(), exact=Fraction(amount, 100))
             for post, amount in posts
         ),
         rates=(),
@@ -879,11 +891,11 @@ def _post_run_on(post: Post, period: RunOnPeriod, given: RunOnCost) -> PostRunOn
             "leave it out of the run-on costs (C13)"
         )
     if given.per == "period":
-        return PostRunOn(
+        return _post_run_on_of(
             post=post, period=period, given=given, costs=given.costs, funding=given.funding
         )
     length = period.in_months
-    return PostRunOn(
+    return _post_run_on_of(
         post=post,
         period=period,
         given=given,
