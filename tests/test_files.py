@@ -61,6 +61,7 @@ from kim_cooperation import (
 from kim_cooperation import Party as KimParty
 from kim_cooperation import files as files_module
 from kim_cooperation._checks import FrozenMapping
+from kim_cooperation._confusables import skeleton
 from kim_cooperation.errors import InvalidMoneyError
 from kim_cooperation.files import FileFormat
 from kim_cooperation.party import fold_name, validate_ags
@@ -77,13 +78,15 @@ REGION_NAMES = ("Nord", "Mitte", "Süd", "Ost", "Region Groß Gerau", 'Kreis "Al
 
 
 def fold_distinct(names: Iterable[str]) -> bool:
-    """Tell whether no two names are the same in look-ups (case, umlauts)."""
+    """Tell whether no two names are the same in look-ups (case, umlauts) or look alike (UTS #39)."""
     seen: set[str] = set()
+    looks: set[str] = set()
     for name in names:
         forms = fold_name(name)
-        if not seen.isdisjoint(forms):
+        if not seen.isdisjoint(forms) or skeleton(name) in looks:
             return False
         seen |= forms
+        looks.add(skeleton(name))
     return True
 
 
@@ -186,7 +189,8 @@ def agreements(draw: st.DrawFn) -> Agreement:
     if mode == "none":
         return agreement
     if mode == "all":
-        return agreement.give_notices(dict.fromkeys(agreement.parties, days()))
+        # Drawn days may lie beyond the public-holiday data: recorded without warnings.
+        return agreement._with_notices(dict.fromkeys(agreement.parties, days()), None)[0]
     notices: dict[KimParty, dt.date] = {}
     successors: dict[KimParty, KimParty] = {}
     for region in agreement.regions:
@@ -199,7 +203,7 @@ def agreements(draw: st.DrawFn) -> Agreement:
         if staying and hand_over:
             notices[region.employer] = days()
             successors[region.employer] = draw(st.sampled_from(staying))
-    return agreement.give_notices(notices, successors=successors)
+    return agreement._with_notices(notices, successors)[0]
 
 
 @st.composite

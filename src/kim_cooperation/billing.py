@@ -59,6 +59,7 @@ from typing import TYPE_CHECKING, Final, TypeAlias
 
 import attrs
 
+from kim_cooperation import _atomic
 from kim_cooperation._checks import shown, tuple_of
 from kim_cooperation._exportable import Exportable
 from kim_cooperation.clauses import Clause, Interpretation
@@ -768,6 +769,10 @@ def write_billing_workbook(
     to Excel's 31 characters, characters Excel forbids are replaced by
     ``_``, and repeats are numbered.
 
+    The file is written whole or not at all, as `save_agreement` writes: to
+    a temporary file in the same folder that replaces ``path`` when it is
+    complete. If anything fails, an existing file stays as it was.
+
     Args:
         statements: The statements, e.g. from `billing_statements`.
         path: The file to write (``.xlsx``); an existing file is replaced.
@@ -814,7 +819,8 @@ def write_billing_workbook(
     for name, statement in zip(_sheet_names(found), found, strict=True):
         _write_sheet(workbook.create_sheet(name), statement, lang)
     target = Path(path)
-    workbook.save(target)
+    # Whole or not at all: an existing workbook survives a failure (see _atomic).
+    _atomic.write_atomically(target, workbook.save)
     return target
 
 

@@ -23,7 +23,6 @@ Examples:
 
 from __future__ import annotations
 
-import enum
 import functools
 from collections.abc import Mapping
 from decimal import Decimal
@@ -32,19 +31,19 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from kim_cooperation._checks import Exact, shown, to_fraction
+from kim_cooperation._checks import Choice, Exact, shown, to_fraction
 from kim_cooperation.clauses import Clause
 from kim_cooperation.errors import InvalidMoneyError, InvalidTypeError, InvalidValueError
 from kim_cooperation.money import Money, from_cents, to_cents, to_money
+from kim_cooperation.region import Region
 
 if TYPE_CHECKING:
     from kim_cooperation.agreement import Agreement
-    from kim_cooperation.region import Region
 
 __all__ = ["CostItem", "CostStatement", "NkfGroup", "costs_by_region"]
 
 
-class NkfGroup(enum.StrEnum):
+class NkfGroup(Choice):
     """The NKF expense line a cost item is booked on.
 
     Examples:
@@ -61,7 +60,7 @@ class NkfGroup(enum.StrEnum):
     MATERIAL_AND_SERVICES = "Aufwendungen für Sach- und Dienstleistungen"
 
 
-class CostItem(enum.StrEnum):
+class CostItem(Choice):
     """A cost item of clause C8, by the name of its `CostStatement` field.
 
     Examples:
@@ -169,9 +168,38 @@ class CostStatement:
     clause = Clause.C8
     """The clause that names the cost items."""
 
-    def amount(self, item: CostItem) -> Decimal:
-        """Return one item's amount."""
-        value: Decimal = getattr(self, CostItem(item).value)
+    def amount(self, item: CostItem | str) -> Decimal:
+        """Return one item's amount.
+
+        Args:
+            item: A `CostItem` or its name, such as ``"personnel"``.
+
+        Raises:
+            InvalidTypeError: ``item`` is not a `CostItem` or a string.
+            InvalidValueError: ``item`` names no cost item of clause C8.
+
+        Examples:
+            >>> CostStatement(equipment=900).amount("equipment")
+            Decimal('900.00')
+            >>> CostStatement().amount("travel")
+            Traceback (most recent call last):
+            ...
+            kim_cooperation.errors.InvalidValueError: 'travel' is not a cost item of clause C8; \
+expected one of ['personnel', 'equipment', 'recruitment', 'administration', 'material_not_itemised']
+        """
+        if not isinstance(item, str):  # a CostItem is a str too
+            raise InvalidTypeError(
+                f"a cost item is a CostItem or its name as a str, got {type(item).__name__} "
+                f"{shown(item)}"
+            )
+        try:
+            found = CostItem(str.__str__(item))
+        except ValueError:
+            raise InvalidValueError(
+                f"{shown(item)} is not a cost item of clause C8; expected one of "
+                f"{[known.value for known in _ITEMS]}"
+            ) from None
+        value: Decimal = getattr(self, found.value)
         return value
 
     def items(self) -> tuple[tuple[CostItem, Decimal], ...]:
@@ -236,29 +264,39 @@ class CostStatement:
 
 
 def costs_by_region(
-    agreement: Agreement, costs: Mapping[str, CostStatement]
+    agreement: Agreement,
+    costs: Mapping[str, CostStatement]
+    | Mapping[Region, CostStatement]
+    | Mapping[str | Region, CostStatement],
 ) -> dict[Region, CostStatement]:
-    """Resolve a mapping of region names to cost statements against an agreement.
+    """Resolve a mapping of regions to cost statements against an agreement.
 
     Args:
         agreement: The agreement whose regions are named.
-        costs: Cost statements keyed by region name (ASCII forms accepted).
+        costs: Cost statements keyed by region: its name in any spelling
+            `Agreement.region` accepts (``"Süd"``, ``"Sued"``, ``"sud"``) or
+            the `Region` itself.
 
     Returns:
-        The statements keyed by `Region`, in the agreement's region order.
+        The statements keyed by `Region`, in the agreement's region order;
+        ``region.name`` is the region's own name, however the key was written.
 
     Raises:
-        InvalidTypeError: ``costs`` is not a mapping or holds a value that
-            is not a `CostStatement`.
+        InvalidTypeError: ``costs`` is not a mapping, has a key that is
+            neither a `str` nor a `Region`, or holds a value that is not a
+            `CostStatement`.
         InvalidValueError: ``costs`` is empty or names a region twice.
         UnknownRegionError: A key names no region of the agreement.
 
     Examples:
         >>> from kim_cooperation import presets
+        >>> coesfeld = presets.coesfeld()
         >>> plan = {"Sued": CostStatement(personnel=150000), "Nord": CostStatement(equipment=900)}
-        >>> resolved = costs_by_region(presets.coesfeld(), plan)
+        >>> resolved = costs_by_region(coesfeld, plan)
         >>> [(region.name, str(statement.total)) for region, statement in resolved.items()]
         [('Nord', '900.00'), ('Süd', '150000.00')]
+        >>> [region.name for region in costs_by_region(coesfeld, {coesfeld.region("Mitte"): CostStatement()})]
+        ['Mitte']
     """
     if not isinstance(costs, Mapping):
         raise InvalidTypeError(
@@ -268,6 +306,10 @@ def costs_by_region(
         raise InvalidValueError("costs must name at least one region")
     found: dict[Region, CostStatement] = {}
     for key, statement in costs.items():
+        if not isinstance(key, str | Region):
+            raise InvalidTypeError(
+                f"costs are keyed by region name or Region, got {type(key).__name__} {shown(key)}"
+            )
         region = agreement.region(key)
         if not isinstance(statement, CostStatement):
             raise InvalidTypeError(

@@ -15,6 +15,12 @@ integer, never a float; dates are TOML dates or ISO strings; a full-time
 equivalent is a string such as ``"1/2"`` or ``"0.5"``, or an integer.
 `agreement_schema` gives the format as a JSON Schema.
 
+Reading is linear in the towns and bounded: at most `MAX_FILE_BYTES`
+(16 MiB, or ``max_bytes``) are read, and text that is not valid Unicode (a
+lone surrogate) is refused with its path. Writing (`save_agreement`) is
+whole or not at all: an existing file is replaced only by a complete new
+one, never left half written.
+
 Examples:
     >>> from kim_cooperation import presets
     >>> from kim_cooperation.files import dump_agreement, loads_agreement
@@ -48,7 +54,7 @@ from decimal import Decimal
 from fractions import Fraction
 from importlib.resources.abc import Traversable
 from types import MappingProxyType, NoneType, UnionType
-from typing import Any, Final, Literal, NewType, TypeAlias, TypeVar
+from typing import Any, BinaryIO, Final, Literal, NewType, TypeAlias, TypeVar
 
 import attrs
 import cattrs
@@ -67,6 +73,7 @@ from cattrs.gen import (
     override,
 )
 
+from kim_cooperation import _atomic
 from kim_cooperation._checks import FrozenMapping, check_label, check_year, shown
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.costs import CostStatement, costs_by_region
@@ -86,6 +93,7 @@ from kim_cooperation.post import Post
 from kim_cooperation.region import Region
 
 __all__ = [
+    "MAX_FILE_BYTES",
     "AgreementFile",
     "CostPlans",
     "FileFormat",
@@ -104,6 +112,13 @@ FileFormat: TypeAlias = Literal["toml", "json"]
 CostPlans: TypeAlias = Mapping[int, Mapping[str, CostStatement]]
 """Cost plans by year, each by region name."""
 
+_PlanGiven: TypeAlias = (
+    Mapping[str, CostStatement]
+    | Mapping[Region, CostStatement]
+    | Mapping[str | Region, CostStatement]
+)
+"""A year's plan as given to `AgreementFile`: keyed by region name in any spelling, or Region."""
+
 _Problem: TypeAlias = tuple[str, str]
 """A problem of a file: the path of the value and the message."""
 
@@ -117,7 +132,13 @@ _DATE_TEXT: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _YEAR_TEXT: Final = re.compile(r"[1-9][0-9]{0,3}")
 _FLOAT_CENTS: Final = re.compile(r"(-?[0-9]+)\.([0-9]{1,2})")
 _BARE_KEY: Final = re.compile(r"[A-Za-z0-9_-]+")
+_SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89a-fA-F]")
 _MAX_SHOWN: Final = 60
+_CHUNK_BYTES: Final = 1 << 20
+
+MAX_FILE_BYTES: Final = 16 * 1024 * 1024
+"""The largest agreement file `load_agreement` reads by default: 16 MiB (pass ``max_bytes``)."""
+_MAX_LISTED: Final = 20
 
 _MONEY_EXPECTED: Final = 'money as a decimal string such as "55000.00" or an integer of euros'
 _FTE_EXPECTED: Final = (
@@ -234,13 +255,13 @@ _SCHEMA_REFINEMENTS: Final[Mapping[tuple[type, str], Mapping[str, object]]] = Ma
 # --------------------------------------------------------------------------- the document type
 
 
-def _cost_plans(value: CostPlans) -> CostPlans:
+def _cost_plans(value: Mapping[int, _PlanGiven]) -> CostPlans:
     if not isinstance(value, Mapping):
         raise InvalidTypeError(
             "cost_plans must be a mapping of year to a mapping of region name to "
             f"CostStatement, got {type(value).__name__}"
         )
-    plans: dict[int, Mapping[str, CostStatement]] = {}
+    plans: dict[int, Mapping[Any, CostStatement]] = {}
     for year, plan in value.items():
         check_year(year, what="cost plan year")
         if not isinstance(plan, Mapping):
@@ -267,12 +288,17 @@ class AgreementFile:
     Attributes:
         agreement: The agreement (C1–C3, C5, C11) with its notices and policies.
         cost_plans: The planned costs (C8) by year, each by region name; read-only
-            mappings in year order. Empty unless given.
+            mappings in year order, each plan in the agreement's region order.
+            Empty unless given. A plan may name a region in any spelling the
+            agreement accepts (``"Sued"`` for ``"Süd"``) or by its `Region`;
+            it is kept under the region's own name.
 
     Raises:
         UnknownRegionError: A cost plan names a region the agreement lacks.
-        InvalidValueError: A year's plan is empty or names a region twice.
-        InvalidTypeError: A value has the wrong type.
+        InvalidValueError: A year's plan is empty or names a region twice
+            (also in two spellings, ``"Sued"`` and ``"Süd"``).
+        InvalidTypeError: A value has the wrong type, or a plan's key is
+            neither a `str` nor a `Region`.
 
     Examples:
         >>> from decimal import Decimal
@@ -283,14 +309,26 @@ class AgreementFile:
         ... )
         >>> document.cost_plans[2024]["Nord"].total
         Decimal('170000.00')
+        >>> coesfeld = presets.coesfeld()
+        >>> plan = {"Sued": CostStatement(equipment=900), coesfeld.region("Nord"): CostStatement()}
+        >>> list(AgreementFile(agreement=coesfeld, cost_plans={2024: plan}).cost_plans[2024])
+        ['Nord', 'Süd']
     """
 
     agreement: Agreement = attrs.field(validator=_check_agreement)
     cost_plans: CostPlans = attrs.field(factory=dict, converter=_cost_plans, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        for plan in self.cost_plans.values():
-            costs_by_region(self.agreement, plan)
+        # Each plan keyed by the regions' own names, in the agreement's order,
+        # however it was keyed ("Sued", a Region): so files round-trip.
+        canonical = {
+            year: FrozenMapping(
+                (region.name, costs)
+                for region, costs in costs_by_region(self.agreement, plan).items()
+            )
+            for year, plan in self.cost_plans.items()
+        }
+        object.__setattr__(self, "cost_plans", FrozenMapping(canonical))
 
 
 # --------------------------------------------------------------------------- describing values
@@ -368,7 +406,10 @@ def _is_table(kind: Any) -> bool:
 
 def _key_path(path: str, key: str) -> str:
     """Append a key to a path, quoted as in TOML unless it is a bare key."""
-    written = key if _BARE_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False)
+    # Escaped where UTF-8 cannot write the key, so that the message can be printed.
+    written = (
+        key if _BARE_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=not _is_unicode(key))
+    )
     return f"{path}.{written}" if path else written
 
 
@@ -667,15 +708,54 @@ class _Problems:
             return None
 
 
-def _find_party(parties: Iterable[Party], key: str) -> Party | None:
-    return next((party for party in parties if party.matches(key)), None)
+class _PartyLookup:
+    """The file's parties by AGS, name and folded name: each look-up in constant time.
+
+    The tables and the look-up are those of `Agreement.party` (its index of
+    the parties in AGS order), so a town is resolved in the file exactly as
+    the agreement built from it resolves it: a key that is both one party's
+    name and another's AGS names the party with the lower AGS in both. An
+    `Agreement` that refuses such names refuses the file too.
+    """
+
+    def __init__(self, parties: Iterable[Party]) -> None:
+        self.given: Final = tuple(parties)
+        ordered = sorted(self.given, key=_ags_of)  # as `Agreement.parties` holds them
+        self.by_ags: Final = {party.ags: party for party in ordered}
+        self.by_name: Final = {party.name: party for party in ordered}
+        self.by_form: Final = {form: party for party in ordered for form in party.name_forms}
+
+    def find(self, key: str) -> Party | None:
+        """Return the party ``key`` names by name, folded name or AGS, or ``None``."""
+        by_name = self.by_name.get(key)
+        named: list[Party | None] = (
+            [by_name]
+            if by_name is not None
+            else [self.by_form.get(form) for form in fold_name(key)]
+        )
+        named.append(self.by_ags.get(key))
+        found = [party for party in named if party is not None]
+        return min(found) if found else None
 
 
-def _party(document: _AgreementDocument, key: str, path: str, problems: _Problems) -> Party | None:
-    found = _find_party(document.parties, key)
+def _ags_of(party: Party) -> str:
+    return party.ags
+
+
+def _listed(names: list[str], what: str) -> str:
+    """``names`` for a message, or their count where listing them would swamp it."""
+    if len(names) <= _MAX_LISTED:
+        return ", ".join(names)
+    return f"the {len(names):,} {what} the file lists"
+
+
+def _party(parties: _PartyLookup, key: str, path: str, problems: _Problems) -> Party | None:
+    found = parties.find(key)
     if found is None:
-        names = ", ".join(party.name for party in document.parties)
-        expected = f"one of {names}" if names else "a party, but the file lists none"
+        names = [party.name for party in parties.given]
+        expected = (
+            f"one of {_listed(names, 'parties')}" if names else "a party, but the file lists none"
+        )
         problems.add(
             path,
             f"{key!r} is not a party to the agreement; expected the name or AGS of {expected} (C1)",
@@ -683,16 +763,18 @@ def _party(document: _AgreementDocument, key: str, path: str, problems: _Problem
     return found
 
 
-def _region(document: _AgreementDocument, index: int, problems: _Problems) -> Region | None:
+def _region(
+    document: _AgreementDocument, parties: _PartyLookup, index: int, problems: _Problems
+) -> Region | None:
     entry = document.regions[index]
     path = f"regions[{index}]"
-    employer = _party(document, entry.employer, f"{path}.employer", problems)
+    employer = _party(parties, entry.employer, f"{path}.employer", problems)
     found = [
-        _party(document, key, f"{path}.members[{number}]", problems)
+        _party(parties, key, f"{path}.members[{number}]", problems)
         for number, key in enumerate(entry.members)
     ]
     members = [member for member in found if member is not None]
-    key = _split_key(document, index, members, problems)
+    key = _split_key(document, parties, index, members, problems)
     if employer is None or len(members) != len(found) or key is None:
         return None
     return problems.attempt(
@@ -707,7 +789,11 @@ def _region(document: _AgreementDocument, index: int, problems: _Problems) -> Re
 
 
 def _split_key(
-    document: _AgreementDocument, index: int, members: list[Party], problems: _Problems
+    document: _AgreementDocument,
+    parties: _PartyLookup,
+    index: int,
+    members: list[Party],
+    problems: _Problems,
 ) -> SplitKey | None:
     """Build a region's split key (C4, I9), naming the path of each problem."""
     entry = document.regions[index]
@@ -733,7 +819,7 @@ def _split_key(
     complete = True
     for key, weight in entry.weights.items():
         where = _key_path(f"{path}.weights", key)
-        party = _party(document, key, where, problems)
+        party = _party(parties, key, where, problems)
         if party is None:
             complete = False
         elif party in named:
@@ -766,7 +852,9 @@ def _split_key(
     return problems.attempt(f"{path}.weights", SplitKey.by_weights, weights)
 
 
-def _population(document: _AgreementDocument, problems: _Problems) -> list[PopulationCount] | None:
+def _population(
+    document: _AgreementDocument, parties: _PartyLookup, problems: _Problems
+) -> list[PopulationCount] | None:
     """Build the population counts (I9), naming the path of each problem."""
     counts: list[PopulationCount] = []
     first_index: dict[dt.date, int] = {}
@@ -784,7 +872,7 @@ def _population(document: _AgreementDocument, problems: _Problems) -> list[Popul
         named: dict[Party, str] = {}
         for key, count in entry.counts.items():
             where = _key_path(f"{path}.counts", key)
-            party = _party(document, key, where, problems)
+            party = _party(parties, key, where, problems)
             if party is None:
                 continue
             if party in named:
@@ -840,15 +928,17 @@ def _funding(document: _AgreementDocument, problems: _Problems) -> FundingSchedu
     return problems.attempt("funding", FundingSchedule, rates=rates)
 
 
-def _notices(document: _AgreementDocument, problems: _Problems) -> list[Notice] | None:
+def _notices(
+    document: _AgreementDocument, parties: _PartyLookup, problems: _Problems
+) -> list[Notice] | None:
     notices: list[Notice] = []
     given: dict[Party, int] = {}
     for index, entry in enumerate(document.notices):
         path = f"notices[{index}]"
-        party = _party(document, entry.party, f"{path}.party", problems)
+        party = _party(parties, entry.party, f"{path}.party", problems)
         successor = None
         if entry.successor is not None:
-            successor = _party(document, entry.successor, f"{path}.successor", problems)
+            successor = _party(parties, entry.successor, f"{path}.successor", problems)
         if entry.received < document.start:
             problems.add(
                 f"{path}.received",
@@ -877,6 +967,9 @@ def _plans(
     document: _AgreementDocument, problems: _Problems
 ) -> dict[int, dict[str, CostStatement]]:
     names = [entry.name for entry in document.regions]
+    # As `Agreement.region` finds them: the name as written, else a folded form.
+    by_name = {name: name for name in names}
+    by_form = {form: name for name in names for form in fold_name(name)}
     plans: dict[int, dict[str, CostStatement]] = {}
     for year, plan in document.cost_plans.items():
         path = _key_path("cost_plans", str(year))
@@ -884,14 +977,23 @@ def _plans(
             problems.add(path, "a year's cost plan names at least one region (C8)")
         named: dict[str, str] = {}
         for key, costs in plan.items():
-            name = next(
-                (name for name in names if not fold_name(key).isdisjoint(fold_name(name))), None
+            found = sorted(
+                {by_name[key]}
+                if key in by_name
+                else {by_form[form] for form in fold_name(key) if form in by_form}
             )
-            if name is None:
+            name = found[0] if len(found) == 1 else None
+            if len(found) > 1:
+                problems.add(
+                    _key_path(path, key),
+                    f"{key!r} could name region {found[0]!r} or {found[1]!r}; "
+                    "write the region's name as the agreement writes it (C2)",
+                )
+            elif name is None:
                 problems.add(
                     _key_path(path, key),
                     f"{key!r} is not a region of the agreement; expected one of "
-                    f"{', '.join(names)} (C2)",
+                    f"{_listed(names, 'regions')} (C2)",
                 )
             elif name in named:
                 problems.add(
@@ -907,10 +1009,13 @@ def _plans(
 def _build(document: _AgreementDocument, source: str | None) -> AgreementFile:
     """Build the model from a file's records, collecting every problem before raising."""
     problems = _Problems()
-    regions = [_region(document, index, problems) for index in range(len(document.regions))]
+    parties = _PartyLookup(document.parties)
+    regions = [
+        _region(document, parties, index, problems) for index in range(len(document.regions))
+    ]
     funding = _funding(document, problems)
-    notices = _notices(document, problems)
-    population = _population(document, problems)
+    notices = _notices(document, parties, problems)
+    population = _population(document, parties, problems)
     plans = _plans(document, problems)
     if problems.found or funding is None or notices is None or population is None:
         raise AgreementFileError(problems.found, source)
@@ -985,8 +1090,64 @@ def _parse(text: str, file_format: FileFormat, source: str | None) -> object:
     raise AgreementFileError([("", message)], source)
 
 
+def _is_unicode(text: str) -> bool:
+    """Tell whether ``text`` is valid Unicode, which UTF-8 can write: no lone surrogate."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _surrogate_problem(path: str, text: str) -> _Problem:
+    surrogate = next(char for char in text if "\ud800" <= char <= "\udfff")
+    return (
+        path,
+        f"{_shorten(repr(text))} holds a lone surrogate (U+{ord(surrogate):04X}), which is "
+        "not a character and cannot be written as UTF-8; write the character meant "
+        '(in JSON, a character outside the BMP as a pair of escapes such as "\\ud83d\\ude00")',
+    )
+
+
+def _not_unicode(data: object) -> list[_Problem]:
+    r"""Each text (keys too) that is not valid Unicode, with its path, in the file's order.
+
+    JSON's escapes can write a lone surrogate (``"\ud800"``); TOML and
+    UTF-8 cannot. Such text is refused when read, as it could be neither
+    written back nor printed.
+    """
+    problems: list[_Problem] = []
+    # Depth-first without recursion: as deep as the parser allowed, whatever the stack.
+    stack: list[tuple[object, str]] = [(data, "")]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, str):
+            if not _is_unicode(value):
+                problems.append(_surrogate_problem(path, value))
+            continue
+        children: list[tuple[object, str]] = []
+        if isinstance(value, Mapping):
+            for key, item in value.items():
+                where = _key_path(path, str(key))
+                if isinstance(key, str) and not _is_unicode(key):
+                    problems.append(_surrogate_problem(where, key))
+                children.append((item, where))
+        elif isinstance(value, list):
+            children = [(item, f"{path}[{index}]") for index, item in enumerate(value)]
+        stack.extend(reversed(children))
+    return problems
+
+
 def _read(text: str, file_format: FileFormat, source: str | None) -> AgreementFile:
     data = _parse(text, file_format, source)
+    # Only text that is not valid Unicode itself, or JSON with an escape of a
+    # surrogate, can yield a lone surrogate: the walk is skipped otherwise.
+    if not _is_unicode(text) or (file_format == "json" and _SURROGATE_ESCAPE.search(text)):
+        invalid = _not_unicode(data)
+        if invalid:
+            raise AgreementFileError(invalid, source)
     try:
         document = _converter().structure(data, _AgreementDocument)
     except (ClassValidationError, KimCooperationError) as error:
@@ -1005,7 +1166,8 @@ def loads_agreement(text: str, *, format: FileFormat = "toml") -> AgreementFile:
         The agreement and its cost plans.
 
     Raises:
-        AgreementFileError: The text is not a valid agreement file; the error
+        AgreementFileError: The text is not a valid agreement file, or holds
+            text that is not valid Unicode (a lone surrogate); the error
             lists every problem with the path of its value.
         InvalidTypeError: ``text`` is not a string.
         InvalidValueError: ``format`` is neither ``"toml"`` nor ``"json"``.
@@ -1044,23 +1206,36 @@ def load_agreement(
     path: str | os.PathLike[str] | Traversable,
     *,
     format: FileFormat | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
 ) -> AgreementFile:
-    """Read an agreement file.
+    r"""Read an agreement file.
+
+    At most ``max_bytes + 1`` bytes are read, so a file that never ends
+    (``/dev/zero``) or a huge one is refused without reading it whole. The
+    default, `MAX_FILE_BYTES` (16 MiB), holds agreements of about 100,000
+    towns; an agreement of 10,000 towns with a year's cost plan takes about
+    1.7 MB as JSON.
 
     Args:
-        path: The file: a path, or a resource such as
-            ``importlib.resources.files(package) / "agreement.toml"``.
+        path: The file: a path (`str` or `pathlib.Path`), or a resource such
+            as ``importlib.resources.files(package) / "agreement.toml"``.
         format: ``"toml"`` or ``"json"``; by default the file's suffix
             (``.toml`` or ``.json``) tells.
+        max_bytes: The largest file read, in bytes (at least 0).
 
     Returns:
         The agreement and its cost plans.
 
     Raises:
-        AgreementFileError: The file is not UTF-8 text or not a valid
-            agreement file; the error lists every problem.
+        AgreementFileError: The file is larger than ``max_bytes``, is not
+            UTF-8 text, holds text that is not valid Unicode (a lone
+            surrogate such as JSON's ``"\ud800"``) or is not a valid
+            agreement file; the error lists every problem with its path.
+        InvalidTypeError: ``path`` is not a `str`, an `os.PathLike` of `str`
+            or a `Traversable` (``bytes`` are refused: decode them with
+            `os.fsdecode`), or ``max_bytes`` is not an `int`.
         InvalidValueError: The format is not given and the suffix is neither
-            ``.toml`` nor ``.json``.
+            ``.toml`` nor ``.json``, or ``max_bytes`` is negative.
         OSError: The file cannot be read.
 
     Examples:
@@ -1073,14 +1248,67 @@ def load_agreement(
         >>> document.agreement == presets.coesfeld(), dict(document.cost_plans)
         (True, {})
     """
-    file: Traversable = pathlib.Path(path) if isinstance(path, str | os.PathLike) else path
-    source = str(path) if isinstance(path, str | os.PathLike) else file.name
+    file, source = _file_of(path, what="load_agreement's path")
+    limit = _check_max_bytes(max_bytes)
     file_format = _format_of(file.name) if format is None else _check_format(format)
+    with file.open("rb") as stream:
+        data = _read_at_most(stream, limit + 1)
+    if len(data) > limit:
+        raise AgreementFileError(
+            [
+                (
+                    "",
+                    f"the file is larger than {limit:,} bytes, the most an agreement file may "
+                    "have by default; pass max_bytes= a larger number to read it",
+                )
+            ],
+            source,
+        )
     try:
-        text = file.read_bytes().decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise AgreementFileError([("", f"the file is not UTF-8 text: {error}")], source) from None
     return _read(text, file_format, source)
+
+
+def _file_of(path: object, *, what: str) -> tuple[Traversable, str]:
+    """The file a path names, and how to name it in messages; bytes and others refused."""
+    if isinstance(path, str | os.PathLike):
+        name = os.fspath(path)
+        if isinstance(name, str):
+            return pathlib.Path(name), name
+    elif isinstance(path, Traversable):
+        return path, path.name
+    hint = ""
+    if isinstance(path, bytes | bytearray | os.PathLike):
+        hint = "; decode a path of bytes first, e.g. os.fsdecode(path)"
+    raise InvalidTypeError(
+        f"{what} must be a str, a pathlib.Path or an importlib.resources Traversable, "
+        f"got {type(path).__name__} {_shorten(shown(path))}{hint}"
+    )
+
+
+def _check_max_bytes(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidTypeError(
+            f"max_bytes must be an int, got {type(value).__name__} {_shorten(shown(value))}"
+        )
+    if value < 0:
+        raise InvalidValueError(f"max_bytes must be at least 0, got {value}")
+    return value
+
+
+def _read_at_most(stream: BinaryIO | typing.IO[bytes], count: int) -> bytes:
+    """Read up to ``count`` bytes, in chunks: a large ``count`` allocates nothing up front."""
+    chunks: list[bytes] = []
+    left = count
+    while left > 0:
+        chunk = stream.read(min(left, _CHUNK_BYTES))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 # --------------------------------------------------------------------------- writing
@@ -1143,7 +1371,7 @@ def dump_agreement(
     *,
     format: FileFormat = "toml",
 ) -> str:
-    """Write an agreement, and its cost plans if given, as the text of an agreement file.
+    r"""Write an agreement, and its cost plans if given, as the text of an agreement file.
 
     Money is written as decimal strings (``"55000.00"``), full-time
     equivalents as integers or fraction strings (``"1/2"``), dates as TOML
@@ -1159,7 +1387,11 @@ def dump_agreement(
 
     Raises:
         InvalidTypeError: ``document`` is neither an Agreement nor an AgreementFile.
-        InvalidValueError: ``format`` is neither ``"toml"`` nor ``"json"``.
+        InvalidValueError: ``format`` is neither ``"toml"`` nor ``"json"``, or
+            a text of the agreement (a name, label or source) is not valid
+            Unicode: a lone surrogate such as ``"\ud800"``, which no
+            agreement file can hold; the message names its path
+            (``parties[3].name``).
         ModuleNotFoundError: TOML is asked for but tomli-w is not installed
             (``pip install kim-cooperation[toml]``).
 
@@ -1179,6 +1411,12 @@ def dump_agreement(
     """
     file_format = _check_format(format)
     data = _converter().unstructure(_document_of(document), _AgreementDocument)
+    invalid = _not_unicode(data)
+    if invalid:
+        raise InvalidValueError(
+            "cannot write the agreement file, its text is not valid Unicode: "
+            + "; ".join(f"{path}: {message}" for path, message in invalid)
+        )
     if file_format == "json":
         return json.dumps(data, ensure_ascii=False, indent=2, default=dt.date.isoformat) + "\n"
     try:
@@ -1200,16 +1438,24 @@ def save_agreement(
 ) -> None:
     """Write an agreement, and its cost plans if given, to an agreement file (UTF-8).
 
+    The file is written whole or not at all: the text goes to a temporary
+    file in the same folder, which replaces ``path`` only when it is
+    complete and on the disk. If anything fails, an existing file at
+    ``path`` stays as it was and no temporary file is left behind. An
+    existing file's permissions are kept; a symbolic link is followed.
+
     Args:
         document: An `Agreement`, or an `AgreementFile` with cost plans.
         path: The file to write; an existing file is replaced.
         format: ``"toml"`` or ``"json"``; by default the suffix tells.
 
     Raises:
+        InvalidTypeError: ``path`` is not a `str` or an `os.PathLike` of `str`.
         InvalidValueError: The format is not given and the suffix is neither
-            ``.toml`` nor ``.json``.
+            ``.toml`` nor ``.json``, or a text of the agreement is not valid
+            Unicode (see `dump_agreement`); nothing is written.
         ModuleNotFoundError: TOML without tomli-w (see `dump_agreement`).
-        OSError: The file cannot be written.
+        OSError: The file cannot be written; an existing file is untouched.
 
     Examples:
         >>> import pathlib, tempfile
@@ -1220,9 +1466,25 @@ def save_agreement(
         ...     print(path.read_text(encoding="utf-8").splitlines()[0])
         name = "Kooperationsvereinbarung Kommunales Case-Management in den kreisangehörigen Kommunen des Kreises Coesfeld"
     """
-    target = pathlib.Path(path)
+    target = _path_to_write(path)
     file_format = _format_of(target.name) if format is None else _check_format(format)
-    target.write_text(dump_agreement(document, format=file_format), encoding="utf-8", newline="")
+    _atomic.write_text(target, dump_agreement(document, format=file_format))
+
+
+def _path_to_write(path: object) -> pathlib.Path:
+    if isinstance(path, str | os.PathLike):
+        name = os.fspath(path)
+        if isinstance(name, str):
+            return pathlib.Path(name)
+    raise InvalidTypeError(
+        f"the path to write must be a str or a pathlib.Path, got {type(path).__name__} "
+        f"{_shorten(shown(path))}"
+        + (
+            "; decode a path of bytes first, e.g. os.fsdecode(path)"
+            if isinstance(path, bytes)
+            else ""
+        )
+    )
 
 
 # --------------------------------------------------------------------------- the JSON Schema

@@ -58,6 +58,7 @@ from kim_cooperation.errors import (
     NoPopulationCountError,
 )
 from kim_cooperation.party import Party
+from kim_cooperation.split import _bounded_integer_weights
 
 if TYPE_CHECKING:
     from kim_cooperation.agreement import Agreement
@@ -177,6 +178,11 @@ class SplitKey:
                     "weights of a split key must not all be zero; give at least one town a "
                     "positive weight (C4, I9)"
                 )
+            # Settlements compute on the weights as integers: bounded as in split_by_weight.
+            towns = tuple(self.weights)
+            _bounded_integer_weights(
+                tuple(self.weights.values()), lambda index: f"the weight of {towns[index].name}"
+            )
         elif self.weights:
             raise InvalidValueError(
                 f"a split key of kind {self.kind.value!r} takes no weights; use "
@@ -233,7 +239,7 @@ def _as_of(value: dt.date) -> dt.date:
 
 
 def _count(party: Party, value: object) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
+    if type(value) is not int:  # exactly: a bool or a subclass is not a count
         raise InvalidTypeError(
             f"the count of inhabitants of {party.name} must be an int, got "
             f"{type(value).__name__} {shown(value)} (I9)"

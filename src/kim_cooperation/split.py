@@ -20,6 +20,16 @@ can give a party fewer cents (weights 1:3:3, 0.03 EUR gives 0.01 each; 0.04
 EUR gives 0.00 / 0.02 / 0.02). Every part is still within one cent of its
 exact share.
 
+Weights are exact, and the split computes on them as integers in the same
+ratio, over their common denominator. That keeps the work to a few
+operations per party, on integers as long as the weights' common
+denominator. Weights such as ``1/p`` for thousands of distinct primes *p*
+would make that denominator, and every exact share, thousands of digits
+long, so `split_by_weight` and `largest_remainder` refuse weights that need
+more than `MAX_WEIGHT_BITS` bits (4,096 bits, about 1,233 decimal digits)
+as integers over their common denominator. Integers, decimals with up to a
+hundred places and fractions with small denominators are far within it.
+
 Examples:
     >>> from decimal import Decimal
     >>> from kim_cooperation import presets, split_equally
@@ -38,7 +48,16 @@ import bisect
 import functools
 import math
 import operator
-from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, Sequence, ValuesView
+from collections.abc import (
+    Callable,
+    ItemsView,
+    Iterable,
+    Iterator,
+    KeysView,
+    Mapping,
+    Sequence,
+    ValuesView,
+)
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final, TypeAlias
@@ -46,12 +65,29 @@ from typing import Any, Final, TypeAlias
 import attrs
 
 from kim_cooperation._checks import Exact, shown, to_fraction, tuple_of
-from kim_cooperation.clauses import Clause, Interpretation
+from kim_cooperation.clauses import Clause, Interpretation, check_clause
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError, UnknownPartyError
 from kim_cooperation.money import Money, from_cents, to_cents
 from kim_cooperation.party import Party
 
-__all__ = ["Allocation", "Share", "largest_remainder", "split_by_weight", "split_equally"]
+__all__ = [
+    "MAX_WEIGHT_BITS",
+    "Allocation",
+    "Share",
+    "largest_remainder",
+    "split_by_weight",
+    "split_equally",
+]
+
+MAX_WEIGHT_BITS: Final = 4096
+"""The most bits a split's weights may take as integers over their common denominator.
+
+4,096 bits are about 1,233 decimal digits. Within the bound a split among
+n parties takes O(n log n) operations on integers of at most that size, and
+the exact shares (`Share.exact`) stay as short; beyond it, weights such as
+``1/p`` for thousands of distinct primes *p* would need integers of
+hundreds of thousands of digits for every party.
+"""
 
 _ONE: Final = Fraction(1)
 _Derivation: TypeAlias = tuple[int, tuple[Party, ...], tuple[Fraction, ...]]
@@ -78,13 +114,75 @@ def largest_remainder(total: int, weights: Sequence[Fraction]) -> list[int]:
         One integer per weight; they sum to ``total`` and each is the floor or
         the ceiling of ``total * weight / sum(weights)``.
 
+    Raises:
+        InvalidValueError: The weights need more than `MAX_WEIGHT_BITS` bits
+            as integers over their common denominator.
+
     Examples:
         >>> largest_remainder(6, [Fraction(2), Fraction(1), Fraction(1)])
         [3, 2, 1]
         >>> largest_remainder(4, [Fraction(1), Fraction(3), Fraction(3)])
         [0, 2, 2]
     """
-    return _largest_remainder(total, _integer_weights(weights))
+    return _largest_remainder(
+        total, _bounded_integer_weights(weights, lambda index: f"weight {index}")
+    )
+
+
+def _bounded_integer_weights(weights: Sequence[Fraction], name: Callable[[int], str]) -> list[int]:
+    """Scale exact weights to integers in the same ratio, refusing more than `MAX_WEIGHT_BITS` bits.
+
+    The common denominator is built weight by weight and checked at each
+    step, so weights beyond the bound are refused after work of at most
+    ``len(weights) * MAX_WEIGHT_BITS`` bit operations, however large their
+    least common multiple would grow.
+
+    Args:
+        weights: Exact weights.
+        name: Names the weight at an index for the error message.
+
+    Raises:
+        InvalidValueError: The common denominator, or a weight over it, has
+            more than `MAX_WEIGHT_BITS` bits.
+
+    Examples:
+        >>> _bounded_integer_weights([Fraction(1, 2), Fraction(2, 3)], str)
+        [3, 4]
+        >>> _bounded_integer_weights([Fraction(1, 2**4000), Fraction(1, 3**100)], "weight {}".format)
+        Traceback (most recent call last):
+        ...
+        kim_cooperation.errors.InvalidValueError: the weights need more than 4096 bits ...
+    """
+    denominator = 1
+    for index, weight in enumerate(weights):
+        denominator = math.lcm(denominator, weight.denominator)
+        if denominator.bit_length() > MAX_WEIGHT_BITS:
+            raise _too_large(
+                f"their common denominator grows beyond it with {name(index)} "
+                f"({_shown_weight(weight)})"
+            )
+    integers = [weight.numerator * (denominator // weight.denominator) for weight in weights]
+    for index, integer in enumerate(integers):
+        if integer.bit_length() > MAX_WEIGHT_BITS:
+            raise _too_large(
+                f"{name(index)} ({_shown_weight(weights[index])}) is "
+                f"{integer.bit_length():,} bits long over the common denominator"
+            )
+    return integers
+
+
+def _shown_weight(weight: Fraction) -> str:
+    return shown(weight) if len(shown(weight)) <= 80 else f"{shown(weight)[:77]}..."
+
+
+def _too_large(why: str) -> InvalidValueError:
+    return InvalidValueError(
+        f"the weights need more than {MAX_WEIGHT_BITS} bits (about 1,233 decimal digits) as "
+        f"integers over their common denominator: {why}. Exact shares of such weights would "
+        "be as long for every party; write the weights with fewer digits, such as integers, "
+        "short decimals or fractions with small denominators "
+        "(kim_cooperation.split.MAX_WEIGHT_BITS, I1)"
+    )
 
 
 def _integer_weights(weights: Sequence[Fraction]) -> list[int]:
@@ -188,7 +286,7 @@ class Allocation(Mapping[Party, Decimal]):
     _amounts: dict[Party, Decimal] = attrs.field(repr=False, eq=False)
 
     def __init__(self) -> None:
-        raise TypeError(
+        raise InvalidTypeError(
             "Allocation objects are made by split_equally and split_by_weight, "
             "not constructed directly"
         )
@@ -371,6 +469,7 @@ def split_equally(
         [('Dülmen', '0.01'), ('Nottuln', '0.00')]
     """
     cents = to_cents(amount, what="amount to split")
+    clause = check_clause(clause)
     members = _by_ags(tuple_of(parties, Party, what="parties"))
     if not members:
         raise InvalidValueError("cannot split an amount among no parties")
@@ -402,11 +501,19 @@ def split_by_weight(
         floor or ceiling of ``amount * weight / sum(weights)`` in cents. A
         party with weight zero gets zero.
 
+    The work is a few operations per party on integers as long as the
+    weights over their common denominator, which may have at most
+    `MAX_WEIGHT_BITS` bits (4,096, about 1,233 decimal digits). Weights such
+    as ``Fraction(1, p)`` for thousands of distinct primes *p* are refused:
+    their common denominator is the product of the primes, and every exact
+    share would be as long.
+
     Raises:
         MoneyTypeError: ``amount`` is a float or another non-money type.
         InvalidTypeError: A weight is a float, or a key is not a `Party`.
         InvalidValueError: No parties, a negative weight, all weights zero,
-            or two parties with the same AGS.
+            two parties with the same AGS, or weights that need more than
+            `MAX_WEIGHT_BITS` bits over their common denominator.
         UnknownPartyError: ``first`` is not one of the parties.
 
     Examples:
@@ -419,6 +526,7 @@ def split_by_weight(
         ['0.03', '0.02', '0.01']
     """
     cents = to_cents(amount, what="amount to split")
+    clause = check_clause(clause)
     if not isinstance(weights, Mapping):
         raise InvalidTypeError(
             f"weights must be a mapping of Party to weight, got {type(weights).__name__}"
@@ -440,7 +548,11 @@ def split_by_weight(
     if not any(checked.values()):
         raise InvalidValueError("cannot split by weights that are all zero")
     members = _by_ags(tuple(checked))
-    return _allocate(cents, members, tuple(checked[party] for party in members), first, clause)
+    exact = tuple(checked[party] for party in members)
+    integers = _bounded_integer_weights(
+        exact, lambda index: f"the weight of {members[index].name}"
+    )
+    return _allocate(cents, members, exact, first, clause, integers=integers)
 
 
 def _split_trusted(
