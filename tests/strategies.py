@@ -20,6 +20,7 @@ import kim_cooperation.strategies as kst
 from coesfeld import TOWNS
 from kim_cooperation import Agreement, CostStatement, NoticeTerms, Party, PartyKind, PeriodEnd
 from kim_cooperation._checks import Exact
+from kim_cooperation.closed_days import ClosedDays
 
 __all__ = [
     "MAX_TEST_CENTS",
@@ -380,3 +381,47 @@ __all__ += [
     "settled_years",
     "years_with_changes",
 ]
+
+
+# --- Closed days of receipt (C11, § 130 BGB) ----------------------------------------------
+
+LAND_CODES = (
+    "BB",
+    "BE",
+    "BW",
+    "BY",
+    "HB",
+    "HE",
+    "HH",
+    "MV",
+    "NI",
+    "NW",
+    "RP",
+    "SH",
+    "SL",
+    "SN",
+    "ST",
+    "TH",
+)
+"""The Länder by their ISO 3166-2:DE codes, written out here rather than read from the library."""
+
+
+@st.composite
+def month_days(draw: st.DrawFn) -> tuple[int, int]:
+    """A (month, day) of the calendar, 29 February included."""
+    month = draw(st.integers(min_value=1, max_value=12))
+    day = draw(st.integers(min_value=1, max_value=calendar.monthrange(2000, month)[1]))
+    return month, day
+
+
+def closed_days() -> st.SearchStrategy[ClosedDays]:
+    """Closed days: some Länder (or none), a few single days and days of every year."""
+    return st.builds(
+        ClosedDays,
+        lands=st.lists(st.sampled_from(LAND_CODES), max_size=3),
+        dates=st.lists(st.dates(dt.date(1995, 1, 1), dt.date(2095, 12, 31)), max_size=5),
+        yearly=st.lists(month_days(), max_size=5),
+    )
+
+
+__all__ += ["LAND_CODES", "closed_days", "month_days"]

@@ -146,7 +146,12 @@ def test_the_deadline_is_never_moved(year: int) -> None:
     assert deadline.last_working_day <= deadline.deadline
     assert deadline.deadline - deadline.last_working_day <= dt.timedelta(days=2)
     assert not is_weekend(deadline.last_working_day)
-    assert (deadline.warning() is None) == (deadline.deadline.weekday() < 5)
+    assert deadline.falls_on_weekend == (deadline.deadline.weekday() >= 5)
+    # 30 June is never a public holiday: Fronleichnam, the latest in June, is by 24 June.
+    assert deadline.falls_on_closed_day == deadline.falls_on_weekend
+    # Outside the years the holidays data covers the warning says that they were not checked.
+    checked = deadline.day_check.holidays_checked
+    assert (deadline.warning() is None) == (checked and deadline.deadline.weekday() < 5)
 
 
 @given(st.dates())

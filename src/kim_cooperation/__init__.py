@@ -34,6 +34,8 @@ _WHERE: Final[dict[str, str]] = {
     "Allocation": "kim_cooperation.split",
     "BillingLine": "kim_cooperation.settlement",
     "Clause": "kim_cooperation.clauses",
+    "ClosedDayWarning": "kim_cooperation.errors",
+    "ClosedDays": "kim_cooperation.closed_days",
     "CostItem": "kim_cooperation.costs",
     "CostStatement": "kim_cooperation.costs",
     "DEFAULT_NOTICE_TERMS": "kim_cooperation.notice",
@@ -43,6 +45,7 @@ _WHERE: Final[dict[str, str]] = {
     "FinancialImpact": "kim_cooperation.impact",
     "FundingRate": "kim_cooperation.funding",
     "FundingSchedule": "kim_cooperation.funding",
+    "HolidaysNotCheckedWarning": "kim_cooperation.errors",
     "ImpactLine": "kim_cooperation.impact",
     "Interpretation": "kim_cooperation.clauses",
     "InvalidDateError": "kim_cooperation.errors",
@@ -51,6 +54,7 @@ _WHERE: Final[dict[str, str]] = {
     "InvalidValueError": "kim_cooperation.errors",
     "KeyKind": "kim_cooperation.keys",
     "KimCooperationError": "kim_cooperation.errors",
+    "KimCooperationWarning": "kim_cooperation.errors",
     "Layout": "kim_cooperation.impact",
     "MAX_RUN_ON_MONTHS": "kim_cooperation.winddown",
     "MoneyTypeError": "kim_cooperation.errors",
@@ -120,15 +124,19 @@ if TYPE_CHECKING:
     from kim_cooperation import presets
     from kim_cooperation.agreement import Agreement
     from kim_cooperation.clauses import Clause, Interpretation
+    from kim_cooperation.closed_days import ClosedDays
     from kim_cooperation.costs import CostItem, CostStatement, NkfGroup
     from kim_cooperation.errors import (
         AgreementError,
         AgreementFileError,
+        ClosedDayWarning,
+        HolidaysNotCheckedWarning,
         InvalidDateError,
         InvalidMoneyError,
         InvalidTypeError,
         InvalidValueError,
         KimCooperationError,
+        KimCooperationWarning,
         MoneyTypeError,
         NoApplicableRateError,
         NoPopulationCountError,
@@ -216,7 +224,8 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    """The public API only: not the helpers this module imports (`typing`, `importlib`)."""
+    return sorted(__all__)
 
 
 __version__ = "0.1.0"
@@ -232,6 +241,8 @@ __all__ = [
     "Allocation",
     "BillingLine",
     "Clause",
+    "ClosedDayWarning",
+    "ClosedDays",
     "CostItem",
     "CostStatement",
     "Explanation",
@@ -239,6 +250,7 @@ __all__ = [
     "FinancialImpact",
     "FundingRate",
     "FundingSchedule",
+    "HolidaysNotCheckedWarning",
     "ImpactLine",
     "Interpretation",
     "InvalidDateError",
@@ -247,6 +259,7 @@ __all__ = [
     "InvalidValueError",
     "KeyKind",
     "KimCooperationError",
+    "KimCooperationWarning",
     "Layout",
     "MoneyTypeError",
     "NkfGroup",

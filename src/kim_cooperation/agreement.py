@@ -4,7 +4,9 @@ An `Agreement` holds the parties, the regions with their employers and posts,
 the funding schedule, the notice terms and the day it starts. Its invariants
 are checked on construction, so every `Agreement` that exists is consistent:
 
-* no two parties share an AGS or a name (C1);
+* no two parties share an AGS or a name (C1), no two party or region names
+  look alike (equal Unicode skeletons, UTS #39: a Cyrillic o in
+  "Coesfeld"), and no party's name is, or looks like, another party's AGS;
 * every party belongs to exactly one region, and every region member is a
   party (C2);
 * each region's employer is one of its members (C3), and post labels are
@@ -37,6 +39,8 @@ import attrs
 
 from kim_cooperation import membership
 from kim_cooperation._checks import check_date, check_label, reads_older_pickles, shown, tuple_of
+from kim_cooperation._confusables import skeleton
+from kim_cooperation.closed_days import ClosedDays, _warn_on_closed_receipts
 from kim_cooperation.errors import (
     AgreementError,
     InvalidTypeError,
@@ -80,6 +84,10 @@ def _regions(value: Iterable[Region]) -> tuple[Region, ...]:
 def _notices(value: Iterable[Notice]) -> tuple[Notice, ...]:
     notices = tuple_of(value, Notice, what="agreement notices")
     return tuple(sorted(notices, key=lambda notice: (notice.received, notice.party.ags)))
+
+
+def _population(value: Iterable[PopulationCount]) -> tuple[PopulationCount, ...]:
+    return check_population(tuple_of(value, PopulationCount, what="agreement population"))
 
 
 def _start(value: dt.date) -> dt.date:
@@ -171,6 +179,68 @@ def _population_table(
     return {party: (tuple(days[party]), tuple(numbers[party])) for party in days}
 
 
+def _confusable(kind: str, first: str, second: str, clause: str) -> str:
+    """The message for two names that look alike but differ (UTS #39 skeletons, C1)."""
+    differing = [
+        f"{shown(a)} (U+{ord(a):04X}) and {shown(b)} (U+{ord(b):04X})"
+        for a, b in zip(first, second, strict=False)
+        if a != b
+    ]
+    which = f": {differing[0]}" if len(first) == len(second) and len(differing) == 1 else ""
+    return (
+        f"{kind} names {shown(first)} and {shown(second)} look alike but are written with "
+        f"different characters{which}; a reader could not tell them apart, so look-ups and "
+        f"bills could name the wrong town. Write each name in plain letters of one script "
+        f"({clause}, Unicode confusables, UTS #39)"
+    )
+
+
+_AGS_SKELETON_CHARACTERS: Final = frozenset(skeleton("0123456789"))
+"""What the skeleton of an AGS is made of: a name whose skeleton is not cannot look like one."""
+
+
+def _check_names_against_ags(parties: tuple[Party, ...], by_ags: Mapping[str, Party]) -> None:
+    """Refuse a party name that is, or looks like, another party's AGS (C1).
+
+    Look-ups accept a name or an AGS; a name that is another party's key
+    would make them ambiguous.
+    """
+    ags_skeletons: dict[str, Party] | None = None
+    for party in parties:
+        key = party.name_skeleton
+        if len(key) != len(party.ags) or not _AGS_SKELETON_CHARACTERS.issuperset(key):
+            continue
+        if ags_skeletons is None:
+            ags_skeletons = {skeleton(ags): holder for ags, holder in by_ags.items()}
+        holder = by_ags.get(party.name) or ags_skeletons.get(key)
+        if holder is not None and holder is not party:
+            raise AgreementError(
+                f"the name {shown(party.name)} of party {party.ags} is, or looks like, the AGS "
+                f"of {holder.name} ({holder.ags}); a look-up by it could find either. Give "
+                "the party its town's name (C1)"
+            )
+
+
+def check_agreement(value: object, *, what: str = "agreement") -> Agreement:
+    """Return ``value`` if it is an `Agreement`; the check of every function that takes one.
+
+    Raises:
+        InvalidTypeError: ``value`` is not an `Agreement`.
+
+    Examples:
+        >>> check_agreement(None)
+        Traceback (most recent call last):
+        ...
+        kim_cooperation.errors.InvalidTypeError: agreement must be an Agreement, got NoneType None; build one with Agreement(...), presets.coesfeld() or files.load_agreement(...)
+    """
+    if isinstance(value, Agreement):
+        return value
+    raise InvalidTypeError(
+        f"{what} must be an Agreement, got {type(value).__name__} {shown(value)}; build one with "
+        "Agreement(...), presets.coesfeld() or files.load_agreement(...)"
+    )
+
+
 _UNCHANGED: Final[Any] = object()
 """Marks an argument of `Agreement.with_post` that keeps the post's value."""
 
@@ -236,7 +306,7 @@ class Agreement:
         default=DEFAULT_POLICIES,
         validator=_instance_of(Policies),
     )
-    population: tuple[PopulationCount, ...] = attrs.field(default=(), converter=check_population)
+    population: tuple[PopulationCount, ...] = attrs.field(default=(), converter=_population)
 
     @functools.cached_property
     def _index(self) -> _Index:
@@ -309,6 +379,7 @@ class Agreement:
             raise AgreementError("an agreement needs at least one party (C1)")
         by_ags: dict[str, Party] = {}
         by_name: dict[str, Party] = {}
+        by_skeleton: dict[str, Party] = {}
         for party in self.parties:
             if party.ags in by_ags:
                 raise AgreementError(
@@ -323,6 +394,10 @@ class Agreement:
                         "cannot be told apart (C1)"
                     )
                 by_name[form] = party
+            lookalike = by_skeleton.setdefault(party.name_skeleton, party)
+            if lookalike is not party:
+                raise AgreementError(_confusable("party", lookalike.name, party.name, "C1"))
+        _check_names_against_ags(self.parties, by_ags)
 
     def _check_regions(self) -> None:
         if not self.regions:
@@ -331,6 +406,7 @@ class Agreement:
         region_of: dict[Party, Region] = {}
         region_names: dict[str, str] = {}
         post_labels: dict[str, str] = {}
+        region_skeletons: dict[str, str] = {}
         for region in self.regions:
             for form in region.name_forms:
                 if form in region_names:
@@ -339,6 +415,9 @@ class Agreement:
                         "cannot be told apart (C2)"
                     )
                 region_names[form] = region.name
+            lookalike = region_skeletons.setdefault(skeleton(region.name), region.name)
+            if lookalike != region.name:
+                raise AgreementError(_confusable("region", lookalike, region.name, "C2"))
             for member in region.members:
                 if member not in parties:
                     raise AgreementError(
@@ -388,8 +467,9 @@ class Agreement:
     def party(self, key: str | Party) -> Party:
         """Return the party named by ``key``: a `Party`, an AGS or a name.
 
-        Names are matched ignoring case, with umlauts written out
-        (``"Duelmen"``) or dropped (``"Dulmen"``).
+        Names are matched ignoring case, composed or decomposed (NFC or
+        NFD), with umlauts written out (``"Duelmen"``) or dropped
+        (``"Dulmen"``), and ``ß`` as ``ss``.
 
         Raises:
             UnknownPartyError: No party matches ``key``.
@@ -400,6 +480,7 @@ class Agreement:
             if found is not None and (found is key or found == key):
                 return found
         elif isinstance(key, str):
+            key = str.__str__(key)  # the characters, without a subclass's methods
             # By AGS or by any folded form of the name (C1 keeps both unique);
             # the name as written is tried first, as folding takes longer.
             by_name = index.party_by_name.get(key)
@@ -429,6 +510,7 @@ class Agreement:
             if found is not None and (found is key or found == key):
                 return found
         elif isinstance(key, str):
+            key = str.__str__(key)  # the characters, without a subclass's methods
             if key in index.region_by_name:
                 return index.region_by_name[key]
             for form in fold_name(key):
@@ -553,7 +635,12 @@ class Agreement:
         return attrs.evolve(self, population=counts)
 
     def give_notice(
-        self, party: str | Party, received: dt.date, *, successor: str | Party | None = None
+        self,
+        party: str | Party,
+        received: dt.date,
+        *,
+        successor: str | Party | None = None,
+        closed_days: ClosedDays | None = None,
     ) -> Agreement:
         """Return a new agreement in which ``party`` has given notice received on ``received`` (C11).
 
@@ -563,6 +650,14 @@ class Agreement:
         notice, the agreement ends on the last termination date (`ends`) and
         the wind-down follows (C13).
 
+        A day of receipt on a Saturday, a Sunday, a public holiday of a
+        party's Land or a listed closed day gives a `ClosedDayWarning`: a
+        letter left in a closed office's mailbox counts as received on the
+        next working day (§ 130 BGB), which may end the membership a year
+        later. The day is recorded as given. Without the optional package
+        ``holidays`` a day that is not found closed gives a
+        `HolidaysNotCheckedWarning` (see `kim_cooperation.closed_days`).
+
         Args:
             party: The party, as a `Party`, an AGS or a name.
             received: The day the notice was received ("Zugang").
@@ -570,6 +665,10 @@ class Agreement:
                 towns of its region stay: the town of the region that
                 employs the case managers and bills from the day after the
                 employer leaves (C3, C9, I8; see `employer_on`).
+            closed_days: The days the offices are closed, to check
+                ``received`` against; by default weekends and the public
+                holidays of the parties' Länder (`ClosedDays.of`). List
+                other closing days here, such as 24 and 31 December.
 
         Raises:
             UnknownPartyError: ``party`` or ``successor`` is not a party to
@@ -585,40 +684,85 @@ class Agreement:
 
         Examples:
             >>> import datetime as dt
+            >>> import warnings
             >>> from kim_cooperation import presets
+            >>> from kim_cooperation.closed_days import ClosedDays
             >>> agreement = presets.coesfeld()
             >>> later = agreement.give_notice("Rosendahl", dt.date(2024, 7, 1))
             >>> later.termination_of("Rosendahl"), agreement.termination_of("Rosendahl")
             (datetime.date(2026, 12, 31), None)
             >>> handed_over = agreement.give_notice(
-            ...     "Coesfeld", dt.date(2024, 6, 30), successor="Billerbeck")
+            ...     "Coesfeld", dt.date(2024, 6, 28), successor="Billerbeck")
             >>> handed_over.employer_of("Nord", 2026).name
             'Billerbeck'
+
+            A notice recorded on a closed day is kept, with a warning:
+
+            >>> with warnings.catch_warnings(record=True) as caught:
+            ...     warnings.simplefilter("always")
+            ...     sunday = agreement.give_notice("Olfen", dt.date(2024, 6, 30))
+            >>> sunday.termination_of("Olfen")
+            datetime.date(2025, 12, 31)
+            >>> print(caught[0].message)
+            The notice of Olfen is recorded as received on 2024-06-30, a Sunday. A letter left
+            in a closed office's mailbox counts as received on the next working day, 2024-07-01;
+            membership would then end on 2026-12-31 instead of 2025-12-31. What counts is the
+            day the notice actually reached the parties (§ 130 BGB, C11); the date is not moved.
+            >>> closing = ClosedDays.of(agreement, yearly=[(12, 24), (12, 31)])
+            >>> with warnings.catch_warnings(record=True) as caught:
+            ...     warnings.simplefilter("always")
+            ...     _ = agreement.give_notice("Olfen", dt.date(2024, 12, 31), closed_days=closing)
+            >>> print(caught[0].message.receipt.day.describe(lang="de"))
+            ein angegebener Schließtag
         """
         notice = Notice(
             party=self.party(party),
             received=received,
             successor=None if successor is None else self.party(successor),
         )
-        return self._replace(notices=(*self.notices, notice))
+        recorded = self._replace(notices=(*self.notices, notice))
+        recorded._warn_on_closed_days((notice,), closed_days)
+        return recorded
+
+    def _warn_on_closed_days(
+        self, notices: Iterable[Notice], closed_days: ClosedDays | None
+    ) -> None:
+        """Warn about notices received on days the offices are closed (C11, § 130 BGB)."""
+        if closed_days is None:
+            closed_days = ClosedDays.of(self)
+        elif not isinstance(closed_days, ClosedDays):
+            raise InvalidTypeError(
+                f"closed_days must be ClosedDays or None, got {type(closed_days).__name__} "
+                f"{shown(closed_days)}"
+            )
+        terms = self.notice_terms
+        _warn_on_closed_receipts(
+            ((notice.party.name, notice.received) for notice in notices),
+            closed_days,
+            ends=lambda day: termination_date(day, terms),
+        )
 
     def give_notices(
         self,
         notices: NoticeDates,
         *,
         successors: Mapping[str, str | Party] | Mapping[Party, str | Party] | None = None,
+        closed_days: ClosedDays | None = None,
     ) -> Agreement:
         """Return a new agreement with several notices recorded at once (C11).
 
         The notices are checked together, so parties whose notices only make
         sense jointly (a region's employer with the towns of its region, or
         every party for a full termination, C13) can be recorded in one step.
+        Days of receipt on closed days give one `ClosedDayWarning` per day,
+        as in `give_notice`.
 
         Args:
             notices: The day each party's notice was received, by party
                 (a `Party`, an AGS or a name).
             successors: For leaving employers whose towns stay, the
                 successor employer by leaving employer (see `give_notice`).
+            closed_days: The days the offices are closed (see `give_notice`).
 
         Raises:
             UnknownPartyError: A key or successor is not a party to the
@@ -634,9 +778,23 @@ class Agreement:
             >>> import datetime as dt
             >>> from kim_cooperation import presets
             >>> agreement = presets.coesfeld()
-            >>> ended = agreement.give_notices(dict.fromkeys(agreement.parties, dt.date(2024, 6, 30)))
+            >>> ended = agreement.give_notices(dict.fromkeys(agreement.parties, dt.date(2024, 6, 28)))
             >>> ended.ends
             datetime.date(2025, 12, 31)
+        """
+        recorded, added = self._with_notices(notices, successors)
+        recorded._warn_on_closed_days(added, closed_days)
+        return recorded
+
+    def _with_notices(
+        self,
+        notices: NoticeDates,
+        successors: Mapping[str, str | Party] | Mapping[Party, str | Party] | None,
+    ) -> tuple[Agreement, tuple[Notice, ...]]:
+        """Record notices as `give_notices` does, without the closed-day warnings; also return them.
+
+        For callers that draw days of receipt themselves (the Hypothesis
+        strategies), where a warning would be noise.
         """
         if not isinstance(notices, Mapping):
             raise InvalidTypeError(
@@ -665,7 +823,7 @@ class Agreement:
                 f"successors are named for {[party.name for party in named]} without a notice "
                 "among these notices (C3, C11)"
             )
-        return self._replace(notices=(*self.notices, *added))
+        return self._replace(notices=(*self.notices, *added)), tuple(added)
 
     def withdraw_notice(self, party: str | Party, on: dt.date) -> Agreement:
         """Return a new agreement without ``party``'s notice, withdrawn on ``on`` (C11).

@@ -24,15 +24,22 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kim_cooperation.closed_days import ReceiptCheck
 
 __all__ = [
     "AgreementError",
     "AgreementFileError",
+    "ClosedDayWarning",
+    "HolidaysNotCheckedWarning",
     "InvalidDateError",
     "InvalidMoneyError",
     "InvalidTypeError",
     "InvalidValueError",
     "KimCooperationError",
+    "KimCooperationWarning",
     "MoneyTypeError",
     "NoApplicableRateError",
     "NoPopulationCountError",
@@ -344,4 +351,86 @@ class NoPopulationCountError(KimCooperationError, LookupError):
         NoPopulationCountError - no population count of Altenau on or before 2020-12-31;
         its counts are as of 2023-12-31, 2024-12-31, 2025-12-31; add a [[population]] count
         as of that day or earlier (C4, I9)
+    """
+
+
+class KimCooperationWarning(UserWarning):
+    """Base class of every warning issued by ``kim_cooperation``.
+
+    A warning tells about input the library accepts but that is probably not
+    what was meant. Filter this class to silence or escalate all of them
+    (``warnings.simplefilter("error", KimCooperationWarning)``).
+
+    Examples:
+        >>> issubclass(ClosedDayWarning, KimCooperationWarning), issubclass(
+        ...     KimCooperationWarning, UserWarning)
+        (True, True)
+    """
+
+
+class _ReceiptWarning(KimCooperationWarning):
+    """A warning about a day of receipt, carrying the check so it can be shown in either language."""
+
+    receipt: ReceiptCheck | None
+
+    def __init__(self, message: str, receipt: ReceiptCheck | None = None) -> None:
+        # The check is an attribute, not an argument: the message alone is shown,
+        # and pickling restores the attribute with the instance's dict.
+        super().__init__(message)
+        self.receipt = receipt
+
+
+class ClosedDayWarning(_ReceiptWarning):
+    """A notice is recorded as received on a day the offices are closed (C11, § 130 BGB).
+
+    Issued by `Agreement.give_notice` and `Agreement.give_notices` when the
+    day of receipt is a Saturday, a Sunday, a public holiday of a party's
+    Land or a closed day the caller listed
+    (`kim_cooperation.closed_days.ClosedDays`). A letter left in a closed
+    office's mailbox counts as received on the next working day, which can
+    end the membership a whole year later. The recorded day is kept as
+    given: a notice handed over in person on a Sunday is received that day.
+
+    Attributes:
+        receipt: The check (`kim_cooperation.closed_days.ReceiptCheck`):
+            the day, why it is closed, the next working day and the
+            termination dates either way; ``receipt.describe(lang="de")``
+            says it in German. ``None`` for a warning built by hand.
+
+    Examples:
+        >>> import datetime as dt
+        >>> import warnings
+        >>> from kim_cooperation import presets
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     _ = presets.coesfeld().give_notice("Rosendahl", dt.date(2024, 6, 30))
+        >>> warning = caught[0].message
+        >>> type(warning).__name__, warning.receipt.next_open_day
+        ('ClosedDayWarning', datetime.date(2024, 7, 1))
+    """
+
+
+class HolidaysNotCheckedWarning(_ReceiptWarning):
+    """The public holidays on a day of receipt could not be checked (C11).
+
+    Issued instead of staying silent when the optional package ``holidays``
+    is not installed (``pip install "kim-cooperation[holidays]"``) or has no
+    public holidays for the year; weekends and the listed closed days are
+    still checked. Not issued when the day is found closed anyway: the
+    `ClosedDayWarning` then says that holidays were not checked.
+
+    Attributes:
+        receipt: The check (`kim_cooperation.closed_days.ReceiptCheck`), or
+            ``None`` for a warning built by hand.
+
+    Examples:
+        >>> import datetime as dt
+        >>> import warnings
+        >>> from kim_cooperation import presets
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     _ = presets.coesfeld().give_notice("Rosendahl", dt.date(2101, 6, 1))
+        >>> print(caught[0].message)  # doctest: +ELLIPSIS
+        The notice of Rosendahl is recorded as received on 2101-06-01. Public holidays were not
+        checked: the package 'holidays' has no public holidays of North Rhine-Westphalia for 2101; ...
     """

@@ -31,15 +31,28 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import enum
 from typing import Final
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from kim_cooperation._checks import check_date, check_year, shown
+from kim_cooperation._checks import (
+    Choice,
+    check_date,
+    check_int,
+    check_year,
+    reads_older_pickles,
+    shown,
+)
 from kim_cooperation.clauses import Clause
+from kim_cooperation.closed_days import (
+    DEFAULT_CLOSED_DAYS,
+    ClosedDays,
+    DayCheck,
+    _deadline_warning,
+)
 from kim_cooperation.errors import InvalidDateError, InvalidTypeError, InvalidValueError
+from kim_cooperation.formatting import Lang
 from kim_cooperation.party import Party
 
 __all__ = [
@@ -59,7 +72,7 @@ _MAX_MONTHS: Final = 1200
 _SATURDAY: Final = 5
 
 
-class PeriodEnd(enum.StrEnum):
+class PeriodEnd(Choice):
     """The days on which notice may end an agreement ("zum Ende eines …").
 
     Examples:
@@ -84,21 +97,28 @@ class PeriodEnd(enum.StrEnum):
         return {"year": 12, "half-year": 6, "quarter": 3, "month": 1}[self.value]
 
     def is_end(self, day: dt.date) -> bool:
-        """Tell whether ``day`` is the last day of such a period."""
+        """Tell whether ``day`` is the last day of such a period.
+
+        Raises:
+            InvalidTypeError: ``day`` is not a `datetime.date`.
+        """
+        day = check_date(day, what="day")
         last_of_month = calendar.monthrange(day.year, day.month)[1]
         return day.day == last_of_month and day.month % self.months == 0
 
     def next_end(self, day: dt.date) -> dt.date:
-        """Return the first end of such a period on or after ``day``."""
+        """Return the first end of such a period on or after ``day``.
+
+        Raises:
+            InvalidTypeError: ``day`` is not a `datetime.date`.
+        """
+        day = check_date(day, what="day")
         month = -(-day.month // self.months) * self.months
         return dt.date(day.year, month, calendar.monthrange(day.year, month)[1])
 
 
 def _months(value: int) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise InvalidTypeError(
-            f"notice period must be an int of months, got {type(value).__name__} {shown(value)}"
-        )
+    value = check_int(value, what="notice period", unit="months")
     if not 0 < value <= _MAX_MONTHS:
         raise InvalidValueError(
             f"notice period must be between 1 and {_MAX_MONTHS} months, got {shown(value)} (C11)"
@@ -271,15 +291,41 @@ def is_weekend(day: dt.date) -> bool:
     return check_date(day, what="day").weekday() >= _SATURDAY
 
 
+def _end(value: dt.date) -> dt.date:
+    return check_date(value, what="end")
+
+
+def _deadline(value: dt.date) -> dt.date:
+    return check_date(value, what="deadline")
+
+
+def _c11(value: Clause | str) -> Clause:
+    if isinstance(value, str) and str.__str__(value) == Clause.C11.value:
+        return Clause.C11
+    raise InvalidValueError(f"the clause of notice is C11, got {shown(value)}")
+
+
+def _closed_days(value: ClosedDays) -> ClosedDays:
+    if not isinstance(value, ClosedDays):
+        raise InvalidTypeError(
+            f"closed_days must be ClosedDays, got {type(value).__name__} {shown(value)}"
+        )
+    return value
+
+
+@reads_older_pickles
 @attrs.frozen(kw_only=True)
 class NoticeDeadline:
-    """The deadline to end the agreement on a given day, with a weekend warning (C11).
+    """The deadline to end the agreement on a given day, with a warning for closed days (C11).
 
     Attributes:
         end: The day the agreement would end.
         deadline: The last day notice may be *received*; never moved.
         terms: The notice terms applied.
         clause: ``C11``.
+        closed_days: The days the offices are closed
+            (`kim_cooperation.closed_days.ClosedDays`): weekends and the
+            public holidays of Nordrhein-Westfalen unless given.
 
     Examples:
         Made by `notice_deadline`; to end the agreement on 31 December 2026:
@@ -287,14 +333,25 @@ class NoticeDeadline:
         >>> deadline = notice_deadline(2026)
         >>> deadline.end, deadline.deadline
         (datetime.date(2026, 12, 31), datetime.date(2025, 6, 30))
-        >>> deadline.falls_on_weekend, deadline.warning()
-        (False, None)
+        >>> deadline.falls_on_weekend, deadline.falls_on_closed_day, deadline.warning()
+        (False, False, None)
     """
 
-    end: dt.date
-    deadline: dt.date
-    terms: NoticeTerms
-    clause: Clause = Clause.C11
+    end: dt.date = attrs.field(converter=_end)
+    deadline: dt.date = attrs.field(converter=_deadline)
+    terms: NoticeTerms = attrs.field(converter=_check_terms)
+    clause: Clause = attrs.field(default=Clause.C11, converter=_c11)
+    closed_days: ClosedDays = attrs.field(default=DEFAULT_CLOSED_DAYS, converter=_closed_days)
+
+    def __attrs_post_init__(self) -> None:
+        # The deadline follows from the end and the terms; one given by hand must agree.
+        expected = latest_notice_date_for(self.end, self.terms)
+        if self.deadline != expected:
+            raise InvalidValueError(
+                f"the deadline to end on {self.end.isoformat()} under {self.terms.describe()} "
+                f"is {expected.isoformat()}, not {self.deadline.isoformat()}; use "
+                "latest_notice_date_for(end, terms) or notice_deadline(year, terms) (C11)"
+            )
 
     @property
     def falls_on_weekend(self) -> bool:
@@ -302,36 +359,78 @@ class NoticeDeadline:
         return is_weekend(self.deadline)
 
     @property
+    def day_check(self) -> DayCheck:
+        """The deadline checked against `closed_days`: closed or not, and why."""
+        return self.closed_days.check(self.deadline)
+
+    @property
+    def falls_on_closed_day(self) -> bool:
+        """Tell whether the deadline is a weekend day, a public holiday or a listed closed day."""
+        return self.day_check.closed
+
+    @property
     def last_working_day(self) -> dt.date:
-        """The last Monday-to-Friday on or before the deadline.
+        """The last day on or before the deadline that the offices are open.
 
-        A letter put into a closed office's mailbox at the weekend counts as
-        received on the next working day, which is too late; in practice
-        notice must arrive by this day. Public holidays are not considered.
+        A letter put into a closed office's mailbox counts as received on
+        the next working day, which is too late; in practice notice must
+        arrive by this day. Saturdays, Sundays, the public holidays of the
+        Länder in `closed_days` and its listed days are skipped; public
+        holidays only if the package ``holidays`` is installed (see
+        `day_check`).
+
+        Examples:
+            >>> import datetime as dt
+            >>> from kim_cooperation.closed_days import ClosedDays
+            >>> quarter = NoticeTerms(months=3, period_end="quarter")
+            >>> end = dt.date(2024, 6, 30)
+            >>> deadline = NoticeDeadline(end=end, deadline=latest_notice_date_for(end, quarter),
+            ...                           terms=quarter)
+            >>> deadline.deadline, deadline.last_working_day  # Easter: Good Friday to Monday
+            (datetime.date(2024, 3, 31), datetime.date(2024, 3, 28))
         """
-        day = self.deadline
-        while is_weekend(day):
-            day -= dt.timedelta(days=1)
-        return day
+        return self.closed_days.last_open_day(self.deadline)
 
-    def warning(self) -> str | None:
-        """Return a warning if the deadline falls on a weekend, else ``None``."""
-        if not self.falls_on_weekend:
-            return None
-        return (
-            f"The deadline {self.deadline.isoformat()} is a {_WEEKDAYS[self.deadline.weekday()]}. "
-            "It is not moved (§ 193 BGB does not apply to notice periods), but a letter "
-            "left in a closed office's mailbox counts as received on the next working day: "
-            f"make sure the notice arrives by {self.last_working_day.isoformat()}."
-        )
+    def warning(self, *, lang: Lang = "en") -> str | None:
+        """Return a warning if the deadline falls on a closed day, else ``None``.
+
+        Says too when public holidays could not be checked (the package
+        ``holidays`` is missing or has no data for the year).
+
+        Args:
+            lang: ``"en"`` (default) or ``"de"``.
+
+        Examples:
+            >>> print(notice_deadline(2030).warning(lang="de"))
+            Die Frist 30.06.2029 ist ein Samstag. Sie wird nicht verschoben (§ 193 BGB gilt nicht
+            für Kündigungsfristen), aber ein Brief im Briefkasten einer geschlossenen Verwaltung
+            gilt erst am nächsten Arbeitstag als zugegangen: Die Kündigung muss spätestens am
+            29.06.2029 zugehen.
+        """
+        return _deadline_warning(self.day_check, self.last_working_day, lang=lang)
 
 
-_WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-"""English weekday names; `strftime` would follow the process's locale."""
+def notice_deadline(
+    year: int,
+    terms: NoticeTerms = DEFAULT_NOTICE_TERMS,
+    *,
+    closed_days: ClosedDays = DEFAULT_CLOSED_DAYS,
+) -> NoticeDeadline:
+    """Return the deadline to end the agreement on 31 December of ``year``, with its closed-day warning (C11).
 
+    The deadline is never moved (§ 193 BGB does not apply to notice
+    periods); when it falls on a closed day, `NoticeDeadline.warning` says so
+    and `NoticeDeadline.last_working_day` gives the day the notice should
+    arrive by. The answer carries the warning rather than issuing a Python
+    warning: the day is a result, not doubtful input.
 
-def notice_deadline(year: int, terms: NoticeTerms = DEFAULT_NOTICE_TERMS) -> NoticeDeadline:
-    """Return the deadline to end the agreement on 31 December of ``year``, with its weekend warning (C11).
+    Args:
+        year: The year the agreement should end.
+        terms: The notice terms.
+        closed_days: The days the offices are closed: by default weekends
+            and the public holidays of Nordrhein-Westfalen; for an
+            agreement, ``ClosedDays.of(agreement)`` (its parties' Länder),
+            with the closed days you list.
 
     Examples:
         >>> deadline = notice_deadline(2025)
@@ -341,7 +440,9 @@ def notice_deadline(year: int, terms: NoticeTerms = DEFAULT_NOTICE_TERMS) -> Not
         True
     """
     deadline = latest_notice_date(year, terms)
-    return NoticeDeadline(end=dt.date(year, 12, 31), deadline=deadline, terms=terms)
+    return NoticeDeadline(
+        end=dt.date(year, 12, 31), deadline=deadline, terms=terms, closed_days=closed_days
+    )
 
 
 def _party(value: Party) -> Party:
@@ -401,7 +502,7 @@ class Notice:
     party: Party = attrs.field(converter=_party)
     received: dt.date = attrs.field(converter=_received)
     successor: Party | None = attrs.field(default=None, converter=_successor)
-    clause: Clause = Clause.C11
+    clause: Clause = attrs.field(default=Clause.C11, converter=_c11)
 
     def __attrs_post_init__(self) -> None:
         if self.successor == self.party:

@@ -33,9 +33,9 @@ import datetime as dt
 import functools
 from collections.abc import Mapping
 from decimal import Decimal
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
+from kim_cooperation._checks import FrozenMapping
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause
 from kim_cooperation.costs import CostStatement
@@ -203,10 +203,16 @@ def coesfeld_planning_costs_2023() -> Mapping[str, CostStatement]:
     personnel, 2,800 material and services) times each region's FTE. Reports
     that use it say so.
 
+    The plan is read-only and, like every value the presets return, can be
+    pickled (to send it to a process pool) and copied.
+
     Examples:
+        >>> import pickle
         >>> plan = coesfeld_planning_costs_2023()
         >>> {name: str(costs.total) for name, costs in plan.items()}
         {'Nord': '170000.00', 'Mitte': '68000.00', 'Süd': '170000.00'}
+        >>> pickle.loads(pickle.dumps(plan)) == plan
+        True
     """
     agreement = coesfeld()
     nord_region = agreement.region("Nord")
@@ -215,4 +221,4 @@ def coesfeld_planning_costs_2023() -> Mapping[str, CostStatement]:
     for region in agreement.regions:
         if region != nord_region:
             plan[region.name] = nord.scaled(region.fte / nord_region.fte)
-    return MappingProxyType(plan)
+    return FrozenMapping(plan)

@@ -51,14 +51,16 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import TypeAlias
+from typing import Any, Final, TypeAlias
 
 import attrs
 
 from kim_cooperation._checks import (
     Exact,
     FrozenMapping,
+    builder,
     check_year,
+    result_type,
     shown,
     to_fraction,
     tuple_of,
@@ -66,9 +68,10 @@ from kim_cooperation._checks import (
 from kim_cooperation._exportable import Exportable
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.costs import CostItem, CostStatement, costs_by_region
-from kim_cooperation.errors import InvalidTypeError, InvalidValueError
+from kim_cooperation.errors import InvalidMoneyError, InvalidTypeError, InvalidValueError
+from kim_cooperation.formatting import Lang
 from kim_cooperation.funding import RegionFunding, region_funding
-from kim_cooperation.money import from_cents, round_half_up_to_cents, to_cents
+from kim_cooperation.money import MAX_EUROS, from_cents, round_half_up_to_cents, to_cents
 from kim_cooperation.party import Party
 from kim_cooperation.policy import SpanWeighting, WithdrawalScope
 from kim_cooperation.post import Post
@@ -78,6 +81,7 @@ from kim_cooperation.spans import year_window
 from kim_cooperation.winddown import WindDown, _wind_down_of, run_on_period
 
 __all__ = [
+    "MAX_GROWTH_DIGITS",
     "CostPlan",
     "Projection",
     "YearResult",
@@ -91,6 +95,44 @@ CostPlan: TypeAlias = Mapping[str, CostStatement]
 
 _MAX_YEARS = 200
 
+MAX_GROWTH_DIGITS: Final = 20
+"""The length of a growth rate: in lowest terms, numerator and denominator at most ``10**20``.
+
+Every decimal rate of up to 20 digits (``Decimal("0.0275")`` is 11/400)
+and fractions such as ``Fraction(1, 3)`` are within it. Growth over *n*
+years raises ``1 + rate`` to the power *n* (up to 9,998), so a rate of
+20,000 digits would take integers of hundreds of millions of digits; such
+rates are refused with `InvalidValueError`.
+"""
+_MAX_GROWTH_PART: Final = 10**MAX_GROWTH_DIGITS
+_MAX_GROWTH_YEARS: Final = dt.MAXYEAR - dt.MINYEAR
+
+
+def _growth_rate(value: Exact) -> Fraction:
+    """Check a yearly growth rate: exact, at least -1, within `MAX_GROWTH_DIGITS`."""
+    if isinstance(value, Decimal) and value.is_finite():
+        # Refused before it becomes a Fraction: a million digits would take minutes.
+        digits = "".join(map(str, value.as_tuple().digits)).rstrip("0")
+        if len(digits) > MAX_GROWTH_DIGITS:
+            raise _long_rate(value)
+    rate = to_fraction(value, what="personnel_growth")
+    if abs(rate.numerator) > _MAX_GROWTH_PART or rate.denominator > _MAX_GROWTH_PART:
+        raise _long_rate(value)
+    if rate < -1:
+        raise InvalidValueError(f"personnel_growth must be at least -1, got {shown(value)}")
+    return rate
+
+
+def _long_rate(value: Exact) -> InvalidValueError:
+    text = shown(value)
+    if len(text) > 80:
+        text = f"{text[:60]}... ({len(text):,} characters)"
+    return InvalidValueError(
+        "personnel_growth must be a rate of at most "
+        f"{MAX_GROWTH_DIGITS} digits, such as Decimal('0.0275') or Fraction(1, 3) (in lowest "
+        f"terms, numerator and denominator at most 10**{MAX_GROWTH_DIGITS}), got {text}"
+    )
+
 
 def grow_plan(plan: CostPlan, years: int, personnel_growth: Exact) -> CostPlan:
     """Return ``plan`` with personnel costs grown by ``personnel_growth`` a year for ``years`` years.
@@ -100,12 +142,16 @@ def grow_plan(plan: CostPlan, years: int, personnel_growth: Exact) -> CostPlan:
 
     Args:
         plan: The base plan per region.
-        years: Years of growth, at least 0.
+        years: Years of growth, from 0 to 9998.
         personnel_growth: The yearly rate as an exact number, e.g.
-            ``Decimal("0.03")`` for 3 %; at least -1.
+            ``Decimal("0.03")`` for 3 %; at least -1, of at most
+            `MAX_GROWTH_DIGITS` (20) digits: in lowest terms, numerator and
+            denominator at most ``10**20``.
 
     Raises:
-        InvalidValueError: ``years`` is negative or the rate below -1.
+        InvalidValueError: ``years`` is outside 0 to 9998, or the rate is
+            below -1 or longer than `MAX_GROWTH_DIGITS` digits.
+        InvalidMoneyError: Grown personnel costs reach `MAX_EUROS`.
         InvalidTypeError: The rate is a float.
 
     Examples:
@@ -114,15 +160,16 @@ def grow_plan(plan: CostPlan, years: int, personnel_growth: Exact) -> CostPlan:
         >>> grow_plan(presets.coesfeld_cost_plan_2023(), 2, Decimal("0.03"))["Nord"].personnel
         Decimal('172926.70')
     """
-    if not isinstance(years, int) or isinstance(years, bool) or years < 0:
+    if (
+        not isinstance(years, int)
+        or isinstance(years, bool)
+        or not 0 <= years <= _MAX_GROWTH_YEARS
+    ):
         raise InvalidValueError(
-            f"years of growth must be an int of at least 0, got {shown(years)}"
+            f"years of growth must be an int from 0 to {_MAX_GROWTH_YEARS} (the years from 1 "
+            f"to {dt.MAXYEAR}), got {shown(years)}"
         )
-    rate = to_fraction(personnel_growth, what="personnel_growth")
-    if rate < -1:
-        raise InvalidValueError(
-            f"personnel_growth must be at least -1, got {shown(personnel_growth)}"
-        )
+    rate = _growth_rate(personnel_growth)
     factor = (1 + rate) ** years
     grown: dict[str, CostStatement] = {}
     for region, statement in plan.items():
@@ -132,6 +179,13 @@ def grow_plan(plan: CostPlan, years: int, personnel_growth: Exact) -> CostPlan:
                 f"got {type(statement).__name__} {shown(statement)}"
             )
         personnel = round_half_up_to_cents(Fraction(to_cents(statement.personnel), 100) * factor)
+        if abs(personnel) >= MAX_EUROS * 100:
+            # Said here, with the rate and years, rather than as an amount of thousands of digits.
+            raise InvalidMoneyError(
+                f"personnel costs of region {shown(region)} ({statement.personnel} euros) grown "
+                f"by {shown(personnel_growth)} a year for {years} years reach "
+                f"{MAX_EUROS:,} euros or more, beyond the largest amount the library holds"
+            )
         grown[region] = attrs.evolve(statement, personnel=from_cents(personnel))
     return MappingProxyType(grown)
 
@@ -281,6 +335,7 @@ def _frozen_plan(plan: CostPlan) -> CostPlan:
     return plan if isinstance(plan, FrozenMapping) else FrozenMapping(plan)
 
 
+@result_type(made_by="project()")
 @attrs.frozen(kw_only=True)
 class YearResult:
     """One year of a projection.
@@ -328,6 +383,7 @@ class YearResult:
     wind_down: WindDown | None = None
 
 
+@result_type(made_by="project()")
 @attrs.frozen(kw_only=True)
 class Projection(Exportable):
     """Settlements of an agreement over a range of years.
@@ -350,6 +406,47 @@ class Projection(Exportable):
 
     agreement: Agreement
     results: tuple[YearResult, ...]
+
+    def table(self, *, lang: Lang = "de") -> str:
+        """Return each town's own share per year as a text table, with totals (C4, C7, C13).
+
+        The table of the command line's ``project``: towns by years, in
+        German (default, ``8.125 €``) or English (``€8,125``). ``str()`` and
+        the notebook's text view show it in German; ``repr()`` is one line.
+        `kim_cooperation.export.to_text` gives every row with its region and
+        clause instead.
+
+        Examples:
+            >>> from kim_cooperation import presets
+            >>> projection = project(presets.coesfeld(), [2023, 2024],
+            ...                      presets.coesfeld_cost_plan_2023())
+            >>> print(projection.table(lang="en"))
+            Own shares per town and year
+              Town          2023     2024     Total
+              Billerbeck  €8,125   €8,125   €16,250
+              Coesfeld    €8,125   €8,125   €16,250
+              Havixbeck   €8,125   €8,125   €16,250
+              Rosendahl   €8,125   €8,125   €16,250
+              Total      €32,500  €32,500   €65,000
+            >>> projection
+            <Projection 2023–2024 of 4 towns: Kooperationsvereinbarung Kommunales Case-Management ...>
+        """
+        # The renderer imports this module; imported here, as the views of the mixin are.
+        from kim_cooperation.report import render_projection  # noqa: PLC0415
+
+        return render_projection(self, lang=lang)
+
+    def __str__(self) -> str:
+        return self.table()
+
+    def __repr__(self) -> str:
+        years = self.years
+        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else "".join(map(str, years))
+        return f"<Projection {span} of {len(self.parties)} towns: {self.agreement.name}>"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """IPython's and Jupyter's text view: the table, not the fields."""
+        printer.text("<Projection ...>" if cycle else self.table())
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -461,8 +558,9 @@ def project(
             it; or a plan per year (a mapping from year to plan), which must
             cover every projected year.
         personnel_growth: The yearly growth of personnel costs for a base
-            plan, an exact number such as ``Decimal("0.03")``; ignored with
-            plans per year, where it must stay 0.
+            plan, an exact number such as ``Decimal("0.03")`` of at most
+            `MAX_GROWTH_DIGITS` digits (see `grow_plan`); ignored with plans
+            per year, where it must stay 0.
 
     Returns:
         The projection. A year after the agreement ended (every party gave
@@ -476,7 +574,8 @@ def project(
 
     Raises:
         InvalidValueError: No years, a year twice, too many years, a year
-            missing from plans per year, or a growth rate with plans per year.
+            missing from plans per year, a growth rate with plans per year, or
+            a growth rate below -1 or longer than `MAX_GROWTH_DIGITS` digits.
         UnknownRegionError: A plan names a region the agreement lacks.
 
     Examples:
@@ -507,7 +606,7 @@ def project(
         plan = per_year[year]
         if ends is not None and ends < dt.date(year, 1, 1):
             results.append(
-                YearResult(
+                builder(YearResult)(
                     year=year,
                     plan=plan,
                     settlement=None,
@@ -516,7 +615,7 @@ def project(
             )
         elif ends is not None and ends.year == year and ends < dt.date(year, 12, 31):
             results.append(
-                YearResult(
+                builder(YearResult)(
                     year=year,
                     plan=plan,
                     settlement=settle(agreement, year, _settled_part(agreement, year, plan)),
@@ -525,9 +624,9 @@ def project(
             )
         else:
             results.append(
-                YearResult(year=year, plan=plan, settlement=settle(agreement, year, plan))
+                builder(YearResult)(year=year, plan=plan, settlement=settle(agreement, year, plan))
             )
-    return Projection(agreement=agreement, results=tuple(results))
+    return builder(Projection)(agreement=agreement, results=tuple(results))
 
 
 def _plans_per_year(
@@ -539,7 +638,7 @@ def _plans_per_year(
         )
     keys = list(plans)
     if all(isinstance(key, int) and not isinstance(key, bool) for key in keys):
-        if to_fraction(growth, what="personnel_growth") != 0:
+        if _growth_rate(growth) != 0:
             raise InvalidValueError(
                 "personnel_growth applies to a base plan; with plans per year put the "
                 "grown costs into the plans"

@@ -48,6 +48,7 @@ from typing import Final, TypeVar
 
 import attrs
 
+from kim_cooperation._confusables import skeleton
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause
 from kim_cooperation.costs import CostStatement
@@ -504,12 +505,20 @@ def _draw_parties(draw: st.DrawFn, min_size: int, max_size: int) -> list[Party]:
     codes = draw(st.lists(_ags_codes(""), min_size=min_size, max_size=max_size, unique=True))
     names = draw(st.lists(_party_names(), min_size=len(codes), max_size=len(codes)))
     used: set[str] = set()
+    # Skeletons (UTS #39) of the names so far and of every AGS: an agreement
+    # refuses names that look alike or like another party's AGS.
+    looks = {skeleton(code) for code in codes}
     found: list[Party] = []
     for position, (code, name) in enumerate(zip(codes, names, strict=True)):
-        # Drawn names have no digits, so a number unique to the position makes a
-        # name distinct from all others however they are folded (see fold_name).
-        unique_name = name if fold_name(name).isdisjoint(used) else f"{name} {position + 1}"
+        # Drawn names have no digits, so a number makes a name distinct from the
+        # others however they are folded (see fold_name) and in nearly every
+        # case however they look; the loop takes the next number if not.
+        unique_name, number = name, position
+        while not fold_name(unique_name).isdisjoint(used) or skeleton(unique_name) in looks:
+            number += 1
+            unique_name = f"{name} {number}"
         used |= fold_name(unique_name)
+        looks.add(skeleton(unique_name))
         found.append(Party(name=unique_name, kind=_choose(draw, _KINDS), ags=code))
     return found
 
@@ -1193,7 +1202,8 @@ def _partial_withdrawal(draw: st.DrawFn, agreement: Agreement) -> Agreement | No
             middle = _choose(draw, later)
             successors[middle] = successors[employer]
             successors[employer] = middle
-    return agreement.give_notices(notices, successors=successors)
+    # Drawn days fall on weekends too; recorded without the closed-day warnings (C11).
+    return agreement._with_notices(notices, successors)[0]
 
 
 def _full_termination(draw: st.DrawFn, agreement: Agreement) -> Agreement:
@@ -1213,7 +1223,7 @@ def _full_termination(draw: st.DrawFn, agreement: Agreement) -> Agreement:
         if ends[region.employer] < ends[last]:
             staying = [member for member in region.members if ends[member] == ends[last]]
             successors[region.employer] = _choose(draw, staying)
-    return agreement.give_notices(days, successors=successors)
+    return agreement._with_notices(days, successors)[0]
 
 
 def _last_members(agreement: Agreement, region: Region) -> list[Party]:

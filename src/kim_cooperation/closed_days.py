@@ -1,0 +1,898 @@
+"""Days of receipt (C11): weekends, public holidays and the days an office is closed.
+
+A notice takes effect when it reaches the other parties ("Zugang", § 130 BGB):
+when, under normal circumstances, they can be expected to read it. A letter
+put into a town hall's mailbox on a Saturday, a Sunday, a public holiday or
+a day the office is closed is received on the next working day. One day can
+end a membership a whole year later, so the library checks the days of
+receipt and the deadlines against the days the offices are closed:
+
+* Saturdays and Sundays;
+* the public holidays of the parties' Länder, each party's Land read from the
+  first two digits of its AGS (``05`` is Nordrhein-Westfalen), from the
+  optional package ``holidays`` (``pip install "kim-cooperation[holidays]"``);
+* the closed days the caller lists: single days and days closed every year,
+  such as 24 and 31 December, which are no public holidays but often closing
+  days.
+
+Nothing is ever moved: § 193 BGB does not apply to notice periods (BGH III
+ZR 172/04), and a notice handed over in person on a Sunday is received that
+day. The library warns instead: `Agreement.give_notice` issues a
+`ClosedDayWarning` (`NoticeDeadline.warning` and the command line say it in
+their output).
+
+Without the package ``holidays`` the weekends and the listed days are still
+checked, and every check says that public holidays were not: a day of
+receipt gives a `HolidaysNotCheckedWarning`, never a silent pass. The same
+holds for years the package has no data for (for Germany it covers 1991 to
+2100). Holidays that only some municipalities of a Land keep (Mariä
+Himmelfahrt in most of Bavaria, the Augsburger Friedensfest, Fronleichnam
+in parts of Saxony and Thuringia) are not included: list them as closed
+days.
+
+Examples:
+    >>> import datetime as dt
+    >>> closed = ClosedDays(yearly=[(12, 24), (12, 31)])
+    >>> closed.lands, closed.is_closed(dt.date(2025, 12, 24)), closed.is_closed(dt.date(2025, 12, 23))
+    (('NW',), True, False)
+    >>> print(closed.check(dt.date(2024, 5, 30)).describe(lang="de"))
+    ein gesetzlicher Feiertag in Nordrhein-Westfalen (Fronleichnam)
+    >>> closed.last_open_day(dt.date(2024, 12, 31)), closed.next_open_day(dt.date(2024, 12, 24))
+    (datetime.date(2024, 12, 30), datetime.date(2024, 12, 27))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import importlib
+import os
+import re
+import sys
+import warnings
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType, ModuleType
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from kim_cooperation._checks import (
+    Choice,
+    builder,
+    check_date,
+    check_int,
+    result_type,
+    shown,
+    tuple_of,
+)
+from kim_cooperation.errors import (
+    ClosedDayWarning,
+    HolidaysNotCheckedWarning,
+    InvalidDateError,
+    InvalidTypeError,
+    InvalidValueError,
+)
+from kim_cooperation.formatting import Lang, format_date
+from kim_cooperation.party import Party
+
+if TYPE_CHECKING:
+    from kim_cooperation.agreement import Agreement
+
+__all__ = [
+    "DEFAULT_CLOSED_DAYS",
+    "LANDS",
+    "ClosedDays",
+    "ClosedReason",
+    "Closure",
+    "DayCheck",
+    "HolidayGap",
+    "ReceiptCheck",
+    "check_receipt",
+    "lands_of",
+    "parse_closed_day",
+]
+
+LANDS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "01": "SH",
+        "02": "HH",
+        "03": "NI",
+        "04": "HB",
+        "05": "NW",
+        "06": "HE",
+        "07": "RP",
+        "08": "BW",
+        "09": "BY",
+        "10": "SL",
+        "11": "BE",
+        "12": "BB",
+        "13": "MV",
+        "14": "SN",
+        "15": "ST",
+        "16": "TH",
+    }
+)
+"""The Land of each Land key (the AGS's first two digits), as its ISO 3166-2:DE code."""
+
+_LAND_NAMES: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
+    {
+        "SH": ("Schleswig-Holstein", "Schleswig-Holstein"),
+        "HH": ("Hamburg", "Hamburg"),
+        "NI": ("Niedersachsen", "Lower Saxony"),
+        "HB": ("Bremen", "Bremen"),
+        "NW": ("Nordrhein-Westfalen", "North Rhine-Westphalia"),
+        "HE": ("Hessen", "Hesse"),
+        "RP": ("Rheinland-Pfalz", "Rhineland-Palatinate"),
+        "BW": ("Baden-Württemberg", "Baden-Württemberg"),
+        "BY": ("Bayern", "Bavaria"),
+        "SL": ("Saarland", "Saarland"),
+        "BE": ("Berlin", "Berlin"),
+        "BB": ("Brandenburg", "Brandenburg"),
+        "MV": ("Mecklenburg-Vorpommern", "Mecklenburg-Western Pomerania"),
+        "SN": ("Sachsen", "Saxony"),
+        "ST": ("Sachsen-Anhalt", "Saxony-Anhalt"),
+        "TH": ("Thüringen", "Thuringia"),
+    }
+)
+"""Each Land's name in German and in English."""
+
+_SATURDAY: Final = 5
+_SEARCH_DAYS: Final = 400
+"""How far `ClosedDays.next_open_day` and `last_open_day` look: more than a year of closed days is refused."""
+
+_INSTALL: Final = "pip install 'kim-cooperation[holidays]'"
+
+_PACKAGE_DIR: Final = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+class ClosedReason(Choice):
+    """Why an office is closed on a day."""
+
+    WEEKEND = "weekend"
+    PUBLIC_HOLIDAY = "public-holiday"
+    LISTED = "listed"
+
+
+class HolidayGap(Choice):
+    """Why the public holidays of a day could not be checked."""
+
+    NO_PACKAGE = "no-package"
+    """The optional package ``holidays`` is not installed."""
+    NO_DATA = "no-data"
+    """The package has no public holidays of the Land for the year."""
+
+
+def _lands(value: object) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise InvalidTypeError(
+            f"lands must be an iterable of Land codes such as ('NW',), "
+            f"got {type(value).__name__} {shown(value)}"
+        )
+    found: set[str] = set()
+    for land in value:
+        # A str subclass is read as the plain text it holds.
+        code = str.__str__(land) if isinstance(land, str) else ""
+        if code not in _LAND_NAMES:
+            raise InvalidValueError(
+                f"lands must be Land codes (ISO 3166-2:DE) from {sorted(_LAND_NAMES)}, "
+                f"got {shown(land)}; NW is Nordrhein-Westfalen"
+            )
+        found.add(code)
+    return tuple(sorted(found))
+
+
+def _dates(value: object) -> tuple[dt.date, ...]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise InvalidTypeError(
+            f"dates must be an iterable of datetime.date, got {type(value).__name__} {shown(value)}"
+        )
+    return tuple(sorted({check_date(day, what="a closed day") for day in value}))
+
+
+def _month_day(value: object) -> tuple[int, int]:
+    if not (isinstance(value, tuple) and len(value) == 2):
+        raise InvalidTypeError(
+            f"a day closed every year must be a tuple (month, day) of ints such as (12, 24), "
+            f"got {type(value).__name__} {shown(value)}"
+        )
+    month = check_int(value[0], what="the month of a day closed every year")
+    day = check_int(value[1], what="the day of a day closed every year")
+    try:
+        dt.date(2000, month, day)  # a leap year: 29 February is a day of the year
+    except ValueError:
+        raise InvalidValueError(
+            f"a day closed every year must be a (month, day) of the calendar such as (12, 24), "
+            f"got {shown(value)}"
+        ) from None
+    return month, day
+
+
+def _yearly(value: object) -> tuple[tuple[int, int], ...]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise InvalidTypeError(
+            "yearly must be an iterable of (month, day) such as [(12, 24), (12, 31)], "
+            f"got {type(value).__name__} {shown(value)}"
+        )
+    return tuple(sorted({_month_day(item) for item in value}))
+
+
+def lands_of(parties: Iterable[Party]) -> tuple[str, ...]:
+    """Return the Länder of ``parties``, read from the first two digits of their AGS.
+
+    Examples:
+        >>> from kim_cooperation import presets
+        >>> lands_of(presets.coesfeld().parties)
+        ('NW',)
+    """
+    found = tuple_of(parties, Party, what="parties")
+    return tuple(sorted({LANDS[party.ags[:2]] for party in found}))
+
+
+@functools.cache
+def _holidays_package() -> ModuleType | None:
+    """The package ``holidays``, imported on first use, or ``None`` if it is not installed."""
+    try:
+        return importlib.import_module("holidays")
+    except ImportError:
+        return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _holiday_table(land: str, year: int) -> Mapping[dt.date, tuple[str, str]]:
+    """The public holidays of ``land`` in ``year``: their German and English names, by day."""
+    package: Any = _holidays_package()
+    german = package.country_holidays("DE", subdiv=land, years=year, language="de")
+    english = package.country_holidays("DE", subdiv=land, years=year, language="en_US")
+    return MappingProxyType(
+        {day: (name, english.get(day, name)) for day, name in sorted(german.items())}
+    )
+
+
+def _public_holidays(land: str, year: int) -> Mapping[dt.date, tuple[str, str]] | HolidayGap:
+    if _holidays_package() is None:
+        return HolidayGap.NO_PACKAGE
+    table = _holiday_table(land, year)
+    # Every Land keeps New Year's Day, so an empty year is one the package has no data for.
+    return table if table else HolidayGap.NO_DATA
+
+
+_TEXT: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
+    {
+        "de": {
+            "saturday": "ein Samstag",
+            "sunday": "ein Sonntag",
+            "holiday": "ein gesetzlicher Feiertag in {lands} ({name})",
+            "listed": "ein angegebener Schließtag",
+            "and": " und ",
+            "open": "ein Arbeitstag",
+            "no-package": (
+                "Gesetzliche Feiertage wurden nicht geprüft: Das optionale Paket „holidays“ ist "
+                "nicht installiert ({install}); Wochenenden und angegebene Schließtage wurden "
+                "geprüft."
+            ),
+            "no-data": (
+                "Gesetzliche Feiertage wurden nicht geprüft: Das Paket „holidays“ kennt keine "
+                "Feiertage in {lands} für {year}; Wochenenden und angegebene Schließtage wurden "
+                "geprüft."
+            ),
+            "who_one": "Die Kündigung von {names} ist als am {day} zugegangen erfasst",
+            "who_many": "Die Kündigungen von {names} sind als am {day} zugegangen erfasst",
+            "closed_who": "{who}, {what}.",
+            "closed_day": "Der {day} ist {what}.",
+            "closed": (
+                "{lead} Ein Brief im Briefkasten einer geschlossenen Verwaltung gilt erst am "
+                "nächsten Arbeitstag als zugegangen, am {next}; {effect} Maßgeblich ist der Tag, "
+                "an dem die Kündigung tatsächlich zuging (§ 130 BGB, C11); das Datum wird nicht "
+                "verschoben."
+            ),
+            "later": "dann endet die Mitgliedschaft am {later} statt am {ends}.",
+            "same": "die Mitgliedschaft endet so oder so am {ends}.",
+            "deadline": (
+                "Die Frist {deadline} ist {what}. Sie wird nicht verschoben (§ 193 BGB gilt nicht "
+                "für Kündigungsfristen), aber ein Brief im Briefkasten einer geschlossenen "
+                "Verwaltung gilt erst am nächsten Arbeitstag als zugegangen: Die Kündigung muss "
+                "spätestens am {working_day} zugehen."
+            ),
+            "not_a_day": (
+                "{subject} ist kein Tag; schreiben Sie einen Tag wie 24.12. (jedes Jahr) oder "
+                "24.12.2025 (einmal)"
+            ),
+            "no_such_day": (
+                "{subject}: der {month} hat keinen {day}. Tag; schreiben Sie einen Tag wie 24.12. "
+                "(jedes Jahr) oder 24.12.2025 (einmal)"
+            ),
+            "no_such_month": (
+                "{subject}: es gibt keinen Monat {month}; schreiben Sie einen Tag wie 24.12. "
+                "(jedes Jahr) oder 24.12.2025 (einmal)"
+            ),
+        },
+        "en": {
+            "saturday": "a Saturday",
+            "sunday": "a Sunday",
+            "holiday": "a public holiday in {lands} ({name})",
+            "listed": "a listed closed day",
+            "and": " and ",
+            "open": "a working day",
+            "no-package": (
+                "Public holidays were not checked: the optional package 'holidays' is not "
+                "installed ({install}); weekends and listed closed days were checked."
+            ),
+            "no-data": (
+                "Public holidays were not checked: the package 'holidays' has no public holidays "
+                "of {lands} for {year}; weekends and listed closed days were checked."
+            ),
+            "who_one": "The notice of {names} is recorded as received on {day}",
+            "who_many": "The notices of {names} are recorded as received on {day}",
+            "closed_who": "{who}, {what}.",
+            "closed_day": "{day} is {what}.",
+            "closed": (
+                "{lead} A letter left in a closed office's mailbox counts as received on the "
+                "next working day, {next}; {effect} What counts is the day the notice actually "
+                "reached the parties (§ 130 BGB, C11); the date is not moved."
+            ),
+            "later": "membership would then end on {later} instead of {ends}.",
+            "same": "membership ends on {ends} either way.",
+            "deadline": (
+                "The deadline {deadline} is {what}. It is not moved (§ 193 BGB does not apply to "
+                "notice periods), but a letter left in a closed office's mailbox counts as "
+                "received on the next working day: make sure the notice arrives by "
+                "{working_day}."
+            ),
+            "not_a_day": (
+                "{subject} is not a day; write a day such as 12-24 or 24.12. (every year) or "
+                "2025-12-24 (once)"
+            ),
+            "no_such_day": (
+                "{subject}: {month} has no {day}{suffix}; write a day such as 12-24 or 24.12. "
+                "(every year) or 2025-12-24 (once)"
+            ),
+            "no_such_month": (
+                "{subject}: there is no month {month}; write a day such as 12-24 or 24.12. "
+                "(every year) or 2025-12-24 (once)"
+            ),
+        },
+    }
+)
+"""The texts of checks and warnings; English is also the warnings' message."""
+
+
+def _text(lang: Lang) -> Mapping[str, str]:
+    if not isinstance(lang, str) or lang not in _TEXT:
+        raise InvalidValueError(f"lang must be 'de' or 'en', got {shown(lang)}")
+    return _TEXT[lang]
+
+
+def _land_names(lands: Iterable[str], lang: Lang) -> str:
+    index = 0 if lang == "de" else 1
+    names = [_LAND_NAMES[land][index] for land in lands]
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + _text(lang)["and"] + names[-1]
+
+
+@result_type(made_by="ClosedDays.check()")
+@attrs.frozen(kw_only=True)
+class Closure:
+    """One reason an office is closed on a day.
+
+    Attributes:
+        reason: A weekend day, a public holiday or a listed closed day.
+        lands: For a public holiday, the Länder that keep it.
+        name: For a public holiday, its German name (``"Fronleichnam"``).
+        name_en: For a public holiday, its English name (``"Corpus Christi"``).
+    """
+
+    reason: ClosedReason
+    lands: tuple[str, ...] = ()
+    name: str = ""
+    name_en: str = ""
+
+
+@result_type(made_by="ClosedDays.check()")
+@attrs.frozen(kw_only=True)
+class DayCheck:
+    """A day checked against the closed days (C11): closed or not, and why.
+
+    Attributes:
+        day: The day checked.
+        closures: Why the offices are closed on it; empty on a working day.
+        gap: Why public holidays could not be checked, or ``None`` if they
+            were (or no Land was to be checked).
+        lands: The Länder whose public holidays were to be checked.
+
+    Examples:
+        >>> import datetime as dt
+        >>> check = ClosedDays().check(dt.date(2025, 11, 1))
+        >>> check.closed, [closure.reason.value for closure in check.closures]
+        (True, ['weekend', 'public-holiday'])
+        >>> print(check.describe(lang="en"))
+        a Saturday and a public holiday in North Rhine-Westphalia (All Saints' Day)
+    """
+
+    day: dt.date
+    closures: tuple[Closure, ...]
+    gap: HolidayGap | None
+    lands: tuple[str, ...]
+
+    @property
+    def closed(self) -> bool:
+        """Tell whether the offices are closed on the day."""
+        return bool(self.closures)
+
+    @property
+    def holidays_checked(self) -> bool:
+        """Tell whether the public holidays of the Länder were checked."""
+        return self.gap is None
+
+    def describe(self, *, lang: Lang = "en") -> str:
+        """Say what the day is: ``"a Sunday"``, ``"ein Samstag und ein gesetzlicher Feiertag …"``.
+
+        A working day is ``"a working day"`` (``"ein Arbeitstag"``); whether
+        holidays were checked is said by `gap_note`.
+        """
+        text = _text(lang)
+        parts = []
+        for closure in self.closures:
+            if closure.reason is ClosedReason.WEEKEND:
+                parts.append(text["saturday" if self.day.weekday() == _SATURDAY else "sunday"])
+            elif closure.reason is ClosedReason.PUBLIC_HOLIDAY:
+                name = closure.name if lang == "de" else closure.name_en
+                parts.append(
+                    text["holiday"].format(lands=_land_names(closure.lands, lang), name=name)
+                )
+            else:
+                parts.append(text["listed"])
+        return text["and"].join(parts) if parts else text["open"]
+
+    def gap_note(self, *, lang: Lang = "en") -> str | None:
+        """Say why public holidays were not checked, or return ``None`` if they were.
+
+        Examples:
+            >>> import datetime as dt
+            >>> print(ClosedDays().check(dt.date(2101, 1, 3)).gap_note(lang="de"))
+            Gesetzliche Feiertage wurden nicht geprüft: Das Paket „holidays“ kennt keine Feiertage
+            in Nordrhein-Westfalen für 2101; Wochenenden und angegebene Schließtage wurden geprüft.
+        """
+        if self.gap is None:
+            return None
+        return _text(lang)[self.gap.value].format(
+            install=_INSTALL, lands=_land_names(self.lands, lang), year=self.day.year
+        )
+
+
+_closure = builder(Closure)
+_day_check = builder(DayCheck)
+
+
+def _closed_days_type(value: object, *, what: str = "closed_days") -> None:
+    if not isinstance(value, ClosedDays):
+        raise InvalidTypeError(
+            f"{what} must be ClosedDays, got {type(value).__name__} {shown(value)}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class ClosedDays:
+    """The days the parties' offices are closed, for checking days of receipt (C11).
+
+    Attributes:
+        lands: The Länder whose public holidays count, as ISO 3166-2:DE codes
+            (``"NW"`` is Nordrhein-Westfalen, the default); sorted, without
+            repeats. Empty: no public holidays are checked.
+        dates: Single closed days, sorted.
+        yearly: Days closed every year as ``(month, day)``, such as
+            ``(12, 24)`` and ``(12, 31)``; sorted.
+
+    Raises:
+        InvalidTypeError: A field is not an iterable of the right items.
+        InvalidValueError: An unknown Land code, or a month and day that is
+            no day of the calendar.
+
+    Examples:
+        >>> import datetime as dt
+        >>> closed = ClosedDays(lands=["BY", "NW"], dates=[dt.date(2025, 6, 20)])
+        >>> print(closed.check(dt.date(2025, 1, 6)).describe(lang="en"))
+        a public holiday in Bavaria (Epiphany)
+        >>> closed.is_closed(dt.date(2025, 6, 20)), closed.is_closed(dt.date(2025, 6, 23))
+        (True, False)
+        >>> ClosedDays(lands=["XX"])
+        Traceback (most recent call last):
+        ...
+        kim_cooperation.errors.InvalidValueError: lands must be Land codes (ISO 3166-2:DE) from
+        ['BB', ..., 'TH'], got 'XX'; NW is Nordrhein-Westfalen
+    """
+
+    lands: tuple[str, ...] = attrs.field(default=("NW",), converter=_lands)
+    dates: tuple[dt.date, ...] = attrs.field(default=(), converter=_dates)
+    yearly: tuple[tuple[int, int], ...] = attrs.field(default=(), converter=_yearly)
+
+    @classmethod
+    def of(
+        cls,
+        agreement: Agreement,
+        *,
+        dates: Iterable[dt.date] = (),
+        yearly: Iterable[tuple[int, int]] = (),
+    ) -> ClosedDays:
+        """Return the closed days of an agreement: its parties' Länder, and the days listed.
+
+        Args:
+            agreement: An `Agreement`; the Länder are read from its parties' AGS.
+            dates: Single closed days.
+            yearly: Days closed every year as ``(month, day)``.
+
+        Examples:
+            >>> from kim_cooperation import presets
+            >>> ClosedDays.of(presets.coesfeld(), yearly=[(12, 31), (12, 24)])
+            ClosedDays(lands=('NW',), dates=(), yearly=((12, 24), (12, 31)))
+        """
+        parties = getattr(agreement, "parties", None)
+        if not isinstance(parties, tuple):
+            raise InvalidTypeError(
+                f"agreement must be an Agreement, got {type(agreement).__name__} {shown(agreement)}"
+            )
+        return cls(lands=lands_of(parties), dates=dates, yearly=yearly)
+
+    def check(self, day: dt.date) -> DayCheck:
+        """Check ``day``: a weekend day, a public holiday of one of the Länder, a listed day.
+
+        Raises:
+            InvalidTypeError: ``day`` is not a `datetime.date`.
+        """
+        check_date(day, what="day")
+        closures = []
+        if day.weekday() >= _SATURDAY:
+            closures.append(_closure(reason=ClosedReason.WEEKEND))
+        gap = None
+        holidays: dict[tuple[str, str], list[str]] = {}
+        for land in self.lands:
+            table = _public_holidays(land, day.year)
+            if isinstance(table, HolidayGap):
+                gap = table
+                continue
+            if day in table:
+                holidays.setdefault(table[day], []).append(land)
+        closures += [
+            _closure(reason=ClosedReason.PUBLIC_HOLIDAY, lands=tuple(lands), name=de, name_en=en)
+            for (de, en), lands in holidays.items()
+        ]
+        if day in self.dates or (day.month, day.day) in self.yearly:
+            closures.append(_closure(reason=ClosedReason.LISTED))
+        return _day_check(day=day, closures=tuple(closures), gap=gap, lands=self.lands)
+
+    def is_closed(self, day: dt.date) -> bool:
+        """Tell whether the offices are closed on ``day`` (as far as checked, see `check`)."""
+        return self.check(day).closed
+
+    def _step(self, day: dt.date, step: int) -> dt.date:
+        current = day
+        for _ in range(_SEARCH_DAYS):
+            try:
+                current += dt.timedelta(days=step)
+            except OverflowError:
+                raise InvalidDateError(
+                    f"no working day {'after' if step > 0 else 'before'} {day.isoformat()} "
+                    "within the calendar (years 1 to 9999)"
+                ) from None
+            if not self.is_closed(current):
+                return current
+        raise InvalidValueError(
+            f"no working day within {_SEARCH_DAYS} days {'after' if step > 0 else 'before'} "
+            f"{day.isoformat()}; the closed days listed leave no working day"
+        )
+
+    def next_open_day(self, day: dt.date) -> dt.date:
+        """Return the first day after ``day`` the offices are open.
+
+        A letter left in a closed office's mailbox on ``day`` counts as
+        received then.
+
+        Raises:
+            InvalidDateError: There is none before the end of 9999.
+            InvalidValueError: The closed days leave none within 400 days.
+        """
+        check_date(day, what="day")
+        return self._step(day, 1)
+
+    def last_open_day(self, day: dt.date) -> dt.date:
+        """Return ``day`` if the offices are open on it, else the last open day before it.
+
+        Raises:
+            InvalidDateError: There is none after 1 January 1.
+            InvalidValueError: The closed days leave none within 400 days.
+        """
+        if not self.is_closed(day):
+            return day
+        return self._step(day, -1)
+
+
+def _deadline_warning(check: DayCheck, working_day: dt.date, *, lang: Lang) -> str | None:
+    """The warning of a deadline on ``check.day``: closed, and by when to arrive; or ``None``."""
+    text = _text(lang)
+    note = check.gap_note(lang=lang)
+    if not check.closed:
+        return note
+    sentence = text["deadline"].format(
+        deadline=format_date(check.day, lang=lang),
+        what=check.describe(lang=lang),
+        working_day=format_date(working_day, lang=lang),
+    )
+    return sentence if note is None else f"{sentence} {note}"
+
+
+DEFAULT_CLOSED_DAYS: Final = ClosedDays()
+"""Weekends and the public holidays of Nordrhein-Westfalen; no other closed days."""
+
+
+@result_type(made_by="check_receipt()")
+@attrs.frozen(kw_only=True)
+class ReceiptCheck:
+    """A day of receipt checked against the closed days, with what a closed day would change (C11).
+
+    Attributes:
+        received: The day the notice is recorded as received.
+        day: The check of that day.
+        parties: The names of the parties whose notices were received that
+            day; empty when no notice is recorded (the command line's
+            ``deadline --received``).
+        ends: The last day of membership for notice received on ``received``.
+        next_open_day: For a closed day, the next working day, on which a
+            letter left in the mailbox counts as received; else ``None``.
+        ends_if_next_open: The last day of membership for notice received on
+            ``next_open_day``; else ``None``.
+    """
+
+    received: dt.date
+    day: DayCheck
+    parties: tuple[str, ...] = ()
+    ends: dt.date
+    next_open_day: dt.date | None = None
+    ends_if_next_open: dt.date | None = None
+
+    @property
+    def closed(self) -> bool:
+        """Tell whether the day of receipt is a closed day."""
+        return self.day.closed
+
+    def describe(self, *, lang: Lang = "en") -> str:
+        """Say what is wrong with the day of receipt, with what it changes, in German or English.
+
+        Examples:
+            >>> import datetime as dt
+            >>> from kim_cooperation import termination_date
+            >>> receipt = check_receipt(dt.date(2024, 6, 30), ClosedDays(), ends=termination_date)
+            >>> print(receipt.describe(lang="de"))
+            Der 30.06.2024 ist ein Sonntag. Ein Brief im Briefkasten einer geschlossenen
+            Verwaltung gilt erst am nächsten Arbeitstag als zugegangen, am 01.07.2024; dann endet
+            die Mitgliedschaft am 31.12.2026 statt am 31.12.2025. Maßgeblich ist der Tag, an dem
+            die Kündigung tatsächlich zuging (§ 130 BGB, C11); das Datum wird nicht verschoben.
+        """
+        text = _text(lang)
+        day = format_date(self.received, lang=lang)
+        who = ""
+        if self.parties:
+            many = "who_many" if len(self.parties) > 1 else "who_one"
+            who = text[many].format(names=", ".join(self.parties), day=day)
+        note = self.day.gap_note(lang=lang)
+        if self.next_open_day is None or self.ends_if_next_open is None:
+            return " ".join(part for part in (f"{who}." if who else "", note) if part)
+        what = self.day.describe(lang=lang)
+        if who:
+            lead = text["closed_who"].format(who=who, what=what)
+        else:
+            lead = text["closed_day"].format(day=day, what=what)
+        ends = format_date(self.ends, lang=lang)
+        if self.ends_if_next_open == self.ends:
+            effect = text["same"].format(ends=ends)
+        else:
+            effect = text["later"].format(
+                later=format_date(self.ends_if_next_open, lang=lang), ends=ends
+            )
+        sentence = text["closed"].format(
+            lead=lead, next=format_date(self.next_open_day, lang=lang), effect=effect
+        )
+        return " ".join(part for part in (sentence, note) if part)
+
+
+_receipt_check = builder(ReceiptCheck)
+
+
+def check_receipt(
+    received: dt.date,
+    closed_days: ClosedDays,
+    *,
+    ends: Callable[[dt.date], dt.date],
+    parties: Iterable[str] = (),
+) -> ReceiptCheck:
+    """Check a day of receipt against ``closed_days`` (C11, § 130 BGB).
+
+    Args:
+        received: The day the notice is recorded as received.
+        closed_days: The closed days to check against.
+        ends: The last day of membership for a day of receipt, such as
+            `termination_date` under the agreement's terms.
+        parties: The names of the parties whose notices these are.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kim_cooperation import termination_date
+        >>> receipt = check_receipt(dt.date(2024, 3, 2), ClosedDays(), ends=termination_date,
+        ...                         parties=["Olfen"])
+        >>> receipt.closed, receipt.next_open_day, receipt.ends == receipt.ends_if_next_open
+        (True, datetime.date(2024, 3, 4), True)
+    """
+    check_date(received, what="received")
+    _closed_days_type(closed_days)
+    if not callable(ends):
+        raise InvalidTypeError(
+            "ends must be a function from the day of receipt to the last day of membership, "
+            f"such as termination_date, got {type(ends).__name__} {shown(ends)}"
+        )
+    names = tuple_of(parties, str, what="parties")
+    day = closed_days.check(received)
+    if not day.closed:
+        return _receipt_check(received=received, day=day, parties=names, ends=ends(received))
+    following = closed_days.next_open_day(received)
+    return _receipt_check(
+        received=received,
+        day=day,
+        parties=names,
+        ends=ends(received),
+        next_open_day=following,
+        ends_if_next_open=ends(following),
+    )
+
+
+def _stacklevel() -> int:
+    """The ``stacklevel`` that points a warning at the first caller outside the package."""
+    # Frame 1 is the function that calls `warnings.warn`, which is stacklevel 1.
+    frame = sys._getframe(1)
+    level = 1
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(_PACKAGE_DIR):
+        frame = frame.f_back
+        level += 1
+    return level
+
+
+def _warn_on_closed_receipts(
+    receipts: Iterable[tuple[str, dt.date]],
+    closed_days: ClosedDays,
+    *,
+    ends: Callable[[dt.date], dt.date],
+) -> None:
+    """Warn about days of receipt on closed days, one warning per day (C11).
+
+    Issues a `ClosedDayWarning` for a closed day, and a
+    `HolidaysNotCheckedWarning` for a day whose public holidays could not be
+    checked, pointing at the first caller outside the package. Used by
+    `Agreement.give_notice` and `Agreement.give_notices`.
+
+    Args:
+        receipts: The party's name and its day of receipt, per notice.
+        closed_days: The closed days to check against.
+        ends: The last day of membership for a day of receipt.
+    """
+    by_day: dict[dt.date, list[str]] = {}
+    for name, day in receipts:
+        by_day.setdefault(day, []).append(name)
+    for day, names in sorted(by_day.items()):
+        receipt = check_receipt(day, closed_days, ends=ends, parties=names)
+        if receipt.closed:
+            warning: Warning = ClosedDayWarning(receipt.describe(), receipt)
+        elif receipt.day.gap is not None:
+            warning = HolidaysNotCheckedWarning(receipt.describe(), receipt)
+        else:
+            continue
+        warnings.warn(warning, stacklevel=_stacklevel())
+
+
+_RECURRING: Final = (
+    re.compile(r"(?P<day>[0-9]{1,2})\.(?P<month>[0-9]{1,2})\.?"),  # 24.12. or 24.12
+    re.compile(r"(?:--)?(?P<month>[0-9]{1,2})-(?P<day>[0-9]{1,2})"),  # --12-24 or 12-24
+)
+"""A day of every year: German day and month, or ISO 8601's month and day without a year."""
+
+_MONTHS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "de": (
+            "Januar",
+            "Februar",
+            "März",
+            "April",
+            "Mai",
+            "Juni",
+            "Juli",
+            "August",
+            "September",
+            "Oktober",
+            "November",
+            "Dezember",
+        ),
+        "en": (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
+    }
+)
+
+
+def parse_closed_day(
+    text: str, *, lang: Lang = "de", what: str | None = None
+) -> dt.date | tuple[int, int]:
+    """Read a closed day as typed on the command line: a single day or a day of every year.
+
+    A single day is written as `kim_cooperation.parsing.parse_date` reads
+    it: ``2025-12-24`` or ``24.12.2025``. A day of every year is German
+    ``24.12.`` (or ``24.12``) or ISO 8601's ``--12-24`` (or ``12-24``),
+    returned as ``(month, day)``; 29 February is one. Only ASCII digits.
+
+    Args:
+        text: The text typed.
+        lang: The language of the messages, ``"de"`` (default) or ``"en"``.
+        what: How to name the value in a message, such as ``"--closed"``.
+
+    Raises:
+        InvalidValueError: Not a day, or no day of the calendar; the message
+            says why and how to write it (`InvalidDateError` for a single
+            day).
+        InvalidTypeError: ``text`` is not a string.
+
+    Examples:
+        >>> parse_closed_day("24.12."), parse_closed_day("2025-12-31"), parse_closed_day("--12-31")
+        ((12, 24), datetime.date(2025, 12, 31), (12, 31))
+        >>> parse_closed_day("31.04.", lang="en", what="--closed")
+        Traceback (most recent call last):
+        ...
+        kim_cooperation.errors.InvalidValueError: --closed '31.04.': April has no 31st; write a
+        day such as 12-24 or 24.12. (every year) or 2025-12-24 (once)
+        >>> parse_closed_day("31.04.")
+        Traceback (most recent call last):
+        ...
+        kim_cooperation.errors.InvalidValueError: '31.04.': der April hat keinen 31. Tag;
+        schreiben Sie einen Tag wie 24.12. (jedes Jahr) oder 24.12.2025 (einmal)
+    """
+    if not isinstance(text, str):
+        raise InvalidTypeError(
+            f"a closed day must be a str such as '24.12.', got {type(text).__name__} {shown(text)}"
+        )
+    texts = _text(lang)
+    subject = f"{what} {text!r}" if what else repr(text)
+    stripped = text.strip()
+    for pattern in _RECURRING:
+        match = pattern.fullmatch(stripped)
+        if match is None:
+            continue
+        month, day = int(match["month"]), int(match["day"])
+        if not 1 <= month <= 12:
+            raise InvalidValueError(texts["no_such_month"].format(subject=subject, month=month))
+        try:
+            dt.date(2000, month, day)  # a leap year: 29 February is a day of every year
+        except ValueError:
+            raise InvalidValueError(
+                texts["no_such_day"].format(
+                    subject=subject,
+                    month=_MONTHS[lang][month - 1],
+                    day=day,
+                    suffix=_suffix(day),
+                )
+            ) from None
+        return month, day
+    if not any(character.isdigit() for character in stripped) or stripped.count("-") == 1:
+        raise InvalidValueError(texts["not_a_day"].format(subject=subject))
+    from kim_cooperation.parsing import parse_date  # noqa: PLC0415 - only for single days
+
+    return parse_date(text, lang=lang, what=what)
+
+
+def _suffix(day: int) -> str:
+    return {1: "st", 2: "nd", 3: "rd"}.get(day if day < 20 else day % 10, "th")
