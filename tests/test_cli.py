@@ -208,8 +208,8 @@ def test_unknown_party(capsys: pytest.CaptureFixture[str], party: str) -> None:
 @pytest.mark.parametrize(
     ("argv", "shown"),
     [
-        (["--layout", "table"], "invalid choice: 'table'"),
-        (["--lang", "fr"], "invalid choice: 'fr'"),
+        (["--layout", "table"], "--layout 'table' ist keine der Möglichkeiten"),
+        (["--lang", "fr"], "--lang 'fr' ist keine der Möglichkeiten; möglich sind: de, en"),
         (["--frobnicate"], "unrecognized arguments: --frobnicate"),
         (["--party"], "expected one argument"),
     ],
@@ -275,7 +275,9 @@ def test_python_dash_m_error() -> None:
     )
     assert completed.returncode == 2
     assert completed.stdout == ""
-    assert completed.stderr.startswith("kim-cooperation: error: 'Münster' is not a party")
+    assert completed.stderr.startswith(
+        "kim-cooperation: error: --party 'Münster' ist keine Kommune"
+    )
     assert len(completed.stderr.splitlines()) == 1
 
 

@@ -91,8 +91,8 @@ def test_settle_csv_german_uses_semicolons_and_decimal_commas(
 
 
 def test_deadline_for_a_received_notice(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "deadline", "--received", "2024-06-30") == (
-        "Kündigung zugegangen am 30.06.2024: Mitglied bis 31.12.2025 "
+    assert run(capsys, "deadline", "--received", "2024-06-28") == (
+        "Kündigung zugegangen am 28.06.2024: Mitglied bis 31.12.2025 "
         "(18 Monate zum Ende eines Kalenderjahres, C11)\n"
     )
     data = json.loads(run(capsys, "deadline", "--received", "2024-07-01", "--format", "json"))
@@ -101,6 +101,11 @@ def test_deadline_for_a_received_notice(capsys: pytest.CaptureFixture[str]) -> N
         "termination": "2026-12-31",
         "terms": "18 months to the end of a year",
         "clause": "C11",
+        "closed_day": False,
+        "next_working_day": None,
+        "termination_if_next_working_day": None,
+        "holidays_checked": True,
+        "warning": None,
     }
 
 
@@ -179,16 +184,16 @@ def test_scenario_with_every_kind_of_variant(capsys: pytest.CaptureFixture[str])
         "--loss-from",
         "2027-01-01",
         "--notice",
-        "Rosendahl=2024-06-30",
+        "Rosendahl=2024-06-28",
         "--all-notice",
-        "2024-06-30",
+        "2024-06-28",
         "--lang",
         "en",
     )
-    assert "Scenario rate 57000 from 2026-01-01" in out
+    assert "Scenario rate €57,000 from 2026-01-01" in out
     assert "Scenario no funding from 2027-01-01" in out
-    assert "Scenario Rosendahl gives notice 2024-06-30" in out
-    assert "Scenario all give notice 2024-06-30" in out
+    assert "Scenario Rosendahl gives notice 2024-06-28" in out
+    assert "Scenario all give notice 2024-06-28" in out
     assert "* run-on after the end, estimated from the cost plan (C13)" in out
 
 
@@ -203,7 +208,7 @@ def test_scenario_csv_has_one_row_per_scenario_town_and_year(
         "--to",
         "2026",
         "--notice",
-        "Nottuln=2024-06-30",
+        "Nottuln=2024-06-28",
         "--format",
         "csv",
         "--lang",
@@ -216,28 +221,32 @@ def test_scenario_csv_has_one_row_per_scenario_town_and_year(
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["scenario", "--from", "2025", "--to", "2026"], "needs at least one variant"),
+        (["scenario", "--from", "2025", "--to", "2026"], "braucht mindestens eine Variante"),
         (
             ["scenario", "--from", "2025", "--to", "2026", "--rate-from", "2025-01-01"],
-            "--rate-from needs --rate",
+            "--rate-from braucht --rate",
         ),
         (
             ["scenario", "--from", "2025", "--to", "2026", "--notice", "Rosendahl"],
-            "expected TOWN=YYYY-MM-DD",
+            "--notice erwartet KOMMUNE=DATUM",
         ),
         (
             ["scenario", "--from", "2025", "--to", "2026", "--notice", "Münster=2024-06-30"],
-            "'Münster' is not a party",
+            "--notice 'Münster' ist keine Kommune",
         ),
         (
             ["scenario", "--from", "2025", "--to", "2026", "--rate", "57k"],
-            "expected a number such as 57000",
+            "--rate '57k' ist kein Betrag; schreiben Sie ihn etwa als 57000",
         ),
         (
             ["scenario", "--from", "2025", "--to", "2026", "--rate", "NaN"],
-            "expected a finite number",
+            "--rate 'NaN' ist kein Betrag",
         ),
-        (["project", "--from", "20x5", "--to", "2026"], "expected a year such as 2026"),
+        (
+            ["--lang", "en", "scenario", "--from", "2025", "--to", "2026", "--rate", "NaN"],
+            "--rate 'NaN' is not an amount",
+        ),
+        (["project", "--from", "20x5", "--to", "2026"], "--from '20x5' ist kein Jahr"),
         (["project", "--from", "2020", "--to", "2021"], "no cost plan for 2020"),
     ],
 )
@@ -304,14 +313,20 @@ def test_billing_workbook_and_csv(capsys: pytest.CaptureFixture[str], tmp_path: 
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        (["--out", "statement.pdf"], "--out must end in .xlsx or .csv"),
+        (["--out", "statement.pdf"], "--out muss auf .xlsx, .csv oder .json enden"),
+        (["--out", "statement.pdf", "--lang", "en"], "--out must end in .xlsx, .csv or .json"),
         (
             ["--out", "x.csv", "--advance", "Olfen=1", "--advance", "olfen=2"],
+            "--advance nennt Olfen zweimal",
+        ),
+        (
+            ["--out", "x.csv", "--advance", "Olfen=1", "--advance", "olfen=2", "--lang", "en"],
             "--advance names Olfen twice",
         ),
         (["--out", "x.csv", "--advance", "Olfen=-1"], "must not be negative"),
         (["--out", "x.csv", "--advance", "Coesfeld=1"], "Coesfeld"),
-        (["--out", "missing-folder/x.csv"], "No such file or directory"),
+        (["--out", "missing-folder/x.csv"], "Datei oder Ordner nicht gefunden (ENOENT)"),
+        (["--out", "missing-folder/x.csv", "--lang", "en"], "No such file or directory"),
     ],
 )
 def test_billing_errors(
@@ -326,8 +341,15 @@ def test_billing_errors(
 
 
 def test_unknown_format_and_language(capsys: pytest.CaptureFixture[str]) -> None:
-    assert "invalid choice: 'xml'" in fails(capsys, "settle", "--year", "2023", "--format", "xml")
-    assert "invalid choice: 'fr'" in fails(capsys, "settle", "--year", "2023", "--lang", "fr")
+    assert "--format 'xml' ist keine der Möglichkeiten; möglich sind: text, json, csv" in fails(
+        capsys, "settle", "--year", "2023", "--format", "xml"
+    )
+    assert "--lang 'fr' ist keine der Möglichkeiten" in fails(
+        capsys, "settle", "--year", "2023", "--lang", "fr"
+    )
+    assert "--format 'jsn' is not one of the choices; did you mean json?" in fails(
+        capsys, "settle", "--year", "2023", "--format", "jsn", "--lang", "en"
+    )
 
 
 def test_options_before_or_after_the_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
@@ -402,8 +424,18 @@ def test_the_built_in_file_gives_the_papers_figures(capsys: pytest.CaptureFixtur
 def test_agreement_file_errors_are_one_line(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    assert "No such file" in fails(
+    assert "Datei oder Ordner nicht gefunden (ENOENT)" in fails(
         capsys, "settle", "--year", "2024", "--agreement", str(tmp_path / "none.toml")
+    )
+    assert "No such file" in fails(
+        capsys,
+        "settle",
+        "--year",
+        "2024",
+        "--agreement",
+        str(tmp_path / "none.toml"),
+        "--lang",
+        "en",
     )
     broken = tmp_path / "broken.toml"
     broken.write_text(
@@ -419,10 +451,13 @@ def test_agreement_file_errors_are_one_line(
 
 
 def test_bad_dates_and_advances_are_one_line(capsys: pytest.CaptureFixture[str]) -> None:
-    assert "expected a day as YYYY-MM-DD, got '2024-13-01'" in fails(
+    assert "--received '2024-13-01': einen Monat 13 gibt es nicht" in fails(
         capsys, "deadline", "--received", "2024-13-01"
     )
-    assert "expected TOWN=AMOUNT, got 'Billerbeck'" in fails(
+    assert "--received '2024-13-01': there is no month 13" in fails(
+        capsys, "deadline", "--received", "2024-13-01", "--lang", "en"
+    )
+    assert "--advance erwartet KOMMUNE=BETRAG, etwa Billerbeck=4000" in fails(
         capsys, "billing", "--year", "2023", "--out", "x.csv", "--advance", "Billerbeck"
     )
 
@@ -502,14 +537,14 @@ def test_scenario_names_follow_the_language(capsys: pytest.CaptureFixture[str]) 
         "--loss-from",
         "2025-07-01",
         "--notice",
-        "Olfen=2024-06-30",
+        "Olfen=2024-06-28",
         "--all-notice",
-        "2024-06-30",
+        "2024-06-28",
     )
     for name in (
-        "Förderung 57000 ab 01.01.2025",
+        "Förderung 57.000 € ab 01.01.2025",
         "keine Förderung ab 01.07.2025",
-        "Kündigung Olfen, Zugang 30.06.2024",
-        "Kündigung aller, Zugang 30.06.2024",
+        "Kündigung Olfen, Zugang 28.06.2024",
+        "Kündigung aller, Zugang 28.06.2024",
     ):
         assert f"Szenario {name}:" in out

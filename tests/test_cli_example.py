@@ -289,18 +289,27 @@ def test_billing_refuses_an_ambiguous_advance(
     out = str(tmp_path / "abrechnung.xlsx")
     error = fails(
         capsys, "--agreement", agreement, "billing", "--year", "2026", "--out", out,
-        "--advance", "Fuchsberg=100",
+        "--advance", "Fuchsberg=100", "--lang", "en",
     )  # fmt: skip
     assert error == (
         "kim-cooperation: error: --advance Fuchsberg=... is ambiguous: Fuchsberg is billed by "
         "Brunnfeld and Eichhagen in 2026; name the employer the advance was paid to, e.g. "
         "--advance Fuchsberg@Brunnfeld=AMOUNT\n"
     )
+    german = fails(
+        capsys, "--agreement", agreement, "billing", "--year", "2026", "--out", out,
+        "--advance", "Fuchsberg=100",
+    )  # fmt: skip
+    assert german == (
+        "kim-cooperation: error: --advance Fuchsberg=... ist mehrdeutig: Fuchsberg erhält 2026 "
+        "Abrechnungen von Brunnfeld und Eichhagen; nennen Sie die Anstellungskörperschaft, an "
+        "die der Abschlag ging, etwa --advance Fuchsberg@Brunnfeld=BETRAG\n"
+    )
     twice = fails(
         capsys, "--agreement", agreement, "billing", "--year", "2026", "--out", out,
         "--advance", "Fuchsberg@Brunnfeld=1", "--advance", "fuchsberg@brunnfeld=2",
     )  # fmt: skip
-    assert "--advance names Fuchsberg@Brunnfeld twice" in twice
+    assert "--advance nennt Fuchsberg@Brunnfeld zweimal" in twice
     assert "Altenau does not bill Fuchsberg" in fails(
         capsys, "--agreement", agreement, "billing", "--year", "2026", "--out", out,
         "--advance", "Fuchsberg@Altenau=1",

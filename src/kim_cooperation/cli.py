@@ -9,14 +9,20 @@ own-share split per town. The subcommands answer what users ask:
 * ``deadline --received DATE``, ``deadline --year`` or ``deadline --end
   DATE``: the last day of membership after a notice, or the last day to
   give notice to end on 31 December of a year or on another end of a
-  period the notice terms allow (C11);
-* ``project --from --to``: each town's own share per year (C13 run-on included);
+  period the notice terms allow (C11); each with a warning when the day is
+  a Saturday, a Sunday, a public holiday of the parties' Länder or a day
+  listed with ``--closed`` (24.12. for every year, 24.12.2025 once);
+* ``project --from --to``: each town's own share per year, with totals
+  (C13 run-on included);
 * ``scenario``: a baseline and variants (rate change, loss of funding, a
-  town's notice, all give notice) side by side;
+  town's notice with its successor employer, all give notice) side by
+  side, from options or from a scenario file whose named variants each
+  combine changes (`kim_cooperation.scenario_file`);
 * ``explain --party --year``: a town's figure derived step by step, with
   the split key, its reference day and the spans of a year with changes;
-* ``billing --year --out FILE``: the annual billing statements (C9) as an
-  Excel workbook (``.xlsx``) or CSV.
+* ``billing --year``: the annual billing statements (C9) as an Excel
+  workbook (``.xlsx``), CSV or JSON file (``--out``), or as JSON or CSV on
+  standard output.
 
 Every subcommand takes ``--agreement FILE`` (an agreement file, TOML or
 JSON, or the name of a built-in agreement: ``coesfeld``, the default, or
@@ -25,8 +31,18 @@ JSON, or the name of a built-in agreement: ``coesfeld``, the default, or
 format for ``--lang de``. A name that is also a file in the working
 directory is refused as ambiguous: write ``./example`` for the file.
 
+Amounts, rates, dates and years are read by `kim_cooperation.parsing`:
+``57000``, ``57.000,00`` (de) or ``57,000.00`` (en); ``3 %`` or ``0.03``;
+``30.06.2024`` or ``2024-06-30``. Ambiguous forms (``57.000``) are refused,
+never guessed. A mistyped town or command gets the closest names as a
+suggestion.
+
 Errors in the arguments or the input are printed as one line on standard
-error, with exit status 2; never a traceback.
+error, with exit status 2, in the chosen language where the command line
+words them; never a traceback. When the output cannot be written (standard
+output closed, a full disk, an encoding that cannot show the text), one
+line on standard error says why, with exit status 1; a reader that goes
+away (``| head``) ends the program quietly with status 1.
 
 Examples:
     >>> from kim_cooperation.cli import main
@@ -37,20 +53,30 @@ Examples:
     0
     >>> main(["deadline", "--received", "2024-06-30", "--lang", "en"])
     Notice received on 2024-06-30: member until 2025-12-31 (18 months to the end of a year, C11)
+    2024-06-30 is a Sunday. A letter left in a closed office's mailbox counts as received on the
+    next working day, 2024-07-01; membership would then end on 2026-12-31 instead of 2025-12-31.
+    What counts is the day the notice actually reached the parties (§ 130 BGB, C11); the date is
+    not moved.
     0
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import contextvars
 import datetime as dt
+import difflib
+import errno
 import json
 import os
 import sys
+import unicodedata
+import warnings
 from collections.abc import Callable, Mapping, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, NoReturn
+from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 import attrs
 
@@ -60,9 +86,14 @@ from kim_cooperation.impact import Layout
 
 if TYPE_CHECKING:
     from kim_cooperation.agreement import Agreement
+    from kim_cooperation.billing import AdvanceKey
     from kim_cooperation.export import Result
+    from kim_cooperation.formatting import Lang
     from kim_cooperation.notice import NoticeTerms
+    from kim_cooperation.party import Party
     from kim_cooperation.projection import CostPlan
+    from kim_cooperation.scenario import Variant
+    from kim_cooperation.settlement import Settlement
 
 __all__ = ["main"]
 
@@ -72,58 +103,218 @@ BUILT_IN: Final = ("coesfeld", "example")
 """The names ``--agreement`` takes for the built-in agreements."""
 
 
+_LANG: Final[contextvars.ContextVar[Lang]] = contextvars.ContextVar("lang", default="de")
+"""The language of the messages while the arguments are read, before ``--lang`` is known."""
+
+
+def _say(de: str, en: str) -> str:
+    """The message in the language of the arguments being read."""
+    return de if _LANG.get() == "de" else en
+
+
 class _ArgumentsError(Exception):
     """Bad command-line arguments, reported by `main` as one line with exit status 2."""
+
+
+class _Refused(Exception):  # noqa: N818 - not an error class of the library's
+    """A value the arguments give and the library refuses; `main` reports it with exit status 2.
+
+    Not a `ValueError`, so that `argparse` lets it through with its message
+    instead of replacing it with "invalid value".
+    """
+
+    def __init__(self, error: KimCooperationError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+class _OutputFailed(Exception):  # noqa: N818 - not an error class of the library's
+    """Standard output cannot take the output; `main` reports it with exit status 1.
+
+    Attributes:
+        message: What went wrong, in the chosen language; empty when the
+            reader went away (``| head``), which is not reported.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class _Reader:
+    """An option's type: reads the text typed with `kim_cooperation.parsing` (or alike).
+
+    Called by `_Parser` with the option's name, so that a message names it
+    (``--rate '57.000' ist mehrdeutig: ...``), in the language of `_LANG`.
+    """
+
+    def __init__(self, read: Callable[..., object], name: str) -> None:
+        self._read = read
+        self.__name__ = name  # argparse names a type by it in its own messages
+
+    def __call__(self, text: str, *, what: str | None = None) -> object:
+        try:
+            return self._read(text, lang=_LANG.get(), what=what)
+        except KimCooperationError as error:
+            raise _Refused(error) from None
+
+
+def _read_date(text: str, *, lang: Lang, what: str | None) -> dt.date:
+    from kim_cooperation.parsing import parse_date  # noqa: PLC0415
+
+    return parse_date(text, lang=lang, what=what)
+
+
+def _read_year(text: str, *, lang: Lang, what: str | None) -> int:
+    from kim_cooperation.parsing import parse_year  # noqa: PLC0415
+
+    return parse_year(text, lang=lang, what=what)
+
+
+def _read_amount(text: str, *, lang: Lang, what: str | None) -> Decimal:
+    from kim_cooperation.parsing import parse_amount  # noqa: PLC0415
+
+    return parse_amount(text, lang=lang, what=what)
+
+
+def _read_rate(text: str, *, lang: Lang, what: str | None) -> Decimal:
+    from kim_cooperation.parsing import parse_rate  # noqa: PLC0415
+
+    return parse_rate(text, lang=lang, what=what)
+
+
+def _named(text: str, what: str | None, example: Mapping[str, str]) -> tuple[str, str]:
+    """Split ``TOWN=VALUE`` at its last ``=``."""
+    from kim_cooperation.errors import InvalidValueError  # noqa: PLC0415
+
+    name, separator, value = text.rpartition("=")
+    if not separator or not name.strip():
+        option = what or "TOWN=…"
+        raise InvalidValueError(
+            _say(
+                f"{option} erwartet {example['de']}; erhalten: {text!r}",
+                f"{option} expects {example['en']}; got {text!r}",
+            )
+        )
+    return name, value
+
+
+def _read_notice(text: str, *, lang: Lang, what: str | None) -> tuple[str, dt.date, str | None]:
+    example = {
+        "de": "KOMMUNE=DATUM, etwa Rosendahl=30.06.2024",
+        "en": "TOWN=DATE, such as Rosendahl=2024-06-30",
+    }
+    name, day = _named(text, what, example)
+    return name, _read_date(day, lang=lang, what=f"{what or ''} {name}=".lstrip()), None
+
+
+def _read_advance(text: str, *, lang: Lang, what: str | None) -> tuple[str, Decimal]:
+    example = {
+        "de": "KOMMUNE=BETRAG, etwa Billerbeck=4000 oder Billerbeck=4.000,00",
+        "en": "TOWN=AMOUNT, such as Billerbeck=4000 or Billerbeck=4,000.00",
+    }
+    name, amount = _named(text, what, example)
+    return name, _read_amount(amount, lang=lang, what=f"{what or ''} {name}=".lstrip())
+
+
+_date: Final = _Reader(_read_date, "date")
+_year: Final = _Reader(_read_year, "year")
+_amount: Final = _Reader(_read_amount, "amount")
+_rate: Final = _Reader(_read_rate, "rate")
+_notice: Final = _Reader(_read_notice, "notice")
+_advance: Final = _Reader(_read_advance, "advance")
+
+
+class _Successor(argparse.Action):
+    """``--successor TOWN``: the successor employer named by the ``--notice`` before it (C3, I8)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        from kim_cooperation.errors import InvalidValueError  # noqa: PLC0415
+
+        notices = list(getattr(namespace, "notice", None) or [])
+        if not notices:
+            raise _Refused(
+                InvalidValueError(
+                    _say(
+                        f"--successor {values!r} gehört hinter die --notice der Anstellungs"
+                        "körperschaft, die kündigt, etwa --notice Coesfeld=30.06.2024 "
+                        "--successor Billerbeck",
+                        f"--successor {values!r} follows the --notice of the employer that "
+                        "leaves, such as --notice Coesfeld=2024-06-30 --successor Billerbeck",
+                    )
+                )
+            )
+        name, day, successor = notices[-1]
+        if successor is not None:
+            raise _Refused(
+                InvalidValueError(
+                    _say(
+                        f"--notice {name} hat schon die Nachfolgerin {successor}; "
+                        f"eine --successor je --notice",
+                        f"--notice {name} already names the successor {successor}; "
+                        "one --successor a --notice",
+                    )
+                )
+            )
+        notices[-1] = (name, day, values)
+        namespace.notice = notices
 
 
 class _Parser(argparse.ArgumentParser):
     """An argument parser that leaves reporting errors to `main`.
 
     `argparse` itself would print the usage and the error (two lines) and
-    raise `SystemExit`; `main` prints one line and returns 2 instead.
+    raise `SystemExit`; `main` prints one line and returns 2 instead. It
+    reads typed values with their option's name, suggests the closest
+    command or choice for a mistyped one, and writes help and version text
+    so that a failure to write reaches `main`.
     """
 
     def error(self, message: str) -> NoReturn:
         raise _ArgumentsError(message)
 
+    def _get_value(self, action: argparse.Action, arg_string: str) -> Any:
+        if isinstance(action.type, _Reader):
+            option = action.option_strings[-1] if action.option_strings else action.dest
+            return action.type(arg_string, what=option)
+        return super()._get_value(action, arg_string)
 
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a day as YYYY-MM-DD, got {value!r}") from None
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        choices = action.choices
+        if choices is None or value in choices:
+            return
+        names = [str(choice) for choice in choices]
+        close = difflib.get_close_matches(str(value), names, n=1)
+        if isinstance(action, argparse._SubParsersAction):
+            message = _say(f"unbekannter Befehl {value!r}", f"unknown command {value!r}")
+            listed = _say("Befehle", "commands are")
+        else:
+            option = action.option_strings[-1] if action.option_strings else action.dest
+            message = _say(
+                f"{option} {value!r} ist keine der Möglichkeiten",
+                f"{option} {value!r} is not one of the choices",
+            )
+            listed = _say("möglich sind", "choose from")
+        if close:
+            message += _say(f"; meinten Sie {close[0]}?", f"; did you mean {close[0]}?")
+            listed = listed[0].upper() + listed[1:]
+            raise _ArgumentsError(f"{message} {listed}: {', '.join(names)}")
+        raise _ArgumentsError(f"{message}; {listed}: {', '.join(names)}")
 
-
-def _year(value: str) -> int:
-    if not value.isdigit() or not 1 <= int(value) <= 9999:
-        raise argparse.ArgumentTypeError(f"expected a year such as 2026, got {value!r}")
-    return int(value)
-
-
-def _decimal(value: str) -> Decimal:
-    try:
-        amount = Decimal(value.replace(",", ".") if value.count(",") == 1 else value)
-    except InvalidOperation:
-        raise argparse.ArgumentTypeError(
-            f"expected a number such as 57000, got {value!r}"
-        ) from None
-    if not amount.is_finite():
-        raise argparse.ArgumentTypeError(f"expected a finite number, got {value!r}")
-    return amount
-
-
-def _dated(value: str) -> tuple[str, dt.date]:
-    name, separator, day = value.rpartition("=")
-    if not separator or not name:
-        raise argparse.ArgumentTypeError(f"expected TOWN=YYYY-MM-DD, got {value!r}")
-    return name, _date(day)
-
-
-def _amount_for(value: str) -> tuple[str, Decimal]:
-    name, separator, amount = value.rpartition("=")
-    if not separator or not name:
-        raise argparse.ArgumentTypeError(f"expected TOWN=AMOUNT, got {value!r}")
-    return name, _decimal(amount)
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if not message:
+            return
+        if file is None or file is sys.stdout:  # help and version text
+            _write_out(message)
+            return
+        with contextlib.suppress(AttributeError, OSError):  # as argparse does on standard error
+            file.write(message)
 
 
 def _default(value: object, *, defaults: bool) -> object:
@@ -191,10 +382,11 @@ def _years(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--growth",
-        type=_decimal,
+        type=_rate,
         default=Decimal(0),
         metavar="RATE",
-        help="yearly growth of personnel costs from the first year's plan, e.g. 0.03 (default: 0)",
+        help="yearly growth of personnel costs from the first year's plan, such as 3%% or 0.03, "
+        "between -100%% and +100%% (default: 0)",
     )
 
 
@@ -247,6 +439,15 @@ def _parser() -> argparse.ArgumentParser:
         help="the day membership should end, an end of a period the notice terms allow "
         "(e.g. 2026-03-31 under quarter terms): by when must notice arrive?",
     )
+    deadline.add_argument(
+        "--closed",
+        type=_closed_day,
+        action="append",
+        default=[],
+        metavar="DAY",
+        help="a day the offices are closed besides weekends and public holidays: once "
+        "(24.12.2025) or every year (24.12.); repeatable",
+    )
 
     project = commands.add_parser(
         "project", parents=[common], help="each town's own share per year (C4, C7, C12, C13)"
@@ -259,15 +460,17 @@ def _parser() -> argparse.ArgumentParser:
     _years(scenario)
     scenario.add_argument(
         "--rate",
-        type=_decimal,
+        type=_amount,
         metavar="EUR",
-        help="variant: a new funding rate per full-time post and year (C6), with --rate-from",
+        help="variant: a new funding rate per full-time post and year (C6), with --rate-from; "
+        "57000, 57000,00 or 57.000,00 (57,000.00 with --lang en)",
     )
     scenario.add_argument(
         "--rate-from",
         type=_date,
         metavar="DATE",
-        help="the first day of the new rate (default: 1 January of --from)",
+        help="the first day of the new rate, which replaces a rate of the agreement starting "
+        "that day (default: 1 January of --from)",
     )
     scenario.add_argument(
         "--loss-from",
@@ -277,17 +480,30 @@ def _parser() -> argparse.ArgumentParser:
     )
     scenario.add_argument(
         "--notice",
-        type=_dated,
+        type=_notice,
         action="append",
         default=[],
         metavar="TOWN=DATE",
         help="variant: a town's notice received on DATE (C11, C12); repeatable, one variant each",
     )
     scenario.add_argument(
+        "--successor",
+        action=_Successor,
+        metavar="TOWN",
+        help="the successor employer for the --notice before it, when a region's employer "
+        "leaves and its other towns stay (C3, I8)",
+    )
+    scenario.add_argument(
         "--all-notice",
         type=_date,
         metavar="DATE",
         help="variant: every party gives notice received on DATE (C13)",
+    )
+    scenario.add_argument(
+        "--file",
+        metavar="FILE",
+        help="a scenario file (TOML) of named variants, each combining changes: rate changes, "
+        "loss of funding, notices with successors, growth of personnel costs",
     )
 
     explain = commands.add_parser(
@@ -297,19 +513,21 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("--year", type=_year, required=True, help="the year")
 
     billing = commands.add_parser(
-        "billing", parents=[common], help="the annual billing statements (C9) as .xlsx or CSV"
+        "billing",
+        parents=[common],
+        help="the annual billing statements (C9) as .xlsx, CSV or JSON",
     )
     billing.add_argument("--year", type=_year, required=True, help="the year billed")
     billing.add_argument(
         "--out",
         type=Path,
-        required=True,
         metavar="FILE",
-        help="where to write: FILE.xlsx (needs the excel extra) or FILE.csv",
+        help="where to write: FILE.xlsx (needs the excel extra), FILE.csv or FILE.json; "
+        "without it the statements go to standard output with --format json or csv",
     )
     billing.add_argument(
         "--advance",
-        type=_amount_for,
+        type=_advance,
         action="append",
         default=[],
         metavar="TOWN=AMOUNT",
@@ -428,16 +646,18 @@ def _run_report(arguments: argparse.Namespace) -> str:
         and arguments.format == "text"
         and arguments.year in (None, 2023)
     ):
-        return report.default_report(
-            party=arguments.party or "Coesfeld", layout=arguments.layout, lang=arguments.lang
-        )
+        from kim_cooperation import presets  # noqa: PLC0415
+
+        chosen = _town(presets.coesfeld(), arguments.party or "Coesfeld", arguments, "--party")
+        return report.default_report(party=chosen, layout=arguments.layout, lang=arguments.lang)
     source = _source(arguments.agreement, arguments.lang)
     year = arguments.year if arguments.year is not None else min(source.plans, default=2023)
     plan, planned = source.plan_for(year)
     settlement = settle(source.agreement, year, plan)
-    party = (
-        arguments.party
-        or source.default_party
+    party: str | Party = (
+        _town(source.agreement, arguments.party, arguments, "--party")
+        if arguments.party
+        else source.default_party
         or source.agreement.employer_of(settlement.regions[0].region, year)
     )
     impact = financial_impact(settlement, party, layout=arguments.layout)
@@ -452,6 +672,13 @@ def _run_report(arguments: argparse.Namespace) -> str:
         return "\n".join(sections)
 
     return _emit(impact, arguments, text)
+
+
+def _town(agreement: Agreement, name: str, arguments: argparse.Namespace, what: str) -> Party:
+    """The town ``name`` names, or an error with the closest names (C1)."""
+    from kim_cooperation._suggestions import party_named  # noqa: PLC0415
+
+    return party_named(agreement, name, lang=arguments.lang, what=what)
 
 
 def _run_settle(arguments: argparse.Namespace) -> str:
@@ -470,22 +697,53 @@ def _run_settle(arguments: argparse.Namespace) -> str:
     )
 
 
+def _read_closed_day(text: str, *, lang: Lang, what: str | None) -> dt.date | tuple[int, int]:
+    from kim_cooperation.closed_days import parse_closed_day  # noqa: PLC0415
+
+    return parse_closed_day(text, lang=lang, what=what)
+
+
+_closed_day: Final = _Reader(_read_closed_day, "closed day")
+
+
 def _run_deadline(arguments: argparse.Namespace) -> str:
     from kim_cooperation import notice, report  # noqa: PLC0415
+    from kim_cooperation.closed_days import ClosedDays, check_receipt  # noqa: PLC0415
 
     source = _source(arguments.agreement, arguments.lang)
     terms = source.agreement.notice_terms
+    # Weekends, the public holidays of the parties' Länder and the days listed (C11).
+    closed = ClosedDays.of(
+        source.agreement,
+        dates=[day for day in arguments.closed if isinstance(day, dt.date)],
+        yearly=[day for day in arguments.closed if isinstance(day, tuple)],
+    )
     if arguments.received is not None:
-        ends = notice.termination_date(arguments.received, terms)
+        receipt = check_receipt(
+            arguments.received, closed, ends=lambda day: notice.termination_date(day, terms)
+        )
+        warning = (
+            receipt.describe(lang=arguments.lang)
+            if receipt.closed or not receipt.day.holidays_checked
+            else None
+        )
         record = {
             "received": arguments.received.isoformat(),
-            "termination": ends.isoformat(),
+            "termination": receipt.ends.isoformat(),
             "terms": terms.describe(),
             "clause": "C11",
+            "closed_day": receipt.closed,
+            "next_working_day": _iso(receipt.next_open_day),
+            "termination_if_next_working_day": _iso(receipt.ends_if_next_open),
+            "holidays_checked": receipt.day.holidays_checked,
+            "warning": warning,
         }
 
         def text() -> str:
-            return report.render_termination(arguments.received, terms=terms, lang=arguments.lang)
+            rendered = report.render_termination(
+                arguments.received, terms=terms, lang=arguments.lang
+            )
+            return rendered if warning is None else f"{rendered}\n{warning}"
 
     else:
         if arguments.end is not None:
@@ -493,15 +751,17 @@ def _run_deadline(arguments: argparse.Namespace) -> str:
                 end=arguments.end,
                 deadline=notice.latest_notice_date_for(arguments.end, terms),
                 terms=terms,
+                closed_days=closed,
             )
         else:
-            deadline = notice.notice_deadline(arguments.year, terms)
+            deadline = notice.notice_deadline(arguments.year, terms, closed_days=closed)
         record = {
             "end": deadline.end.isoformat(),
             "deadline": deadline.deadline.isoformat(),
             "falls_on_weekend": deadline.falls_on_weekend,
+            "falls_on_closed_day": deadline.falls_on_closed_day,
             "last_working_day": deadline.last_working_day.isoformat(),
-            "warning": deadline.warning(),
+            "warning": deadline.warning(lang=arguments.lang),
             "terms": terms.describe(),
             "clause": "C11",
         }
@@ -527,6 +787,10 @@ _PERIODS: Final[Mapping[str, Mapping[str, str]]] = {
     },
     "en": {"half-year": "half-year", "quarter": "calendar quarter", "month": "calendar month"},
 }
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
 
 
 def _other_ends(year: int, terms: NoticeTerms, lang: str) -> str:
@@ -617,24 +881,81 @@ def _run_project(arguments: argparse.Namespace) -> str:
 
 
 def _variant_name(
-    kind: str, lang: str, day: dt.date, *, amount: Decimal | None = None, party: str = ""
+    kind: str,
+    lang: str,
+    day: dt.date,
+    *,
+    amount: Decimal | None = None,
+    party: str = "",
+    successor: str | None = None,
 ) -> str:
-    """A scenario's name in the output's language."""
-    if lang == "de":
-        german = f"{day.day:02d}.{day.month:02d}.{day.year}"
-        return {
-            "rate": f"Förderung {amount} ab {german}",
-            "loss": f"keine Förderung ab {german}",
-            "notice": f"Kündigung {party}, Zugang {german}",
-            "all": f"Kündigung aller, Zugang {german}",
-        }[kind]
-    iso = day.isoformat()
-    return {
-        "rate": f"rate {amount} from {iso}",
-        "loss": f"no funding from {iso}",
-        "notice": f"{party} gives notice {iso}",
-        "all": f"all give notice {iso}",
-    }[kind]
+    """A scenario's name in the output's language, amounts and days as the output writes them."""
+    from kim_cooperation.formatting import format_date, format_eur  # noqa: PLC0415
+
+    chosen: Lang = "de" if lang == "de" else "en"
+    shown = format_date(day, lang=chosen)
+    money = "" if amount is None else format_eur(amount, lang=chosen)
+    if chosen == "de":
+        names = {
+            "rate": f"Förderung {money} ab {shown}",
+            "loss": f"keine Förderung ab {shown}",
+            "notice": f"Kündigung {party}, Zugang {shown}",
+            "all": f"Kündigung aller, Zugang {shown}",
+        }
+        following = f", Nachfolge {successor}"
+    else:
+        names = {
+            "rate": f"rate {money} from {shown}",
+            "loss": f"no funding from {shown}",
+            "notice": f"{party} gives notice {shown}",
+            "all": f"all give notice {shown}",
+        }
+        following = f", successor {successor}"
+    return names[kind] + (following if successor is not None else "")
+
+
+def _percent(rate: Decimal, lang: str) -> str:
+    """A rate as a percentage, exactly: ``3 %``, ``2,5 %``."""
+    sign, digits, exponent = rate.as_tuple()
+    assert isinstance(exponent, int)  # a rate read from text is finite
+    shown = f"{Decimal((sign, digits, exponent + 2)):f}"  # times 100, built without rounding
+    if "." in shown:
+        shown = shown.rstrip("0").rstrip(".")
+    return f"{shown.replace('.', ',') if lang == 'de' else shown} %"
+
+
+def _notice_variant(
+    base: Agreement, entry: tuple[str, dt.date, str | None], arguments: argparse.Namespace
+) -> tuple[str, Agreement]:
+    """``--notice TOWN=DATE [--successor TOWN]``: the variant and its name (C11, C12, C3)."""
+    from kim_cooperation import scenario  # noqa: PLC0415
+    from kim_cooperation._suggestions import successor_needed  # noqa: PLC0415
+    from kim_cooperation.errors import UndecidedCaseError  # noqa: PLC0415
+
+    given, received, named = entry
+    party = _town(base, given, arguments, "--notice")
+    successor = None if named is None else _town(base, named, arguments, "--successor")
+    name = _variant_name(
+        "notice",
+        arguments.lang,
+        received,
+        party=party.name,
+        successor=None if successor is None else successor.name,
+    )
+    try:
+        return name, scenario.notice_by(base, party, received, successor=successor)
+    except UndecidedCaseError:
+        if successor is not None:
+            raise
+        from kim_cooperation.formatting import format_date  # noqa: PLC0415
+
+        town = "KOMMUNE" if arguments.lang == "de" else "TOWN"
+        day = format_date(received, lang=arguments.lang)
+        how = f"--notice {given}={day} --successor {town}"
+        message = successor_needed(base, party, received, lang=arguments.lang, how=how)
+        if message is None:
+            raise
+        raise UndecidedCaseError(message) from None
 
 
 def _run_scenario(arguments: argparse.Namespace) -> str:
@@ -643,28 +964,60 @@ def _run_scenario(arguments: argparse.Namespace) -> str:
 
     source = _source(arguments.agreement, arguments.lang)
     base = source.agreement
-    variants: dict[str, Agreement] = {}
+    german = arguments.lang == "de"
+    variants: dict[str, Agreement | Variant] = {}
+    if arguments.file is not None:
+        from kim_cooperation.scenario_file import load_scenarios  # noqa: PLC0415
+
+        variants.update(load_scenarios(arguments.file, base, lang=arguments.lang))
+    added: list[tuple[str, Agreement]] = []
     if arguments.rate is not None:
+        # 1 January of --from by default; a rate of the agreement starting that day (in its
+        # first year, its first rate) is replaced: "what if the rate from then on were ...".
         valid_from = arguments.rate_from or dt.date(arguments.first, 1, 1)
         name = _variant_name("rate", arguments.lang, valid_from, amount=arguments.rate)
-        variants[name] = scenario.rate_change(base, arguments.rate, valid_from)
+        added.append((name, scenario.rate_change(base, arguments.rate, valid_from, replace=True)))
     elif arguments.rate_from is not None:
-        raise InvalidValueError("--rate-from needs --rate, the new rate")
+        raise InvalidValueError(
+            "--rate-from braucht --rate, den neuen Satz"
+            if german
+            else "--rate-from needs --rate, the new rate"
+        )
     if arguments.loss_from is not None:
         name = _variant_name("loss", arguments.lang, arguments.loss_from)
-        variants[name] = scenario.loss_of_funding(base, arguments.loss_from)
-    for party, received in arguments.notice:
-        found = base.party(party)
-        name = _variant_name("notice", arguments.lang, received, party=found.name)
-        variants[name] = scenario.notice_by(base, found, received)
+        added.append((name, scenario.loss_of_funding(base, arguments.loss_from)))
+    added.extend(_notice_variant(base, entry, arguments) for entry in arguments.notice)
     if arguments.all_notice is not None:
         name = _variant_name("all", arguments.lang, arguments.all_notice)
-        variants[name] = scenario.all_give_notice(base, arguments.all_notice)
+        added.append((name, scenario.all_give_notice(base, arguments.all_notice)))
+    for name, variant in added:
+        if name in variants:
+            raise InvalidValueError(
+                f"die Variante {name!r} ist doppelt; jede Variante einmal"
+                if german
+                else f"the variant {name!r} is given twice; give each variant once"
+            )
+        variants[name] = variant
     if not variants:
         raise InvalidValueError(
-            "a scenario needs at least one variant: --rate, --loss-from, --notice or --all-notice"
+            "ein Szenario braucht mindestens eine Variante: --rate, --loss-from, --notice, "
+            "--all-notice oder --file"
+            if german
+            else "a scenario needs at least one variant: --rate, --loss-from, --notice, "
+            "--all-notice or --file"
         )
     plans, notes = _projected_plans(source, arguments)
+    for name, given in variants.items():
+        growth = given.personnel_growth if isinstance(given, scenario.Variant) else None
+        if isinstance(growth, Decimal | int):  # a file's growth, read as a Decimal
+            grown = _percent(Decimal(growth), arguments.lang)
+            notes.append(
+                f"Variante „{name}“: Personalkosten ab dem Kostenplan für {arguments.first} "
+                f"jährlich um {grown} gewachsen."
+                if german
+                else f"Variant “{name}”: personnel costs grown by {grown} a year from the cost "
+                f"plan for {arguments.first}."
+            )
     comparison = scenario.compare(
         base,
         variants,
@@ -685,30 +1038,25 @@ def _run_explain(arguments: argparse.Namespace) -> str:
     source = _source(arguments.agreement, arguments.lang)
     plan, planned = source.plan_for(arguments.year)
     settlement = settle(source.agreement, arguments.year, plan)
-    explanation = explain(settlement, arguments.party, lang=arguments.lang)
+    party = _town(source.agreement, arguments.party, arguments, "--party")
+    explanation = explain(settlement, party, lang=arguments.lang)
     notes = [*source.notes]
     if planned != arguments.year:
         notes.append(_carried(arguments.year, planned, arguments.lang))
     return _emit(explanation, arguments, lambda: "\n".join([*notes, explanation.render()]))
 
 
-def _run_billing(arguments: argparse.Namespace) -> str:
-    from kim_cooperation import settle  # noqa: PLC0415
-    from kim_cooperation.billing import (  # noqa: PLC0415
-        AdvanceKey,
-        billing_csv,
-        billing_statements,
-        write_billing_workbook,
-    )
+def _advances(
+    arguments: argparse.Namespace, agreement: Agreement, settlement: Settlement
+) -> dict[AdvanceKey, Decimal]:
+    """The advances ``--advance TOWN=AMOUNT`` and ``TOWN@EMPLOYER=AMOUNT`` give (C9, I10)."""
     from kim_cooperation.errors import InvalidValueError  # noqa: PLC0415
 
-    source = _source(arguments.agreement, arguments.lang)
-    plan, _ = source.plan_for(arguments.year)
-    settlement = settle(source.agreement, arguments.year, plan)
+    german = arguments.lang == "de"
     advances: dict[AdvanceKey, Decimal] = {}
     for given, amount in arguments.advance:
         town, separator, employer = given.partition("@")
-        party = source.agreement.party(town).name
+        party = _town(agreement, town, arguments, "--advance").name
         creditors = list(
             dict.fromkeys(
                 line.creditor.name for line in settlement.billing if line.debtor.name == party
@@ -717,28 +1065,85 @@ def _run_billing(arguments: argparse.Namespace) -> str:
         if not separator and len(creditors) > 1:
             # After a handover within the year the town owes each employer its part (C9, I10).
             raise InvalidValueError(
-                f"--advance {given}=... is ambiguous: {party} is billed by "
+                f"--advance {given}=... ist mehrdeutig: {party} erhält {arguments.year} "
+                f"Abrechnungen von {' und '.join(creditors)}; nennen Sie die Anstellungs"
+                f"körperschaft, an die der Abschlag ging, etwa --advance "
+                f"{party}@{creditors[0]}=BETRAG"
+                if german
+                else f"--advance {given}=... is ambiguous: {party} is billed by "
                 f"{' and '.join(creditors)} in {arguments.year}; name the employer the advance "
                 f"was paid to, e.g. --advance {party}@{creditors[0]}=AMOUNT"
             )
-        key: AdvanceKey = (party, source.agreement.party(employer).name) if separator else party
+        key: AdvanceKey = (
+            (party, _town(agreement, employer, arguments, "--advance").name)
+            if separator
+            else party
+        )
         if key in advances:
             shown = f"{key[0]}@{key[1]}" if isinstance(key, tuple) else key
-            raise InvalidValueError(f"--advance names {shown} twice")
+            raise InvalidValueError(
+                f"--advance nennt {shown} zweimal" if german else f"--advance names {shown} twice"
+            )
         advances[key] = amount
+    return advances
+
+
+def _run_billing(arguments: argparse.Namespace) -> str:
+    from kim_cooperation import export, settle  # noqa: PLC0415
+    from kim_cooperation._atomic import write_text  # noqa: PLC0415
+    from kim_cooperation.billing import (  # noqa: PLC0415
+        billing_csv,
+        billing_statements,
+        write_billing_workbook,
+    )
+    from kim_cooperation.errors import InvalidValueError  # noqa: PLC0415
+
+    german = arguments.lang == "de"
+    out: Path | None = arguments.out
+    suffix = None if out is None else out.suffix.lower()
+    if out is not None and suffix not in (".xlsx", ".csv", ".json"):
+        raise InvalidValueError(
+            f"--out muss auf .xlsx, .csv oder .json enden, nicht {str(out)!r}"
+            if german
+            else f"--out must end in .xlsx, .csv or .json, got {str(out)!r}"
+        )
+    if out is None and arguments.format == "text":
+        raise InvalidValueError(
+            "billing braucht --out DATEI (.xlsx, .csv oder .json), oder --format json oder csv "
+            "für die Standardausgabe"
+            if german
+            else "billing needs --out FILE (.xlsx, .csv or .json), or --format json or csv for "
+            "standard output"
+        )
+    source = _source(arguments.agreement, arguments.lang)
+    plan, _ = source.plan_for(arguments.year)
+    settlement = settle(source.agreement, arguments.year, plan)
+    advances = _advances(arguments, source.agreement, settlement)
     statements = billing_statements(settlement, advances=advances or None)
-    out: Path = arguments.out
-    suffix = out.suffix.lower()
+    if out is None:
+        if arguments.format == "json":
+            return json.dumps(
+                [export.to_dict(statement) for statement in statements],
+                indent=2,
+                ensure_ascii=False,
+            )
+        return billing_csv(statements, lang=arguments.lang).rstrip("\n")
     if suffix == ".xlsx":
         write_billing_workbook(statements, out, lang=arguments.lang)
     elif suffix == ".csv":
         # With a byte-order mark Excel opens the German CSV with its umlauts intact.
         encoding = "utf-8-sig" if arguments.lang == "de" else "utf-8"
-        out.write_text(billing_csv(statements, lang=arguments.lang), encoding=encoding)
+        write_text(out, billing_csv(statements, lang=arguments.lang), encoding=encoding)
     else:
-        raise InvalidValueError(f"--out must end in .xlsx or .csv, got {str(out)!r}")
+        data = [export.to_dict(statement) for statement in statements]
+        write_text(out, json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     count = len(statements)
-    if arguments.lang == "de":
+    record = {"out": str(out), "year": arguments.year, "statements": count, "clause": "C9"}
+    if arguments.format == "json":
+        return json.dumps(record, indent=2, ensure_ascii=False)
+    if arguments.format == "csv":
+        return _csv_row(record, arguments.lang)
+    if german:
         summary = f"{out} geschrieben: {count} Abrechnung(en) für {arguments.year} (C9)"
     else:
         summary = f"{out} written: {count} statement(s) for {arguments.year} (C9)"
@@ -765,9 +1170,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             ``None``.
 
     Returns:
-        0 on success, 2 for bad arguments or input (after printing one line
-        on standard error), 1 when standard output was closed before the
-        output was written (a reader such as ``head`` went away).
+        0 on success; 2 for bad arguments or input, after one line on
+        standard error; 1 when the output could not be written (standard
+        output closed or full, or an encoding that cannot show the text),
+        after one line on standard error, or quietly when the reader went
+        away (``kim-cooperation | head``).
 
     Raises:
         SystemExit: With status 0, after ``--help`` or ``--version`` printed
@@ -781,27 +1188,192 @@ def main(argv: Sequence[str] | None = None) -> int:
         >>> main(["deadline", "--received", "yesterday"])  # the error goes to standard error
         2
     """
-    parser = _parser()
+    given = list(sys.argv[1:] if argv is None else argv)
+    token = _LANG.set(_lang_in(given))
     try:
-        arguments = parser.parse_args(argv)
+        return _main(given)
+    finally:
+        _LANG.reset(token)
+
+
+def _lang_in(argv: Sequence[str]) -> Lang:
+    """The language ``--lang`` asks for, read before the arguments are, for their messages."""
+    lang: Lang = "de"
+    for index, token in enumerate(argv):
+        if token == "--":
+            break
+        option, equals, value = token.partition("=")
+        if len(option) >= len("--lan") and "--lang".startswith(option):
+            if not equals:
+                value = argv[index + 1] if index + 1 < len(argv) else ""
+            if value == "en":
+                lang = "en"
+            elif value == "de":
+                lang = "de"
+    return lang
+
+
+def _parsed(argv: list[str]) -> argparse.Namespace | int:
+    """The arguments, or the exit status after their error was reported."""
+    try:
+        return _parser().parse_args(argv)
     except _ArgumentsError as error:
-        print(f"kim-cooperation: error: {error}", file=sys.stderr)
-        return 2
+        return _fail(str(error), 2)
+    except _Refused as refused:
+        return _fail(_one_line(refused.error), 2)
+    except _OutputFailed as failed:  # --help or --version could not be written
+        return _fail(failed.message, 1) if failed.message else 1
+
+
+def _main(argv: list[str]) -> int:
+    arguments = _parsed(argv)
+    if isinstance(arguments, int):
+        return arguments
+    _LANG.set(arguments.lang)
     try:
-        output = _COMMANDS[arguments.command](arguments)
-    except (KimCooperationError, OSError, ImportError) as error:
-        print(f"kim-cooperation: error: {_one_line(error)}", file=sys.stderr)
-        return 2
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            output = _COMMANDS[arguments.command](arguments)
+    except OSError as error:
+        return _fail(_os_error(error), 2)
+    except (KimCooperationError, ImportError) as error:
+        return _fail(_one_line(error), 2)
+    finally:
+        _warn(caught)
     try:
-        print(output)
-        sys.stdout.flush()
+        _write_out(output + "\n")
+    except _OutputFailed as failed:
+        return _fail(failed.message, 1) if failed.message else 1
+    return 0
+
+
+def _warn(caught: Sequence[warnings.WarningMessage]) -> None:
+    """Show the library's warnings as one line each, in the chosen language; pass on others.
+
+    A notice recorded as received on a closed day (`ClosedDayWarning`) is
+    such a warning: the command goes on with the day as given.
+    """
+    from kim_cooperation.errors import KimCooperationWarning  # noqa: PLC0415
+
+    shown: list[str] = []
+    for warning in caught:
+        message = warning.message
+        if not isinstance(message, KimCooperationWarning):
+            warnings.warn_explicit(
+                message, warning.category, warning.filename, warning.lineno, source=warning.source
+            )
+            continue
+        receipt = getattr(message, "receipt", None)
+        describe = getattr(receipt, "describe", None)
+        text = _one_line(describe(lang=_LANG.get()) if callable(describe) else message)
+        if text not in shown:
+            shown.append(text)
+    for text in shown:
+        _say_on_stderr(f"kim-cooperation: {_say('Warnung', 'warning')}: {text}")
+
+
+def _say_on_stderr(line: str) -> None:
+    stream = sys.stderr
+    if stream is not None:
+        try:
+            stream.write(f"{line}\n")
+            stream.flush()
+        except (OSError, ValueError):  # standard error closed or full too: the status says it
+            pass
+
+
+def _fail(message: str, status: int) -> int:
+    """Print one line on standard error, if there is one to print on; return ``status``."""
+    _say_on_stderr(f"kim-cooperation: error: {message}")
+    return status
+
+
+_REASONS: Final[Mapping[int, str]] = {
+    errno.ENOENT: "Datei oder Ordner nicht gefunden",
+    errno.EACCES: "keine Berechtigung",
+    errno.EPERM: "nicht erlaubt",
+    errno.EISDIR: "ist ein Ordner",
+    errno.ENOTDIR: "ein Teil des Pfads ist kein Ordner",
+    errno.ENOSPC: "kein Speicherplatz mehr auf dem Gerät",
+    errno.EROFS: "das Dateisystem ist nur lesbar",
+    errno.EEXIST: "existiert schon",
+    errno.ENAMETOOLONG: "der Name ist zu lang",
+    errno.EIO: "Ein-/Ausgabefehler",
+    errno.EBADF: "nicht geöffnet",
+    errno.EPIPE: "der Leser ist beendet",
+}
+"""German words for the errors of the operating system the command line meets most."""
+
+
+def _os_error(error: OSError) -> str:
+    """An error of the operating system in the chosen language, with the file it concerns."""
+    if _LANG.get() == "en":
+        return _one_line(error)
+    code = errno.errorcode.get(error.errno or 0, "")
+    reason = _REASONS.get(error.errno or 0, error.strerror or _one_line(error))
+    reason = f"{reason} ({code})" if code else reason
+    return f"{error.filename!r}: {reason}" if error.filename is not None else reason
+
+
+def _write_out(text: str) -> None:
+    """Write ``text`` on standard output and flush it, or raise `_OutputFailed` saying why.
+
+    Text standard output cannot encode is refused before anything is
+    written, so the output is whole or absent.
+    """
+    stream = sys.stdout
+    closed = _say(
+        "die Standardausgabe ist geschlossen; nichts ausgegeben",
+        "standard output is closed; nothing was written",
+    )
+    if stream is None:  # started with standard output closed (>&-)
+        raise _OutputFailed(closed)
+    encoding = getattr(stream, "encoding", None)
+    if isinstance(encoding, str):
+        try:
+            text.encode(encoding, getattr(stream, "errors", None) or "strict")
+        except UnicodeEncodeError as error:
+            char = error.object[error.start]
+            name = unicodedata.name(char, f"U+{ord(char):04X}")
+            raise _OutputFailed(
+                _say(
+                    f"die Standardausgabe (Kodierung {encoding}) kann {char!r} ({name}) nicht "
+                    "darstellen; nichts ausgegeben. Abhilfe: PYTHONIOENCODING=utf-8 setzen",
+                    f"standard output (encoding {encoding}) cannot show {char!r} ({name}); "
+                    "nothing was written. Set PYTHONIOENCODING=utf-8",
+                )
+            ) from None
+        except LookupError:  # an encoding Python does not know: let the write decide
+            pass
+    try:
+        stream.write(text)
+        stream.flush()
     except BrokenPipeError:
-        # The reader went away (``kim-cooperation | head``): not an error of
-        # ours. Point stdout at devnull so the interpreter's final flush is quiet.
+        # The reader went away (``kim-cooperation | head``): not an error of ours.
+        _quiet_stdout()
+        raise _OutputFailed("") from None
+    except OSError as error:
+        _quiet_stdout()
+        raise _OutputFailed(
+            _say("die Standardausgabe ist nicht schreibbar: ", "cannot write to standard output: ")
+            + (_os_error(error) if error.filename is None else error.strerror or str(error))
+        ) from None
+    except ValueError:  # written to after it was closed
+        raise _OutputFailed(closed) from None
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's last flush is quiet.
+
+    What is still buffered after a failed write would be written, and fail,
+    again at exit, with a message and a status of its own.
+    """
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 1
-    return 0
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no descriptor of its own (a test's capture)
+        pass
 
 
 def _one_line(error: BaseException) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
 from typing import Final
@@ -41,7 +42,7 @@ from kim_cooperation.notice import NoticeDeadline, NoticeTerms, termination_date
 from kim_cooperation.party import Party
 from kim_cooperation.policy import SpanWeighting
 from kim_cooperation.projection import Projection
-from kim_cooperation.scenario import Comparison
+from kim_cooperation.scenario import BASELINE, Comparison
 from kim_cooperation.settlement import RegionSettlement, Settlement, settle
 
 __all__ = [
@@ -91,17 +92,17 @@ _TEXT: Final = MappingProxyType(
                 "zugehen ({terms}, C11)."
             ),
             "weekend": (
-                "Der {deadline} ist ein {weekday}. Die Frist verschiebt sich nicht "
+                "Der {deadline} ist {what}. Die Frist verschiebt sich nicht "
                 "(§ 193 BGB gilt nicht für Kündigungsfristen); die Kündigung sollte "
                 "spätestens am {working_day} zugehen."
             ),
-            "weekdays": "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag",
             "projection": "Eigenanteile je Kommune und Jahr",
             "town": "Kommune",
             "total": "Summe",
             "run_on": "* Nachlauf nach Vertragsende, aus dem Kostenplan geschätzt (C13)",
             "ended": "– Vertrag beendet, kein Nachlauf",
             "comparison": "Szenario {name}: Eigenanteile je Kommune und Jahr (Differenz zur Basis)",
+            "comparison_base": "Szenario {name}: Eigenanteile je Kommune und Jahr",
             "baseline": "Basis",
             "settled_and_run_on": (
                 "+ Vertragsende im Jahr: Eigenanteil bis zum Ende und danach der aus dem "
@@ -157,16 +158,16 @@ _TEXT: Final = MappingProxyType(
                 "at the latest ({terms}, C11)."
             ),
             "weekend": (
-                "{deadline} is a {weekday}. The deadline is not moved (§ 193 BGB does not "
+                "{deadline} is {what}. The deadline is not moved (§ 193 BGB does not "
                 "apply to notice periods); make sure the notice arrives by {working_day}."
             ),
-            "weekdays": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
             "projection": "Own shares per town and year",
             "town": "Town",
             "total": "Total",
             "run_on": "* run-on after the end, estimated from the cost plan (C13)",
             "ended": "– agreement ended, nothing runs on",
             "comparison": "Scenario {name}: own shares per town and year (difference to baseline)",
+            "comparison_base": "Scenario {name}: own shares per town and year",
             "baseline": "baseline",
             "settled_and_run_on": (
                 "+ the agreement ends within the year: the own share until the end, then the "
@@ -583,7 +584,7 @@ def render_termination(
 
 
 def render_deadline(deadline: NoticeDeadline, *, lang: Lang = "de") -> str:
-    """Render a notice deadline with its weekend warning (C11).
+    """Render a notice deadline with its warning for a weekend, holiday or listed closed day (C11).
 
     Examples:
         >>> from kim_cooperation import notice_deadline
@@ -599,15 +600,17 @@ def render_deadline(deadline: NoticeDeadline, *, lang: Lang = "de") -> str:
             terms=_describe_terms(deadline.terms, lang),
         )
     ]
-    if deadline.falls_on_weekend:
+    check = deadline.day_check  # weekends, public holidays and listed closed days
+    if check.closed:
         lines.append(
             text["weekend"].format(
                 deadline=format_date(deadline.deadline, lang=lang),
-                weekday=text["weekdays"].split()[deadline.deadline.weekday()],
+                what=check.describe(lang=lang),
                 working_day=format_date(deadline.last_working_day, lang=lang),
             )
         )
-    return "\n".join(lines)
+    note = check.gap_note(lang=lang)
+    return "\n".join([*lines, note] if note is not None else lines)
 
 
 def _describe_terms(terms: NoticeTerms, lang: Lang) -> str:
@@ -626,8 +629,9 @@ def _describe_terms(terms: NoticeTerms, lang: Lang) -> str:
 def render_projection(projection: Projection, *, lang: Lang = "de") -> str:
     """Render a projection as a table of each town's own share per year, with totals (C4, C7, C13).
 
-    Years after full termination show the estimated run-on (marked ``*``) or
-    nothing once nothing runs on.
+    The last column is each town's total over the years, the last row each
+    year's total over the towns. Years after full termination show the
+    estimated run-on (marked ``*``) or nothing once nothing runs on.
 
     Examples:
         >>> from kim_cooperation import presets
@@ -640,6 +644,7 @@ def render_projection(projection: Projection, *, lang: Lang = "de") -> str:
           Coesfeld    €8,125   €8,125   €16,250
           Havixbeck   €8,125   €8,125   €16,250
           Rosendahl   €8,125   €8,125   €16,250
+          Total      €32,500  €32,500   €65,000
     """
     text = _TEXT[lang]
     parties = projection.parties
@@ -655,12 +660,27 @@ def render_projection(projection: Projection, *, lang: Lang = "de") -> str:
         ]
         for party in parties
     ]
+    yearly = [
+        sum(to_cents(projection.own_share_of(party, year)) for party in parties)
+        for year in projection.years
+    ]
+    rows.append(
+        [
+            text["total"],
+            *(format_eur(from_cents(total), lang=lang) for total in yearly),
+            format_eur(from_cents(sum(yearly)), lang=lang),
+        ]
+    )
     lines = [text["projection"], *_grid([*headers, text["total"]], rows)]
     return "\n".join(lines + _year_notes(projection, text))
 
 
 def render_comparison(comparison: Comparison, *, lang: Lang = "de") -> str:
     """Render a scenario comparison: per scenario each town's own share per year and the difference.
+
+    The baseline's table shows the own shares; each variant's table shows
+    them with the difference to the baseline in brackets. The last row of
+    each table is the year's total over the towns.
 
     Examples:
         >>> import datetime as dt
@@ -670,36 +690,63 @@ def render_comparison(comparison: Comparison, *, lang: Lang = "de") -> str:
         ...     base, {"Rosendahl leaves": scenario.notice_by(base, "Rosendahl", dt.date(2024, 6, 30))},
         ...     [2026], presets.coesfeld_cost_plan_2023())
         >>> print(render_comparison(comparison, lang="en"))  # doctest: +ELLIPSIS
-        Scenario baseline: own shares per town and year (difference to baseline)
-        ...
+        Scenario baseline: own shares per town and year
+          Town          2026
+          Billerbeck  €8,125
+          Coesfeld    €8,125
+          Havixbeck   €8,125
+          Rosendahl   €8,125
+          Total      €32,500
+        <BLANKLINE>
         Scenario Rosendahl leaves: own shares per town and year (difference to baseline)
           Town                  2026
           Billerbeck  €10,833.33 (+€2,708.33)
           Coesfeld    €10,833.34 (+€2,708.34)
           Havixbeck   €10,833.33 (+€2,708.33)
           Rosendahl           €0 (-€8,125)
+          Total          €32,500 (€0)
     """
     text = _TEXT[lang]
     sections: list[str] = []
     for name, projection in zip(comparison.names, comparison.projections, strict=True):
-        shown = text["baseline"] if name == "baseline" else name
+        base = name == BASELINE
+        shown = text["baseline"] if base else name
         headers = [text["town"], *(_year_heading(projection, year) for year in comparison.years)]
         rows = []
+        totals = dict.fromkeys(comparison.years, (0, 0))
         for party in comparison.parties:
             cells = [party.name]
             for year in comparison.years:
-                value = format_eur(comparison.value(name, party, year), lang=lang)
+                value = comparison.value(name, party, year)
                 difference = comparison.difference(name, party, year)
-                if name != "baseline":
-                    sign = "+" if difference > 0 else ""
-                    value += f" ({sign}{format_eur(difference, lang=lang)})"
-                cells.append(value)
+                total, changed = totals[year]
+                totals[year] = (total + to_cents(value), changed + to_cents(difference))
+                cells.append(_compared(value, None if base else difference, lang))
             rows.append(cells)
+        rows.append(
+            [
+                text["total"],
+                *(
+                    _compared(from_cents(total), None if base else from_cents(changed), lang)
+                    for total, changed in totals.values()
+                ),
+            ]
+        )
         if sections:
             sections.append("")
-        sections += [text["comparison"].format(name=shown), *_grid(headers, rows)]
+        heading = text["comparison_base" if base else "comparison"].format(name=shown)
+        sections += [heading, *_grid(headers, rows)]
         sections += _year_notes(projection, text)
     return "\n".join(sections)
+
+
+def _compared(value: Decimal, difference: Decimal | None, lang: Lang) -> str:
+    """``8.125 €``, or with the difference to the baseline: ``10.833,33 € (+2.708,33 €)``."""
+    shown = format_eur(value, lang=lang)
+    if difference is None:
+        return shown
+    sign = "+" if difference > 0 else ""
+    return f"{shown} ({sign}{format_eur(difference, lang=lang)})"
 
 
 def _year_heading(projection: Projection, year: int) -> str:

@@ -33,15 +33,25 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
-from kim_cooperation._checks import Exact, check_date, check_label, shown, tuple_of
+from kim_cooperation._checks import (
+    Exact,
+    builder,
+    check_date,
+    check_label,
+    result_type,
+    shown,
+    to_fraction,
+    tuple_of,
+)
 from kim_cooperation._exportable import Exportable
-from kim_cooperation.agreement import Agreement
+from kim_cooperation.agreement import Agreement, check_agreement
 from kim_cooperation.clauses import Clause
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError
-from kim_cooperation.funding import FundingRate
+from kim_cooperation.funding import FundingRate, FundingSchedule
 from kim_cooperation.money import Money, from_cents, to_cents
 from kim_cooperation.party import Party
 from kim_cooperation.projection import CostPlan, Projection, project
@@ -49,6 +59,7 @@ from kim_cooperation.projection import CostPlan, Projection, project
 __all__ = [
     "BASELINE",
     "Comparison",
+    "Variant",
     "all_give_notice",
     "compare",
     "loss_of_funding",
@@ -61,9 +72,30 @@ BASELINE = "baseline"
 
 
 def rate_change(
-    agreement: Agreement, amount: Money, valid_from: dt.date, *, source: str | None = None
+    agreement: Agreement,
+    amount: Money,
+    valid_from: dt.date,
+    *,
+    source: str | None = None,
+    replace: bool = False,
 ) -> Agreement:
     """Return the agreement with a new funding rate from ``valid_from`` on (C5, C6).
+
+    Rates of the agreement that start later still apply from their day on.
+
+    Args:
+        agreement: The agreement as it stands.
+        amount: EUR per full-time post and year.
+        valid_from: The first day of the new rate.
+        source: Where the rate comes from; a scenario label by default.
+        replace: What to do with a rate of the agreement that starts on
+            ``valid_from`` too: ``False`` (default) refuses it, ``True``
+            puts the new rate in its place ("what if the rate from that day
+            were ..."), as the command line does.
+
+    Raises:
+        InvalidValueError: A rate already starts on ``valid_from`` and
+            ``replace`` is ``False``.
 
     Examples:
         >>> import datetime as dt
@@ -71,15 +103,31 @@ def rate_change(
         >>> changed = rate_change(presets.coesfeld(), 57000, dt.date(2024, 1, 1))
         >>> changed.funding.rate_on(dt.date(2024, 1, 1)).clause
         <Clause.C6: 'C6'>
+
+        The Coesfeld rate starts on 1 January 2023, the agreement's first day;
+        a different rate from that day replaces it:
+
+        >>> from_start = rate_change(presets.coesfeld(), 57000, dt.date(2023, 1, 1), replace=True)
+        >>> [str(rate.amount) for rate in from_start.funding.rates]
+        ['57000.00']
     """
+    agreement = check_agreement(agreement)
     valid_from = check_date(valid_from, what="valid_from")
+    if not isinstance(replace, bool):
+        raise InvalidTypeError(f"replace must be True or False, got {shown(replace)}")
     rate = FundingRate(
         valid_from=valid_from,
         amount=amount,
-        source=source or f"Scenario: rate change from {valid_from.isoformat()}",
+        source=f"Scenario: rate change from {valid_from.isoformat()}"
+        if source is None
+        else source,
         clause=Clause.C6,
     )
-    return agreement.with_funding(agreement.funding.with_rate(rate))
+    if not replace:
+        return agreement.with_funding(agreement.funding.with_rate(rate))
+    kept = [earlier for earlier in agreement.funding.rates if earlier.valid_from != valid_from]
+    rates = sorted((*kept, rate), key=lambda item: item.valid_from)
+    return agreement.with_funding(FundingSchedule(rates=rates))
 
 
 def loss_of_funding(
@@ -97,16 +145,30 @@ def loss_of_funding(
         >>> [settle(no_funding, year, plan).own_share_of("Havixbeck") for year in (2024, 2025)]
         [Decimal('8125.00'), Decimal('42500.00')]
     """
+    agreement = check_agreement(agreement)
     valid_from = check_date(valid_from, what="valid_from")
     return agreement.with_funding(
         agreement.funding.without_funding_from(
-            valid_from, source=source or f"Scenario: funding ends {valid_from.isoformat()}"
+            valid_from,
+            source=f"Scenario: funding ends {valid_from.isoformat()}"
+            if source is None
+            else source,
         )
     )
 
 
-def notice_by(agreement: Agreement, party: str | Party, received: dt.date) -> Agreement:
+def notice_by(
+    agreement: Agreement,
+    party: str | Party,
+    received: dt.date,
+    *,
+    successor: str | Party | None = None,
+) -> Agreement:
     """Return the agreement after ``party`` gave notice received on ``received`` (C11, C12).
+
+    ``successor`` names the town that employs the case managers of a region
+    whose employer leaves while its other towns stay (C3, I8); see
+    `Agreement.give_notice`.
 
     Examples:
         >>> import datetime as dt
@@ -116,8 +178,12 @@ def notice_by(agreement: Agreement, party: str | Party, received: dt.date) -> Ag
         datetime.date(2025, 12, 31)
         >>> [party.name for party in left.members_on(dt.date(2026, 1, 1), region="Nord")]
         ['Billerbeck', 'Coesfeld', 'Havixbeck']
+        >>> handed_over = notice_by(
+        ...     presets.coesfeld(), "Coesfeld", dt.date(2024, 6, 30), successor="Billerbeck")
+        >>> handed_over.employer_of("Nord", 2026).name
+        'Billerbeck'
     """
-    return agreement.give_notice(party, received)
+    return check_agreement(agreement).give_notice(party, received, successor=successor)
 
 
 def all_give_notice(agreement: Agreement, received: dt.date) -> Agreement:
@@ -137,11 +203,59 @@ def all_give_notice(agreement: Agreement, received: dt.date) -> Agreement:
         >>> all_give_notice(early, dt.date(2024, 6, 30)).termination_of("Rosendahl")
         datetime.date(2024, 12, 31)
     """
+    agreement = check_agreement(agreement)
     return agreement.give_notices(
         {party: received for party in agreement.parties if agreement.termination_of(party) is None}
     )
 
 
+def _variant_agreement(_instance: object, _attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, Agreement):
+        raise InvalidTypeError(
+            f"a variant's agreement must be an Agreement, got {type(value).__name__}"
+        )
+
+
+def _variant_growth(_instance: object, _attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    if to_fraction(value, what="personnel_growth") < -1:
+        raise InvalidValueError(f"personnel_growth must be at least -1, got {shown(value)}")
+
+
+@attrs.frozen(kw_only=True)
+class Variant:
+    """A variant of the agreement, with its own yearly growth of personnel costs if it has one.
+
+    `compare` takes an `Agreement` or a `Variant` for each name. A variant's
+    growth replaces the comparison's ``personnel_growth`` for it: the plan of
+    the first compared year (the base plan, or the first year's plan of
+    plans per year) grows by it each later year, while the baseline keeps
+    its plans. Scenario files (`kim_cooperation.scenario_file`) give their
+    variants this way.
+
+    Attributes:
+        agreement: The agreement with the variant's changes.
+        personnel_growth: The yearly growth of personnel costs, an exact
+            number of at least -1 such as ``Decimal("0.03")``; ``None``
+            (default) for the comparison's.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from decimal import Decimal
+        >>> from kim_cooperation import presets
+        >>> base = presets.coesfeld()
+        >>> costs_rise = Variant(agreement=base, personnel_growth=Decimal("0.03"))
+        >>> comparison = compare(base, {"+3 %": costs_rise}, [2023, 2024], presets.coesfeld_cost_plan_2023())
+        >>> comparison.value("+3 %", "Havixbeck", 2024), comparison.value("baseline", "Havixbeck", 2024)
+        (Decimal('9347.50'), Decimal('8125.00'))
+    """
+
+    agreement: Agreement = attrs.field(validator=_variant_agreement)
+    personnel_growth: Exact | None = attrs.field(default=None, validator=_variant_growth)
+
+
+@result_type(made_by="compare()")
 @attrs.frozen(kw_only=True)
 class Comparison(Exportable):
     """Own shares per scenario, town and year, with the differences to the baseline.
@@ -220,7 +334,7 @@ class Comparison(Exportable):
 
 def compare(
     baseline: Agreement,
-    variants: Mapping[str, Agreement],
+    variants: Mapping[str, Agreement | Variant],
     years: Iterable[int],
     plans: CostPlan | Mapping[int, CostPlan],
     *,
@@ -232,7 +346,8 @@ def compare(
         baseline: The agreement as it stands.
         variants: Named variants, e.g. from `rate_change`, `loss_of_funding`,
             `notice_by` or `all_give_notice`; each must have the same
-            parties as the baseline.
+            parties as the baseline. A `Variant` carries its own yearly
+            growth of personnel costs.
         years: The years to compare.
         plans: A base plan or plans per year, as for `kim_cooperation.projection.project`.
         personnel_growth: Yearly growth of personnel costs for a base plan.
@@ -240,7 +355,7 @@ def compare(
     Raises:
         InvalidValueError: A variant is named ``"baseline"`` or has other
             parties than the baseline.
-        InvalidTypeError: A variant is not an `Agreement`.
+        InvalidTypeError: A variant is not an `Agreement` or a `Variant`.
 
     Examples:
         If every party gives notice by 30 June 2024, Billerbeck still pays
@@ -260,26 +375,49 @@ def compare(
         raise InvalidTypeError(
             f"variants must be a mapping of name to Agreement, got {type(variants).__name__}"
         )
+    baseline = check_agreement(baseline, what="baseline")
     chosen = list(tuple_of(years, int, what="years"))
     names = [BASELINE]
-    agreements = [baseline]
+    agreements: list[tuple[Agreement, Exact | None]] = [(baseline, None)]
     for name, variant in variants.items():
         check_label(name, what="scenario name")
         if name == BASELINE:
             raise InvalidValueError(f"the name {BASELINE!r} is reserved for the baseline")
-        if not isinstance(variant, Agreement):
+        if isinstance(variant, Variant):
+            agreement, growth = variant.agreement, variant.personnel_growth
+        elif isinstance(variant, Agreement):
+            agreement, growth = variant, None
+        else:
             raise InvalidTypeError(
-                f"scenario {shown(name)} must be an Agreement, got {type(variant).__name__}"
+                f"scenario {shown(name)} must be an Agreement or a Variant, "
+                f"got {type(variant).__name__}"
             )
-        if variant.parties != baseline.parties:
+        if agreement.parties != baseline.parties:
             raise InvalidValueError(
                 f"scenario {shown(name)} has other parties than the baseline; compare agreements "
                 "of the same parties"
             )
         names.append(name)
-        agreements.append(variant)
+        agreements.append((agreement, growth))
     projections = tuple(
         project(agreement, chosen, plans, personnel_growth=personnel_growth)
-        for agreement in agreements
+        if growth is None
+        else project(agreement, chosen, _base_plan(plans, chosen), personnel_growth=growth)
+        for agreement, growth in agreements
     )
-    return Comparison(names=tuple(names), projections=projections)
+    return builder(Comparison)(names=tuple(names), projections=projections)
+
+
+def _base_plan(plans: CostPlan | Mapping[int, CostPlan], years: list[int]) -> CostPlan:
+    """The plan a variant's own growth grows from: the base plan, or the first year's.
+
+    With plans per year that lack the first year, the plans are returned as
+    they are: `project` refuses them with its message, as it does for the
+    baseline.
+    """
+    if not isinstance(plans, Mapping) or not plans or not years:
+        return plans  # type: ignore[return-value]  # project refuses it with its message
+    if not all(isinstance(key, int) and not isinstance(key, bool) for key in plans):
+        return plans  # type: ignore[return-value]  # a base plan
+    per_year: Mapping[int, CostPlan] = plans  # type: ignore[assignment]
+    return per_year.get(min(years), plans)  # type: ignore[arg-type]
