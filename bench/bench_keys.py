@@ -24,7 +24,7 @@ membership on 31 March 2026; settled for 2026), and generated agreements
 (``bench/_generate.py``) of 100 and 1,000 towns in regions of ten, with
 6 months' notice to the end of a quarter, invented counts for every town
 as of 31 December 2022, and in each region the first town by AGS (never
-the employer) leaving on 30 September 2023 (notice received 1 January
+the employer) leaving on 30 September 2023 (notice received 2 January
 2023; settled for 2023).
 
 Method: each variant's answer is first checked equal, town by town, to a
@@ -144,7 +144,7 @@ def generated_case(towns: int) -> Case:
     for region in agreement.regions:
         first = min(region.members, key=lambda party: party.ags)
         if first != region.employer and len(region.members) > 1:
-            leaving[first] = dt.date(2023, 1, 1)
+            leaving[first] = dt.date(2023, 1, 2)
     equal = _with_keys(agreement, SplitKey.equal())
     population = _with_keys(agreement, SplitKey.by_population())
     variants = {

@@ -89,6 +89,7 @@ RUNNERS: dict[str, str] = {
     "import": "bench_import",
     "sweep": "bench_sweep",
     "keys": "bench_keys",
+    "files": "bench_files",
 }
 """Benchmark name -> module in ``bench/``; the order of a full run."""
 

@@ -17,7 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 RUN = ROOT / "bench" / "run.py"
-NAMES = ("split", "settlement", "scaling", "import", "sweep", "keys")
+NAMES = ("split", "settlement", "scaling", "import", "sweep", "keys", "files")
 
 
 @pytest.fixture(scope="module")
