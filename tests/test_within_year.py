@@ -334,3 +334,19 @@ def test_bearers_of_a_region_without_members_on_a_day() -> None:
     assert bearer_shares(agreement, nord, {nord: nord.members[:2]}, raw) == dict.fromkeys(
         nord.members[:2], Fraction(1, 2)
     )
+
+
+def test_a_region_name_that_two_regions_match_when_folded_is_refused() -> None:
+    from kim_cooperation import Post
+    from kim_cooperation.errors import UnknownRegionError
+
+    agreement = presets.coesfeld()
+    nord, mitte, sued = agreement.regions
+    # "Süd" folds to "sud" and "sued": one region is named each.
+    sud = attrs.evolve(mitte, name="Sud", posts=[Post(label="Sud 1", fte=1)])
+    sued_named = attrs.evolve(sued, name="Sued")
+    both = attrs.evolve(agreement, regions=[nord, sud, sued_named])
+    assert both.region("Sued") is both.regions[2]
+    assert both.region("sud") is both.regions[1]
+    with pytest.raises(UnknownRegionError, match=r"'Süd' could name region 'Sud' or 'Sued'"):
+        both.region("Süd")

@@ -513,9 +513,23 @@ class Agreement:
             key = str.__str__(key)  # the characters, without a subclass's methods
             if key in index.region_by_name:
                 return index.region_by_name[key]
-            for form in fold_name(key):
-                if form in index.region_by_form:
-                    return index.region_by_form[form]
+            # Every folded form of the key, not the first one found: the forms are a
+            # set, and two regions may each match one of them ("Süd" beside "Sud"
+            # and "Sued"). Such a key is ambiguous and refused, never guessed.
+            found_regions = {
+                index.region_by_form[form].name: index.region_by_form[form]
+                for form in fold_name(key)
+                if form in index.region_by_form
+            }
+            if len(found_regions) == 1:
+                (only,) = found_regions.values()
+                return only
+            if found_regions:
+                raise UnknownRegionError(
+                    f"{shown(key)} could name region "
+                    f"{' or '.join(repr(name) for name in sorted(found_regions))}; write the "
+                    "region's name exactly (C2)"
+                )
         raise UnknownRegionError(
             f"{shown(key)} is not a region of the agreement {self.name!r}; "
             f"regions are {[region.name for region in self.regions]} (C2)"
