@@ -25,13 +25,13 @@ import attrs
 import pytest
 
 import kim_cooperation as kim
-from kim_cooperation import files, funding, money, presets, scenario
+from kim_cooperation import files, funding, impact, keys, money, policy, presets, scenario
 from kim_cooperation.clauses import Clause, Interpretation
-from kim_cooperation.costs import CostItem
+from kim_cooperation.costs import CostItem, costs_by_region
 from kim_cooperation.funding import PostFunding, RegionFunding
 from kim_cooperation.notice import PeriodEnd
 from kim_cooperation.party import PartyKind
-from kim_cooperation.projection import Projection, YearResult, project
+from kim_cooperation.projection import Projection, YearResult, estimate_wind_down, project
 from kim_cooperation.scenario import Comparison
 from kim_cooperation.settlement import BillingLine, RegionSettlement, Settlement, SettlementLine
 from kim_cooperation.winddown import PostRunOn, RegionWindDown, RunOnPeriod, WindDown
@@ -406,3 +406,147 @@ def test_a_notice_deadline_built_by_hand_is_checked() -> None:
         kim.NoticeDeadline(
             end=end, deadline=dt.date(2025, 3, 31), terms=quarter, clause=_any(Clause.C5)
         )
+
+
+# --------------------------------------------------------------------------- the follow-ups
+# The helpers, enums and new modules the walk of tests/test_fuzz.py listed as escapes.
+
+
+class _BadRepr:
+    def __repr__(self) -> str:
+        raise RuntimeError("repr() of this value fails")
+
+
+def test_membership_spans_and_keys_refuse_what_is_not_an_agreement_or_region() -> None:
+    from kim_cooperation import membership, spans
+
+    nord = AGREEMENT.region("Nord")
+    with pytest.raises(kim.InvalidTypeError, match="agreement must be an Agreement, got NoneType"):
+        membership.members_on(_any(None), dt.date(2024, 1, 1))
+    with pytest.raises(kim.InvalidTypeError, match="agreement must be an Agreement"):
+        membership.agreement_end(_any({}))
+    with pytest.raises(kim.InvalidTypeError, match=r"region must be a Region, got str 'Nord'"):
+        membership.cost_shares(AGREEMENT, _any("Nord"), 2023)
+    with pytest.raises(kim.InvalidTypeError, match=r"agreement\.region\(name\)"):
+        spans.year_spans(AGREEMENT, _any("Nord"), 2023)
+    with pytest.raises(kim.InvalidTypeError, match="spans must all be Span"):
+        spans.year_shares(_any([1]))
+    with pytest.raises(kim.InvalidValueError, match="current must be a mapping"):
+        spans.bearer_shares(AGREEMENT, nord, {}, dict.fromkeys(nord.members, Fraction(1)))
+    with pytest.raises(kim.InvalidTypeError, match="population counts must be an iterable"):
+        keys.check_population(_any(None))
+    with pytest.raises(kim.UnknownPartyError, match="must be members of region 'Nord'"):
+        keys.key_weights(AGREEMENT, nord, 2023, AGREEMENT.region("Mitte").members)
+    with pytest.raises(kim.InvalidTypeError, match="parties must all be Party"):
+        keys.key_integers(AGREEMENT, nord, 2023, _any(["Coesfeld"]))
+    with pytest.raises(kim.InvalidTypeError, match="agreement must be an Agreement"):
+        keys.population_of(_any(None), "Coesfeld", dt.date(2024, 1, 1))
+    with pytest.raises(kim.InvalidTypeError, match="agreement must be an Agreement"):
+        costs_by_region(_any(None), PLAN)
+    with pytest.raises(kim.InvalidTypeError, match="agreement must be an Agreement"):
+        estimate_wind_down(_any(None), 2026, PLAN)
+    # Valid input is unchanged.
+    assert keys.key_integers(AGREEMENT, nord, 2023, nord.members[:2]) == dict.fromkeys(
+        nord.members[:2], 1
+    )
+
+
+def test_largest_remainder_checks_its_arguments() -> None:
+    from kim_cooperation.split import largest_remainder
+
+    assert largest_remainder(6, _any([Fraction(2), 1, Decimal(1)])) == [3, 2, 1]
+    assert largest_remainder(0, []) == []
+    with pytest.raises(kim.InvalidTypeError, match="total must be an int of units"):
+        largest_remainder(_any(6.0), [Fraction(1)])
+    with pytest.raises(kim.InvalidTypeError, match="weight 0 must be a Fraction"):
+        largest_remainder(6, _any([0.5]))
+    with pytest.raises(kim.InvalidValueError, match="must not be negative, got weight 1"):
+        largest_remainder(6, [Fraction(1), Fraction(-1)])
+    with pytest.raises(kim.InvalidValueError, match="positive sum"):
+        largest_remainder(6, [Fraction(0)])
+    with pytest.raises(kim.InvalidValueError, match="positive sum"):
+        largest_remainder(6, [])
+
+
+@pytest.mark.parametrize(
+    "enum_class",
+    [
+        policy.WithdrawalScope,
+        policy.PartYearFunding,
+        policy.WindDownScope,
+        policy.PopulationReference,
+        policy.SpanWeighting,
+        policy.ShareBasis,
+        keys.KeyKind,
+        impact.Layout,
+        impact.Role,
+    ],
+)
+def test_the_enums_of_policy_keys_and_impact_are_choices(enum_class: Any) -> None:
+    first = next(iter(enum_class))
+    assert enum_class(first.value) is first
+    assert pickle.loads(pickle.dumps(first)) is first
+    with pytest.raises(kim.InvalidValueError, match=f"is not a {enum_class.__name__}; expected"):
+        enum_class("nonsense")
+    with pytest.raises(kim.InvalidTypeError, match="whose repr"):
+        enum_class(_BadRepr())
+    with pytest.raises(kim.InvalidTypeError, match="got NoneType None"):
+        enum_class(None)
+
+
+def test_reports_and_formatting_refuse_wrong_types_and_languages() -> None:
+    from kim_cooperation import export, formatting, report
+
+    settlement = kim.settle(AGREEMENT, 2023, PLAN)
+    with pytest.raises(kim.InvalidValueError, match=r"lang must be 'de' or 'en', got 'fr'"):
+        report.render_settlement(settlement, lang=_any("fr"))
+    with pytest.raises(kim.InvalidTypeError, match="lang must be 'de' or 'en', got NoneType"):
+        report.default_report(lang=_any(None))
+    with pytest.raises(kim.InvalidTypeError, match=r"settlement must be a Settlement.*settle\("):
+        report.render_settlement(_any(None))
+    with pytest.raises(kim.InvalidTypeError, match="notes must all be str"):
+        report.render_settlement(settlement, notes=_any([1]))
+    with pytest.raises(kim.InvalidTypeError, match="projection must be a Projection"):
+        report.render_projection(_any(settlement))
+    with pytest.raises(kim.InvalidValueError, match="lang must be"):
+        project(AGREEMENT, [2023], PLAN).table(lang=_any("fr"))
+    with pytest.raises(kim.InvalidTypeError, match=r"day must be a datetime\.date"):
+        formatting.format_date(_any("2024-06-30"))
+    with pytest.raises(kim.InvalidTypeError, match="fte must be a Fraction"):
+        formatting.format_fte(_any(0.5))
+    with pytest.raises(kim.InvalidValueError, match="denominator must be positive"):
+        formatting.terminating_places(0)  # 0 once looped for ever
+    with pytest.raises(kim.InvalidTypeError, match="indent must be an int"):
+        export.to_json(settlement, indent=_any(True))
+    assert formatting.format_fte(Fraction(1, 2), lang="en") == "0.5"
+
+
+def test_parsers_and_scenario_files_refuse_wrong_names_and_languages() -> None:
+    from kim_cooperation import closed_days, parsing, scenario_file
+
+    with pytest.raises(kim.InvalidTypeError, match="what must be a str"):
+        parsing.parse_amount("57000", what=_any(1))
+    with pytest.raises(kim.InvalidTypeError, match="what must be a str"):
+        closed_days.parse_closed_day("24.12.", what=_any(_BadRepr()))
+    with pytest.raises(kim.InvalidTypeError, match="lang must be 'de' or 'en', got _BadRepr"):
+        parsing.parse_year("2023", lang=_any(_BadRepr()))
+    with pytest.raises(kim.InvalidTypeError, match="source must be the file's name"):
+        scenario_file.loads_scenarios("", AGREEMENT, source=_any(_BadRepr()))
+    with pytest.raises(kim.InvalidTypeError, match="agreement must be an Agreement"):
+        scenario_file.load_scenarios("missing.toml", _any(None))
+    assert parsing.parse_year("2023", what="--year") == 2023
+
+
+def test_strategies_raise_invalid_argument_with_a_message_that_can_be_shown() -> None:
+    hypothesis_errors = pytest.importorskip("hypothesis.errors")
+    from kim_cooperation import strategies
+
+    with pytest.raises(hypothesis_errors.InvalidArgument, match="whose repr"):
+        strategies.distinct_parties(min_size=_any(_BadRepr())).validate()
+    with pytest.raises(hypothesis_errors.InvalidArgument, match="period_ends must be a sequence"):
+        strategies.notice_terms(period_ends=_any(3)).validate()
+    with pytest.raises(hypothesis_errors.InvalidArgument, match="is not a PeriodEnd"):
+        strategies.notice_terms(period_ends=_any(["decade"])).validate()
+    with pytest.raises(hypothesis_errors.InvalidArgument, match="must be an int, got bool"):
+        strategies.distinct_parties(max_size=_any(True)).validate()
+    strategies.notice_terms(period_ends=_any(["year"])).validate()

@@ -27,21 +27,35 @@ from collections.abc import (
 )
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Final, Generic, ParamSpec, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Generic, Literal, ParamSpec, TypeAlias, TypeVar
 
 import attrs
 
-from kim_cooperation.errors import InvalidDateError, InvalidTypeError, InvalidValueError
+from kim_cooperation.errors import (
+    InvalidDateError,
+    InvalidTypeError,
+    InvalidValueError,
+    KimCooperationError,
+)
+
+if TYPE_CHECKING:
+    from kim_cooperation.agreement import Agreement
+    from kim_cooperation.region import Region
 
 __all__ = [
     "Choice",
     "Exact",
     "FrozenMapping",
     "builder",
+    "check_agreement",
     "check_date",
+    "check_instance",
     "check_int",
     "check_label",
+    "check_lang",
     "check_name",
+    "check_region",
+    "check_what",
     "check_year",
     "invisible_character",
     "reads_older_pickles",
@@ -203,6 +217,109 @@ def check_date(value: object, *, what: str) -> dt.date:
         hint = f"; parse it first, e.g. datetime.date.fromisoformat({shown(value)})"
     raise InvalidTypeError(
         f"{what} must be a datetime.date, got {type(value).__name__} {shown(value)}{hint}"
+    )
+
+
+def check_instance(value: object, kind: type[_T], *, what: str, how: str) -> _T:
+    """Return ``value`` if it is a ``kind``, else refuse it naming what was expected and how.
+
+    The check at the entry of a public function that takes one of the
+    library's own objects: without it a wrong argument would fail deep
+    inside with an ``AttributeError`` that names neither the argument nor
+    what it should have been.
+
+    Args:
+        value: The argument.
+        kind: The class expected (a subclass is accepted).
+        what: How to name the argument in the message.
+        how: How to get a right one, for the message.
+
+    Raises:
+        InvalidTypeError: ``value`` is not a ``kind``.
+
+    Examples:
+        >>> from kim_cooperation.region import Region
+        >>> check_instance("Nord", Region, what="region", how="look it up with agreement.region(name)")
+        Traceback (most recent call last):
+        ...
+        kim_cooperation.errors.InvalidTypeError: region must be a Region, got str 'Nord'; look it up with agreement.region(name)
+    """
+    if isinstance(value, kind):
+        return value
+    raise InvalidTypeError(
+        f"{what} must be a {kind.__name__}, got {type(value).__name__} {shown(value)}; {how}"
+    )
+
+
+def check_agreement(value: object, *, what: str = "agreement") -> Agreement:
+    """Return ``value`` if it is an `Agreement` (see `kim_cooperation.agreement.check_agreement`).
+
+    For the modules the agreement module itself imports (membership, spans,
+    keys, costs), which cannot import it at their top.
+
+    Raises:
+        InvalidTypeError: ``value`` is not an `Agreement`.
+    """
+    from kim_cooperation.agreement import check_agreement as check  # noqa: PLC0415 - a cycle
+
+    return check(value, what=what)
+
+
+def check_region(value: object, *, what: str = "region") -> Region:
+    """Return ``value`` if it is a `Region`, for the functions that take the object, not its name.
+
+    Raises:
+        InvalidTypeError: ``value`` is not a `Region` (a region's name is
+            refused too: look the region up with ``agreement.region(name)``).
+    """
+    from kim_cooperation.region import Region  # noqa: PLC0415 - region imports this module
+
+    return check_instance(
+        value, Region, what=what, how="look a region up by its name with agreement.region(name)"
+    )
+
+
+def check_lang(value: object, *, what: str = "lang") -> Literal["de", "en"]:
+    """Return ``value`` if it is a report language, ``"de"`` or ``"en"``.
+
+    Raises:
+        InvalidTypeError: ``value`` is not a str.
+        InvalidValueError: ``value`` is another string.
+
+    Examples:
+        >>> check_lang("en")
+        'en'
+        >>> check_lang("EN")
+        Traceback (most recent call last):
+        ...
+        kim_cooperation.errors.InvalidValueError: lang must be 'de' or 'en', got 'EN'; write lang="de" for German or lang="en" for English
+    """
+    if value == "de" and isinstance(value, str):
+        return "de"
+    if value == "en" and isinstance(value, str):
+        return "en"
+    if isinstance(value, str):
+        error: type[KimCooperationError] = InvalidValueError
+        got = shown(value)
+    else:
+        error, got = InvalidTypeError, f"{type(value).__name__} {shown(value)}"
+    raise error(
+        f"{what} must be 'de' or 'en', got {got}; write {what}=\"de\" for German or "
+        f'{what}="en" for English'
+    )
+
+
+def check_what(value: object) -> str | None:
+    """Return ``value`` if it can name a value in a message: a str such as ``"--rate"``, or ``None``.
+
+    Raises:
+        InvalidTypeError: ``value`` is neither.
+    """
+    if value is None or isinstance(value, str):
+        return value
+    raise InvalidTypeError(
+        f"what must be a str that names the value in messages, such as '--rate', or None, got "
+        f"{type(value).__name__} {shown(value)}"
     )
 
 

@@ -61,6 +61,7 @@ from kim_cooperation._checks import (
     builder,
     check_date,
     check_int,
+    check_what,
     result_type,
     shown,
     tuple_of,
@@ -866,6 +867,7 @@ def parse_closed_day(
             f"a closed day must be a str such as '24.12.', got {type(text).__name__} {shown(text)}"
         )
     texts = _text(lang)
+    check_what(what)
     subject = f"{what} {text!r}" if what else repr(text)
     stripped = text.strip()
     for pattern in _RECURRING:

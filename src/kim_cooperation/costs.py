@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from kim_cooperation._checks import Choice, Exact, shown, to_fraction
+from kim_cooperation._checks import Choice, Exact, check_agreement, shown, to_fraction
 from kim_cooperation.clauses import Clause
 from kim_cooperation.errors import InvalidMoneyError, InvalidTypeError, InvalidValueError
 from kim_cooperation.money import Money, from_cents, to_cents, to_money
@@ -282,7 +282,7 @@ def costs_by_region(
         ``region.name`` is the region's own name, however the key was written.
 
     Raises:
-        InvalidTypeError: ``costs`` is not a mapping, has a key that is
+        InvalidTypeError: ``agreement`` is not an `Agreement`, ``costs`` is not a mapping, has a key that is
             neither a `str` nor a `Region`, or holds a value that is not a
             `CostStatement`.
         InvalidValueError: ``costs`` is empty or names a region twice.
@@ -298,6 +298,7 @@ def costs_by_region(
         >>> [region.name for region in costs_by_region(coesfeld, {coesfeld.region("Mitte"): CostStatement()})]
         ['Mitte']
     """
+    check_agreement(agreement)
     if not isinstance(costs, Mapping):
         raise InvalidTypeError(
             f"costs must be a mapping of region name to CostStatement, got {type(costs).__name__}"

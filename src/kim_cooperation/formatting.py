@@ -24,7 +24,7 @@ import datetime as dt
 from fractions import Fraction
 from typing import Final, Literal, TypeAlias
 
-from kim_cooperation._checks import shown
+from kim_cooperation._checks import check_date, check_int, shown, to_fraction
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError
 from kim_cooperation.money import Money, from_cents, to_cents
 
@@ -105,6 +105,7 @@ def format_date(day: dt.date, *, lang: Lang = "de") -> str:
         >>> format_date(dt.date(2024, 6, 30)), format_date(dt.date(2024, 6, 30), lang="en")
         ('30.06.2024', '2024-06-30')
     """
+    check_date(day, what="day")
     _check_lang(lang)
     if lang == "de":
         return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
@@ -120,6 +121,7 @@ def format_fte(fte: Fraction, *, lang: Lang = "de") -> str:
         >>> format_fte(Fraction(5, 2), lang="en")
         '2.5'
     """
+    fte = to_fraction(fte, what="fte")
     _check_lang(lang)
     places = terminating_places(fte.denominator)
     if places is None or places > _MAX_PLACES:
@@ -172,6 +174,8 @@ def terminating_places(denominator: int) -> int | None:
         >>> terminating_places(8), terminating_places(3)
         (3, None)
     """
+    if check_int(denominator, what="denominator") < 1:
+        raise InvalidValueError(f"denominator must be positive, got {shown(denominator)}")
     twos = fives = 0
     while denominator % 2 == 0:
         denominator //= 2

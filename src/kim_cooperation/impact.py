@@ -42,14 +42,13 @@ Examples:
 
 from __future__ import annotations
 
-import enum
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal, TypeAlias
 
 import attrs
 
-from kim_cooperation._checks import shown
+from kim_cooperation._checks import Choice, shown
 from kim_cooperation._exportable import Exportable
 from kim_cooperation.clauses import Clause
 from kim_cooperation.errors import (
@@ -68,7 +67,7 @@ Table: TypeAlias = Literal["finance", "result"]
 """Which statement of a `FinancialImpact`: the finance or the result statement."""
 
 
-class Layout(enum.StrEnum):
+class Layout(Choice):
     """The layout and labels of the statement.
 
     Examples:
@@ -91,7 +90,7 @@ class Layout(enum.StrEnum):
     """The standard NKF lines of §§ 2, 3 KomHVO NRW."""
 
 
-class Role(enum.StrEnum):
+class Role(Choice):
     """The town's role in its region.
 
     Examples:

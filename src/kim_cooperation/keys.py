@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import enum
 import itertools
 import math
 from collections.abc import Iterable, Mapping
@@ -43,19 +42,24 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from kim_cooperation._checks import (
+    Choice,
     Exact,
     FrozenMapping,
+    check_agreement,
     check_date,
     check_label,
+    check_region,
     check_year,
     shown,
     to_fraction,
+    tuple_of,
 )
 from kim_cooperation.clauses import Clause, Interpretation
 from kim_cooperation.errors import (
     InvalidTypeError,
     InvalidValueError,
     NoPopulationCountError,
+    UnknownPartyError,
 )
 from kim_cooperation.party import Party
 from kim_cooperation.split import _bounded_integer_weights
@@ -79,7 +83,7 @@ __all__ = [
 _ONE: Final = Fraction(1)
 
 
-class KeyKind(enum.StrEnum):
+class KeyKind(Choice):
     """The kind of a region's split key (C4, I1, I9).
 
     Examples:
@@ -307,14 +311,7 @@ class PopulationCount:
 
 def check_population(counts: Iterable[PopulationCount]) -> tuple[PopulationCount, ...]:
     """Return ``counts`` ordered by day; refuse two counts of the same day (I9)."""
-    ordered: list[PopulationCount] = []
-    for count in counts:
-        if not isinstance(count, PopulationCount):
-            raise InvalidTypeError(
-                f"population counts must all be PopulationCount, got {type(count).__name__} "
-                f"{shown(count)}"
-            )
-        ordered.append(count)
+    ordered = list(tuple_of(counts, PopulationCount, what="population counts"))
     ordered.sort(key=lambda count: count.as_of)
     for earlier, later in itertools.pairwise(ordered):
         if earlier.as_of == later.as_of:
@@ -340,7 +337,7 @@ def population_of(agreement: Agreement, party: str | Party, day: dt.date) -> Pop
         >>> count.as_of, count.counts[agreement.party("Altenau")]
         (datetime.date(2024, 12, 31), 21480)
     """
-    found = agreement.party(party)
+    found = check_agreement(agreement).party(party)
     check_date(day, what="day")
     latest: PopulationCount | None = None
     for count in agreement.population:
@@ -385,6 +382,9 @@ def key_weights(
         NoPopulationCountError: Under a population key, a town has no count
             on or before the reference day; the message names the town, the
             year and the day.
+        UnknownPartyError: One of ``parties`` is not a member of ``region``.
+        InvalidTypeError: ``agreement`` or ``region`` is not one, or ``parties``
+            holds something other than a `Party`.
 
     Examples:
         >>> from kim_cooperation import presets
@@ -393,8 +393,9 @@ def key_weights(
         >>> {party.name: str(weight) for party, weight in weights.items()}
         {'Brunnfeld': '2', 'Eichhagen': '1', 'Fuchsberg': '1', 'Grünwald': '1/2'}
     """
+    check_agreement(agreement)
     check_year(year)
-    members = region.members if parties is None else tuple(parties)
+    members = _members(region, parties)
     key = region.split_key
     if key.kind is KeyKind.EQUAL:
         return dict.fromkeys(members, _ONE)
@@ -418,8 +419,9 @@ def key_integers(
         >>> {party.name: weight for party, weight in weights.items()}
         {'Brunnfeld': 4, 'Eichhagen': 2, 'Fuchsberg': 2, 'Grünwald': 1}
     """
+    check_agreement(agreement)
     check_year(year)
-    members = region.members if parties is None else tuple(parties)
+    members = _members(region, parties)
     key = region.split_key
     if key.kind is KeyKind.EQUAL:
         return dict.fromkeys(members, 1)
@@ -431,6 +433,22 @@ def key_integers(
         party: weight.numerator * (scale // weight.denominator)
         for party, weight in weights.items()
     }
+
+
+def _members(region: Region, parties: Iterable[Party] | None) -> tuple[Party, ...]:
+    """The towns to weigh: ``parties``, checked to be members of ``region``, or all its members."""
+    check_region(region)
+    if parties is None:
+        return region.members
+    members = tuple_of(parties, Party, what="parties")
+    strangers = set(members).difference(region.members)
+    if strangers:
+        raise UnknownPartyError(
+            f"parties must be members of region {region.name!r}, got "
+            f"{sorted(party.name for party in strangers)}; its members are "
+            f"{[party.name for party in region.members]}"
+        )
+    return members
 
 
 def _population_counts(
@@ -462,6 +480,9 @@ def _population_counts(
 
 def reference_day(agreement: Agreement, region: Region, year: int) -> dt.date | None:
     """Return the day whose population counts split ``region``'s ``year``, or ``None`` (I9)."""
+    check_agreement(agreement)
+    check_region(region)
+    check_year(year)
     if region.split_key.kind is not KeyKind.POPULATION:
         return None
     return agreement.policies.population_reference.reference_day(year)

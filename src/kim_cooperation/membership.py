@@ -33,7 +33,7 @@ from fractions import Fraction
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from kim_cooperation._checks import check_date, check_year
+from kim_cooperation._checks import check_agreement, check_date, check_region, check_year
 from kim_cooperation.errors import InvalidValueError, UndecidedCaseError
 from kim_cooperation.notice import Notice, termination_date
 from kim_cooperation.party import Party
@@ -66,6 +66,7 @@ def termination_of(agreement: Agreement, party: str | Party) -> dt.date | None:
         >>> termination_of(agreement, "Rosendahl"), termination_of(agreement, "Coesfeld")
         (datetime.date(2025, 12, 31), None)
     """
+    check_agreement(agreement)
     return agreement._index.termination.get(agreement.party(party))
 
 
@@ -99,6 +100,7 @@ def employer_on(agreement: Agreement, region: str | Region, day: dt.date) -> Par
         >>> employer_on(agreement, "Nord", dt.date(2026, 1, 1)).name
         'Billerbeck'
     """
+    check_agreement(agreement)
     found = agreement.region(region)
     check_date(day, what="day")
     employer = found.employer
@@ -127,6 +129,7 @@ def employer_for_year(agreement: Agreement, region: str | Region, year: int) -> 
         >>> [employer_for_year(agreement, "Nord", year).name for year in (2025, 2026)]
         ['Coesfeld', 'Billerbeck']
     """
+    check_agreement(agreement)
     check_year(year)
     last = dt.date(year, 12, 31)
     ends = agreement._index.end
@@ -148,6 +151,7 @@ def is_member(agreement: Agreement, party: str | Party, day: dt.date) -> bool:
         >>> is_member(agreement, "Rosendahl", dt.date(2026, 1, 1))
         False
     """
+    check_agreement(agreement)
     check_date(day, what="day")
     ends = termination_of(agreement, party)  # looks the party up first: unknown ones raise
     if day < agreement.start:
@@ -169,6 +173,7 @@ def members_on(
         >>> [len(members_on(agreement, dt.date(year, 1, 1))) for year in (2025, 2026)]
         [11, 10]
     """
+    check_agreement(agreement)
     parties = agreement.parties if region is None else agreement.region(region).members
     check_date(day, what="day")
     if day < agreement.start:
@@ -196,6 +201,7 @@ def agreement_end(agreement: Agreement) -> dt.date | None:
         >>> agreement_end(ended)
         datetime.date(2025, 12, 31)
     """
+    check_agreement(agreement)
     return agreement._index.end
 
 
@@ -216,6 +222,7 @@ def post_shares(agreement: Agreement, day: dt.date) -> Mapping[Party, Fraction]:
         >>> str(shares[presets.coesfeld().party("Nottuln")])
         '1/2'
     """
+    check_agreement(agreement)
     # The spans build on this module; imported here to keep the modules acyclic.
     from kim_cooperation.spans import day_shares  # noqa: PLC0415
 
@@ -248,6 +255,8 @@ def cost_shares(agreement: Agreement, region: Region, year: int) -> Mapping[Part
         >>> {party.name: str(share) for party, share in shares.items()}
         {'Dülmen': '1'}
     """
+    check_agreement(agreement)
+    check_region(region)
     from kim_cooperation.spans import year_shares, year_spans  # noqa: PLC0415
 
     return MappingProxyType(year_shares(year_spans(agreement, region, year)))
@@ -275,6 +284,8 @@ def members_for_year(agreement: Agreement, region: Region, year: int) -> tuple[P
         >>> [party.name for party in members_for_year(agreement, nord, 2026)]
         ['Billerbeck', 'Coesfeld', 'Havixbeck']
     """
+    check_agreement(agreement)
+    check_region(region)
     from kim_cooperation.spans import year_window  # noqa: PLC0415
 
     first, _ = year_window(agreement, year)
@@ -309,6 +320,7 @@ def check_notices(agreement: Agreement) -> None:
         kim_cooperation.errors.UndecidedCaseError: Coesfeld, the employer of region 'Nord',
         leaves on 2025-12-31 while Billerbeck, Havixbeck, Rosendahl stay(s); ...
     """
+    check_agreement(agreement)
     seen: set[Party] = set()
     parties = set(agreement.parties)
     for notice in agreement.notices:

@@ -60,6 +60,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Final
 
+from kim_cooperation._checks import check_lang, check_what
 from kim_cooperation.errors import (
     InvalidDateError,
     InvalidMoneyError,
@@ -234,11 +235,7 @@ def _say(lang: Lang, key: str, /, **fields: object) -> str:
 
 
 def _check_lang(lang: object) -> Lang:
-    if lang == "de":
-        return "de"
-    if lang == "en":
-        return "en"
-    raise InvalidValueError(f"lang must be 'de' or 'en', got {lang!r}")
+    return check_lang(lang)
 
 
 def _subject(text: str, what: str | None) -> str:
@@ -349,6 +346,7 @@ def parse_amount(
         schreiben Sie 57.000,00 oder 57000,00
     """
     lang = _check_lang(lang)
+    check_what(what)
     stripped = _prepared(text, what, lang, InvalidValueError)
     subject = _subject(str(text), what)
     examples = _say(lang, "amount_examples" if grouping else "amount_examples_plain")
@@ -487,6 +485,7 @@ def parse_rate(text: str, *, lang: Lang = "de", what: str | None = None) -> Deci
         Write percentages with %, fractions below 1 such as 0.03
     """
     lang = _check_lang(lang)
+    check_what(what)
     stripped = _prepared(text, what, lang, InvalidValueError)
     subject = _subject(str(text), what)
     match = _RATE.fullmatch(stripped)
@@ -583,6 +582,7 @@ def parse_date(text: str, *, lang: Lang = "de", what: str | None = None) -> dt.d
         kim_cooperation.errors.InvalidDateError: --received '30.02.2023': der Februar 2023 hat keinen 30. Tag, nur 28 Tage
     """
     lang = _check_lang(lang)
+    check_what(what)
     stripped = _prepared(text, what, lang, InvalidDateError)
     subject = _subject(str(text), what)
     match = _ISO.fullmatch(stripped) or _GERMAN.fullmatch(stripped)
@@ -623,6 +623,7 @@ def parse_year(text: str, *, lang: Lang = "de", what: str | None = None) -> int:
         kim_cooperation.errors.InvalidDateError: --year '٢٠٢٣': only the digits 0 to 9 count, not '٢' (ARABIC-INDIC DIGIT TWO)
     """
     lang = _check_lang(lang)
+    check_what(what)
     stripped = _prepared(text, what, lang, InvalidDateError)
     subject = _subject(str(text), what)
     if not _YEAR.fullmatch(stripped):

@@ -42,7 +42,7 @@ from typing import TypeVar
 
 import attrs
 
-from kim_cooperation._checks import check_year, reads_older_pickles, shown
+from kim_cooperation._checks import Choice, check_year, reads_older_pickles, shown
 from kim_cooperation.errors import InvalidValueError
 
 __all__ = [
@@ -59,7 +59,7 @@ __all__ = [
 _E = TypeVar("_E", bound=enum.StrEnum)
 
 
-class WithdrawalScope(enum.StrEnum):
+class WithdrawalScope(Choice):
     """Who takes over a leaving town's share (C12, I3).
 
     Examples:
@@ -84,7 +84,7 @@ class WithdrawalScope(enum.StrEnum):
     """All remaining parties of the agreement, in equal parts (the literal reading)."""
 
 
-class PartYearFunding(enum.StrEnum):
+class PartYearFunding(Choice):
     """How funding is computed for a post filled part of a year (C5, I7).
 
     Examples:
@@ -108,7 +108,7 @@ class PartYearFunding(enum.StrEnum):
     """The yearly rate pro rata for each day filled (days of the year as the base)."""
 
 
-class WindDownScope(enum.StrEnum):
+class WindDownScope(Choice):
     """Who bears the costs that run on after full termination (C13, I5).
 
     Examples:
@@ -136,7 +136,7 @@ class WindDownScope(enum.StrEnum):
     """Every town of the post's region that was a party, also those that left earlier (C12)."""
 
 
-class PopulationReference(enum.StrEnum):
+class PopulationReference(Choice):
     """Which count of inhabitants a population key uses for a year (C4, I9).
 
     Official counts (IT.NRW publishes them as of 31 December and 30 June)
@@ -169,7 +169,7 @@ class PopulationReference(enum.StrEnum):
         return dt.date(year - back, 12, 31)
 
 
-class SpanWeighting(enum.StrEnum):
+class SpanWeighting(Choice):
     """How the spans of a year with a change of members are weighed (C11, C12, I10).
 
     Under notice terms that end inside a year (quarter, half-year, month) a
@@ -191,7 +191,7 @@ class SpanWeighting(enum.StrEnum):
     """Days: each day of the span counts one."""
 
 
-class ShareBasis(enum.StrEnum):
+class ShareBasis(Choice):
     """Whether a clause's "equal parts" are equal, or by the region's key (I11, I12, I13).
 
     Under the equal key (C4, Coesfeld) both readings give the same result.

@@ -66,7 +66,7 @@ from kim_cooperation._checks import (
     tuple_of,
 )
 from kim_cooperation._exportable import Exportable
-from kim_cooperation.agreement import Agreement
+from kim_cooperation.agreement import Agreement, check_agreement
 from kim_cooperation.costs import CostItem, CostStatement, costs_by_region
 from kim_cooperation.errors import InvalidMoneyError, InvalidTypeError, InvalidValueError
 from kim_cooperation.formatting import Lang
@@ -248,6 +248,7 @@ def estimate_wind_down(agreement: Agreement, year: int, plan: CostPlan) -> WindD
         >>> west.costs.total, west.funding.amount, west.net
         (Decimal('49500.00'), Decimal('42250.00'), Decimal('7250.00'))
     """
+    check_agreement(agreement)
     check_year(year)
     ends = agreement.ends
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)

@@ -24,6 +24,7 @@ from types import MappingProxyType
 from typing import Final
 
 from kim_cooperation import presets
+from kim_cooperation._checks import check_instance, check_lang, tuple_of
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause
 from kim_cooperation.errors import NoPopulationCountError
@@ -216,6 +217,20 @@ def _impact_rows(lines: Iterable[ImpactLine], lang: Lang) -> list[tuple[str, str
     ]
 
 
+_MAKE: Final = MappingProxyType(
+    {
+        "impact": "make one with financial_impact(settlement, party)",
+        "region": "take one from settle(...).region(name)",
+        "agreement": "build one with Agreement(...) or presets.coesfeld()",
+        "settlement": "make one with settle(agreement, year, plan)",
+        "deadline": "make one with notice_deadline(year)",
+        "projection": "make one with projection.project(agreement, years, plans)",
+        "comparison": "make one with scenario.compare(baseline, variants, years, plans)",
+    }
+)
+"""How to get each object the renderers take, for the message when given something else."""
+
+
 def render_impact(impact: FinancialImpact, *, lang: Lang = "de") -> str:
     """Render a town's financial-impact statement as two text tables.
 
@@ -233,7 +248,8 @@ def render_impact(impact: FinancialImpact, *, lang: Lang = "de") -> str:
           Eigenanteil                                         8.125 €  (C7)
         ...
     """
-    text = _TEXT[lang]
+    check_instance(impact, FinancialImpact, what="impact", how=_MAKE["impact"])
+    text = _TEXT[check_lang(lang)]
     role = text["employer_of"] if impact.role is Role.EMPLOYER else text["member_of"]
     region = impact.region
     role = f"{role} {region.region.name}"
@@ -292,7 +308,12 @@ def render_region(
             Coesfeld    €10,833.34  (C12) bears itself, +1 cent (remainder, I2)
             Havixbeck   €10,833.33  (C12) pays Coesfeld (C9)
     """
-    text = _TEXT[lang]
+    check_instance(region, RegionSettlement, what="region", how=_MAKE["region"])
+    if assumption is not None:
+        check_instance(assumption, str, what="assumption", how="write the assumption as text")
+    if agreement is not None:
+        check_instance(agreement, Agreement, what="agreement", how=_MAKE["agreement"])
+    text = _TEXT[check_lang(lang)]
     settled = region.region
     posts = text["post"] if settled.fte == 1 else text["posts"]
     runs = _employer_runs(region)
@@ -505,10 +526,10 @@ def default_report(
         ...
         Source of Region Nord's costs: Stadt Coesfeld council paper 2023.
     """
+    text = _TEXT[check_lang(lang)]
     agreement = presets.coesfeld()
     plan = presets.coesfeld_planning_costs_2023()
     settlement: Settlement = settle(agreement, 2023, plan)
-    text = _TEXT[lang]
     nord = agreement.region("Nord")
     per_fte = format_eur(plan["Nord"].scaled(1 / nord.fte).total, lang=lang)
     impact = financial_impact(settlement, party, layout=layout)
@@ -547,7 +568,9 @@ def render_settlement(
           Havixbeck owes Coesfeld   €8,125  (C9)
           Rosendahl owes Coesfeld   €8,125  (C9)
     """
-    text = _TEXT[lang]
+    check_instance(settlement, Settlement, what="settlement", how=_MAKE["settlement"])
+    notes = tuple_of(notes, str, what="notes")
+    text = _TEXT[check_lang(lang)]
     sections = [f"{settlement.agreement.name} – {text['year']} {settlement.year}", *notes]
     for region in settlement.regions:
         sections += ["", render_region(region, lang=lang, agreement=settlement.agreement)]
@@ -574,6 +597,7 @@ def render_termination(
         >>> print(render_termination(dt.date(2024, 6, 30)))
         Kündigung zugegangen am 30.06.2024: Mitglied bis 31.12.2025 (18 Monate zum Ende eines Kalenderjahres, C11)
     """
+    check_lang(lang)
     chosen = NoticeTerms() if terms is None else terms
     ends = termination_date(received, chosen)
     return _TEXT[lang]["received"].format(
@@ -592,7 +616,8 @@ def render_deadline(deadline: NoticeDeadline, *, lang: Lang = "de") -> str:
         To end the agreement on 2025-12-31, notice must be received by 2024-06-30 at the latest (18 months to the end of a year, C11).
         2024-06-30 is a Sunday. The deadline is not moved (§ 193 BGB does not apply to notice periods); make sure the notice arrives by 2024-06-28.
     """
-    text = _TEXT[lang]
+    check_instance(deadline, NoticeDeadline, what="deadline", how=_MAKE["deadline"])
+    text = _TEXT[check_lang(lang)]
     lines = [
         text["deadline"].format(
             end=format_date(deadline.end, lang=lang),
@@ -646,7 +671,8 @@ def render_projection(projection: Projection, *, lang: Lang = "de") -> str:
           Rosendahl   €8,125   €8,125   €16,250
           Total      €32,500  €32,500   €65,000
     """
-    text = _TEXT[lang]
+    check_instance(projection, Projection, what="projection", how=_MAKE["projection"])
+    text = _TEXT[check_lang(lang)]
     parties = projection.parties
     headers = [text["town"], *(_year_heading(projection, year) for year in projection.years)]
     rows = [
@@ -706,7 +732,8 @@ def render_comparison(comparison: Comparison, *, lang: Lang = "de") -> str:
           Rosendahl           €0 (-€8,125)
           Total          €32,500 (€0)
     """
-    text = _TEXT[lang]
+    check_instance(comparison, Comparison, what="comparison", how=_MAKE["comparison"])
+    text = _TEXT[check_lang(lang)]
     sections: list[str] = []
     for name, projection in zip(comparison.names, comparison.projections, strict=True):
         base = name == BASELINE

@@ -70,8 +70,9 @@ from typing import Any, Final
 
 import attrs
 
+from kim_cooperation._checks import check_lang, shown
 from kim_cooperation._suggestions import party_named, successor_needed
-from kim_cooperation.agreement import Agreement
+from kim_cooperation.agreement import Agreement, check_agreement
 from kim_cooperation.errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -671,8 +672,12 @@ def loads_scenarios(
         raise InvalidTypeError(f"text must be a str, got {type(text).__name__}")
     if not isinstance(agreement, Agreement):
         raise InvalidTypeError(f"agreement must be an Agreement, got {type(agreement).__name__}")
-    if lang not in ("de", "en"):
-        raise InvalidValueError(f"lang must be 'de' or 'en', got {lang!r}")
+    lang = check_lang(lang)
+    if source is not None and not isinstance(source, str):
+        raise InvalidTypeError(
+            f"source must be the file's name as a str, or None, got {type(source).__name__} "
+            f"{shown(source)}"
+        )
     problems = _Problems(lang)
     document = _parse(text, problems)
     if document is None:
@@ -710,8 +715,10 @@ def load_scenarios(
     """
     if not isinstance(path, str | os.PathLike):
         raise InvalidTypeError(f"path must be a str or a path, got {type(path).__name__}")
+    check_agreement(agreement)
+    lang = check_lang(lang)
     source = os.fspath(path)
-    problems = _Problems("de" if lang == "de" else "en")
+    problems = _Problems(lang)
     with open(path, "rb") as file:
         data = file.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:

@@ -49,9 +49,22 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from kim_cooperation._checks import FrozenMapping, check_year
+from kim_cooperation._checks import (
+    FrozenMapping,
+    check_agreement,
+    check_region,
+    check_year,
+    shown,
+    to_fraction,
+    tuple_of,
+)
 from kim_cooperation.clauses import Clause, Interpretation
-from kim_cooperation.errors import InvalidValueError, NoPopulationCountError, UndecidedCaseError
+from kim_cooperation.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    NoPopulationCountError,
+    UndecidedCaseError,
+)
 from kim_cooperation.keys import KeyKind, key_integers, key_weights
 from kim_cooperation.membership import agreement_end, employer_on, members_on
 from kim_cooperation.party import Party
@@ -155,6 +168,7 @@ def year_window(agreement: Agreement, year: int) -> tuple[dt.date, dt.date]:
         >>> year_window(presets.coesfeld(), 2023)
         (datetime.date(2023, 1, 1), datetime.date(2023, 12, 31))
     """
+    check_agreement(agreement)
     check_year(year)
     if year < agreement.start.year:
         raise InvalidValueError(
@@ -200,6 +214,8 @@ def year_spans(
         >>> [party.name for party in span.members], str(span.clause)
         (['Billerbeck', 'Coesfeld', 'Havixbeck'], 'C12')
     """
+    check_agreement(agreement)
+    check_region(region)
     return settled_year(agreement, region, year, equal_parts=equal_parts)[0]
 
 
@@ -214,6 +230,8 @@ def settled_year(
     denominator, in AGS order: integers in the same ratio, ready for the
     largest-remainder split.
     """
+    check_agreement(agreement)
+    check_region(region)
     first, last = year_window(agreement, year)
     policies = agreement.policies
     scope_all = policies.withdrawal_scope is WithdrawalScope.AGREEMENT
@@ -362,10 +380,49 @@ def bearer_shares(
         UndecidedCaseError: Under ``by_key`` the remaining towns all have
             weight zero.
     """
+    check_agreement(agreement)
+    check_region(region)
+    current, raw = _check_bearers(region, current, raw, by_key=by_key)
     numerators, denominator = _bearer_integers(
         agreement, region, current, _scaled(raw), by_key=by_key
     )
     return {party: Fraction(number, denominator) for party, number in numerators.items()}
+
+
+def _check_bearers(
+    region: Region, current: object, raw: object, *, by_key: bool
+) -> tuple[Mapping[Region, tuple[Party, ...]], dict[Party, Fraction]]:
+    """The arguments of `bearer_shares`, checked: members by region, and the weights needed.
+
+    By the key, only the remaining towns' weights count; in equal parts, all the region's.
+    """
+    if not isinstance(current, Mapping) or region not in current:
+        error = InvalidValueError if isinstance(current, Mapping) else InvalidTypeError
+        raise error(
+            f"current must be a mapping of each Region to its members, holding {region.name!r}, "
+            f"got {type(current).__name__} {shown(current)}; write e.g. "
+            "{region: members_on(agreement, day, region=region)}"
+        )
+    members = {
+        item: tuple_of(current[item], Party, what=f"members of {item!r}") for item in current
+    }
+    if not isinstance(raw, Mapping):
+        raise InvalidTypeError(
+            f"raw must be a mapping of each town of {region.name!r} to its key's weight, got "
+            f"{type(raw).__name__} {shown(raw)}; write e.g. dict.fromkeys(region.members, 1)"
+        )
+    needed = members[region] if by_key else (*region.members, *members[region])
+    missing = [party.name for party in dict.fromkeys(needed) if party not in raw]
+    if missing:
+        raise InvalidValueError(
+            f"raw must hold a weight for each town of {region.name!r} it counts, "
+            f"missing {missing}; write e.g. dict.fromkeys(region.members, 1)"
+        )
+    weights = {
+        party: to_fraction(weight, what=f"weight of {shown(party)}")
+        for party, weight in raw.items()
+    }
+    return members, weights
 
 
 def _scaled(raw: Mapping[Party, Fraction]) -> dict[Party, int]:
@@ -427,6 +484,8 @@ def day_shares(agreement: Agreement, region: Region, day: dt.date) -> dict[Party
         >>> [str(share) for share in shares.values()]
         ['1/2', '1/2']
     """
+    check_agreement(agreement)
+    check_region(region)
     policies = agreement.policies
     scope_all = policies.withdrawal_scope is WithdrawalScope.AGREEMENT
     regions = agreement.regions if scope_all else (region,)
@@ -454,7 +513,7 @@ def year_shares(spans: Iterable[Span]) -> dict[Party, Fraction]:
         >>> sorted(set(shares.values()))
         [Fraction(1, 5)]
     """
-    spans = tuple(spans)
+    spans = tuple_of(spans, Span, what="spans")
     if len(spans) == 1:
         (span,) = spans
         return dict(sorted(span.shares.items(), key=lambda item: item[0].ags))

@@ -60,11 +60,11 @@ from collections.abc import (
 )
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Final, TypeAlias
+from typing import Any, Final, TypeAlias, cast
 
 import attrs
 
-from kim_cooperation._checks import Exact, shown, to_fraction, tuple_of
+from kim_cooperation._checks import Exact, check_int, shown, to_fraction, tuple_of
 from kim_cooperation.clauses import Clause, Interpretation, check_clause
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError, UnknownPartyError
 from kim_cooperation.money import Money, from_cents, to_cents
@@ -98,10 +98,11 @@ _AGS: Final = operator.attrgetter("ags")
 def largest_remainder(total: int, weights: Sequence[Fraction]) -> list[int]:
     """Split ``total`` units by ``weights`` with the largest-remainder method.
 
-    This is the bare algorithm, on integers, without validation: the public
-    functions `split_equally` and `split_by_weight` check their input and
-    call it. Ties between equal remainders go to the earlier position, so the
-    caller decides the tie order by the order of ``weights``.
+    This is the bare algorithm, on integers: the public functions
+    `split_equally` and `split_by_weight` check parties and money and call
+    it; it checks only that its own arguments are exact and can be split.
+    Ties between equal remainders go to the earlier position, so the caller
+    decides the tie order by the order of ``weights``.
 
     A negative ``total`` is split as its magnitude and negated, so that the
     same parties receive the odd units whatever the sign.
@@ -115,8 +116,12 @@ def largest_remainder(total: int, weights: Sequence[Fraction]) -> list[int]:
         the ceiling of ``total * weight / sum(weights)``.
 
     Raises:
-        InvalidValueError: The weights need more than `MAX_WEIGHT_BITS` bits
-            as integers over their common denominator.
+        InvalidTypeError: ``total`` is not an ``int``, or ``weights`` is not
+            a sequence of exact numbers (`Fraction`, ``int``, `Decimal`).
+        InvalidValueError: A weight is negative, the weights sum to zero
+            (or there are none for a ``total`` other than zero), or they
+            need more than `MAX_WEIGHT_BITS` bits as integers over their
+            common denominator.
 
     Examples:
         >>> largest_remainder(6, [Fraction(2), Fraction(1), Fraction(1)])
@@ -124,8 +129,22 @@ def largest_remainder(total: int, weights: Sequence[Fraction]) -> list[int]:
         >>> largest_remainder(4, [Fraction(1), Fraction(3), Fraction(3)])
         [0, 2, 2]
     """
+    check_int(total, what="total", unit="units (cents)")
+    # Each item is checked by to_fraction; declared exact for it.
+    given = cast("tuple[Exact, ...]", tuple_of(weights, object, what="weights"))
+    exact = [to_fraction(weight, what=f"weight {index}") for index, weight in enumerate(given)]
+    negative = next((index for index, weight in enumerate(exact) if weight < 0), None)
+    if negative is not None:
+        raise InvalidValueError(
+            f"weights must not be negative, got weight {negative} = {shown(given[negative])}"
+        )
+    if not any(exact) and (exact or total):
+        raise InvalidValueError(
+            f"weights must have a positive sum to split {total} units among them, got "
+            f"{shown(list(given))}; give at least one positive weight"
+        )
     return _largest_remainder(
-        total, _bounded_integer_weights(weights, lambda index: f"weight {index}")
+        total, _bounded_integer_weights(exact, lambda index: f"weight {index}")
     )
 
 

@@ -18,6 +18,15 @@ library's types when it is imported (entry point ``hypothesis``), so
 ``st.from_type(Agreement)`` and ``st.builds`` with annotated arguments work
 without further set-up.
 
+Wrong arguments to a strategy (``min_parties="3"``, ``period_ends=[None]``)
+raise Hypothesis' own ``hypothesis.errors.InvalidArgument``, as Hypothesis'
+strategies do (``st.integers(min_value="x")``), and not a
+`KimCooperationError`: the strategies are used inside Hypothesis tests, where
+that error is what marks a mistake in the test rather than in the code under
+test. The message names the argument, the value (shown safely, even if its
+``repr`` fails) and what is expected. Counts and sizes are plain ``int``, as
+everywhere in the library: a ``bool`` or another ``int`` subclass is refused.
+
 Examples:
     A property test of a budget system's code: every town's budgeted
     payment is never more than the region's own share.
@@ -48,6 +57,7 @@ from typing import Final, TypeVar
 
 import attrs
 
+from kim_cooperation._checks import shown, subclass_hint
 from kim_cooperation._confusables import skeleton
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause
@@ -245,17 +255,20 @@ _COUNT_SOURCES: Final = (
 
 
 def _check_int(value: object, name: str, *, low: int, high: int | None = None) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise InvalidArgument(f"{name} must be an int, got {type(value).__name__} {value!r}")
+    if type(value) is not int:  # a bool or another subclass could change what a bound means
+        raise InvalidArgument(
+            f"{name} must be an int, got {type(value).__name__} {shown(value)}"
+            f"{subclass_hint(value)}"
+        )
     if value < low or (high is not None and value > high):
         upper = "" if high is None else f" and at most {high}"
-        raise InvalidArgument(f"{name} must be at least {low}{upper}, got {value!r}")
+        raise InvalidArgument(f"{name} must be at least {low}{upper}, got {shown(value)}")
     return value
 
 
 def _check_range(low: _Ordered, high: _Ordered, low_name: str, high_name: str) -> None:
     if low > high:
-        raise InvalidArgument(f"{low_name}={low!r} must not exceed {high_name}={high!r}")
+        raise InvalidArgument(f"{low_name}={shown(low)} must not exceed {high_name}={shown(high)}")
 
 
 def _check_day(value: object, name: str) -> dt.date:
@@ -278,14 +291,14 @@ def _check_kinds(value: object) -> tuple[KeyKind, ...]:
         return tuple(KeyKind)
     if isinstance(value, str) or not isinstance(value, Sequence):
         raise InvalidArgument(
-            f"key_kinds must be a sequence of KeyKind (or their values), got {value!r}"
+            f"key_kinds must be a sequence of KeyKind (or their values), got {shown(value)}"
         )
     kinds: list[KeyKind] = []
     for item in value:
         if not isinstance(item, str) or item not in tuple(KeyKind):
             raise InvalidArgument(
                 f"key_kinds must name kinds of split key {[kind.value for kind in KeyKind]}, "
-                f"got {item!r}"
+                f"got {shown(item)}"
             )
         if KeyKind(item) not in kinds:
             kinds.append(KeyKind(item))
@@ -294,16 +307,30 @@ def _check_kinds(value: object) -> tuple[KeyKind, ...]:
     return tuple(kinds)
 
 
+def _check_period_ends(value: object) -> tuple[PeriodEnd, ...]:
+    if value is None:
+        return tuple(PeriodEnd)
+    if isinstance(value, str) or not isinstance(value, Sequence):
+        raise InvalidArgument(
+            f"period_ends must be a sequence of PeriodEnd (or their values), got "
+            f"{type(value).__name__} {shown(value)}; write e.g. [PeriodEnd.YEAR]"
+        )
+    try:
+        return tuple(PeriodEnd(item) for item in value)
+    except KimCooperationError as error:
+        raise InvalidArgument(f"period_ends: {error}") from error
+
+
 def _check_parties(value: object, name: str) -> tuple[Party, ...] | None:
     if value is None:
         return None
     if isinstance(value, str) or not isinstance(value, Sequence):
-        raise InvalidArgument(f"{name} must be a sequence of Party, got {value!r}")
+        raise InvalidArgument(f"{name} must be a sequence of Party, got {shown(value)}")
     found = tuple(value)
     if not found or not all(isinstance(party, Party) for party in found):
-        raise InvalidArgument(f"{name} must be a non-empty sequence of Party, got {value!r}")
+        raise InvalidArgument(f"{name} must be a non-empty sequence of Party, got {shown(value)}")
     if len({party.ags for party in found}) != len(found):
-        raise InvalidArgument(f"{name} must have distinct AGS, got {value!r}")
+        raise InvalidArgument(f"{name} must have distinct AGS, got {shown(value)}")
     return found
 
 
@@ -434,9 +461,9 @@ def ags_codes(*, prefix: str = "") -> st.SearchStrategy[str]:
     """
     digits = isinstance(prefix, str) and (not prefix or (prefix.isascii() and prefix.isdigit()))
     if not digits or len(prefix) > 8:
-        raise InvalidArgument(f"prefix must be a string of at most 8 digits, got {prefix!r}")
+        raise InvalidArgument(f"prefix must be a string of at most 8 digits, got {shown(prefix)}")
     if not any(land.startswith(prefix[:2]) for land in _LANDS):
-        raise InvalidArgument(f"prefix {prefix!r} names no Land (01 to 16)")
+        raise InvalidArgument(f"prefix {shown(prefix)} names no Land (01 to 16)")
     return _ags_codes(prefix)
 
 
@@ -991,7 +1018,7 @@ def _cost_statements(draw: st.DrawFn, max_cents: int) -> CostStatement:
 def _max_item_cents(max_value: Money) -> int:
     cents = _bound_cents(max_value, "max_value", 0)
     if cents < 0:
-        raise InvalidArgument(f"max_value must not be negative, got {max_value!r}")
+        raise InvalidArgument(f"max_value must not be negative, got {shown(max_value)}")
     return cents
 
 
@@ -1048,7 +1075,7 @@ def notice_terms(
     _check_int(min_months, "min_months", low=1, high=_MAX_MONTHS)
     _check_int(max_months, "max_months", low=1, high=_MAX_MONTHS)
     _check_range(min_months, max_months, "min_months", "max_months")
-    ends = tuple(PeriodEnd) if period_ends is None else tuple(period_ends)
+    ends = _check_period_ends(period_ends)
     if not ends:
         raise InvalidArgument("period_ends must name at least one PeriodEnd")
     return st.builds(
@@ -1426,7 +1453,7 @@ def agreements(
     _check_int(max_parties, "max_parties", low=1)
     _check_range(min_parties, max_parties, "min_parties", "max_parties")
     if with_notices is not None and not isinstance(with_notices, bool):
-        raise InvalidArgument(f"with_notices must be a bool or None, got {with_notices!r}")
+        raise InvalidArgument(f"with_notices must be a bool or None, got {shown(with_notices)}")
     return _agreements(
         min_parties=min_parties,
         max_parties=max_parties,
@@ -1552,6 +1579,6 @@ def cost_plans(
     """
     _check_agreement(agreement)
     if not isinstance(all_regions, bool):
-        raise InvalidArgument(f"all_regions must be a bool, got {all_regions!r}")
+        raise InvalidArgument(f"all_regions must be a bool, got {shown(all_regions)}")
     names = tuple(region.name for region in agreement.regions)
     return _cost_plans(names, all_regions, _max_item_cents(max_value))
