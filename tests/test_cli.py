@@ -200,7 +200,7 @@ def test_unknown_party(capsys: pytest.CaptureFixture[str], party: str) -> None:
     assert out == ""
     lines = err.splitlines()
     assert len(lines) == 1
-    assert lines[0].startswith("kim-cooperation: error: ")
+    assert lines[0].startswith("kim-cooperation: Fehler: ")
     assert repr(party) in lines[0]
     assert "Traceback" not in err
 
@@ -210,8 +210,8 @@ def test_unknown_party(capsys: pytest.CaptureFixture[str], party: str) -> None:
     [
         (["--layout", "table"], "--layout 'table' ist keine der Möglichkeiten"),
         (["--lang", "fr"], "--lang 'fr' ist keine der Möglichkeiten; möglich sind: de, en"),
-        (["--frobnicate"], "unrecognized arguments: --frobnicate"),
-        (["--party"], "expected one argument"),
+        (["--frobnicate"], "unbekannte Argumente: --frobnicate"),
+        (["--party"], "Argument --party: erwartet ein Argument"),
     ],
 )
 def test_bad_arguments(capsys: pytest.CaptureFixture[str], argv: list[str], shown: str) -> None:
@@ -220,7 +220,7 @@ def test_bad_arguments(capsys: pytest.CaptureFixture[str], argv: list[str], show
     assert out == ""
     lines = err.splitlines()
     assert len(lines) == 1
-    assert lines[0].startswith("kim-cooperation: error: ")
+    assert lines[0].startswith("kim-cooperation: Fehler: ")
     assert shown in lines[0]
 
 
@@ -236,7 +236,7 @@ def test_help(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--help"])
     assert caught.value.code == 0
     out = capsys.readouterr().out
-    assert out.startswith("usage: kim-cooperation")
+    assert out.startswith("Aufruf: kim-cooperation")
     assert "--party" in out
 
 
@@ -276,7 +276,7 @@ def test_python_dash_m_error() -> None:
     assert completed.returncode == 2
     assert completed.stdout == ""
     assert completed.stderr.startswith(
-        "kim-cooperation: error: --party 'Münster' ist keine Kommune"
+        "kim-cooperation: Fehler: --party 'Münster' ist keine Kommune"
     )
     assert len(completed.stderr.splitlines()) == 1
 

@@ -27,9 +27,17 @@ def fails(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
     assert main(list(argv)) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err.startswith("kim-cooperation: error: ")
+    prefix = f"kim-cooperation: {'error' if _english(argv) else 'Fehler'}: "
+    assert captured.err.startswith(prefix)
     assert captured.err.count("\n") == 1, "one line, never a traceback"
     return captured.err
+
+
+def _english(argv: tuple[str, ...] | list[str]) -> bool:
+    """Whether ``argv`` asks for English, so that the error prefix is "error" (else "Fehler")."""
+    from kim_cooperation.cli import _lang_in  # how the command line itself reads --lang
+
+    return _lang_in(argv) == "en"
 
 
 # --- report ----------------------------------------------------------------------------------
@@ -130,8 +138,8 @@ def test_deadline_for_a_year_warns_on_weekends(capsys: pytest.CaptureFixture[str
 
 
 def test_deadline_needs_exactly_one_question(capsys: pytest.CaptureFixture[str]) -> None:
-    assert "one of the arguments --received --year --end is required" in fails(capsys, "deadline")
-    assert "not allowed with argument" in fails(
+    assert "eines der Argumente --received --year --end fehlt" in fails(capsys, "deadline")
+    assert "nicht zusammen mit Argument" in fails(
         capsys, "deadline", "--year", "2025", "--received", "2024-06-30"
     )
 
@@ -164,7 +172,7 @@ def test_project_with_growth_grows_the_personnel_costs(capsys: pytest.CaptureFix
 
 
 def test_project_refuses_years_out_of_order(capsys: pytest.CaptureFixture[str]) -> None:
-    assert "--to 2023 is before --from 2025" in fails(
+    assert "--to 2023 liegt vor --from 2025" in fails(
         capsys, "project", "--from", "2025", "--to", "2023"
     )
 
@@ -247,7 +255,7 @@ def test_scenario_csv_has_one_row_per_scenario_town_and_year(
             "--rate 'NaN' is not an amount",
         ),
         (["project", "--from", "20x5", "--to", "2026"], "--from '20x5' ist kein Jahr"),
-        (["project", "--from", "2020", "--to", "2021"], "no cost plan for 2020"),
+        (["project", "--from", "2020", "--to", "2021"], "kein Kostenplan für 2020"),
     ],
 )
 def test_scenario_and_project_errors(

@@ -213,8 +213,11 @@ def test_a_file_named_like_a_built_in_agreement_is_ambiguous(
     monkeypatch.chdir(tmp_path)
     Path("example").write_text(Path(EXAMPLE_FILE).read_text(encoding="utf-8"), encoding="utf-8")
     error = fails(capsys, "--agreement", "example", "settle", "--year", "2025")
-    assert "--agreement example is ambiguous: it names the built-in example agreement" in error
-    assert "write --agreement ./example for the file" in error
+    assert (
+        "--agreement example ist mehrdeutig: so heißen die eingebaute Vereinbarung example"
+        in error
+    )
+    assert "schreiben Sie --agreement ./example für die Datei" in error
     # The file, named as a path, is read as a file (which needs a suffix to tell its format).
     assert "cannot tell the format of" in fails(
         capsys, "--agreement", "./example", "settle", "--year", "2025"
@@ -301,7 +304,7 @@ def test_billing_refuses_an_ambiguous_advance(
         "--advance", "Fuchsberg=100",
     )  # fmt: skip
     assert german == (
-        "kim-cooperation: error: --advance Fuchsberg=... ist mehrdeutig: Fuchsberg erhält 2026 "
+        "kim-cooperation: Fehler: --advance Fuchsberg=... ist mehrdeutig: Fuchsberg erhält 2026 "
         "Abrechnungen von Brunnfeld und Eichhagen; nennen Sie die Anstellungskörperschaft, an "
         "die der Abschlag ging, etwa --advance Fuchsberg@Brunnfeld=BETRAG\n"
     )
@@ -348,7 +351,7 @@ def test_a_year_with_a_settlement_and_a_wind_down(capsys: pytest.CaptureFixture[
         )
     )
     assert {
-        row["clause"] for row in rows if row["year"] == "2027" and row["scenario"] != "baseline"
+        row["clause"] for row in rows if row["year"] == "2027" and row["scenario"] != "Basis"
     } == {"C13"}
     english = run(capsys, *argv, "--all-notice", "2025-09-30", "--lang", "en")
     assert "+ the agreement ends within the year" in english

@@ -44,9 +44,17 @@ def fails(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
     assert main(list(argv)) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err.startswith("kim-cooperation: error: ")
+    prefix = f"kim-cooperation: {'error' if _english(argv) else 'Fehler'}: "
+    assert captured.err.startswith(prefix)
     assert captured.err.count("\n") == 1, "one line, never a traceback"
-    return captured.err.removeprefix("kim-cooperation: error: ").rstrip("\n")
+    return captured.err.removeprefix(prefix).rstrip("\n")
+
+
+def _english(argv: tuple[str, ...] | list[str]) -> bool:
+    """Whether ``argv`` asks for English, so that the error prefix is "error" (else "Fehler")."""
+    from kim_cooperation.cli import _lang_in  # how the command line itself reads --lang
+
+    return _lang_in(argv) == "en"
 
 
 def squash(text: str) -> str:
@@ -600,7 +608,8 @@ def _one_error_line(completed: subprocess.CompletedProcess[str], says: str) -> N
     assert completed.returncode == 1
     assert "Traceback" not in completed.stderr
     (line,) = completed.stderr.splitlines()
-    assert line.startswith("kim-cooperation: error: ")
+    english = _english([str(arg) for arg in completed.args])
+    assert line.startswith(f"kim-cooperation: {'error' if english else 'Fehler'}: ")
     assert says in line
 
 

@@ -89,7 +89,16 @@ def fails(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.count("\n") == 1, "one line, never a traceback"
-    return captured.err.removeprefix("kim-cooperation: error: ").rstrip("\n")
+    prefix = f"kim-cooperation: {'error' if _english(argv) else 'Fehler'}: "
+    assert captured.err.startswith(prefix)
+    return captured.err.removeprefix(prefix).rstrip("\n")
+
+
+def _english(argv: tuple[str, ...] | list[str]) -> bool:
+    """Whether ``argv`` asks for English, so that the error prefix is "error" (else "Fehler")."""
+    from kim_cooperation.cli import _lang_in  # how the command line itself reads --lang
+
+    return _lang_in(argv) == "en"
 
 
 # --------------------------------------------------------------------------- the library

@@ -711,7 +711,7 @@ def test_deadline_for_an_end_counts_the_listed_days(capsys: pytest.CaptureFixtur
     [
         (
             ["--closed", "31.04."],
-            "kim-cooperation: error: --closed '31.04.': der April hat keinen 31. Tag",
+            "kim-cooperation: Fehler: --closed '31.04.': der April hat keinen 31. Tag",
         ),
         (
             ["--closed", "x", "--lang", "en"],

@@ -608,15 +608,29 @@ def test_csv_reads_back_to_the_records_for_every_result(lang: Lang) -> None:
         assert len(rows) == len(records)
         for row, record in zip(rows, records, strict=True):
             assert tuple(row) == columns
-            assert {column: csv_value(row[column], column, lang) for column in columns} == record
+            # German CSV writes the English texts of the records in German (kim_cooperation.i18n).
+            expected = {
+                column: _german(column, value) if lang == "de" else value
+                for column, value in record.items()
+            }
+            assert {column: csv_value(row[column], column, lang) for column in columns} == expected
+
+
+def _german(column: str, value: object) -> object:
+    from kim_cooperation.export import _TRANSLATED
+    from kim_cooperation.i18n import translate_filled
+
+    if column not in _TRANSLATED or not isinstance(value, str):
+        return value
+    return translate_filled(value, _TRANSLATED[column], "de")
 
 
 def test_german_csv_uses_semicolons_and_decimal_commas() -> None:
     text = to_csv(settle(BASE, 2023, PLANNING), lang="de")
     lines = text.splitlines()
-    assert lines[1] == "2023;Nord;05558012;Coesfeld;costs;Costs;;;170000,00;C8"
+    assert lines[1] == "2023;Nord;05558012;Coesfeld;costs;Kosten;;;170000,00;C8"
     assert lines[-1] == (
-        "2023;Süd;05558004;Ascheberg;billing;Senden owes Ascheberg;05558044;Senden;6500,00;C9"
+        "2023;Süd;05558004;Ascheberg;billing;Senden schuldet Ascheberg;05558044;Senden;6500,00;C9"
     )
     assert text.endswith("\n")
     assert "\r" not in text

@@ -70,6 +70,7 @@ import difflib
 import errno
 import json
 import os
+import re
 import sys
 import unicodedata
 import warnings
@@ -82,6 +83,7 @@ import attrs
 
 from kim_cooperation import __version__
 from kim_cooperation.errors import KimCooperationError
+from kim_cooperation.i18n import N_
 from kim_cooperation.impact import Layout
 
 if TYPE_CHECKING:
@@ -110,6 +112,69 @@ _LANG: Final[contextvars.ContextVar[Lang]] = contextvars.ContextVar("lang", defa
 def _say(de: str, en: str) -> str:
     """The message in the language of the arguments being read."""
     return de if _LANG.get() == "de" else en
+
+
+def _t(message: str) -> str:
+    """``message``, written in English, in the language of `_LANG`, from the catalogue."""
+    from kim_cooperation.i18n import translate  # noqa: PLC0415
+
+    return translate(message, _LANG.get())
+
+
+_ARGPARSE_MESSAGES: Final = (
+    N_("unrecognized arguments: %s"),
+    N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("expected %s argument"),
+    N_("expected %s arguments"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+    N_("invalid %(type)s value: %(value)r"),
+)
+"""The messages of `argparse`'s own that reach `_Parser.error`, already filled in, in English.
+
+`argparse` translates them with the process's default `gettext` domain,
+which this package must not change; `_argparse_message` matches the English
+text against these and fills in the catalogue's form instead.
+"""
+
+_PLACEHOLDER: Final = re.compile(r"%(?:\((\w+)\))?[sr]")
+
+
+def _argparse_message(message: str) -> str:
+    """An `argparse` error message in the language of `_LANG` (the English one if unknown).
+
+    Examples:
+        >>> token = _LANG.set("de")
+        >>> _argparse_message("argument --year: expected one argument")
+        'Argument --year: erwartet ein Argument'
+        >>> _LANG.reset(token)
+    """
+    for template in _ARGPARSE_MESSAGES:
+        parts = _PLACEHOLDER.split(template)
+        # split gives literal, name, literal, name, ...: literals at even places.
+        pattern = "".join(
+            re.escape(part) if index % 2 == 0 else "(.+?)" for index, part in enumerate(parts)
+        )
+        match = re.fullmatch(pattern, message, flags=re.DOTALL)
+        if match is None:
+            continue
+        names = parts[1::2]
+        values = [
+            _argparse_message(value) if name == "message" else value
+            for name, value in zip(names, match.groups(), strict=True)
+        ]
+        pieces = _PLACEHOLDER.split(_t(template))
+        filled = iter(values)
+        return "".join(
+            piece if index % 2 == 0 else next(filled) for index, piece in enumerate(pieces)
+        )
+    return message
 
 
 class _ArgumentsError(Exception):
@@ -266,6 +331,19 @@ class _Successor(argparse.Action):
         namespace.notice = notices
 
 
+class _Formatter(argparse.HelpFormatter):
+    """Help text with its "usage:" from the catalogue, in the language of `_LANG`."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Any,
+        groups: Any,
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, _t("usage: ") if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
     """An argument parser that leaves reporting errors to `main`.
 
@@ -273,11 +351,27 @@ class _Parser(argparse.ArgumentParser):
     raise `SystemExit`; `main` prints one line and returns 2 instead. It
     reads typed values with their option's name, suggests the closest
     command or choice for a mistyped one, and writes help and version text
-    so that a failure to write reaches `main`.
+    so that a failure to write reaches `main`. Its own words (section
+    titles, ``-h``, its error messages) come from the catalogue
+    (`kim_cooperation.i18n`), in the language of `_LANG`.
     """
 
+    def __init__(self, *, add_help: bool = True, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        parents = kwargs.pop("parents", [])
+        super().__init__(add_help=False, **kwargs)
+        self._positionals.title = _t("positional arguments")
+        self._optionals.title = _t("options")
+        if add_help:  # first, as argparse puts it, with its text from the catalogue
+            self.add_argument(
+                "-h", "--help", action="help", help=_t("show this help message and exit")
+            )
+        for parent in parents:  # as argparse.ArgumentParser.__init__ adds them
+            self._add_container_actions(parent)
+            self._defaults.update(parent._defaults)
+
     def error(self, message: str) -> NoReturn:
-        raise _ArgumentsError(message)
+        raise _ArgumentsError(_argparse_message(message))
 
     def _get_value(self, action: argparse.Action, arg_string: str) -> Any:
         if isinstance(action.type, _Reader):
@@ -332,22 +426,24 @@ def _common(*, defaults: bool) -> _Parser:
     common = _Parser(add_help=False)
     common.add_argument(
         "--agreement",
-        metavar="FILE",
+        metavar=_t("FILE"),
         default=_default(None, defaults=defaults),
-        help="an agreement file, TOML or JSON, or a built-in agreement: coesfeld (default) or "
-        "example (the invented Kreis Musterland, with cost plans 2024-2026)",
+        help=_t(
+            "an agreement file, TOML or JSON, or a built-in agreement: coesfeld (default) or "
+            "example (the invented Kreis Musterland, with cost plans 2024-2026)"
+        ),
     )
     common.add_argument(
         "--format",
         choices=_FORMATS,
         default=_default("text", defaults=defaults),
-        help="output format (default: text)",
+        help=_t("output format (default: text)"),
     )
     common.add_argument(
         "--lang",
         choices=["de", "en"],
         default=_default("de", defaults=defaults),
-        help="language and number format (default: de)",
+        help=_t("language and number format (default: de)"),
     )
     return common
 
@@ -355,38 +451,49 @@ def _common(*, defaults: bool) -> _Parser:
 def _report_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
     parser.add_argument(
         "--party",
+        metavar=_t("TOWN"),
         default=_default(None, defaults=defaults),
-        help="the town whose financial-impact tables are shown: name or AGS "
-        "(default: Coesfeld, or the first region's employer)",
+        help=_t(
+            "the town whose financial-impact tables are shown: name or AGS "
+            "(default: Coesfeld, or the first region's employer)"
+        ),
     )
     parser.add_argument(
         "--layout",
         choices=[layout.value for layout in Layout],
         default=_default(Layout.COUNCIL_PAPER.value, defaults=defaults),
-        help="the council paper's labels or the standard NKF lines (default: council-paper)",
+        help=_t("the council paper's labels or the standard NKF lines (default: council-paper)"),
     )
     parser.add_argument(
         "--year",
         type=_year,
+        metavar=_t("YEAR"),
         default=_default(None, defaults=defaults),
-        help="the budget year (default: the first year with a cost plan, 2023 built in)",
+        help=_t("the budget year (default: the first year with a cost plan, 2023 built in)"),
     )
 
 
 def _years(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--from", dest="first", type=_year, required=True, metavar="YEAR", help="first year"
+        "--from",
+        dest="first",
+        type=_year,
+        required=True,
+        metavar=_t("YEAR"),
+        help=_t("first year"),
     )
     parser.add_argument(
-        "--to", dest="last", type=_year, required=True, metavar="YEAR", help="last year"
+        "--to", dest="last", type=_year, required=True, metavar=_t("YEAR"), help=_t("last year")
     )
     parser.add_argument(
         "--growth",
         type=_rate,
         default=Decimal(0),
-        metavar="RATE",
-        help="yearly growth of personnel costs from the first year's plan, such as 3%% or 0.03, "
-        "between -100%% and +100%% (default: 0)",
+        metavar=_t("RATE"),
+        help=_t(
+            "yearly growth of personnel costs from the first year's plan, such as 3%% or 0.03, "
+            "between -100%% and +100%% (default: 0)"
+        ),
     )
 
 
@@ -396,143 +503,178 @@ def _parser() -> argparse.ArgumentParser:
         prog="kim-cooperation",
         parents=[_common(defaults=True)],
         description=(
-            "Exact numbers and dates for the KIM case-management cooperation agreement "
-            "of Kreis Coesfeld, or any agreement of the same shape. Without a subcommand: "
-            "the council paper's financial-impact tables for Coesfeld and every region's "
-            "own-share split per town."
+            _t(
+                "Exact numbers and dates for the KIM case-management cooperation agreement "
+                "of Kreis Coesfeld, or any agreement of the same shape. Without a subcommand: "
+                "the council paper's financial-impact tables for Coesfeld and every region's "
+                "own-share split per town."
+            )
         ),
     )
     _report_options(parser, defaults=True)
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=_t("show the program's version number and exit"),
+    )
+    commands = parser.add_subparsers(dest="command", metavar=_t("COMMAND"), parser_class=_Parser)
 
     report = commands.add_parser(
-        "report", parents=[common], help="the financial-impact tables and every region's split"
+        "report", parents=[common], help=_t("the financial-impact tables and every region's split")
     )
     _report_options(report, defaults=False)
 
     settle = commands.add_parser(
-        "settle", parents=[common], help="a year's settlement and billing lines (C4, C7, C9)"
+        "settle", parents=[common], help=_t("a year's settlement and billing lines (C4, C7, C9)")
     )
-    settle.add_argument("--year", type=_year, required=True, help="the year to settle")
+    settle.add_argument(
+        "--year", type=_year, required=True, metavar=_t("YEAR"), help=_t("the year to settle")
+    )
 
     deadline = commands.add_parser(
-        "deadline", parents=[common], help="notice deadlines and termination dates (C11)"
+        "deadline", parents=[common], help=_t("notice deadlines and termination dates (C11)")
     )
     when = deadline.add_mutually_exclusive_group(required=True)
     when.add_argument(
         "--received",
         type=_date,
-        metavar="DATE",
-        help="the day a notice was received: when does the party leave?",
+        metavar=_t("DATE"),
+        help=_t("the day a notice was received: when does the party leave?"),
     )
     when.add_argument(
         "--year",
         type=_year,
-        metavar="YEAR",
-        help="the year the agreement should end: by when must notice arrive?",
+        metavar=_t("YEAR"),
+        help=_t("the year the agreement should end: by when must notice arrive?"),
     )
     when.add_argument(
         "--end",
         type=_date,
-        metavar="DATE",
-        help="the day membership should end, an end of a period the notice terms allow "
-        "(e.g. 2026-03-31 under quarter terms): by when must notice arrive?",
+        metavar=_t("DATE"),
+        help=_t(
+            "the day membership should end, an end of a period the notice terms allow "
+            "(e.g. 2026-03-31 under quarter terms): by when must notice arrive?"
+        ),
     )
     deadline.add_argument(
         "--closed",
         type=_closed_day,
         action="append",
         default=[],
-        metavar="DAY",
-        help="a day the offices are closed besides weekends and public holidays: once "
-        "(24.12.2025) or every year (24.12.); repeatable",
+        metavar=_t("DAY"),
+        help=_t(
+            "a day the offices are closed besides weekends and public holidays: once "
+            "(24.12.2025) or every year (24.12.); repeatable"
+        ),
     )
 
     project = commands.add_parser(
-        "project", parents=[common], help="each town's own share per year (C4, C7, C12, C13)"
+        "project", parents=[common], help=_t("each town's own share per year (C4, C7, C12, C13)")
     )
     _years(project)
 
     scenario = commands.add_parser(
-        "scenario", parents=[common], help="compare the agreement with variants, per town and year"
+        "scenario",
+        parents=[common],
+        help=_t("compare the agreement with variants, per town and year"),
     )
     _years(scenario)
     scenario.add_argument(
         "--rate",
         type=_amount,
         metavar="EUR",
-        help="variant: a new funding rate per full-time post and year (C6), with --rate-from; "
-        "57000, 57000,00 or 57.000,00 (57,000.00 with --lang en)",
+        help=_t(
+            "variant: a new funding rate per full-time post and year (C6), with --rate-from; "
+            "57000, 57000,00 or 57.000,00 (57,000.00 with --lang en)"
+        ),
     )
     scenario.add_argument(
         "--rate-from",
         type=_date,
-        metavar="DATE",
-        help="the first day of the new rate, which replaces a rate of the agreement starting "
-        "that day (default: 1 January of --from)",
+        metavar=_t("DATE"),
+        help=_t(
+            "the first day of the new rate, which replaces a rate of the agreement starting "
+            "that day (default: 1 January of --from)"
+        ),
     )
     scenario.add_argument(
         "--loss-from",
         type=_date,
-        metavar="DATE",
-        help="variant: no funding from this day on (C10)",
+        metavar=_t("DATE"),
+        help=_t("variant: no funding from this day on (C10)"),
     )
     scenario.add_argument(
         "--notice",
         type=_notice,
         action="append",
         default=[],
-        metavar="TOWN=DATE",
-        help="variant: a town's notice received on DATE (C11, C12); repeatable, one variant each",
+        metavar=_t("TOWN=DATE"),
+        help=_t(
+            "variant: a town's notice received on DATE (C11, C12); repeatable, one variant each"
+        ),
     )
     scenario.add_argument(
         "--successor",
         action=_Successor,
-        metavar="TOWN",
-        help="the successor employer for the --notice before it, when a region's employer "
-        "leaves and its other towns stay (C3, I8)",
+        metavar=_t("TOWN"),
+        help=_t(
+            "the successor employer for the --notice before it, when a region's employer "
+            "leaves and its other towns stay (C3, I8)"
+        ),
     )
     scenario.add_argument(
         "--all-notice",
         type=_date,
-        metavar="DATE",
-        help="variant: every party gives notice received on DATE (C13)",
+        metavar=_t("DATE"),
+        help=_t("variant: every party gives notice received on DATE (C13)"),
     )
     scenario.add_argument(
         "--file",
-        metavar="FILE",
-        help="a scenario file (TOML) of named variants, each combining changes: rate changes, "
-        "loss of funding, notices with successors, growth of personnel costs",
+        metavar=_t("FILE"),
+        help=_t(
+            "a scenario file (TOML) of named variants, each combining changes: rate changes, "
+            "loss of funding, notices with successors, growth of personnel costs"
+        ),
     )
 
     explain = commands.add_parser(
-        "explain", parents=[common], help="a town's own share derived step by step"
+        "explain", parents=[common], help=_t("a town's own share derived step by step")
     )
-    explain.add_argument("--party", required=True, help="the town: name or AGS")
-    explain.add_argument("--year", type=_year, required=True, help="the year")
+    explain.add_argument(
+        "--party", required=True, metavar=_t("TOWN"), help=_t("the town: name or AGS")
+    )
+    explain.add_argument(
+        "--year", type=_year, required=True, metavar=_t("YEAR"), help=_t("the year")
+    )
 
     billing = commands.add_parser(
         "billing",
         parents=[common],
-        help="the annual billing statements (C9) as .xlsx, CSV or JSON",
+        help=_t("the annual billing statements (C9) as .xlsx, CSV or JSON"),
     )
-    billing.add_argument("--year", type=_year, required=True, help="the year billed")
+    billing.add_argument(
+        "--year", type=_year, required=True, metavar=_t("YEAR"), help=_t("the year billed")
+    )
     billing.add_argument(
         "--out",
         type=Path,
-        metavar="FILE",
-        help="where to write: FILE.xlsx (needs the excel extra), FILE.csv or FILE.json; "
-        "without it the statements go to standard output with --format json or csv",
+        metavar=_t("FILE"),
+        help=_t(
+            "where to write: FILE.xlsx (needs the excel extra), FILE.csv or FILE.json; "
+            "without it the statements go to standard output with --format json or csv"
+        ),
     )
     billing.add_argument(
         "--advance",
         type=_advance,
         action="append",
         default=[],
-        metavar="TOWN=AMOUNT",
-        help="an advance payment already made by a town (Abschlag); repeatable; a town billed "
-        "by two employers (a handover within the year) names the employer: TOWN@EMPLOYER=AMOUNT",
+        metavar=_t("TOWN=AMOUNT"),
+        help=_t(
+            "an advance payment already made by a town (Abschlag); repeatable; a town billed "
+            "by two employers (a handover within the year) names the employer: TOWN@EMPLOYER=AMOUNT"
+        ),
     )
     return parser
 
@@ -554,7 +696,9 @@ class _Source:
 
             planned_years = sorted(self.plans)
             raise InvalidValueError(
-                f"no cost plan for {year} or an earlier year; the plans cover {planned_years}"
+                _t("no cost plan for {year} or an earlier year; the plans cover {years}").format(
+                    year=year, years=", ".join(str(planned) for planned in planned_years)
+                )
             )
         chosen = max(earlier)
         return self.plans[chosen], chosen
@@ -575,9 +719,11 @@ def _built_in(name: str | None) -> str | None:
         from kim_cooperation.errors import InvalidValueError  # noqa: PLC0415
 
         raise InvalidValueError(
-            f"--agreement {name} is ambiguous: it names the built-in {name.casefold()} agreement "
-            f"and the file {name!r} in {Path.cwd()}; write --agreement ./{name} for the file, "
-            "or rename it"
+            _t(
+                "--agreement {name} is ambiguous: it names the built-in {built_in} agreement "
+                "and the file {file} in {folder}; write --agreement ./{name} for the file, "
+                "or rename it"
+            ).format(name=name, built_in=name.casefold(), file=repr(name), folder=Path.cwd())
         )
     return name.casefold()
 
@@ -850,7 +996,9 @@ def _projected_plans(
 
     if arguments.last < arguments.first:
         raise InvalidValueError(
-            f"--to {arguments.last} is before --from {arguments.first}; give the years in order"
+            _t("--to {last} is before --from {first}; give the years in order").format(
+                last=arguments.last, first=arguments.first
+            )
         )
     if arguments.growth:
         base, planned = source.plan_for(arguments.first)
@@ -1284,7 +1432,8 @@ def _say_on_stderr(line: str) -> None:
 
 def _fail(message: str, status: int) -> int:
     """Print one line on standard error, if there is one to print on; return ``status``."""
-    _say_on_stderr(f"kim-cooperation: error: {message}")
+    prefix = _t("error")  # "Fehler" under --lang de
+    _say_on_stderr(f"kim-cooperation: {prefix}: {message}")
     return status
 
 

@@ -49,7 +49,7 @@ Examples:
      2. Kostenposition „Personalkosten inkl. Arbeitgeberanteil“ der Region Nord: 163.000 € (C8)
      3. Kostenposition „Sachkosten (nicht aufgeschlüsselt)“ der Region Nord: 7.000 € (C8)
      4. Kosten der Region Nord insgesamt: 163.000 € + 7.000 € = 170.000 € (C8)
-     5. Fördersatz ab 01.01.2023: 55.000 € je Vollzeitäquivalent (VZÄ) und Jahr, Quelle: Stadt Coesfeld, council paper 2023 "Kommunales Case-Management - Interkommunale Zusammenarbeit": 55.000 EUR / Vollzeitstelle / Jahr (C5)
+     5. Fördersatz ab 01.01.2023: 55.000 € je Vollzeitäquivalent (VZÄ) und Jahr, Quelle: Stadt Coesfeld, Ratsvorlage 2023 „Kommunales Case-Management - Interkommunale Zusammenarbeit“: 55.000 EUR / Vollzeitstelle / Jahr (C5)
      6. Förderung der Stelle „Nord 1“: 1 VZÄ × 55.000 € × 12/12 = 55.000 € (C5)
      7. Förderung der Stelle „Nord 2“: 1 VZÄ × 55.000 € × 12/12 = 55.000 € (C5)
      8. Förderung der Stelle „Nord 3“: 0,5 VZÄ × 55.000 € × 12/12 = 27.500 € (C5)
@@ -88,6 +88,7 @@ from kim_cooperation.formatting import (
     terminating_places,
 )
 from kim_cooperation.funding import FundingRate, PostFunding
+from kim_cooperation.i18n import translate
 from kim_cooperation.keys import KeyKind, PopulationCount, population_of
 from kim_cooperation.money import from_cents, to_cents
 from kim_cooperation.party import Party
@@ -979,7 +980,8 @@ class _Writer:
                 rate.amount,
                 what=what,
                 amount=self._eur(rate.amount),
-                source=rate.source,
+                # The built-in sources are in the catalogue; a user's own pass unchanged.
+                source=translate(rate.source, self.lang),
             )
         for post in funding.posts:
             if funding.method is PartYearFunding.DAYS:

@@ -16,8 +16,11 @@ The results of the library — `Settlement` (and one region's
   stay `datetime.date`; `pandas.DataFrame` accepts the list as it is.
 * `to_csv` writes that table as CSV text: ``lang="en"`` (default) with
   ``,`` between fields and a decimal point, ``lang="de"`` for Excel in
-  Germany with ``;`` and a decimal comma (``8125,00``). The header is the
-  column names, the same in both languages.
+  Germany with ``;`` and a decimal comma (``8125,00``), and the texts of
+  the ``description`` column (and the ``baseline`` scenario) in German,
+  from the catalogue (`kim_cooperation.i18n`). The header is the column
+  names, the same in both languages: they are keys for programs, like the
+  ``key`` column's values.
 * `to_dataframe` builds a `pandas.DataFrame` of the table with the money
   columns as exact `Decimal` objects (dtype ``object``), never floats
   (needs the ``pandas`` extra).
@@ -39,10 +42,10 @@ Examples:
     ({'amount': '32500.00', 'clause': 'C7'}, '8125.00')
     >>> print(to_csv(settlement, lang="de"))  # doctest: +ELLIPSIS
     year;region;employer_ags;employer;key;description;party_ags;party;amount;clause
-    2023;Nord;05558012;Coesfeld;costs;Costs;;;170000,00;C8
-    2023;Nord;05558012;Coesfeld;funding;Funding;;;137500,00;C5
-    2023;Nord;05558012;Coesfeld;own_share;Own share;;;32500,00;C7
-    2023;Nord;05558012;Coesfeld;part;Part of Billerbeck;05558008;Billerbeck;8125,00;C4
+    2023;Nord;05558012;Coesfeld;costs;Kosten;;;170000,00;C8
+    2023;Nord;05558012;Coesfeld;funding;Förderung;;;137500,00;C5
+    2023;Nord;05558012;Coesfeld;own_share;Eigenanteil;;;32500,00;C7
+    2023;Nord;05558012;Coesfeld;part;Anteil Billerbeck;05558008;Billerbeck;8125,00;C4
     ...
 """
 
@@ -60,7 +63,7 @@ from typing import TYPE_CHECKING, Any, Final, Generic, TypeAlias, TypeVar
 
 import attrs
 
-from kim_cooperation._checks import shown
+from kim_cooperation._checks import check_int, shown
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.billing import BillingStatement
 from kim_cooperation.clauses import Clause, Interpretation
@@ -69,6 +72,7 @@ from kim_cooperation.errors import InvalidTypeError, InvalidValueError, NoPopula
 from kim_cooperation.explanation import Explanation
 from kim_cooperation.formatting import Lang
 from kim_cooperation.funding import FundingRate
+from kim_cooperation.i18n import N_, translate_filled
 from kim_cooperation.impact import FinancialImpact, ImpactLine
 from kim_cooperation.keys import KeyKind, PopulationCount, population_of
 from kim_cooperation.money import to_cents
@@ -1265,8 +1269,8 @@ def to_json(result: Result, *, indent: int | None = 2) -> str:
         >>> to_json(settlement, indent=None).startswith('{"type": "settlement"')
         True
     """
-    if indent is not None and (not isinstance(indent, int) or isinstance(indent, bool)):
-        raise InvalidTypeError(f"indent must be an int or None, got {type(indent).__name__}")
+    if indent is not None:
+        check_int(indent, what="indent", unit="spaces, or None for one line")
     if indent is not None and not 0 <= indent <= _MAX_INDENT:
         raise InvalidValueError(f"indent must be from 0 to {_MAX_INDENT}, got {shown(indent)}")
     return json.dumps(to_dict(result), ensure_ascii=False, indent=indent)
@@ -1300,6 +1304,33 @@ def to_records(result: Result) -> list[Record]:
     return _kind(result, what="to_records").records(result)
 
 
+_DESCRIPTIONS: Final = (
+    N_("Costs"),
+    N_("Funding"),
+    N_("Own share"),
+    N_("Funding beyond costs (not distributed)"),
+    N_("Part of {town}"),
+    N_("{debtor} owes {creditor}"),
+    N_("Split key: fixed weights"),
+    N_("Weight of {town}: {weight}"),
+    N_("Split key: population, counts on or before {day}"),
+    N_("Inhabitants of {town}: {count} as of {day}"),
+    N_("Span {number}: share of {town} {share}"),
+    N_("Share of {town} in the year: {weight}"),
+)
+"""The English texts of the records' ``description`` cells, for German CSV.
+
+The records are English by design (`SettlementLine.description` is part of
+the Python API); `to_csv` with ``lang="de"`` writes them in German from the
+catalogue (`kim_cooperation.i18n`).
+"""
+
+_TRANSLATED: Final[dict[str, tuple[str, ...]]] = {
+    "description": _DESCRIPTIONS,
+    "scenario": (N_("baseline"),),  # the other names are the user's own
+}
+
+
 def _csv_cell(value: Cell, lang: Lang) -> str:
     if isinstance(value, Decimal):
         return _money(value, "," if lang == "de" else ".")
@@ -1315,7 +1346,18 @@ def _csv_table(result_type: type[Any], records: Sequence[Record], *, lang: Lang)
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if lang == "de" else ",", lineterminator="\n")
     writer.writerow(columns)
-    writer.writerows([_csv_cell(record[column], lang) for column in columns] for record in records)
+    writer.writerows(
+        [
+            _csv_cell(
+                translate_filled(value, _TRANSLATED[column], lang)
+                if column in _TRANSLATED and isinstance(value, str)
+                else value,
+                lang,
+            )
+            for column, value in ((column, record[column]) for column in columns)
+        ]
+        for record in records
+    )
     return buffer.getvalue()
 
 

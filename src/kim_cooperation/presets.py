@@ -40,6 +40,7 @@ from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause
 from kim_cooperation.costs import CostStatement
 from kim_cooperation.funding import FundingRate
+from kim_cooperation.i18n import N_
 
 if TYPE_CHECKING:
     from kim_cooperation.files import AgreementFile
@@ -62,6 +63,16 @@ COUNCIL_PAPER: Final = (
     'Interkommunale Zusammenarbeit"'
 )
 """The source of the preset's figures."""
+
+_RATE_SOURCE: Final = N_(
+    'Stadt Coesfeld, council paper 2023 "Kommunales Case-Management - '
+    'Interkommunale Zusammenarbeit": 55.000 EUR / Vollzeitstelle / Jahr'
+)
+"""The source of the funding rate as ``data/coesfeld.toml`` writes it, for the catalogue.
+
+`kim_cooperation.explain` shows it in German under ``lang="de"``
+(`kim_cooperation.i18n`); a test checks that it is the built-in rate's source.
+"""
 
 START: Final = dt.date(2023, 1, 1)
 """The preset's start: the first day of the budget year the paper plans for."""

@@ -1,0 +1,312 @@
+"""German throughout under ``--lang de``: the catalogue is complete and every command speaks German.
+
+Two checks that cannot pass silently:
+
+* the catalogue (``locale/de/LC_MESSAGES/kim_cooperation.po``) has a German
+  text for every text the code marks, with the same placeholders, and the
+  shipped ``.mo`` file is the compiled ``.po`` file;
+* every command, run with ``--lang de`` for its help, a success in each
+  format and each kind of error, prints no English word; the same runs
+  with ``--lang en`` must trip the same check, so the check is seen to work.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gettext
+import io
+import re
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from kim_cooperation.cli import main
+
+babel_messages = pytest.importorskip("babel.messages")
+from babel.messages.extract import extract_from_dir  # noqa: E402
+from babel.messages.pofile import read_po  # noqa: E402
+
+PACKAGE = Path(__file__).parent.parent / "src" / "kim_cooperation"
+PO = PACKAGE / "locale" / "de" / "LC_MESSAGES" / "kim_cooperation.po"
+KEYWORDS = {"_t": None, "N_": None, "translate": (1,)}
+"""The functions that mark texts, as `babel` extracts them (docs: Languages)."""
+
+
+def _marked() -> set[str]:
+    found = extract_from_dir(
+        str(PACKAGE),
+        method_map=[("**.py", "python")],
+        keywords=KEYWORDS,
+        comment_tags=(),
+    )
+    return {message if isinstance(message, str) else message[0] for _, _, message, _, _ in found}
+
+
+def _catalogue() -> dict[str, str]:
+    with PO.open("rb") as file:
+        catalogue = read_po(file, locale="de")
+    assert not catalogue.fuzzy
+    return {
+        str(message.id): str(message.string)
+        for message in catalogue
+        if message.id and not message.fuzzy
+    }
+
+
+def test_every_marked_text_has_a_german_text_and_nothing_else_is_listed() -> None:
+    marked = _marked()
+    catalogue = _catalogue()
+    assert marked, "extraction found no text: the keywords are wrong"
+    assert sorted(marked - catalogue.keys()) == [], "texts without a German text"
+    assert sorted(catalogue.keys() - marked) == [], "stale texts in the catalogue"
+    assert [text for text, german in catalogue.items() if not german.strip()] == []
+
+
+_FIELDS = re.compile(r"\{\w+\}|%(?:\(\w+\))?[sr]|%%")
+
+
+@pytest.mark.parametrize(("english", "german"), sorted(_catalogue().items()))
+def test_a_translation_keeps_the_placeholders(english: str, german: str) -> None:
+    assert sorted(_FIELDS.findall(german)) == sorted(_FIELDS.findall(english))
+
+
+def test_the_shipped_mo_file_is_the_compiled_po_file() -> None:
+    data = (
+        resources.files("kim_cooperation")
+        .joinpath("locale/de/LC_MESSAGES/kim_cooperation.mo")
+        .read_bytes()
+    )
+    compiled = gettext.GNUTranslations(io.BytesIO(data))
+    shipped = {
+        key: value
+        for key, value in compiled._catalog.items()  # type: ignore[attr-defined]
+        if key  # the header
+    }
+    assert shipped == _catalogue(), "run pybabel compile (docs: Languages)"
+
+
+# --------------------------------------------------------------------------- the commands
+
+ENGLISH: frozenset[str] = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "is",
+        "are",
+        "to",
+        "for",
+        "with",
+        "not",
+        "from",
+        "by",
+        "or",
+        "at",
+        "on",
+        "be",
+        "been",
+        "has",
+        "have",
+        "was",
+        "which",
+        "when",
+        "what",
+        "must",
+        "should",
+        "would",
+        "could",
+        "can",
+        "cannot",
+        "given",
+        "got",
+        "write",
+        "such",
+        "one",
+        "each",
+        "every",
+        "any",
+        "per",
+        "without",
+        "usage",
+        "options",
+        "positional",
+        "arguments",
+        "error",
+        "warning",
+        "show",
+        "help",
+        "message",
+        "exit",
+        "expected",
+        "required",
+        "unrecognized",
+        "invalid",
+        "choose",
+        "choices",
+        "ambiguous",
+        "allowed",
+        "ignored",
+        "costs",
+        "funding",
+        "share",
+        "own",
+        "part",
+        "owes",
+        "baseline",
+        "settlement",
+        "year",
+        "years",
+        "town",
+        "towns",
+        "region's",
+        "council",
+        "paper",
+        "file",
+        "folder",
+        "default",
+        "number",
+        "language",
+        "format",
+        "day",
+        "days",
+        "month",
+        "months",
+        "employer",
+        "successor",
+        "notice",
+        "received",
+        "member",
+        "until",
+        "end",
+        "deadline",
+        "latest",
+        "version",
+        "program",
+    ]
+)
+"""Words that are English and never German; a German line containing one is untranslated."""
+
+_NOT_WORDS = re.compile(
+    r"--[\w-]+"  # option names are the same in both languages
+    r"|\{[^}]*\}"  # choices: {text,json,csv}
+    r"|'[^']*'"  # a value the user typed, quoted
+    r"|\b(?:council-paper|nkf|text|json|csv|de|en|coesfeld|example)\b"  # choices' values
+    r"|\b(?:report|settle|deadline|project|scenario|explain|billing)\b"  # command names
+    r"|/[\w./-]+"  # paths
+)
+
+COMMANDS = ("report", "settle", "deadline", "project", "scenario", "explain", "billing")
+
+
+def _english_words(text: str) -> list[str]:
+    words = re.findall(r"[^\W\d_]+(?:'s)?", _NOT_WORDS.sub(" ", text))
+    return sorted({word for word in words if word.casefold() in ENGLISH})
+
+
+def _run(argv: list[str]) -> tuple[int, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            status = main(argv)
+        except SystemExit as stop:  # --help
+            status = int(stop.code or 0)
+    return status, out.getvalue() + err.getvalue()
+
+
+def _runs(tmp: Path) -> Iterator[tuple[str, list[str], int]]:
+    """Every command's help, successes and each kind of error, with the exit status expected."""
+    yield "help", ["--help"], 0
+    for command in COMMANDS:
+        yield f"help {command}", [command, "--help"], 0
+    successes = {
+        "report": ["report"],
+        "report-example": ["--agreement", "example", "report"],
+        "settle": ["settle", "--year", "2023"],
+        "deadline-received": ["deadline", "--received", "30.06.2024"],
+        "deadline-year": ["deadline", "--year", "2026"],
+        "deadline-end": ["--agreement", "example", "deadline", "--year", "2027"],
+        "project": ["project", "--from", "2023", "--to", "2025", "--growth", "3 %"],
+        "scenario": [
+            "scenario",
+            "--from",
+            "2024",
+            "--to",
+            "2025",
+            "--rate",
+            "57000",
+            "--loss-from",
+            "01.01.2025",
+            "--notice",
+            "Rosendahl=30.06.2024",
+        ],
+        "explain": ["explain", "--party", "Billerbeck", "--year", "2023"],
+        "billing": ["billing", "--year", "2023", "--out", str(tmp / "abrechnung.csv")],
+    }
+    for name, argv in successes.items():
+        for shape in ("text", "csv"):
+            yield f"{name} {shape}", [*argv, "--format", shape], 0
+    yield "billing csv out", ["billing", "--year", "2023", "--format", "csv"], 0
+    errors = {
+        "unknown option": ["settle", "--year", "2023", "--bogus"],
+        "missing option": ["settle"],
+        "missing value": ["settle", "--year"],
+        "one of": ["deadline"],
+        "not together": ["deadline", "--year", "2026", "--received", "30.06.2024"],
+        "bad choice": ["--layout", "tabelle"],
+        "unknown command": ["setle"],
+        "bad year": ["settle", "--year", "zwanzig"],
+        "bad date": ["deadline", "--received", "30.02.2024"],
+        "ambiguous amount": ["scenario", "--from", "2024", "--to", "2024", "--rate", "57.000"],
+        "bad rate": ["project", "--from", "2023", "--to", "2024", "--growth", "3"],
+        "unknown town": ["explain", "--party", "Münster", "--year", "2023"],
+        "years out of order": ["project", "--from", "2025", "--to", "2023"],
+        "no cost plan": ["settle", "--year", "2020"],
+        "missing file": ["--agreement", str(tmp / "fehlt.toml"), "settle", "--year", "2023"],
+        "billing without out": ["billing", "--year", "2023"],
+        "billing bad out": ["billing", "--year", "2023", "--out", str(tmp / "a.txt")],
+        "bad advance": ["billing", "--year", "2023", "--format", "csv", "--advance", "x"],
+    }
+    for name, argv in errors.items():
+        yield f"error {name}", argv, 2
+
+
+KNOWN_GAPS: dict[str, str] = dict.fromkeys(
+    (
+        "report csv",
+        "report-example csv",
+        "settle csv",
+        "deadline-received csv",
+        "deadline-year csv",
+        "deadline-end csv",
+        "project csv",
+        "scenario csv",
+        "explain csv",
+        "billing csv",
+        "billing csv out",
+    ),
+    "CSV under --lang de: the header (column names) and the code columns (key, basis, "
+    "role, label_en, the deadline's terms) are still English",
+)
+"""Runs still printing English under ``--lang de``, each with what is left (issue 13, item 7)."""
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_command_speaks_the_chosen_language(tmp_path: Path, lang: str) -> None:
+    found: dict[str, list[str]] = {}
+    for name, argv, status in _runs(tmp_path):
+        shown_status, output = _run([*argv, "--lang", lang])
+        assert shown_status == status, (name, output)
+        assert output.strip(), name
+        words = _english_words(output)
+        if words:
+            found[name] = words
+    if lang == "de":
+        assert {name: words for name, words in found.items() if name not in KNOWN_GAPS} == {}
+        # Left to do, and seen to be left: a gap closed fails here until it is taken off the list.
+        assert sorted(name for name in KNOWN_GAPS if name not in found) == []
+    else:
+        # The check is seen to work: English output trips it, for each kind of run.
+        quiet = [name for name, _, _ in _runs(tmp_path) if name not in found]
+        assert quiet == [], "runs in which the check found no English under --lang en"
