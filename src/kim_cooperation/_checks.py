@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import sys
 import unicodedata
 from collections.abc import (
     Callable,
@@ -260,6 +261,11 @@ def check_agreement(value: object, *, what: str = "agreement") -> Agreement:
     Raises:
         InvalidTypeError: ``value`` is not an `Agreement`.
     """
+    # Every rule checks its agreement, so the usual case is made cheap: an Agreement
+    # exists only once its module is imported, and then the module is found at once.
+    module = sys.modules.get("kim_cooperation.agreement")
+    if module is not None and isinstance(value, module.Agreement):
+        return value  # type: ignore[no-any-return]
     from kim_cooperation.agreement import check_agreement as check  # noqa: PLC0415 - a cycle
 
     return check(value, what=what)
@@ -272,6 +278,9 @@ def check_region(value: object, *, what: str = "region") -> Region:
         InvalidTypeError: ``value`` is not a `Region` (a region's name is
             refused too: look the region up with ``agreement.region(name)``).
     """
+    module = sys.modules.get("kim_cooperation.region")
+    if module is not None and isinstance(value, module.Region):
+        return value  # type: ignore[no-any-return]
     from kim_cooperation.region import Region  # noqa: PLC0415 - region imports this module
 
     return check_instance(
