@@ -244,7 +244,10 @@ def test_a_pair_key_must_be_a_town_and_an_employer(key: object) -> None:
 def test_csv_has_a_row_per_town_and_statement() -> None:
     text = billing_csv(ost_statements(handover()), lang="de")
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
-    assert [(row["employer"], row["party"], row["part"]) for row in rows] == [
+    assert [
+        (row["Anstellungskörperschaft"], row["Kommune"], row["Anteil am Eigenanteil"])
+        for row in rows
+    ] == [
         ("Brunnfeld", "Brunnfeld", "2777,78"),
         ("Brunnfeld", "Eichhagen", "1388,89"),
         ("Brunnfeld", "Fuchsberg", "1388,89"),
@@ -414,7 +417,7 @@ def test_settlement_exports_show_the_key_and_the_spans() -> None:
     assert "description" in to_text(settlement).splitlines()[1]
     # CSV keeps its columns; the rows without an amount have an empty amount cell.
     rows = list(csv.DictReader(io.StringIO(to_csv(settlement, lang="de")), delimiter=";"))
-    assert {row["amount"] for row in rows if row["key"] == "span_share"} == {""}
+    assert {row["Betrag"] for row in rows if row["Position"] == "span_share"} == {""}
 
 
 def test_the_billing_statement_exports_its_spans() -> None:

@@ -310,7 +310,7 @@ def test_render_region_marks_the_extra_cent() -> None:
     plan = {"Nord": CostStatement(personnel=Decimal("137500.01"))}
     text = squash(render_region(settle(presets.coesfeld(), 2023, plan).region("Nord")))
     assert "Coesfeld 0,01 € (C4) trägt selbst, +1 Cent (Rest, I2)" in text
-    assert "Billerbeck 0 € (C4) zahlt an Coesfeld (C9)\n" in text
+    assert "Billerbeck 0,00 € (C4) zahlt an Coesfeld (C9)\n" in text
     assert text.count("+1 Cent") == 1
 
 

@@ -89,7 +89,7 @@ def test_settle_csv_german_uses_semicolons_and_decimal_commas(
 ) -> None:
     out = run(capsys, "settle", "--year", "2023", "--format", "csv")
     rows = list(csv.reader(io.StringIO(out), delimiter=";"))
-    assert rows[0][:2] == ["year", "region"]
+    assert rows[0][:2] == ["Jahr", "Region"]
     assert rows[3][-2:] == ["32500,00", "C7"]
     english = run(capsys, "settle", "--year", "2023", "--format", "csv", "--lang", "en")
     assert list(csv.reader(io.StringIO(english)))[3][-2:] == ["32500.00", "C7"]

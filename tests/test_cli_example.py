@@ -269,9 +269,15 @@ def test_billing_after_a_handover(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert summary == f"{out} geschrieben: 4 Abrechnung(en) für 2026 (C9)\n"
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=";"))
     ost = [
-        (row["employer"], row["party"], row["part"], row["advances"], row["balance"])
+        (
+            row["Anstellungskörperschaft"],
+            row["Kommune"],
+            row["Anteil am Eigenanteil"],
+            row["Abschlagszahlungen"],
+            row["Saldo"],
+        )
         for row in rows
-        if row["region"] == "Ost"
+        if row["Region"] == "Ost"
     ]
     # Hand-derived in tests/test_billing_spans.py.
     assert ost == [
@@ -351,7 +357,7 @@ def test_a_year_with_a_settlement_and_a_wind_down(capsys: pytest.CaptureFixture[
         )
     )
     assert {
-        row["clause"] for row in rows if row["year"] == "2027" and row["scenario"] != "Basis"
+        row["Klausel"] for row in rows if row["Jahr"] == "2027" and row["Szenario"] != "Basis"
     } == {"C13"}
     english = run(capsys, *argv, "--all-notice", "2025-09-30", "--lang", "en")
     assert "+ the agreement ends within the year" in english

@@ -153,8 +153,9 @@ def test_advances_are_read_in_either_language(
         "--advance", f"Billerbeck={advance}",
     )  # fmt: skip
     rows = csv.DictReader(io.StringIO(out), delimiter=";" if lang == "de" else ",")
-    (billerbeck,) = [row for row in rows if row["party"] == "Billerbeck"]
-    assert billerbeck["balance"] == balance
+    party, saldo = ("Kommune", "Saldo") if lang == "de" else ("party", "balance")
+    (billerbeck,) = [row for row in rows if row[party] == "Billerbeck"]
+    assert billerbeck[saldo] == balance
 
 
 @pytest.mark.parametrize(
@@ -403,7 +404,7 @@ def test_an_employer_leaves_with_a_successor(capsys: pytest.CaptureFixture[str])
     text = squash(run(capsys, *argv))
     assert "Scenario Coesfeld gives notice 2024-06-28, successor Billerbeck:" in text
     assert "Billerbeck €10,833.34 (+€2,708.34)" in text
-    assert "Coesfeld €0 (-€8,125)" in text
+    assert "Coesfeld €0.00 (-€8,125.00)" in text
 
 
 @pytest.mark.parametrize(
@@ -500,7 +501,7 @@ def test_scenario_has_a_total_row_and_a_plain_base_table(
     assert totals == [
         "Summe 78.000 €",
         "Summe 408.000 € (+330.000 €)",
-        "Summe 78.000 € (0 €)",
+        "Summe 78.000,00 € (0,00 €)",
     ]
     english = squash(run(capsys, "scenario", "--from", "2026", "--to", "2026", "--loss-from",
                          "2026-01-01", "--lang", "en"))  # fmt: skip
@@ -554,7 +555,7 @@ def test_billing_as_csv_on_standard_output(capsys: pytest.CaptureFixture[str]) -
     rows = list(csv.DictReader(io.StringIO(run(capsys, "billing", "--year", "2023",
                                                "--format", "csv")), delimiter=";"))  # fmt: skip
     assert len(rows) == 11
-    assert {row["party"]: row["part"] for row in rows}["Nottuln"] == "6500,00"
+    assert {row["Kommune"]: row["Anteil am Eigenanteil"] for row in rows}["Nottuln"] == "6500,00"
 
 
 def test_billing_to_a_json_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

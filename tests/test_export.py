@@ -61,6 +61,7 @@ from kim_cooperation.export import (
     to_text,
 )
 from kim_cooperation.formatting import Lang
+from kim_cooperation.i18n import translate
 from kim_cooperation.projection import Projection, project
 from strategies import region_cost_plans
 
@@ -141,7 +142,11 @@ def party(agreement: Agreement, name: str | None) -> Party | None:
 
 
 def read_csv(text: str, lang: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(text), delimiter=";" if lang == "de" else ","))
+    """The rows keyed by column id; German CSV's German headers are mapped back to the ids."""
+    header, *lines = csv.reader(io.StringIO(text), delimiter=";" if lang == "de" else ",")
+    ids = {translate(column, "de"): column for columns in COLUMNS.values() for column in columns}
+    keys = [ids[name] for name in header] if lang == "de" else header
+    return [dict(zip(keys, line, strict=True)) for line in lines]
 
 
 def money_cell(text: str, lang: str) -> Decimal:
@@ -602,7 +607,9 @@ def test_csv_reads_back_to_the_records_for_every_result(lang: Lang) -> None:
     for result in all_results():
         text = to_csv(result, lang=lang)
         columns = COLUMNS[type(result)]
-        assert text.splitlines()[0] == (";" if lang == "de" else ",").join(columns)
+        assert text.splitlines()[0] == (";" if lang == "de" else ",").join(
+            translate(column, lang) for column in columns
+        )
         rows = read_csv(text, lang)
         records = to_records(result)
         assert len(rows) == len(records)

@@ -661,7 +661,7 @@ def billing_csv(statements: Iterable[BillingStatement], *, lang: Lang = "en") ->
     `BillingStatement` (``year``, ``region``, ``employer_ags``,
     ``employer``, ``party_ags``, ``party``, ``role``, ``part``,
     ``advances``, ``balance``, ``clause``); ``lang="de"`` writes German CSV
-    for Excel (``;`` between fields, decimal comma).
+    for Excel (``;`` between fields, decimal comma, German headers).
 
     Args:
         statements: The statements, e.g. from `billing_statements`.
@@ -677,7 +677,7 @@ def billing_csv(statements: Iterable[BillingStatement], *, lang: Lang = "en") ->
         >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
         >>> statements = billing_statements(settlement, advances={"Billerbeck": Decimal("6000")})
         >>> print(billing_csv(statements, lang="de"))
-        year;region;employer_ags;employer;party_ags;party;role;part;advances;balance;clause
+        Jahr;Region;AGS Anstellungskörperschaft;Anstellungskörperschaft;AGS;Kommune;Rolle;Anteil am Eigenanteil;Abschlagszahlungen;Saldo;Klausel
         2023;Nord;05558012;Coesfeld;05558008;Billerbeck;member;8125,00;6000,00;2125,00;C4
         2023;Nord;05558012;Coesfeld;05558012;Coesfeld;employer;8125,00;0,00;;C4
         2023;Nord;05558012;Coesfeld;05558020;Havixbeck;member;8125,00;0,00;8125,00;C4

@@ -18,15 +18,15 @@ The results of the library — `Settlement` (and one region's
   ``,`` between fields and a decimal point, ``lang="de"`` for Excel in
   Germany with ``;`` and a decimal comma (``8125,00``), and the texts of
   the ``description`` column (and the ``baseline`` scenario) in German,
-  from the catalogue (`kim_cooperation.i18n`). The header is the column
-  names, the same in both languages: they are keys for programs, like the
-  ``key`` column's values.
+  from the catalogue (`kim_cooperation.i18n`). The header of English CSV
+  is the column names, keys for programs like the ``key`` column's values;
+  German CSV, for people, has German headers (``Jahr;Region;…``).
 * `to_dataframe` builds a `pandas.DataFrame` of the table with the money
   columns as exact `Decimal` objects (dtype ``object``), never floats
   (needs the ``pandas`` extra).
 * `to_text` and `to_html` show the main columns as a short text table or an
   escaped HTML table; the result classes use them for ``str()`` and for
-  Jupyter.
+  Jupyter. ``to_html(result, lang="de")`` gives the caption in German.
 
 The columns of each table are listed in `SETTLEMENT_COLUMNS`,
 `PROJECTION_COLUMNS`, `COMPARISON_COLUMNS`, `WIND_DOWN_COLUMNS`,
@@ -41,7 +41,7 @@ Examples:
     >>> nord["own_share"], nord["split"]["shares"][0]["amount"]
     ({'amount': '32500.00', 'clause': 'C7'}, '8125.00')
     >>> print(to_csv(settlement, lang="de"))  # doctest: +ELLIPSIS
-    year;region;employer_ags;employer;key;description;party_ags;party;amount;clause
+    Jahr;Region;AGS Anstellungskörperschaft;Anstellungskörperschaft;Position;Beschreibung;AGS;Kommune;Betrag;Klausel
     2023;Nord;05558012;Coesfeld;costs;Kosten;;;170000,00;C8
     2023;Nord;05558012;Coesfeld;funding;Förderung;;;137500,00;C5
     2023;Nord;05558012;Coesfeld;own_share;Eigenanteil;;;32500,00;C7
@@ -59,6 +59,7 @@ import json
 import reprlib
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Generic, TypeAlias, TypeVar
 
 import attrs
@@ -70,10 +71,10 @@ from kim_cooperation.clauses import Clause, Interpretation
 from kim_cooperation.costs import CostStatement
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError, NoPopulationCountError
 from kim_cooperation.explanation import Explanation
-from kim_cooperation.formatting import Lang
+from kim_cooperation.formatting import Lang, format_date
 from kim_cooperation.funding import FundingRate
-from kim_cooperation.i18n import N_, translate_filled
-from kim_cooperation.impact import FinancialImpact, ImpactLine
+from kim_cooperation.i18n import N_, translate, translate_filled
+from kim_cooperation.impact import FinancialImpact, ImpactLine, Role
 from kim_cooperation.keys import KeyKind, PopulationCount, population_of
 from kim_cooperation.money import to_cents
 from kim_cooperation.party import Party
@@ -290,7 +291,7 @@ class _Kind(Generic[_T]):
     shown: tuple[str, ...]
     plain: Callable[[_T], dict[str, object]]
     records: Callable[[_T], list[Record]]
-    title: Callable[[_T], str]
+    title: Callable[[_T, Lang], str]
 
 
 # Plain values.
@@ -1070,6 +1071,39 @@ def _years(years: Sequence[int]) -> str:
     return f"{years[0]}" if len(years) == 1 else f"{years[0]}–{years[-1]}"
 
 
+def _title(template: str, lang: Lang, **fields: object) -> str:
+    """A table's title (`to_text`, the caption of `to_html`) in ``lang``, from the catalogue."""
+    return translate(template, lang).format(**fields)
+
+
+def _day(day: dt.date, lang: Lang) -> str:
+    return format_date(day, lang=lang) if lang == "de" else day.isoformat()
+
+
+_LAYOUTS: Final = MappingProxyType({"council-paper": N_("council-paper"), "nkf": N_("nkf")})
+"""The layouts' names in a title; German names them ``Ratsvorlage`` and ``NKF``."""
+
+
+def _scenario_names(names: Sequence[str], lang: Lang) -> str:
+    return ", ".join(translate(name, lang) if name == BASELINE else name for name in names)
+
+
+def _impact_title(item: FinancialImpact, lang: Lang) -> str:
+    template = (
+        N_("Financial impact {year} – {party}, employer of Region {region} ({layout} layout)")
+        if item.role is Role.EMPLOYER
+        else N_("Financial impact {year} – {party}, member of Region {region} ({layout} layout)")
+    )
+    return _title(
+        template,
+        lang,
+        year=item.year,
+        party=item.party.title,
+        region=item.region.region.name,
+        layout=translate(_LAYOUTS[item.layout.value], lang),
+    )
+
+
 _KINDS: Final[dict[type[Any], _Kind[Any]]] = {
     Settlement: _Kind[Settlement](
         name="settlement",
@@ -1078,7 +1112,12 @@ _KINDS: Final[dict[type[Any], _Kind[Any]]] = {
         shown=("region", "key", "party", "amount", "clause"),
         plain=_settlement,
         records=_settlement_records,
-        title=lambda item: f"Settlement {item.year} – {item.agreement.name}",
+        title=lambda item, lang: _title(
+            N_("Settlement {year} – {agreement}"),
+            lang,
+            year=item.year,
+            agreement=item.agreement.name,
+        ),
     ),
     RegionSettlement: _Kind[RegionSettlement](
         name="region_settlement",
@@ -1087,8 +1126,12 @@ _KINDS: Final[dict[type[Any], _Kind[Any]]] = {
         shown=("region", "key", "party", "amount", "clause"),
         plain=lambda item: {"type": "region_settlement", **_region_settlement(item)},
         records=_region_records,
-        title=lambda item: (
-            f"Settlement {item.year} – Region {item.region.name}, employer {item.employer.title}"
+        title=lambda item, lang: _title(
+            N_("Settlement {year} – Region {region}, employer {employer}"),
+            lang,
+            year=item.year,
+            region=item.region.name,
+            employer=item.employer.title,
         ),
     ),
     Projection: _Kind[Projection](
@@ -1098,7 +1141,12 @@ _KINDS: Final[dict[type[Any], _Kind[Any]]] = {
         shown=("year", "basis", "region", "party", "own_share", "clause"),
         plain=_projection,
         records=_projection_records,
-        title=lambda item: f"Projection {_years(item.years)} – {item.agreement.name}",
+        title=lambda item, lang: _title(
+            N_("Projection {years} – {agreement}"),
+            lang,
+            years=_years(item.years),
+            agreement=item.agreement.name,
+        ),
     ),
     Comparison: _Kind[Comparison](
         name="comparison",
@@ -1107,9 +1155,12 @@ _KINDS: Final[dict[type[Any], _Kind[Any]]] = {
         shown=("year", "scenario", "party", "own_share", "difference", "clause"),
         plain=_comparison,
         records=_comparison_records,
-        title=lambda item: (
-            f"Own shares {_years(item.years)} in {len(item.names)} scenarios: "
-            + ", ".join(item.names)
+        title=lambda item, lang: _title(
+            N_("Own shares {years} in {count} scenarios: {names}"),
+            lang,
+            years=_years(item.years),
+            count=len(item.names),
+            names=_scenario_names(item.names, lang),
         ),
     ),
     WindDown: _Kind[WindDown](
@@ -1121,7 +1172,9 @@ _KINDS: Final[dict[type[Any], _Kind[Any]]] = {
         records=lambda item: [
             record for region in item.regions for record in _region_wind_down_records(region)
         ],
-        title=lambda item: f"Wind-down after {item.agreement_end.isoformat()} (C13)",
+        title=lambda item, lang: _title(
+            N_("Wind-down after {day} (C13)"), lang, day=_day(item.agreement_end, lang)
+        ),
     ),
     RegionWindDown: _Kind[RegionWindDown](
         name="region_wind_down",
@@ -1130,9 +1183,11 @@ _KINDS: Final[dict[type[Any], _Kind[Any]]] = {
         shown=("region", "key", "post", "first_day", "last_day", "party", "amount", "clause"),
         plain=lambda item: {"type": "region_wind_down", **_region_wind_down(item)},
         records=_region_wind_down_records,
-        title=lambda item: (
-            f"Wind-down of Region {item.region.name} after "
-            f"{_agreement_end(item).isoformat()} (C13)"
+        title=lambda item, lang: _title(
+            N_("Wind-down of Region {region} after {day} (C13)"),
+            lang,
+            region=item.region.name,
+            day=_day(_agreement_end(item), lang),
         ),
     ),
     FinancialImpact: _Kind[FinancialImpact](
@@ -1142,10 +1197,7 @@ _KINDS: Final[dict[type[Any], _Kind[Any]]] = {
         shown=("table", "label", "amount", "clause"),
         plain=_impact,
         records=_impact_records,
-        title=lambda item: (
-            f"Financial impact {item.year} – {item.party.title}, {item.role.value} of Region "
-            f"{item.region.region.name} ({item.layout.value} layout)"
-        ),
+        title=_impact_title,
     ),
     Explanation: _Kind[Explanation](
         name="explanation",
@@ -1154,7 +1206,12 @@ _KINDS: Final[dict[type[Any], _Kind[Any]]] = {
         shown=("step", "text", "clause"),
         plain=_explanation,
         records=_explanation_records,
-        title=lambda item: f"Own share of {item.party.name} in {item.year}, explained",
+        title=lambda item, lang: _title(
+            N_("Own share of {town} in {year}, explained"),
+            lang,
+            town=item.party.name,
+            year=item.year,
+        ),
     ),
     BillingStatement: _Kind[BillingStatement](
         name="billing_statement",
@@ -1163,7 +1220,7 @@ _KINDS: Final[dict[type[Any], _Kind[Any]]] = {
         shown=("party_ags", "party", "role", "part", "advances", "balance", "clause"),
         plain=_billing,
         records=_billing_records,
-        title=lambda item: item.title_en,
+        title=lambda item, lang: item.title if lang == "de" else item.title_en,
     ),
 }
 
@@ -1325,6 +1382,44 @@ the Python API); `to_csv` with ``lang="de"`` writes them in German from the
 catalogue (`kim_cooperation.i18n`).
 """
 
+_HEADERS: Final = (
+    N_("year"),
+    N_("region"),
+    N_("employer_ags"),
+    N_("employer"),
+    N_("key"),
+    N_("description"),
+    N_("party_ags"),
+    N_("party"),
+    N_("amount"),
+    N_("clause"),
+    N_("basis"),
+    N_("own_share"),
+    N_("scenario"),
+    N_("difference"),
+    N_("agreement_end"),
+    N_("post"),
+    N_("first_day"),
+    N_("last_day"),
+    N_("role"),
+    N_("layout"),
+    N_("table"),
+    N_("label"),
+    N_("label_en"),
+    N_("is_total"),
+    N_("lang"),
+    N_("step"),
+    N_("text"),
+    N_("part"),
+    N_("advances"),
+    N_("balance"),
+)
+"""Every column's id, listed for the catalogue: `to_csv` with ``lang="de"`` writes German headers.
+
+The ids stay the header of English CSV and the keys of `to_records`: they
+are names for programs. German CSV is for people reading it in Excel.
+"""
+
 _TRANSLATED: Final[dict[str, tuple[str, ...]]] = {
     "description": _DESCRIPTIONS,
     "scenario": (N_("baseline"),),  # the other names are the user's own
@@ -1345,7 +1440,7 @@ def _csv_table(result_type: type[Any], records: Sequence[Record], *, lang: Lang)
     columns = _KINDS[result_type].columns
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if lang == "de" else ",", lineterminator="\n")
-    writer.writerow(columns)
+    writer.writerow(translate(column, lang) if lang == "de" else column for column in columns)
     writer.writerows(
         [
             _csv_cell(
@@ -1369,7 +1464,8 @@ def to_csv(result: Result, *, lang: Lang = "en") -> str:
     ``;`` between fields and a decimal comma (``-8125,00``), so a German
     Excel reads the amounts as numbers. Neither groups thousands. In both,
     dates are ISO (``2025-12-31``), flags ``true``/``false``, empty cells
-    empty, the header the column names, and lines end with a line feed. In German
+    empty, and lines end with a line feed. The header is the column names in
+    English CSV and their German names in German CSV. In German
     CSV a text that Excel would run as a formula (beginning with ``=``,
     ``+``, ``-`` or ``@``) is prefixed with ``'``. Write the text with
     ``encoding="utf-8-sig"`` for Excel, so it recognises the umlauts.
@@ -1497,7 +1593,7 @@ def to_text(result: Result) -> str:
             for column, cell, width in zip(shown_columns, cells, widths, strict=True)
         ).rstrip()
 
-    return "\n".join([kind.title(result), line(shown_columns), *(line(row) for row in rows)])
+    return "\n".join([kind.title(result, "en"), line(shown_columns), *(line(row) for row in rows)])
 
 
 def _shown_columns(kind: _Kind[Any], records: Sequence[Record]) -> tuple[str, ...]:
@@ -1514,18 +1610,20 @@ def _shown_columns(kind: _Kind[Any], records: Sequence[Record]) -> tuple[str, ..
     return kind.shown
 
 
-def to_html(result: Result) -> str:
+def to_html(result: Result, *, lang: Lang = "en") -> str:
     """Return a result's main columns as an HTML table, every text escaped.
 
-    The result classes use this for Jupyter (``_repr_html_``). The table has
-    the class ``kim-cooperation``, a caption with the title, and money
-    right-aligned with two places.
+    The result classes use this for Jupyter (``_repr_html_``, in English).
+    The table has the class ``kim-cooperation``, a caption with the title in
+    ``lang``, and money right-aligned with two places.
 
     Args:
         result: A result of the library (see `Result`).
+        lang: ``"en"`` (default) or ``"de"``: the language of the caption.
 
     Raises:
         InvalidTypeError: ``result`` is not a result this module exports.
+        InvalidValueError: ``lang`` is not ``"en"`` or ``"de"``.
 
     Examples:
         >>> from kim_cooperation import explain, presets, settle
@@ -1533,9 +1631,12 @@ def to_html(result: Result) -> str:
         >>> page = to_html(explain(settlement, "Billerbeck"))
         >>> print(page.splitlines()[1])
         <caption>Own share of Billerbeck in 2023, explained</caption>
+        >>> print(to_html(settlement, lang="de").splitlines()[1])  # doctest: +ELLIPSIS
+        <caption>Abrechnung 2023 – Kooperationsvereinbarung ...</caption>
         >>> "„Personalkosten inkl. Arbeitgeberanteil“" in page, "<td>C8</td>" in page
         (True, True)
     """
+    _check_lang(lang)
     kind = _kind(result, what="to_html")
     records = kind.records(result)
     shown_columns = _shown_columns(kind, records)
@@ -1552,7 +1653,7 @@ def to_html(result: Result) -> str:
     return "\n".join(
         [
             '<table class="kim-cooperation">',
-            f"<caption>{html.escape(kind.title(result))}</caption>",
+            f"<caption>{html.escape(kind.title(result, lang))}</caption>",
             f"<thead><tr>{head}</tr></thead>",
             "<tbody>",
             *body,

@@ -21,6 +21,7 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from fractions import Fraction
 from typing import Final, Literal, TypeAlias
 
@@ -33,6 +34,7 @@ __all__ = [
     "format_count",
     "format_date",
     "format_eur",
+    "format_eur_column",
     "format_fraction",
     "format_fte",
     "terminating_places",
@@ -95,6 +97,42 @@ def format_eur(amount: Money | None, *, lang: Lang = "de", cents: bool | None = 
         return f"{sign}{text} €"
     text = f"{grouped}.{rest:02d}" if show_cents else grouped
     return f"{sign}€{text}"
+
+
+def format_eur_column(amounts: Iterable[Money | None], *, lang: Lang = "de") -> list[str]:
+    """Format the amounts of one table column alike: with cents throughout if any has cents.
+
+    A column that shows both ``6.500 €`` and ``8.485,34 €`` is hard to read
+    and to add up, so one amount with cents gives every amount of the column
+    cents; a column of whole amounts, such as the council paper's figures,
+    keeps whole euros. Nothing is rounded. ``None`` gives a dash as in
+    :func:`format_eur`.
+
+    Args:
+        amounts: The column's amounts, top to bottom.
+        lang: ``"de"`` (default) or ``"en"``.
+
+    Raises:
+        InvalidTypeError: ``amounts`` is not an iterable (or is a string), or
+            holds something that is not an amount or ``None``.
+        InvalidValueError: An unknown ``lang``, or an amount that is not to
+            the cent.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> format_eur_column([Decimal("6500"), Decimal("8485.34"), None])
+        ['6.500,00 €', '8.485,34 €', '–']
+        >>> format_eur_column([Decimal("170000"), Decimal("8125")], lang="en")
+        ['€170,000', '€8,125']
+    """
+    _check_lang(lang)
+    if isinstance(amounts, str | bytes) or not isinstance(amounts, Iterable):
+        raise InvalidTypeError(
+            f"amounts must be an iterable of amounts (Decimal or None), got {shown(amounts)}"
+        )
+    column = list(amounts)
+    cents = any(amount is not None and to_cents(amount) % 100 for amount in column)
+    return [format_eur(amount, lang=lang, cents=cents) for amount in column]
 
 
 def format_date(day: dt.date, *, lang: Lang = "de") -> str:

@@ -33,12 +33,13 @@ from kim_cooperation.formatting import (
     format_count,
     format_date,
     format_eur,
+    format_eur_column,
     format_fraction,
     format_fte,
 )
 from kim_cooperation.impact import FinancialImpact, ImpactLine, Layout, Role, financial_impact
 from kim_cooperation.keys import KeyKind, population_of
-from kim_cooperation.money import from_cents, to_cents
+from kim_cooperation.money import Money, from_cents, to_cents
 from kim_cooperation.notice import NoticeDeadline, NoticeTerms, termination_date
 from kim_cooperation.party import Party
 from kim_cooperation.policy import SpanWeighting
@@ -195,22 +196,26 @@ _TEXT: Final = MappingProxyType(
 )
 
 
-def _table(rows: Iterable[tuple[str, str, str]], indent: str = "  ") -> list[str]:
+def _table(
+    rows: Iterable[tuple[str, Money | None, str]], lang: Lang, indent: str = "  "
+) -> list[str]:
+    """Labels, one column of amounts in one format (cents throughout or none), notes."""
     rows = list(rows)
+    amounts = format_eur_column((amount for _, amount, _ in rows), lang=lang)
     label_width = max(len(label) for label, _, _ in rows)
-    amount_width = max(len(amount) for _, amount, _ in rows)
+    amount_width = max(len(amount) for amount in amounts)
     return [
         f"{indent}{label.ljust(label_width)}  {amount.rjust(amount_width)}"
         + (f"  {note}" if note else "")
-        for label, amount, note in rows
+        for (label, _, note), amount in zip(rows, amounts, strict=True)
     ]
 
 
-def _impact_rows(lines: Iterable[ImpactLine], lang: Lang) -> list[tuple[str, str, str]]:
+def _impact_rows(lines: Iterable[ImpactLine], lang: Lang) -> list[tuple[str, Money | None, str]]:
     return [
         (
             line.label if lang == "de" else line.label_en,
-            format_eur(line.amount, lang=lang),
+            line.amount,
             f"({line.clause})" if line.clause else "",
         )
         for line in lines
@@ -263,9 +268,9 @@ def render_impact(impact: FinancialImpact, *, lang: Lang = "de") -> str:
             role += " " + text["until"].format(day=format_date(present[-1].last_day, lang=lang))
     heading = f"{impact.party.title} – {role} – {text['year']} {impact.year}"
     lines = [heading, "", text["finance"]]
-    lines += _table(_impact_rows(impact.finance, lang))
+    lines += _table(_impact_rows(impact.finance, lang), lang)
     lines += ["", text["result"] if impact.recurring else text["result_once"]]
-    lines += _table(_impact_rows(impact.result, lang))
+    lines += _table(_impact_rows(impact.result, lang), lang)
     return "\n".join(lines)
 
 
@@ -329,20 +334,20 @@ def render_region(
     lines = [heading]
     if assumption:
         lines.append(f"  {assumption}")
-    rows = [
-        (text["costs"], format_eur(region.costs.total, lang=lang), f"({region.costs.clause})"),
+    rows: list[tuple[str, Money | None, str]] = [
+        (text["costs"], region.costs.total, f"({region.costs.clause})"),
         (
             _funding_label(region, text["funding"], lang),
-            format_eur(region.funding.amount, lang=lang),
+            region.funding.amount,
             f"({Clause.C10 if region.funding.lost else region.funding.clause})",
         ),
-        (text["own_share"], format_eur(region.own_share, lang=lang), f"({region.clause})"),
+        (text["own_share"], region.own_share, f"({region.clause})"),
     ]
     if region.surplus:
-        rows.append((text["surplus"], format_eur(region.surplus, lang=lang), "(I6)"))
-    lines += _table(rows)
+        rows.append((text["surplus"], region.surplus, "(I6)"))
+    lines += _table(rows, lang)
     lines += [f"  {line}" for line in _key_lines(region, agreement, lang)]
-    part_rows = []
+    part_rows: list[tuple[str, Money | None, str]] = []
     for share in region.split.shares:
         if len(runs) > 1:
             action = _payments(region, share.party, lang)
@@ -353,8 +358,8 @@ def render_region(
         note = f"({region.split.clause}) {action}"
         if share.extra_cent:
             note += f", {text['extra_cent']}"
-        part_rows.append((share.party.name, format_eur(share.amount, lang=lang), note))
-    lines += _table(part_rows, indent="    ")
+        part_rows.append((share.party.name, share.amount, note))
+    lines += _table(part_rows, lang, indent="    ")
     return "\n".join(lines)
 
 
@@ -575,15 +580,15 @@ def render_settlement(
     for region in settlement.regions:
         sections += ["", render_region(region, lang=lang, agreement=settlement.agreement)]
     sections += ["", text["billing"].format(year=settlement.year)]
-    rows = [
+    rows: list[tuple[str, Money | None, str]] = [
         (
             f"{line.debtor.name} {text['owes']} {line.creditor.name}",
-            format_eur(line.amount, lang=lang),
+            line.amount,
             f"({line.clause})",
         )
         for line in settlement.billing
     ]
-    sections += _table(rows) if rows else [f"  {text['no_billing']}"]
+    sections += _table(rows, lang) if rows else [f"  {text['no_billing']}"]
     return "\n".join(sections)
 
 
@@ -675,28 +680,26 @@ def render_projection(projection: Projection, *, lang: Lang = "de") -> str:
     text = _TEXT[check_lang(lang)]
     parties = projection.parties
     headers = [text["town"], *(_year_heading(projection, year) for year in projection.years)]
-    rows = [
-        [
-            party.name,
-            *(
-                format_eur(projection.own_share_of(party, year), lang=lang)
-                for year in projection.years
-            ),
-            format_eur(projection.total_of(party), lang=lang),
-        ]
-        for party in parties
-    ]
     yearly = [
         sum(to_cents(projection.own_share_of(party, year)) for party in parties)
         for year in projection.years
     ]
-    rows.append(
-        [
-            text["total"],
-            *(format_eur(from_cents(total), lang=lang) for total in yearly),
-            format_eur(from_cents(sum(yearly)), lang=lang),
-        ]
+    # One column per year and one of totals, each in one format (cents throughout or none).
+    columns = [
+        format_eur_column(
+            [*(projection.own_share_of(party, year) for party in parties), from_cents(total)],
+            lang=lang,
+        )
+        for year, total in zip(projection.years, yearly, strict=True)
+    ]
+    columns.append(
+        format_eur_column(
+            [*(projection.total_of(party) for party in parties), from_cents(sum(yearly))],
+            lang=lang,
+        )
     )
+    names = [party.name for party in parties] + [text["total"]]
+    rows = [[name, *(column[index] for column in columns)] for index, name in enumerate(names)]
     lines = [text["projection"], *_grid([*headers, text["total"]], rows)]
     return "\n".join(lines + _year_notes(projection, text))
 
@@ -717,20 +720,20 @@ def render_comparison(comparison: Comparison, *, lang: Lang = "de") -> str:
         ...     [2026], presets.coesfeld_cost_plan_2023())
         >>> print(render_comparison(comparison, lang="en"))  # doctest: +ELLIPSIS
         Scenario baseline: own shares per town and year
-          Town          2026
-          Billerbeck  €8,125
-          Coesfeld    €8,125
-          Havixbeck   €8,125
-          Rosendahl   €8,125
-          Total      €32,500
+          Town           2026
+          Billerbeck   €8,125
+          Coesfeld     €8,125
+          Havixbeck    €8,125
+          Rosendahl    €8,125
+          Total       €32,500
         <BLANKLINE>
         Scenario Rosendahl leaves: own shares per town and year (difference to baseline)
-          Town                  2026
+          Town                           2026
           Billerbeck  €10,833.33 (+€2,708.33)
           Coesfeld    €10,833.34 (+€2,708.34)
           Havixbeck   €10,833.33 (+€2,708.33)
-          Rosendahl           €0 (-€8,125)
-          Total          €32,500 (€0)
+          Rosendahl        €0.00 (-€8,125.00)
+          Total            €32,500.00 (€0.00)
     """
     check_instance(comparison, Comparison, what="comparison", how=_MAKE["comparison"])
     text = _TEXT[check_lang(lang)]
@@ -739,26 +742,17 @@ def render_comparison(comparison: Comparison, *, lang: Lang = "de") -> str:
         base = name == BASELINE
         shown = text["baseline"] if base else name
         headers = [text["town"], *(_year_heading(projection, year) for year in comparison.years)]
-        rows = []
-        totals = dict.fromkeys(comparison.years, (0, 0))
-        for party in comparison.parties:
-            cells = [party.name]
-            for year in comparison.years:
-                value = comparison.value(name, party, year)
-                difference = comparison.difference(name, party, year)
-                total, changed = totals[year]
-                totals[year] = (total + to_cents(value), changed + to_cents(difference))
-                cells.append(_compared(value, None if base else difference, lang))
-            rows.append(cells)
-        rows.append(
-            [
-                text["total"],
-                *(
-                    _compared(from_cents(total), None if base else from_cents(changed), lang)
-                    for total, changed in totals.values()
-                ),
+        columns = []
+        for year in comparison.years:
+            values = [comparison.value(name, party, year) for party in comparison.parties]
+            differences = [
+                comparison.difference(name, party, year) for party in comparison.parties
             ]
-        )
+            values.append(from_cents(sum(to_cents(value) for value in values)))
+            differences.append(from_cents(sum(to_cents(change) for change in differences)))
+            columns.append(_compared_column(values, None if base else differences, lang))
+        names = [party.name for party in comparison.parties] + [text["total"]]
+        rows = [[name, *(column[index] for column in columns)] for index, name in enumerate(names)]
         if sections:
             sections.append("")
         heading = text["comparison_base" if base else "comparison"].format(name=shown)
@@ -767,13 +761,23 @@ def render_comparison(comparison: Comparison, *, lang: Lang = "de") -> str:
     return "\n".join(sections)
 
 
-def _compared(value: Decimal, difference: Decimal | None, lang: Lang) -> str:
-    """``8.125 €``, or with the difference to the baseline: ``10.833,33 € (+2.708,33 €)``."""
-    shown = format_eur(value, lang=lang)
-    if difference is None:
-        return shown
-    sign = "+" if difference > 0 else ""
-    return f"{shown} ({sign}{format_eur(difference, lang=lang)})"
+def _compared_column(
+    values: Sequence[Decimal], differences: Sequence[Decimal] | None, lang: Lang
+) -> list[str]:
+    """``8.125 €``, or with the difference to the baseline: ``10.833,33 € (+2.708,33 €)``.
+
+    Values and differences of the column share one format: cents throughout
+    if any of them has cents.
+    """
+    if differences is None:
+        return format_eur_column(values, lang=lang)
+    shown = format_eur_column([*values, *differences], lang=lang)
+    return [
+        f"{value} ({'+' if difference > 0 else ''}{change})"
+        for value, change, difference in zip(
+            shown[: len(values)], shown[len(values) :], differences, strict=True
+        )
+    ]
 
 
 def _year_heading(projection: Projection, year: int) -> str:
