@@ -107,7 +107,7 @@ def test_deadline_for_a_received_notice(capsys: pytest.CaptureFixture[str]) -> N
     assert data == {
         "received": "2024-07-01",
         "termination": "2026-12-31",
-        "terms": "18 months to the end of a year",
+        "terms": "18 Monate zum Ende eines Kalenderjahres",  # text follows --lang
         "clause": "C11",
         "closed_day": False,
         "next_working_day": None,

@@ -171,7 +171,7 @@ def test_quarter_terms_give_the_right_dates(capsys: pytest.CaptureFixture[str]) 
     assert (data["end"], data["deadline"], data["terms"]) == (
         "2026-06-30",
         "2025-12-31",
-        "6 months to the end of a quarter",
+        "6 Monate zum Ende eines Kalendervierteljahres",  # text follows --lang
     )
     # 30 June 2024 is a Sunday: to end on 31.12.2024, the notice should arrive by Friday.
     weekend = run(capsys, "deadline", "--end", "2024-12-31", "--agreement", "example")

@@ -567,7 +567,7 @@ def test_billing_to_a_json_file(capsys: pytest.CaptureFixture[str], tmp_path: Pa
                             "--format", "json"))  # fmt: skip
     assert record == {"out": str(path), "year": 2023, "statements": 3, "clause": "C9"}
     table = run(capsys, "billing", "--year", "2023", "--out", str(path), "--format", "csv")
-    assert table.splitlines() == ["out;year;statements;clause", f"{path};2023;3;C9"]
+    assert table.splitlines() == ["Datei;Jahr;Abrechnungen;Klausel", f"{path};2023;3;C9"]
 
 
 def test_billing_text_needs_a_file(capsys: pytest.CaptureFixture[str]) -> None:

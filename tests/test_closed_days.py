@@ -683,7 +683,17 @@ def test_deadline_received_as_json_and_csv(capsys: pytest.CaptureFixture[str]) -
     assert data["holidays_checked"] is True
     assert data["warning"].startswith("2024-06-30 is a Sunday.")
     rows = run(capsys, "deadline", "--received", "2024-06-30", "--format", "csv").splitlines()
+    # German column titles under --lang de (the ids in English CSV, below).
     assert rows[0].split(";")[4:8] == [
+        "Zugang an einem geschlossenen Tag",
+        "nächster Arbeitstag",
+        "Mitglied bis bei Zugang am nächsten Arbeitstag",
+        "Feiertage geprüft",
+    ]
+    english = run(
+        capsys, "deadline", "--received", "2024-06-30", "--format", "csv", "--lang", "en"
+    ).splitlines()
+    assert english[0].split(",")[4:8] == [
         "closed_day",
         "next_working_day",
         "termination_if_next_working_day",

@@ -876,7 +876,7 @@ def _run_deadline(arguments: argparse.Namespace) -> str:
         record = {
             "received": arguments.received.isoformat(),
             "termination": receipt.ends.isoformat(),
-            "terms": terms.describe(),
+            "terms": report.describe_terms(terms, lang=arguments.lang),
             "clause": "C11",
             "closed_day": receipt.closed,
             "next_working_day": _iso(receipt.next_open_day),
@@ -908,7 +908,7 @@ def _run_deadline(arguments: argparse.Namespace) -> str:
             "falls_on_closed_day": deadline.falls_on_closed_day,
             "last_working_day": deadline.last_working_day.isoformat(),
             "warning": deadline.warning(lang=arguments.lang),
-            "terms": terms.describe(),
+            "terms": report.describe_terms(terms, lang=arguments.lang),
             "clause": "C11",
         }
 
@@ -955,13 +955,40 @@ def _other_ends(year: int, terms: NoticeTerms, lang: str) -> str:
     )
 
 
+_DEADLINE_COLUMNS: Final[Mapping[str, str]] = {
+    "received": N_("Received"),
+    "termination": N_("Member until"),
+    "terms": N_("Notice terms"),
+    "clause": N_("Clause"),
+    "closed_day": N_("Received on a closed day"),
+    "next_working_day": N_("Next working day"),
+    "termination_if_next_working_day": N_("Member until if received on the next working day"),
+    "holidays_checked": N_("Public holidays checked"),
+    "warning": N_("Warning"),
+    "end": N_("End"),
+    "deadline": N_("Deadline"),
+    "falls_on_weekend": N_("Deadline on a weekend"),
+    "falls_on_closed_day": N_("Deadline on a closed day"),
+    "last_working_day": N_("Last working day"),
+    "out": N_("File"),
+    "year": N_("Year"),
+    "statements": N_("Statements"),
+}
+"""The German column titles of the one-row CSVs (deadline, billing summary); English CSV
+keeps the ids, as the exports do."""
+
+
 def _csv_row(record: Mapping[str, object], lang: str) -> str:
     import csv  # noqa: PLC0415
     import io  # noqa: PLC0415
 
+    from kim_cooperation.i18n import translate  # noqa: PLC0415
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if lang == "de" else ",", lineterminator="\n")
-    writer.writerow(record)
+    writer.writerow(
+        record if lang != "de" else [translate(_DEADLINE_COLUMNS[key], "de") for key in record]
+    )
     writer.writerow([_csv_cell(value) for value in record.values()])
     return buffer.getvalue().rstrip("\n")
 

@@ -643,6 +643,18 @@ def render_deadline(deadline: NoticeDeadline, *, lang: Lang = "de") -> str:
     return "\n".join([*lines, note] if note is not None else lines)
 
 
+def describe_terms(terms: NoticeTerms, *, lang: Lang = "de") -> str:
+    """Return notice terms in words, in German or English (C11).
+
+    Examples:
+        >>> from kim_cooperation import NoticeTerms
+        >>> describe_terms(NoticeTerms()), describe_terms(NoticeTerms(), lang="en")
+        ('18 Monate zum Ende eines Kalenderjahres', '18 months to the end of a year')
+    """
+    check_instance(terms, NoticeTerms, what="terms", how="write e.g. NoticeTerms(months=6)")
+    return _describe_terms(terms, check_lang(lang))
+
+
 def _describe_terms(terms: NoticeTerms, lang: Lang) -> str:
     if lang == "en":
         return terms.describe()
