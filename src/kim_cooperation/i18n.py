@@ -23,6 +23,7 @@ Examples:
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import gettext
 import io
@@ -113,6 +114,7 @@ def N_(message: str) -> str:  # noqa: N802 - the name gettext's tools know
 
 
 _FIELD: Final = re.compile(r"\{(\w+)\}")
+_ISO_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def translate_filled(text: str, templates: Sequence[str], lang: Lang) -> str:
@@ -140,6 +142,15 @@ def translate_filled(text: str, templates: Sequence[str], lang: Lang) -> str:
     Examples:
         >>> translate_filled("Billerbeck owes Coesfeld", ["{debtor} owes {creditor}"], "de")
         'Billerbeck schuldet Coesfeld'
+
+        Days among the values are written as German days:
+
+        >>> translate_filled(
+        ...     "Split key: population, counts on or before 2025-12-31",
+        ...     ["Split key: population, counts on or before {day}"],
+        ...     "de",
+        ... )
+        'Verteilungsschlüssel: Einwohnerzahl, Stand am oder vor 31.12.2025'
     """
     check_instance(text, str, what="text", how="give the English text")
     listed = tuple_of(templates, str, what="templates")
@@ -153,5 +164,17 @@ def translate_filled(text: str, templates: Sequence[str], lang: Lang) -> str:
         )
         match = re.fullmatch(pattern, text, flags=re.DOTALL)
         if match is not None:
-            return translate(template, lang).format(**match.groupdict())
+            values = {name: _in_german(value) for name, value in match.groupdict().items()}
+            return translate(template, lang).format(**values)
     return text
+
+
+def _in_german(value: str) -> str:
+    """A field's value for a German text: an ISO day as ``31.12.2025``, anything else as it is."""
+    if _ISO_DAY.fullmatch(value):
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+        return f"{day.day:02d}.{day.month:02d}.{day.year}"
+    return value
