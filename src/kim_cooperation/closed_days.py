@@ -73,7 +73,7 @@ from kim_cooperation.errors import (
     InvalidTypeError,
     InvalidValueError,
 )
-from kim_cooperation.formatting import Lang, format_date
+from kim_cooperation.formatting import MONTH_NAMES, Lang, format_date
 from kim_cooperation.party import Party
 
 if TYPE_CHECKING:
@@ -793,39 +793,6 @@ _RECURRING: Final = (
 )
 """A day of every year: German day and month, or ISO 8601's month and day without a year."""
 
-_MONTHS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
-    {
-        "de": (
-            "Januar",
-            "Februar",
-            "März",
-            "April",
-            "Mai",
-            "Juni",
-            "Juli",
-            "August",
-            "September",
-            "Oktober",
-            "November",
-            "Dezember",
-        ),
-        "en": (
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ),
-    }
-)
-
 
 def parse_closed_day(
     text: str, *, lang: Lang = "de", what: str | None = None
@@ -883,7 +850,7 @@ def parse_closed_day(
             raise InvalidValueError(
                 texts["no_such_day"].format(
                     subject=subject,
-                    month=_MONTHS[lang][month - 1],
+                    month=MONTH_NAMES[lang][month - 1],
                     day=day,
                     suffix=_suffix(day),
                 )

@@ -80,6 +80,7 @@ from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause, Interpretation
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError, NoPopulationCountError
 from kim_cooperation.formatting import (
+    MONTH_NAMES,
     Lang,
     format_count,
     format_eur,
@@ -104,38 +105,6 @@ _EXACT_PLACES: Final = 6
 _SHOWN_PLACES: Final = 3
 """Other exact values are shown to this many places, cut off and followed by "…"."""
 
-_MONTHS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
-    {
-        "de": (
-            "Januar",
-            "Februar",
-            "März",
-            "April",
-            "Mai",
-            "Juni",
-            "Juli",
-            "August",
-            "September",
-            "Oktober",
-            "November",
-            "Dezember",
-        ),
-        "en": (
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ),
-    }
-)
 
 _TEXT: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
     {
@@ -862,10 +831,10 @@ class _Writer:
     def _date(self, day: dt.date) -> str:
         if self.lang == "de":
             return f"{day.day:02d}.{day.month:02d}.{day.year}"
-        return f"{day.day} {_MONTHS['en'][day.month - 1]} {day.year}"
+        return f"{day.day} {MONTH_NAMES['en'][day.month - 1]} {day.year}"
 
     def _months(self, months: Sequence[int]) -> str:
-        names = _MONTHS[self.lang]
+        names = MONTH_NAMES[self.lang]
         runs: list[list[int]] = []
         for month in months:
             if runs and runs[-1][-1] == month - 1:

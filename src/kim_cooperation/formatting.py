@@ -21,8 +21,9 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
+from types import MappingProxyType
 from typing import Final, Literal, TypeAlias
 
 from kim_cooperation._checks import check_date, check_int, shown, to_fraction
@@ -30,6 +31,7 @@ from kim_cooperation.errors import InvalidTypeError, InvalidValueError
 from kim_cooperation.money import Money, from_cents, to_cents
 
 __all__ = [
+    "MONTH_NAMES",
     "Lang",
     "format_count",
     "format_date",
@@ -44,6 +46,40 @@ _MAX_PLACES: Final = 6
 
 Lang: TypeAlias = Literal["de", "en"]
 """A report language: German (``"de"``) or English (``"en"``)."""
+
+MONTH_NAMES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "de": (
+            "Januar",
+            "Februar",
+            "März",
+            "April",
+            "Mai",
+            "Juni",
+            "Juli",
+            "August",
+            "September",
+            "Oktober",
+            "November",
+            "Dezember",
+        ),
+        "en": (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
+    }
+)
+"""The names of the months, January first, by report language."""
 
 
 def _check_lang(lang: str) -> None:
