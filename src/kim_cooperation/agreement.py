@@ -51,7 +51,7 @@ from kim_cooperation.errors import (
 from kim_cooperation.funding import FundingSchedule
 from kim_cooperation.keys import PopulationCount, SplitKey, check_population
 from kim_cooperation.notice import DEFAULT_NOTICE_TERMS, Notice, NoticeTerms, termination_date
-from kim_cooperation.party import Party, fold_name
+from kim_cooperation.party import Party, _find_party, fold_name
 from kim_cooperation.policy import DEFAULT_POLICIES, Policies
 from kim_cooperation.post import Post
 from kim_cooperation.region import Region
@@ -481,18 +481,14 @@ class Agreement:
                 return found
         elif isinstance(key, str):
             key = str.__str__(key)  # the characters, without a subclass's methods
-            # By AGS or by any folded form of the name (C1 keeps both unique);
-            # the name as written is tried first, as folding takes longer.
-            by_name = index.party_by_name.get(key)
-            matches: list[Party | None] = (
-                [by_name]
-                if by_name is not None
-                else [index.party_by_form.get(form) for form in fold_name(key)]
+            found = _find_party(
+                key,
+                by_name=index.party_by_name,
+                by_form=index.party_by_form,
+                by_ags=index.party_by_ags,
             )
-            matches.append(index.party_by_ags.get(key))
-            named = [party for party in matches if party is not None]
-            if named:
-                return min(named)
+            if found is not None:
+                return found
         raise UnknownPartyError(
             f"{shown(key)} is not a party to the agreement {self.name!r}; "
             f"parties are {[party.name for party in self.parties]} (C1)"

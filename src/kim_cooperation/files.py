@@ -87,7 +87,7 @@ from kim_cooperation.errors import (
 from kim_cooperation.funding import FundingRate, FundingSchedule
 from kim_cooperation.keys import KeyKind, PopulationCount, SplitKey
 from kim_cooperation.notice import DEFAULT_NOTICE_TERMS, Notice, NoticeTerms
-from kim_cooperation.party import Party, fold_name, validate_ags
+from kim_cooperation.party import Party, _find_party, fold_name, validate_ags
 from kim_cooperation.policy import DEFAULT_POLICIES, Policies
 from kim_cooperation.post import Post
 from kim_cooperation.region import Region
@@ -727,15 +727,7 @@ class _PartyLookup:
 
     def find(self, key: str) -> Party | None:
         """Return the party ``key`` names by name, folded name or AGS, or ``None``."""
-        by_name = self.by_name.get(key)
-        named: list[Party | None] = (
-            [by_name]
-            if by_name is not None
-            else [self.by_form.get(form) for form in fold_name(key)]
-        )
-        named.append(self.by_ags.get(key))
-        found = [party for party in named if party is not None]
-        return min(found) if found else None
+        return _find_party(key, by_name=self.by_name, by_form=self.by_form, by_ags=self.by_ags)
 
 
 def _ags_of(party: Party) -> str:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Mapping
 from typing import Final
 
 import attrs
@@ -227,3 +228,40 @@ class Party:
 
     def __str__(self) -> str:
         return self.name
+
+
+def _find_party(
+    key: str,
+    *,
+    by_name: Mapping[str, Party],
+    by_form: Mapping[str, Party],
+    by_ags: Mapping[str, Party],
+) -> Party | None:
+    """Return the party ``key`` names, by name, folded name or AGS, or ``None`` (C1).
+
+    The one rule by which the agreement and its file reader resolve a town:
+    the name as written first (folding takes longer), else any folded form
+    of it (`fold_name`); the AGS as well. Where a key is one party's name and
+    another's AGS, the party with the lower AGS is taken.
+
+    Args:
+        key: A name or an AGS.
+        by_name: The parties by name as written.
+        by_form: The parties by each form of `Party.name_forms`.
+        by_ags: The parties by AGS.
+
+    Examples:
+        >>> duelmen = Party(name="Dülmen", kind="Stadt", ags="05558016")
+        >>> tables = {"by_name": {"Dülmen": duelmen},
+        ...           "by_form": dict.fromkeys(duelmen.name_forms, duelmen),
+        ...           "by_ags": {duelmen.ags: duelmen}}
+        >>> [_find_party(key, **tables) is duelmen for key in ("Duelmen", "05558016", "Olfen")]
+        [True, True, False]
+    """
+    named = by_name.get(key)
+    found: list[Party | None] = (
+        [named] if named is not None else [by_form.get(form) for form in fold_name(key)]
+    )
+    found.append(by_ags.get(key))
+    parties = [party for party in found if party is not None]
+    return min(parties) if parties else None
