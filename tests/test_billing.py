@@ -293,7 +293,10 @@ def test_billing_csv_has_every_entry_of_every_statement(
             "employer": statement.employer.name,
             "party_ags": entry.party.ags,
             "party": entry.party.name,
-            "role": entry.role.value,
+            # German CSV names the roles in German.
+            "role": {"employer": "Anstellungskörperschaft", "member": "Mitglied"}[entry.role.value]
+            if lang == "de"
+            else entry.role.value,
             "part": money(entry.part),
             "advances": money(entry.advances),
             "balance": money(entry.balance),

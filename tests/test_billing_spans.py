@@ -417,7 +417,7 @@ def test_settlement_exports_show_the_key_and_the_spans() -> None:
     assert "description" in to_text(settlement).splitlines()[1]
     # CSV keeps its columns; the rows without an amount have an empty amount cell.
     rows = list(csv.DictReader(io.StringIO(to_csv(settlement, lang="de")), delimiter=";"))
-    assert {row["Betrag"] for row in rows if row["Position"] == "span_share"} == {""}
+    assert {row["Betrag"] for row in rows if row["Kennung"] == "span_share"} == {""}
 
 
 def test_the_billing_statement_exports_its_spans() -> None:

@@ -287,7 +287,7 @@ def test_billing_workbook_and_csv(capsys: pytest.CaptureFixture[str], tmp_path: 
     out = run(
         capsys, "billing", "--year", "2023", "--out", str(workbook), "--advance", "Billerbeck=4000"
     )
-    assert out.endswith(f"{workbook} geschrieben: 3 Abrechnung(en) für 2023 (C9)\n")
+    assert out.endswith(f"{workbook} geschrieben: 3 Abrechnungen für 2023 (C9)\n")
     assert out.startswith(
         "Kosten: Region Nord laut Ratsvorlage 2023; Mitte und Süd als Planungsannahme"
     )
@@ -296,7 +296,7 @@ def test_billing_workbook_and_csv(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert str(book["Coesfeld"]["A1"].value).startswith("Jahresabrechnung 2023")
     english = tmp_path / "statements.xlsx"
     said = run(capsys, "billing", "--year", "2023", "--out", str(english), "--lang", "en")
-    assert said.endswith(f"{english} written: 3 statement(s) for 2023 (C9)\n")
+    assert said.endswith(f"{english} written: 3 statements for 2023 (C9)\n")
     assert not str(openpyxl.load_workbook(english)["Coesfeld"]["A1"].value).startswith("Jahres")
     table = tmp_path / "billing.csv"
     run(
@@ -331,7 +331,7 @@ def test_billing_workbook_and_csv(capsys: pytest.CaptureFixture[str], tmp_path: 
             ["--out", "x.csv", "--advance", "Olfen=1", "--advance", "olfen=2", "--lang", "en"],
             "--advance names Olfen twice",
         ),
-        (["--out", "x.csv", "--advance", "Olfen=-1"], "must not be negative"),
+        (["--out", "x.csv", "--advance", "Olfen=-1"], "Olfen darf nicht negativ sein"),
         (["--out", "x.csv", "--advance", "Coesfeld=1"], "Coesfeld"),
         (["--out", "missing-folder/x.csv"], "Datei oder Ordner nicht gefunden (ENOENT)"),
         (["--out", "missing-folder/x.csv", "--lang", "en"], "No such file or directory"),

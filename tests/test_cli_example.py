@@ -181,9 +181,11 @@ def test_quarter_terms_give_the_right_dates(capsys: pytest.CaptureFixture[str]) 
 
 def test_an_end_the_terms_do_not_allow_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     error = fails(capsys, "deadline", "--end", "2026-04-30", "--agreement", "example")
-    assert "2026-04-30 is not the end of a quarter" in error
+    assert "der 30.04.2026 ist nicht das Ende eines Kalendervierteljahres" in error
     # The Coesfeld agreement ends only on 31 December; --year has no hint there.
-    assert "not the end of a year" in fails(capsys, "deadline", "--end", "2026-03-31")
+    assert "nicht das Ende eines Kalenderjahres" in fails(
+        capsys, "deadline", "--end", "2026-03-31"
+    )
     assert run(capsys, "deadline", "--end", "2026-12-31") == run(
         capsys, "deadline", "--year", "2026"
     )
@@ -219,7 +221,7 @@ def test_a_file_named_like_a_built_in_agreement_is_ambiguous(
     )
     assert "schreiben Sie --agreement ./example für die Datei" in error
     # The file, named as a path, is read as a file (which needs a suffix to tell its format).
-    assert "cannot tell the format of" in fails(
+    assert "das Format von 'example' ist an der Endung nicht zu erkennen" in fails(
         capsys, "--agreement", "./example", "settle", "--year", "2025"
     )
     Path("example").unlink()
@@ -266,7 +268,7 @@ def test_billing_after_a_handover(capsys: pytest.CaptureFixture[str], tmp_path: 
         "--advance",
         "Fuchsberg@Eichhagen=5000,50",
     )
-    assert summary == f"{out} geschrieben: 4 Abrechnung(en) für 2026 (C9)\n"
+    assert summary == f"{out} geschrieben: 4 Abrechnungen für 2026 (C9)\n"
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=";"))
     ost = [
         (
@@ -319,7 +321,7 @@ def test_billing_refuses_an_ambiguous_advance(
         "--advance", "Fuchsberg@Brunnfeld=1", "--advance", "fuchsberg@brunnfeld=2",
     )  # fmt: skip
     assert "--advance nennt Fuchsberg@Brunnfeld zweimal" in twice
-    assert "Altenau does not bill Fuchsberg" in fails(
+    assert "Altenau rechnet im Jahr 2026 nicht mit Fuchsberg ab" in fails(
         capsys, "--agreement", agreement, "billing", "--year", "2026", "--out", out,
         "--advance", "Fuchsberg@Altenau=1",
     )  # fmt: skip
@@ -333,7 +335,7 @@ def test_billing_workbook_of_the_built_in_example(
         capsys, "--agreement", "example", "--lang", "en", "billing", "--year", "2025",
         "--out", str(out),
     )  # fmt: skip
-    assert summary.splitlines()[-1] == f"{out} written: 3 statement(s) for 2025 (C9)"
+    assert summary.splitlines()[-1] == f"{out} written: 3 statements for 2025 (C9)"
     assert out.exists()
 
 

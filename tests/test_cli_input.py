@@ -561,7 +561,7 @@ def test_billing_as_csv_on_standard_output(capsys: pytest.CaptureFixture[str]) -
 def test_billing_to_a_json_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "abrechnung.json"
     out = run(capsys, "billing", "--year", "2023", "--out", str(path))
-    assert out.endswith(f"{path} geschrieben: 3 Abrechnung(en) für 2023 (C9)\n")
+    assert out.endswith(f"{path} geschrieben: 3 Abrechnungen für 2023 (C9)\n")
     assert json.loads(path.read_text(encoding="utf-8")) == json.loads(json.dumps(_statements()))
     record = json.loads(run(capsys, "billing", "--year", "2023", "--out", str(path),
                             "--format", "json"))  # fmt: skip

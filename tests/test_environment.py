@@ -450,7 +450,11 @@ def _errors() -> list[BaseException]:
     return made
 
 
-_ERROR_NAMES = [name for name in kim.errors.__all__ if name != "AgreementFileError"]
+_ERROR_NAMES = [
+    name
+    for name in kim.errors.__all__
+    if name != "AgreementFileError" and issubclass(getattr(kim.errors, name), BaseException)
+]
 
 
 def _fields(agreement: Agreement) -> dict[str, Any]:
@@ -462,7 +466,7 @@ ERRORS = _errors()
 
 def test_the_errors_cover_every_error_class() -> None:
     classes = {type(error) for error in ERRORS}
-    assert {getattr(kim.errors, name) for name in kim.errors.__all__} <= classes
+    assert {getattr(kim.errors, name) for name in _ERROR_NAMES} <= classes
     assert kim.AgreementFileError in {type(error) for error in ERRORS[:12]}
 
 
@@ -483,6 +487,19 @@ def test_every_error_pickles_with_its_fields_and_message(
         assert restored.problems == error.problems
         assert restored.source == error.source
         assert isinstance(restored.problems, tuple)
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+def test_an_error_keeps_its_german_text_through_pickle_and_copy(protocol: int) -> None:
+    error = _raised(lambda: presets.coesfeld().region("West"))
+    assert isinstance(error, kim.KimCooperationError)
+    german = error.describe("de")
+    assert german.startswith("'West' ist keine Region der Vereinbarung")
+    restored = pickle.loads(pickle.dumps(error, protocol=protocol))
+    assert restored.describe("de") == german
+    assert copy.deepcopy(error).describe("de") == german
+    phrase = kim.errors.Phrase("no funding from {day}", day=dt.date(2027, 1, 1))
+    assert pickle.loads(pickle.dumps(phrase, protocol=protocol)) == phrase
 
 
 @pytest.mark.parametrize("error", ERRORS, ids=lambda error: type(error).__name__)

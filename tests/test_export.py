@@ -607,6 +607,8 @@ def test_csv_reads_back_to_the_records_for_every_result(lang: Lang) -> None:
     for result in all_results():
         text = to_csv(result, lang=lang)
         columns = COLUMNS[type(result)]
+        if lang == "de":  # German CSV leaves out the English label
+            columns = tuple(column for column in columns if column != "label_en")
         assert text.splitlines()[0] == (";" if lang == "de" else ",").join(
             translate(column, lang) for column in columns
         )
@@ -619,15 +621,21 @@ def test_csv_reads_back_to_the_records_for_every_result(lang: Lang) -> None:
             expected = {
                 column: _german(column, value) if lang == "de" else value
                 for column, value in record.items()
+                if column in columns
             }
             assert {column: csv_value(row[column], column, lang) for column in columns} == expected
 
 
 def _german(column: str, value: object) -> object:
-    from kim_cooperation.export import _TRANSLATED
-    from kim_cooperation.i18n import translate_filled
+    from kim_cooperation.export import _TRANSLATED, _WORDS
+    from kim_cooperation.i18n import translate, translate_filled
 
-    if column not in _TRANSLATED or not isinstance(value, str):
+    if not isinstance(value, str):
+        return value
+    if column in _WORDS:
+        assert value in _WORDS[column], (column, value)  # every word of the list is listed
+        return translate(value, "de")
+    if column not in _TRANSLATED:
         return value
     return translate_filled(value, _TRANSLATED[column], "de")
 

@@ -33,10 +33,11 @@ from typing import TYPE_CHECKING, Any, Final, Generic, Literal, ParamSpec, TypeA
 import attrs
 
 from kim_cooperation.errors import (
+    N_,
     InvalidDateError,
     InvalidTypeError,
     InvalidValueError,
-    KimCooperationError,
+    Phrase,
 )
 
 if TYPE_CHECKING:
@@ -134,6 +135,15 @@ def subclass_hint(value: object) -> str:
     return ""
 
 
+def _named(what: str | Phrase) -> Phrase:
+    """How a message names a value, in the message's language when the catalogue has it.
+
+    A name marked for the catalogue (``N_("party name")``) is German in a
+    German message; a Python argument's name (``"year"``) stays as it is.
+    """
+    return what if isinstance(what, Phrase) else Phrase(what)
+
+
 def check_int(value: object, *, what: str, unit: str = "") -> int:
     """Return ``value`` if it is a plain ``int``, refusing bools, floats, subclasses and other types.
 
@@ -161,7 +171,7 @@ def check_int(value: object, *, what: str, unit: str = "") -> int:
     )
 
 
-def to_fraction(value: Exact, *, what: str) -> Fraction:
+def to_fraction(value: Exact, *, what: str | Phrase) -> Fraction:
     """Return ``value`` as an exact `Fraction`, refusing floats and non-finite values.
 
     Args:
@@ -178,12 +188,16 @@ def to_fraction(value: Exact, *, what: str) -> Fraction:
         return Fraction(value)
     if type(value) is Decimal:
         if not value.is_finite():
-            raise InvalidValueError(f"{what} must be finite, got {shown(value)}")
+            raise InvalidValueError(
+                N_("{what} must be finite, got {value}"), what=_named(what), value=shown(value)
+            )
         # An exponent like 1E+999999999 would build an enormous integer.
         if value and abs(value.adjusted()) > _MAX_ADJUSTED_EXPONENT:
             raise InvalidValueError(
-                f"{what} must be between 1E-{_MAX_ADJUSTED_EXPONENT} and "
-                f"1E+{_MAX_ADJUSTED_EXPONENT} in magnitude, got {shown(value)}"
+                N_("{what} must be between 1E-{limit} and 1E+{limit} in magnitude, got {value}"),
+                what=_named(what),
+                limit=_MAX_ADJUSTED_EXPONENT,
+                value=shown(value),
             )
         return Fraction(value)
     hint = subclass_hint(value)
@@ -308,13 +322,17 @@ def check_lang(value: object, *, what: str = "lang") -> Literal["de", "en"]:
     if value == "en" and isinstance(value, str):
         return "en"
     if isinstance(value, str):
-        error: type[KimCooperationError] = InvalidValueError
-        got = shown(value)
-    else:
-        error, got = InvalidTypeError, f"{type(value).__name__} {shown(value)}"
-    raise error(
-        f"{what} must be 'de' or 'en', got {got}; write {what}=\"de\" for German or "
-        f'{what}="en" for English'
+        raise InvalidValueError(
+            N_(
+                "{what} must be 'de' or 'en', got {value}; write {what}=\"de\" for German or "
+                '{what}="en" for English'
+            ),
+            what=what,
+            value=shown(value),
+        )
+    raise InvalidTypeError(
+        f"{what} must be 'de' or 'en', got {type(value).__name__} {shown(value)}; write "
+        f'{what}="de" for German or {what}="en" for English'
     )
 
 
@@ -332,17 +350,19 @@ def check_what(value: object) -> str | None:
     )
 
 
-def check_year(value: object, *, what: str = "year") -> int:
+def check_year(value: object, *, what: str | Phrase = "year") -> int:
     """Return ``value`` if it is an `int` year between 1 and 9999.
 
     Raises:
         InvalidTypeError: ``value`` is not an int (or is a bool).
         InvalidDateError: ``value`` is outside 1 to 9999.
     """
-    year = check_int(value, what=what)
+    year = check_int(value, what=str(what))
     if not dt.MINYEAR <= year <= dt.MAXYEAR:
         raise InvalidDateError(
-            f"{what} must be between {dt.MINYEAR} and {dt.MAXYEAR}, got {shown(year)}"
+            N_("{what} must be between 1 and 9999, got {value}"),
+            what=_named(what),
+            value=shown(year),
         )
     return year
 
@@ -397,7 +417,7 @@ def _describe_character(char: str) -> str:
     return f"U+{ord(char):04X}" + (f" {name}" if name else "")
 
 
-def check_label(value: object, *, what: str) -> str:
+def check_label(value: object, *, what: str | Phrase) -> str:
     r"""Return ``value`` as a plain string in NFC, non-empty and without surrounding spaces.
 
     Labels and names are normalised to Unicode NFC, so a text typed with a
@@ -421,14 +441,16 @@ def check_label(value: object, *, what: str) -> str:
         value = str.__str__(value)  # the characters, without a subclass's methods
     if not value.strip() or value != value.strip():
         raise InvalidValueError(
-            f"{what} must be non-empty without leading or trailing spaces, got {shown(value)}"
+            N_("{what} must be non-empty without leading or trailing spaces, got {value}"),
+            what=_named(what),
+            value=shown(value),
         )
     if value.isascii():
         return value
     return unicodedata.normalize("NFC", value)
 
 
-def check_name(value: object, *, what: str) -> str:
+def check_name(value: object, *, what: str | Phrase) -> str:
     r"""Return ``value`` as a name: a `check_label` without invisible or control characters.
 
     The names of parties, regions and posts are what look-ups, bills and
@@ -451,9 +473,15 @@ def check_name(value: object, *, what: str) -> str:
     hidden = invisible_character(name)
     if hidden is not None:
         raise InvalidValueError(
-            f"{what} must not contain invisible or control characters, got {shown(name)} "
-            f"with {_describe_character(hidden)} at position {name.index(hidden) + 1}; "
-            "write the name with visible characters only"
+            N_(
+                "{what} must not contain invisible or control characters, got {value} "
+                "with {character} at position {position}; write the name with visible "
+                "characters only"
+            ),
+            what=_named(what),
+            value=shown(name),
+            character=_describe_character(hidden),
+            position=name.index(hidden) + 1,
         )
     return name
 
@@ -601,7 +629,10 @@ class _ChoiceType(enum.EnumType):
         member = cls._value2member_map_.get(str.__str__(value))
         if member is None:
             raise InvalidValueError(
-                f"{shown(value)} is not a {cls.__name__}; expected one of {allowed}"
+                N_("{value} is not a {kind}; expected one of {allowed}"),
+                value=shown(value),
+                kind=cls.__name__,
+                allowed=allowed,
             )
         return member
 

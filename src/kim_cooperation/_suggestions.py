@@ -5,22 +5,30 @@ does not know is refused with the closest names ("did you mean Rosendahl?")
 instead of the list of every party; a region's name typed where a town is
 needed is refused with the region's towns. Names are compared in their
 folded forms (case, umlauts written out or dropped, as look-ups match them),
-so ``"Dulmenn"`` is close to ``Dülmen``. The messages are in the chosen
-language.
+so ``"Dulmenn"`` is close to ``Dülmen``. The messages are catalogue texts
+(`kim_cooperation.errors.Phrase`): English as ``str``, German with
+``describe("de")``.
 
 Examples:
     >>> from kim_cooperation import presets
     >>> from kim_cooperation._suggestions import closest, party_named
     >>> closest("Rosendal", ["Billerbeck", "Rosendahl", "Senden"])
     ['Rosendahl']
-    >>> party_named(presets.coesfeld(), "Duelmen", lang="en").name
+    >>> party_named(presets.coesfeld(), "Duelmen").name
     'Dülmen'
-    >>> party_named(presets.coesfeld(), "Rosendal", lang="en", what="--party")
+    >>> party_named(presets.coesfeld(), "Rosendal", what="--party")
     Traceback (most recent call last):
     ...
     kim_cooperation.errors.UnknownPartyError: --party 'Rosendal' is not a party to the agreement
     'Kooperationsvereinbarung Kommunales Case-Management in den kreisangehörigen Kommunen des
     Kreises Coesfeld'; did you mean Rosendahl? (C1)
+    >>> try:
+    ...     party_named(presets.coesfeld(), "Rosendal", what="--party")
+    ... except KeyError as error:
+    ...     print(error.describe("de"))
+    --party 'Rosendal' ist keine Kommune der Vereinbarung „Kooperationsvereinbarung Kommunales
+    Case-Management in den kreisangehörigen Kommunen des Kreises Coesfeld“; meinten Sie
+    Rosendahl? (C1)
 """
 
 from __future__ import annotations
@@ -31,8 +39,13 @@ from collections.abc import Iterable, Sequence
 from typing import Final
 
 from kim_cooperation.agreement import Agreement
-from kim_cooperation.errors import KimCooperationError, UnknownPartyError, UnknownRegionError
-from kim_cooperation.formatting import Lang
+from kim_cooperation.errors import (
+    KimCooperationError,
+    Phrase,
+    UnknownPartyError,
+    UnknownRegionError,
+)
+from kim_cooperation.i18n import N_
 from kim_cooperation.party import Party, fold_name
 
 __all__ = ["closest", "party_named", "successor_needed"]
@@ -40,44 +53,19 @@ __all__ = ["closest", "party_named", "successor_needed"]
 _CUTOFF: Final = 0.6  # difflib's default: "Rosendal" ~ "Rosendahl", "Münster" !~ any town
 _SHOWN: Final = 3
 
-_TEXT: Final = {
-    "de": {
-        "unknown": "{subject} ist keine Kommune der Vereinbarung „{agreement}“",
-        "did_you_mean": "meinten Sie {names}?",
-        "parties": "Kommunen sind {names}",
-        "region": (
-            "{subject} ist eine Region der Vereinbarung, keine Kommune; ihre Kommunen sind {names}"
-        ),
-        "close_region": "meinten Sie die Region {region}? Gefragt ist eine Kommune: {names}",
-        "or": "oder",
-        "and": "und",
-        "successor": (
-            "{party} ist Anstellungskörperschaft der Region {region} und scheidet am {ends} "
-            "aus, während {staying} bleiben; die Vereinbarung sagt nicht, wer die Fallmanager "
-            "dann anstellt. Nennen Sie die Nachfolgerin: {how} (C3, C12, I8)"
-        ),
-    },
-    "en": {
-        "unknown": "{subject} is not a party to the agreement '{agreement}'",
-        "did_you_mean": "did you mean {names}?",
-        "parties": "parties are {names}",
-        "region": "{subject} is a region of the agreement, not a town; its towns are {names}",
-        "close_region": "did you mean the region {region}? A town is needed: {names}",
-        "or": "or",
-        "and": "and",
-        "successor": (
-            "{party} is the employer of region {region} and leaves on {ends} while {staying} "
-            "stay; the agreement does not say who employs the case managers then. Name the "
-            "successor employer: {how} (C3, C12, I8)"
-        ),
-    },
-}
 
-
-def _joined(names: Sequence[str], word: str) -> str:
+def _either(names: Sequence[str]) -> str | Phrase:
+    """``names`` as alternatives: ``"A, B or C"`` in the language of the message."""
     if len(names) == 1:
         return names[0]
-    return f"{', '.join(names[:-1])} {word} {names[-1]}"
+    return Phrase(N_("{names} or {last}"), names=", ".join(names[:-1]), last=names[-1])
+
+
+def _all(names: Sequence[str]) -> str | Phrase:
+    """``names`` all together: ``"A, B and C"`` in the language of the message."""
+    if len(names) == 1:
+        return names[0]
+    return Phrase(N_("{names} and {last}"), names=", ".join(names[:-1]), last=names[-1])
 
 
 def closest(name: str, candidates: Iterable[str]) -> list[str]:
@@ -105,15 +93,12 @@ def closest(name: str, candidates: Iterable[str]) -> list[str]:
     return found[:_SHOWN]
 
 
-def party_named(
-    agreement: Agreement, name: str | Party, *, lang: Lang = "de", what: str | None = None
-) -> Party:
+def party_named(agreement: Agreement, name: str | Party, *, what: str | None = None) -> Party:
     """Return the party ``name`` names, or refuse it with the closest names (C1).
 
     Args:
         agreement: The agreement whose parties are meant.
         name: A name in any spelling the agreement accepts, an AGS or a `Party`.
-        lang: The language of the message.
         what: How to name the value in the message, such as ``"--party"``.
 
     Raises:
@@ -126,7 +111,6 @@ def party_named(
     except UnknownPartyError:
         if not isinstance(name, str):
             raise
-    text = _TEXT[lang]
     subject = repr(name) if what is None else f"{what} {name!r}"
     towns = [party.name for party in agreement.parties]
     try:
@@ -134,45 +118,70 @@ def party_named(
     except UnknownRegionError:
         pass
     else:
-        members = _joined([party.name for party in region.members], text["and"])
-        raise UnknownPartyError(f"{text['region'].format(subject=subject, names=members)} (C2)")
-    message = text["unknown"].format(subject=subject, agreement=agreement.name)
+        raise UnknownPartyError(
+            N_("{subject} is a region of the agreement, not a town; its towns are {names} (C2)"),
+            subject=subject,
+            names=_all([party.name for party in region.members]),
+        )
     suggested = closest(name, towns)
     regions = closest(name, [region.name for region in agreement.regions])
     if suggested:
-        message += "; " + text["did_you_mean"].format(names=_joined(suggested, text["or"]))
-    elif regions:
+        raise UnknownPartyError(
+            N_(
+                "{subject} is not a party to the agreement '{agreement}'; did you mean "
+                "{names}? (C1)"
+            ),
+            subject=subject,
+            agreement=agreement.name,
+            names=_either(suggested),
+        )
+    if regions:
         region = agreement.region(regions[0])
-        members = _joined([party.name for party in region.members], text["and"])
-        message += "; " + text["close_region"].format(region=region.name, names=members)
-        raise UnknownPartyError(f"{message} (C2)")
-    else:
-        message += "; " + text["parties"].format(names=", ".join(towns))
-    raise UnknownPartyError(f"{message} (C1)")
+        raise UnknownPartyError(
+            N_(
+                "{subject} is not a party to the agreement '{agreement}'; did you mean the "
+                "region {region}? A town is needed: {names} (C2)"
+            ),
+            subject=subject,
+            agreement=agreement.name,
+            region=region.name,
+            names=_all([party.name for party in region.members]),
+        )
+    raise UnknownPartyError(
+        N_("{subject} is not a party to the agreement '{agreement}'; parties are {names} (C1)"),
+        subject=subject,
+        agreement=agreement.name,
+        names=", ".join(towns),
+    )
 
 
 def successor_needed(
-    agreement: Agreement, party: Party, received: dt.date, *, lang: Lang, how: str
-) -> str | None:
+    agreement: Agreement, party: Party, received: dt.date, *, how: str | Phrase
+) -> Phrase | None:
     """Say that ``party``, a region's employer, needs a successor to leave, and how to name one.
 
     For the notice of an employer whose region's other towns stay (C3, C12,
-    I8): the message of `~kim_cooperation.errors.UndecidedCaseError` in the
-    chosen language, with ``how`` to name the successor where the notice was
-    given (an option, a key of a file). ``None`` if ``party`` employs no
-    region's case managers or the day of leaving cannot be told.
+    I8): the message of `~kim_cooperation.errors.UndecidedCaseError`, with
+    ``how`` to name the successor where the notice was given (an option, a
+    key of a file; a `~kim_cooperation.errors.Phrase` if it has words to
+    translate). ``None`` if ``party`` employs no region's case managers or
+    the day of leaving cannot be told.
 
     Examples:
         >>> import datetime as dt
         >>> from kim_cooperation import presets
         >>> agreement = presets.coesfeld()
-        >>> print(successor_needed(agreement, agreement.party("Coesfeld"), dt.date(2024, 6, 28),
-        ...                        lang="de", how="--successor KOMMUNE"))
+        >>> message = successor_needed(agreement, agreement.party("Coesfeld"), dt.date(2024, 6, 28),
+        ...                            how="--successor KOMMUNE")
+        >>> print(message.describe("de"))
         Coesfeld ist Anstellungskörperschaft der Region Nord und scheidet am 31.12.2025 aus,
         während Billerbeck, Havixbeck und Rosendahl bleiben; die Vereinbarung sagt nicht, wer
         die Fallmanager dann anstellt. Nennen Sie die Nachfolgerin: --successor KOMMUNE (C3, C12, I8)
+        >>> print(message)
+        Coesfeld is the employer of region Nord and leaves on 2025-12-31 while Billerbeck,
+        Havixbeck and Rosendahl stay; the agreement does not say who employs the case managers
+        then. Name the successor employer: --successor KOMMUNE (C3, C12, I8)
     """
-    from kim_cooperation.formatting import format_date  # noqa: PLC0415
     from kim_cooperation.notice import termination_date  # noqa: PLC0415
 
     regions = [region for region in agreement.regions if region.employer == party]
@@ -182,12 +191,22 @@ def successor_needed(
         ends = termination_date(received, agreement.notice_terms)
     except KimCooperationError:
         return None
-    text = _TEXT[lang]
     staying = [member.name for member in regions[0].members if member != party]
-    return text["successor"].format(
+    return Phrase(
+        N_(
+            "{party} is the employer of region {region} and leaves on {ends} while {staying} "
+            "stays; the agreement does not say who employs the case managers then. Name the "
+            "successor employer: {how} (C3, C12, I8)"
+        )
+        if len(staying) == 1
+        else N_(
+            "{party} is the employer of region {region} and leaves on {ends} while {staying} "
+            "stay; the agreement does not say who employs the case managers then. Name the "
+            "successor employer: {how} (C3, C12, I8)"
+        ),
         party=party.name,
         region=regions[0].name,
-        ends=format_date(ends, lang=lang),
-        staying=_joined(staying, text["and"]),
+        ends=ends,
+        staying=_all(staying),
         how=how,
     )

@@ -45,10 +45,12 @@ from kim_cooperation.errors import (
     AgreementError,
     InvalidTypeError,
     InvalidValueError,
+    Phrase,
     UnknownPartyError,
     UnknownRegionError,
 )
 from kim_cooperation.funding import FundingSchedule
+from kim_cooperation.i18n import N_
 from kim_cooperation.keys import PopulationCount, SplitKey, check_population
 from kim_cooperation.notice import DEFAULT_NOTICE_TERMS, Notice, NoticeTerms, termination_date
 from kim_cooperation.party import Party, _find_party, fold_name
@@ -69,7 +71,7 @@ NoticeDates: TypeAlias = (
 
 
 def _name(value: str) -> str:
-    return check_label(value, what="agreement name")
+    return check_label(value, what=N_("agreement name"))
 
 
 def _parties(value: Iterable[Party]) -> tuple[Party, ...]:
@@ -179,19 +181,45 @@ def _population_table(
     return {party: (tuple(days[party]), tuple(numbers[party])) for party in days}
 
 
-def _confusable(kind: str, first: str, second: str, clause: str) -> str:
-    """The message for two names that look alike but differ (UTS #39 skeletons, C1)."""
-    differing = [
-        f"{shown(a)} (U+{ord(a):04X}) and {shown(b)} (U+{ord(b):04X})"
-        for a, b in zip(first, second, strict=False)
-        if a != b
-    ]
-    which = f": {differing[0]}" if len(first) == len(second) and len(differing) == 1 else ""
-    return (
-        f"{kind} names {shown(first)} and {shown(second)} look alike but are written with "
-        f"different characters{which}; a reader could not tell them apart, so look-ups and "
-        f"bills could name the wrong town. Write each name in plain letters of one script "
-        f"({clause}, Unicode confusables, UTS #39)"
+def _confusable(names: Phrase, first: str, second: str, clause: str) -> Phrase:
+    """The message for two names that look alike but differ (UTS #39 skeletons, C1).
+
+    ``names`` says whose names they are (``Phrase(N_("party names"))``).
+    Where the names differ in one character only, the message names both.
+    """
+    differing = [(a, b) for a, b in zip(first, second, strict=False) if a != b]
+    if len(first) == len(second) and len(differing) == 1:
+        ((a, b),) = differing
+        return Phrase(
+            N_(
+                "{names} {first} and {second} look alike but are written with different "
+                "characters: {which}; a reader could not tell them apart, so look-ups and bills "
+                "could name the wrong town. Write each name in plain letters of one script "
+                "({clause}, Unicode confusables, UTS #39)"
+            ),
+            names=names,
+            first=shown(first),
+            second=shown(second),
+            which=Phrase(
+                N_("{first} (U+{first_code}) and {second} (U+{second_code})"),
+                first=shown(a),
+                first_code=f"{ord(a):04X}",
+                second=shown(b),
+                second_code=f"{ord(b):04X}",
+            ),
+            clause=clause,
+        )
+    return Phrase(
+        N_(
+            "{names} {first} and {second} look alike but are written with different "
+            "characters; a reader could not tell them apart, so look-ups and bills could name "
+            "the wrong town. Write each name in plain letters of one script "
+            "({clause}, Unicode confusables, UTS #39)"
+        ),
+        names=names,
+        first=shown(first),
+        second=shown(second),
+        clause=clause,
     )
 
 
@@ -215,9 +243,15 @@ def _check_names_against_ags(parties: tuple[Party, ...], by_ags: Mapping[str, Pa
         holder = by_ags.get(party.name) or ags_skeletons.get(key)
         if holder is not None and holder is not party:
             raise AgreementError(
-                f"the name {shown(party.name)} of party {party.ags} is, or looks like, the AGS "
-                f"of {holder.name} ({holder.ags}); a look-up by it could find either. Give "
-                "the party its town's name (C1)"
+                N_(
+                    "the name {name} of party {ags} is, or looks like, the AGS of {holder} "
+                    "({holder_ags}); a look-up by it could find either. Give the party its "
+                    "town's name (C1)"
+                ),
+                name=shown(party.name),
+                ags=party.ags,
+                holder=holder.name,
+                holder_ags=holder.ags,
             )
 
 
@@ -328,17 +362,25 @@ class Agreement:
             for party in count.counts:
                 if party not in parties:
                     raise AgreementError(
-                        f"the population count as of {count.as_of.isoformat()} names "
-                        f"{party.name} ({party.ags}), which is not a party to the agreement "
-                        "(C1, I9)"
+                        N_(
+                            "the population count as of {day} names {party} ({ags}), which is "
+                            "not a party to the agreement (C1, I9)"
+                        ),
+                        day=count.as_of,
+                        party=party.name,
+                        ags=party.ags,
                     )
 
     def _check_funding(self) -> None:
         if self.funding.starts > self.start:
             raise AgreementError(
-                f"the funding schedule starts on {self.funding.starts.isoformat()}, after the "
-                f"agreement's start {self.start.isoformat()}; every day of the agreement "
-                "needs a funding rate, zero if there is none (C5)"
+                N_(
+                    "the funding schedule starts on {starts}, after the agreement's start "
+                    "{start}; every day of the agreement needs a funding rate, zero if there "
+                    "is none (C5)"
+                ),
+                starts=self.funding.starts,
+                start=self.start,
             )
 
     def _replace(self, **changes: Any) -> Agreement:
@@ -376,32 +418,36 @@ class Agreement:
 
     def _check_parties(self) -> None:
         if not self.parties:
-            raise AgreementError("an agreement needs at least one party (C1)")
+            raise AgreementError(N_("an agreement needs at least one party (C1)"))
         by_ags: dict[str, Party] = {}
         by_name: dict[str, Party] = {}
         by_skeleton: dict[str, Party] = {}
         for party in self.parties:
             if party.ags in by_ags:
                 raise AgreementError(
-                    f"AGS {party.ags} is given to both {by_ags[party.ags].name} "
-                    f"and {party.name} (C1)"
+                    N_("AGS {ags} is given to both {first} and {second} (C1)"),
+                    ags=party.ags,
+                    first=by_ags[party.ags].name,
+                    second=party.name,
                 )
             by_ags[party.ags] = party
             for form in party.name_forms:
                 if form in by_name:
                     raise AgreementError(
-                        f"party names {by_name[form].name!r} and {party.name!r} "
-                        "cannot be told apart (C1)"
+                        N_("party names {first!r} and {second!r} cannot be told apart (C1)"),
+                        first=by_name[form].name,
+                        second=party.name,
                     )
                 by_name[form] = party
             lookalike = by_skeleton.setdefault(party.name_skeleton, party)
             if lookalike is not party:
-                raise AgreementError(_confusable("party", lookalike.name, party.name, "C1"))
+                alike = _confusable(Phrase(N_("party names")), lookalike.name, party.name, "C1")
+                raise AgreementError(alike)
         _check_names_against_ags(self.parties, by_ags)
 
     def _check_regions(self) -> None:
         if not self.regions:
-            raise AgreementError("an agreement needs at least one region (C2)")
+            raise AgreementError(N_("an agreement needs at least one region (C2)"))
         parties = set(self.parties)
         region_of: dict[Party, Region] = {}
         region_names: dict[str, str] = {}
@@ -411,39 +457,59 @@ class Agreement:
             for form in region.name_forms:
                 if form in region_names:
                     raise AgreementError(
-                        f"region names {region_names[form]!r} and {region.name!r} "
-                        "cannot be told apart (C2)"
+                        N_("region names {first!r} and {second!r} cannot be told apart (C2)"),
+                        first=region_names[form],
+                        second=region.name,
                     )
                 region_names[form] = region.name
             lookalike = region_skeletons.setdefault(skeleton(region.name), region.name)
             if lookalike != region.name:
-                raise AgreementError(_confusable("region", lookalike, region.name, "C2"))
+                alike = _confusable(Phrase(N_("region names")), lookalike, region.name, "C2")
+                raise AgreementError(alike)
             for member in region.members:
                 if member not in parties:
                     raise AgreementError(
-                        f"{member.name} ({member.ags}) is a member of region {region.name!r} "
-                        "but not a party to the agreement (C1, C2)"
+                        N_(
+                            "{party} ({ags}) is a member of region {region!r} but not a party "
+                            "to the agreement (C1, C2)"
+                        ),
+                        party=member.name,
+                        ags=member.ags,
+                        region=region.name,
                     )
                 if member in region_of:
                     raise AgreementError(
-                        f"{member.name} ({member.ags}) is a member of both region "
-                        f"{region_of[member].name!r} and region {region.name!r}; "
-                        "each party belongs to exactly one region (C2)"
+                        N_(
+                            "{party} ({ags}) is a member of both region {first!r} and region "
+                            "{second!r}; each party belongs to exactly one region (C2)"
+                        ),
+                        party=member.name,
+                        ags=member.ags,
+                        first=region_of[member].name,
+                        second=region.name,
                     )
                 region_of[member] = region
             for post in region.posts:
                 if post.label in post_labels:
                     raise AgreementError(
-                        f"post label {post.label!r} is used in region "
-                        f"{post_labels[post.label]!r} and region {region.name!r}; "
-                        "labels must be unique (C3)"
+                        N_(
+                            "post label {label!r} is used in region {first!r} and region "
+                            "{second!r}; labels must be unique (C3)"
+                        ),
+                        label=post.label,
+                        first=post_labels[post.label],
+                        second=region.name,
                     )
                 post_labels[post.label] = region.name
         for party in self.parties:
             if party not in region_of:
                 raise AgreementError(
-                    f"{party.name} ({party.ags}) belongs to no region; "
-                    "each party belongs to exactly one region (C2)"
+                    N_(
+                        "{party} ({ags}) belongs to no region; each party belongs to exactly "
+                        "one region (C2)"
+                    ),
+                    party=party.name,
+                    ags=party.ags,
                 )
 
     @property
@@ -490,8 +556,10 @@ class Agreement:
             if found is not None:
                 return found
         raise UnknownPartyError(
-            f"{shown(key)} is not a party to the agreement {self.name!r}; "
-            f"parties are {[party.name for party in self.parties]} (C1)"
+            N_("{key} is not a party to the agreement {agreement!r}; parties are {parties} (C1)"),
+            key=shown(key),
+            agreement=self.name,
+            parties=[party.name for party in self.parties],
         )
 
     def region(self, key: str | Region) -> Region:
@@ -521,14 +589,21 @@ class Agreement:
                 (only,) = found_regions.values()
                 return only
             if found_regions:
+                *others, last = sorted(found_regions)
                 raise UnknownRegionError(
-                    f"{shown(key)} could name region "
-                    f"{' or '.join(repr(name) for name in sorted(found_regions))}; write the "
-                    "region's name exactly (C2)"
+                    N_(
+                        "{key} could name region {others} or {last!r}; write the region's name "
+                        "exactly (C2)"
+                    ),
+                    key=shown(key),
+                    others=", ".join(repr(name) for name in others),
+                    last=last,
                 )
         raise UnknownRegionError(
-            f"{shown(key)} is not a region of the agreement {self.name!r}; "
-            f"regions are {[region.name for region in self.regions]} (C2)"
+            N_("{key} is not a region of the agreement {agreement!r}; regions are {regions} (C2)"),
+            key=shown(key),
+            agreement=self.name,
+            regions=[region.name for region in self.regions],
         )
 
     def region_of(self, party: str | Party) -> Region:
@@ -617,8 +692,13 @@ class Agreement:
                         regions=[changed if item is region else item for item in self.regions],
                     )
         raise InvalidValueError(
-            f"{shown(label)} is not the label of a post of the agreement {self.name!r}; "
-            f"posts are {[post.label for post in self.posts]} (C3)"
+            N_(
+                "{label} is not the label of a post of the agreement {agreement!r}; posts are "
+                "{posts} (C3)"
+            ),
+            label=shown(label),
+            agreement=self.name,
+            posts=[post.label for post in self.posts],
         )
 
     def with_split_key(self, region: str | Region, key: SplitKey) -> Agreement:
@@ -830,8 +910,10 @@ class Agreement:
         ]
         if named:
             raise InvalidValueError(
-                f"successors are named for {[party.name for party in named]} without a notice "
-                "among these notices (C3, C11)"
+                N_(
+                    "successors are named for {parties} without a notice among these notices (C3, C11)"
+                ),
+                parties=[party.name for party in named],
             )
         return self._replace(notices=(*self.notices, *added)), tuple(added)
 
@@ -853,17 +935,28 @@ class Agreement:
         check_date(on, what="on")
         ends = self.termination_of(found)
         if ends is None:
-            raise InvalidValueError(f"{found.name} has given no notice to withdraw (C11)")
+            raise InvalidValueError(
+                N_("{party} has given no notice to withdraw (C11)"), party=found.name
+            )
         received = next(notice.received for notice in self.notices if notice.party == found)
         if on < received:
             raise InvalidValueError(
-                f"the notice of {found.name} was received on {received.isoformat()}; it cannot "
-                f"be withdrawn on {on.isoformat()}, before it was given (C11)"
+                N_(
+                    "the notice of {party} was received on {received}; it cannot be withdrawn "
+                    "on {on}, before it was given (C11)"
+                ),
+                party=found.name,
+                received=received,
+                on=on,
             )
         if on > ends:
             raise InvalidValueError(
-                f"{found.name} left on {ends.isoformat()} under its notice; it cannot be "
-                f"withdrawn on {on.isoformat()} (C11)"
+                N_(
+                    "{party} left on {ends} under its notice; it cannot be withdrawn on {on} (C11)"
+                ),
+                party=found.name,
+                ends=ends,
+                on=on,
             )
         return self._replace(notices=[notice for notice in self.notices if notice.party != found])
 

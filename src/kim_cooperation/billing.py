@@ -51,7 +51,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -63,8 +63,9 @@ from kim_cooperation import _atomic
 from kim_cooperation._checks import shown, tuple_of
 from kim_cooperation._exportable import Exportable
 from kim_cooperation.clauses import Clause, Interpretation
-from kim_cooperation.errors import InvalidTypeError, InvalidValueError, UnknownPartyError
+from kim_cooperation.errors import InvalidTypeError, InvalidValueError, Phrase, UnknownPartyError
 from kim_cooperation.formatting import Lang, format_date, format_fraction
+from kim_cooperation.i18n import N_
 from kim_cooperation.impact import Role
 from kim_cooperation.money import Money, from_cents, to_cents, to_money
 from kim_cooperation.party import Party
@@ -236,7 +237,9 @@ class BillingStatement(Exportable):
             'for the year 2023'
         """
         if lang not in _LABELS:
-            raise InvalidValueError(f"lang must be 'de' or 'en', got {shown(lang)}")
+            raise InvalidValueError(
+                N_("lang must be 'de' or 'en', got {value}"), value=shown(lang)
+            )
         if not self.spans:
             return f"für das Jahr {self.year}" if lang == "de" else f"for the year {self.year}"
         runs = _runs(self.spans)
@@ -337,8 +340,14 @@ class BillingStatement(Exportable):
             if entry.party == party or (isinstance(party, str) and entry.party.matches(party)):
                 return entry
         raise UnknownPartyError(
-            f"{shown(party)} has no entry in the billing statement of Region {self.region.name} "
-            f"for {self.year}; the entries are {[entry.party.name for entry in self.entries]}"
+            N_(
+                "{party} has no entry in the billing statement of Region {region} "
+                "for {year}; the entries are {entries}"
+            ),
+            party=shown(party),
+            region=self.region.name,
+            year=self.year,
+            entries=[entry.party.name for entry in self.entries],
         )
 
 
@@ -401,6 +410,14 @@ def billing_statements(
         Traceback (most recent call last):
         ...
         kim_cooperation.errors.InvalidValueError: Coesfeld is the employer of Region Nord in 2023: it bears its part itself and pays no advances to itself (C9)
+
+        The message in German, as the command line prints it under ``--lang de``:
+
+        >>> try:
+        ...     billing_statements(settlement, advances={"Coesfeld": Decimal("1")})
+        ... except ValueError as error:
+        ...     print(error.describe("de"))
+        Coesfeld ist im Jahr 2023 die Anstellungskörperschaft der Region Nord: sie trägt ihren Anteil selbst und leistet keine Abschlagszahlungen an sich selbst (C9)
     """
     if not isinstance(settlement, Settlement):
         raise InvalidTypeError(
@@ -443,16 +460,22 @@ def _advances(settlement: Settlement, advances: Advances) -> dict[_Billed, Decim
                 f"advances must be keyed by Party, AGS or name, got {type(key).__name__} "
                 f"{shown(key)}; a town billed by two employers is keyed (town, employer)"
             )
-        amount = to_money(value, what=f"advance of {party.name}")
+        amount = to_money(value, what=Phrase(N_("advance of {party}"), party=party.name))
         if amount < 0:
             raise InvalidValueError(
-                f"advance of {party.name} must not be negative, got {shown(value)}; "
-                "a refund is a negative balance, not a negative advance"
+                N_(
+                    "advance of {party} must not be negative, got {value}; "
+                    "a refund is a negative balance, not a negative advance"
+                ),
+                party=party.name,
+                value=shown(value),
             )
         line = _billed_line(settlement, party, creditor)
         billed = (line[0].region.name, party, line[1].creditor)
         if billed in found:
-            raise InvalidValueError(f"advances name {party.name} twice (as {shown(key)})")
+            raise InvalidValueError(
+                N_("advances name {party} twice (as {key})"), party=party.name, key=shown(key)
+            )
         found[billed] = amount
     return found
 
@@ -471,43 +494,67 @@ def _billed_line(
         return billed[0]
     year = settlement.year
     if billed:
-        names = [
-            f"{line.creditor.name} (Region {region.region.name}"
-            f"{_employed(region, line.creditor, ', ')})"
-            for region, line in billed
-        ]
         if creditor is None:
-            example = f"({party.name!r}, {billed[0][1].creditor.name!r})"
-            how = (
-                f"key the advance by town and employer, e.g. advances={{{example}: Decimal(...)}}"
+            how = Phrase(
+                N_(
+                    "key the advance by town and employer, e.g. advances={{{example}: Decimal(...)}}"
+                ),
+                example=f"({party.name!r}, {billed[0][1].creditor.name!r})",
             )
         else:
-            how = "give one advance per region"
+            how = Phrase(N_("give one advance per region"))
         raise InvalidValueError(
-            f"an advance of {party.name} is ambiguous: in {year} it is billed by "
-            f"{' and '.join(names)}; {how} (C9)"
+            N_(
+                "an advance of {party} is ambiguous: in {year} it is billed by {employers}; {how} (C9)"
+            ),
+            party=party.name,
+            year=year,
+            employers=_joined(
+                [_billing_employer(region, line.creditor) for region, line in billed]
+            ),
+            how=how,
         )
     for region in settlement.regions:
         employers = _employers(region)
         if party in employers:
+            period = _employed(region, party)
             raise InvalidValueError(
-                f"{party.name} is the employer of Region {region.region.name} in {year}"
-                f"{_employed(region, party, ' from ')}: it bears its part itself and pays no "
-                "advances to itself (C9)"
+                N_(
+                    "{party} is the employer of Region {region} in {year}: it bears its part "
+                    "itself and pays no advances to itself (C9)"
+                )
+                if period is None
+                else N_(
+                    "{party} is the employer of Region {region} in {year} from {period}: it bears "
+                    "its part itself and pays no advances to itself (C9)"
+                ),
+                party=party.name,
+                region=region.region.name,
+                year=year,
+                period=period,
             )
     if creditor is not None:
         debts = [line for region in settlement.regions for line in region.billing]
         creditors = [line.creditor.name for line in debts if line.debtor == party]
         if creditors:
             raise InvalidValueError(
-                f"{creditor.name} does not bill {party.name} in {year}; {party.name} is billed "
-                f"by {' and '.join(dict.fromkeys(creditors))} (C9)"
+                N_(
+                    "{creditor} does not bill {party} in {year}; {party} is billed by {billers} (C9)"
+                ),
+                creditor=creditor.name,
+                party=party.name,
+                year=year,
+                billers=_joined(list(dict.fromkeys(creditors))),
             )
     raise InvalidValueError(
-        f"{party.name} is billed in none of the settled regions "
-        f"{[region.region.name for region in settlement.regions]} for {year}: "
-        "it has left the agreement (C12) or its region was not settled; an advance can "
-        "only be set off against a bill (C9)"
+        N_(
+            "{party} is billed in none of the settled regions {regions} for {year}: "
+            "it has left the agreement (C12) or its region was not settled; an advance can "
+            "only be set off against a bill (C9)"
+        ),
+        party=party.name,
+        regions=[region.region.name for region in settlement.regions],
+        year=year,
     )
 
 
@@ -517,14 +564,37 @@ def _employers(region: RegionSettlement) -> list[Party]:
     return employers or [region.employer]
 
 
-def _employed(region: RegionSettlement, employer: Party, before: str) -> str:
-    """``before + "2026-01-01 to 2026-03-31"`` for an employer of part of the year, else empty."""
+def _employed(region: RegionSettlement, employer: Party) -> Phrase | str | None:
+    """``2026-01-01 to 2026-03-31`` for an employer of part of the year, else None (I10)."""
     if len(_employers(region)) <= 1:
-        return ""
+        return None
     runs = _runs(span for span in region.spans if span.employer == employer)
-    return before + " and ".join(
-        f"{first.isoformat()} to {last.isoformat()}" for first, last in runs
+    return _joined(
+        [Phrase(N_("{first} to {last}"), first=first, last=last) for first, last in runs]
     )
+
+
+def _billing_employer(region: RegionSettlement, employer: Party) -> Phrase:
+    """``Coesfeld (Region Nord, 2026-01-01 to 2026-03-31)``: an employer that bills (C9, I10)."""
+    period = _employed(region, employer)
+    if period is None:
+        return Phrase(
+            N_("{employer} (Region {region})"), employer=employer.name, region=region.region.name
+        )
+    return Phrase(
+        N_("{employer} (Region {region}, {period})"),
+        employer=employer.name,
+        region=region.region.name,
+        period=period,
+    )
+
+
+def _joined(items: Sequence[Phrase | str]) -> Phrase | str:
+    """``A and B and C`` in the message's language: ``and`` is a word, so it is a phrase."""
+    joined = items[0]
+    for item in items[1:]:
+        joined = Phrase(N_("{earlier} and {later}"), earlier=joined, later=item)
+    return joined
 
 
 def _runs(spans: Iterable[Span]) -> list[tuple[dt.date, dt.date]]:
@@ -650,7 +720,9 @@ def _with_figures(
 def _statements(statements: Iterable[BillingStatement]) -> tuple[BillingStatement, ...]:
     found = tuple_of(statements, BillingStatement, what="billing statements")
     if not found:
-        raise InvalidValueError("no billing statements given; pass those of billing_statements()")
+        raise InvalidValueError(
+            N_("no billing statements given; pass those of billing_statements()")
+        )
     return found
 
 
@@ -661,7 +733,8 @@ def billing_csv(statements: Iterable[BillingStatement], *, lang: Lang = "en") ->
     `BillingStatement` (``year``, ``region``, ``employer_ags``,
     ``employer``, ``party_ags``, ``party``, ``role``, ``part``,
     ``advances``, ``balance``, ``clause``); ``lang="de"`` writes German CSV
-    for Excel (``;`` between fields, decimal comma, German headers).
+    for Excel (``;`` between fields, decimal comma, German headers, the
+    roles in German).
 
     Args:
         statements: The statements, e.g. from `billing_statements`.
@@ -678,10 +751,10 @@ def billing_csv(statements: Iterable[BillingStatement], *, lang: Lang = "en") ->
         >>> statements = billing_statements(settlement, advances={"Billerbeck": Decimal("6000")})
         >>> print(billing_csv(statements, lang="de"))
         Jahr;Region;AGS Anstellungskörperschaft;Anstellungskörperschaft;AGS;Kommune;Rolle;Anteil am Eigenanteil;Abschlagszahlungen;Saldo;Klausel
-        2023;Nord;05558012;Coesfeld;05558008;Billerbeck;member;8125,00;6000,00;2125,00;C4
-        2023;Nord;05558012;Coesfeld;05558012;Coesfeld;employer;8125,00;0,00;;C4
-        2023;Nord;05558012;Coesfeld;05558020;Havixbeck;member;8125,00;0,00;8125,00;C4
-        2023;Nord;05558012;Coesfeld;05558040;Rosendahl;member;8125,00;0,00;8125,00;C4
+        2023;Nord;05558012;Coesfeld;05558008;Billerbeck;Mitglied;8125,00;6000,00;2125,00;C4
+        2023;Nord;05558012;Coesfeld;05558012;Coesfeld;Anstellungskörperschaft;8125,00;0,00;;C4
+        2023;Nord;05558012;Coesfeld;05558020;Havixbeck;Mitglied;8125,00;0,00;8125,00;C4
+        2023;Nord;05558012;Coesfeld;05558040;Rosendahl;Mitglied;8125,00;0,00;8125,00;C4
         <BLANKLINE>
     """
     from kim_cooperation.export import _csv_table, to_records  # noqa: PLC0415 - export imports this module
@@ -803,7 +876,7 @@ def write_billing_workbook(
     """
     found = _statements(statements)
     if lang not in _LABELS:
-        raise InvalidValueError(f"lang must be 'de' or 'en', got {shown(lang)}")
+        raise InvalidValueError(N_("lang must be 'de' or 'en', got {value}"), value=shown(lang))
     try:
         from openpyxl import Workbook  # noqa: PLC0415 - optional dependency, imported lazily
     except ImportError as error:
@@ -847,9 +920,13 @@ def _check_excel_amounts(statement: BillingStatement) -> None:
     for amount in amounts:
         if abs(to_cents(amount)) >= 10**_EXCEL_DIGITS:
             raise InvalidValueError(
-                f"cannot write {amount} euros to Excel exactly: Excel keeps "
-                f"{_EXCEL_DIGITS} significant digits, so amounts must stay below 10**13 "
-                "euros; use billing_csv or kim_cooperation.export instead"
+                N_(
+                    "cannot write {amount} euros to Excel exactly: Excel keeps "
+                    "{digits} significant digits, so amounts must stay below 10**13 "
+                    "euros; use billing_csv or kim_cooperation.export instead"
+                ),
+                amount=amount,
+                digits=_EXCEL_DIGITS,
             )
 
 

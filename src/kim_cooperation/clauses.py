@@ -27,7 +27,7 @@ from types import MappingProxyType
 from typing import Final
 
 from kim_cooperation._checks import Choice, shown
-from kim_cooperation.errors import InvalidTypeError, InvalidValueError
+from kim_cooperation.errors import N_, InvalidTypeError, InvalidValueError, Phrase
 
 __all__ = ["Clause", "Interpretation"]
 
@@ -144,8 +144,18 @@ class Interpretation(Choice):
         return _INTERPRETATION_HEADINGS[self.value]
 
 
-def check_clause(value: object, *, what: str = "clause") -> Clause:
+_CLAUSE: Final = Phrase(N_("clause"))
+"""How a clause is named in a message when the caller gives no name."""
+
+
+def check_clause(value: object, *, what: str | Phrase = _CLAUSE) -> Clause:
     """Return the `Clause` that ``value`` is or names by its id (``"C4"``).
+
+    Args:
+        value: A `Clause` or its id.
+        what: How to name the value in an error message: a catalogue text
+            (``N_("clause")``) or a `kim_cooperation.errors.Phrase`, so that
+            the German message names it in German.
 
     Raises:
         InvalidTypeError: ``value`` is neither a `Clause` nor a string.
@@ -159,6 +169,14 @@ def check_clause(value: object, *, what: str = "clause") -> Clause:
         Traceback (most recent call last):
         ...
         kim_cooperation.errors.InvalidValueError: clause must be one of C1 to C13, got 'C99'
+
+        The message is a catalogue text, also in German:
+
+        >>> try:
+        ...     check_clause("I2")
+        ... except InvalidValueError as error:
+        ...     print(error.describe("de"))
+        Klausel: erwartet ist eine der Klauseln C1 bis C13, angegeben ist 'I2'
     """
     if isinstance(value, Clause):
         return value
@@ -169,4 +187,8 @@ def check_clause(value: object, *, what: str = "clause") -> Clause:
     text = str.__str__(value)
     if text in Clause.__members__:
         return Clause(text)
-    raise InvalidValueError(f"{what} must be one of C1 to C13, got {shown(value)}")
+    raise InvalidValueError(
+        N_("{what} must be one of C1 to C13, got {value}"),
+        what=what if isinstance(what, Phrase) else Phrase(what),
+        value=shown(value),
+    )

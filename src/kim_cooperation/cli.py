@@ -82,8 +82,9 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn
 import attrs
 
 from kim_cooperation import __version__
-from kim_cooperation.errors import KimCooperationError
-from kim_cooperation.i18n import N_
+from kim_cooperation._checks import check_lang
+from kim_cooperation.errors import KimCooperationError, Phrase
+from kim_cooperation.i18n import N_, translate
 from kim_cooperation.impact import Layout
 
 if TYPE_CHECKING:
@@ -109,15 +110,8 @@ _LANG: Final[contextvars.ContextVar[Lang]] = contextvars.ContextVar("lang", defa
 """The language of the messages while the arguments are read, before ``--lang`` is known."""
 
 
-def _say(de: str, en: str) -> str:
-    """The message in the language of the arguments being read."""
-    return de if _LANG.get() == "de" else en
-
-
 def _t(message: str) -> str:
     """``message``, written in English, in the language of `_LANG`, from the catalogue."""
-    from kim_cooperation.i18n import translate  # noqa: PLC0415
-
     return translate(message, _LANG.get())
 
 
@@ -248,36 +242,32 @@ def _read_rate(text: str, *, lang: Lang, what: str | None) -> Decimal:
     return parse_rate(text, lang=lang, what=what)
 
 
-def _named(text: str, what: str | None, example: Mapping[str, str]) -> tuple[str, str]:
+def _named(text: str, what: str | None, example: Phrase) -> tuple[str, str]:
     """Split ``TOWN=VALUE`` at its last ``=``."""
     from kim_cooperation.errors import InvalidValueError  # noqa: PLC0415
 
     name, separator, value = text.rpartition("=")
     if not separator or not name.strip():
-        option = what or "TOWN=…"
         raise InvalidValueError(
-            _say(
-                f"{option} erwartet {example['de']}; erhalten: {text!r}",
-                f"{option} expects {example['en']}; got {text!r}",
-            )
+            N_("{option} expects {example}; got {text}"),
+            option=what or "TOWN=…",
+            example=example,
+            text=repr(text),
         )
     return name, value
 
 
 def _read_notice(text: str, *, lang: Lang, what: str | None) -> tuple[str, dt.date, str | None]:
-    example = {
-        "de": "KOMMUNE=DATUM, etwa Rosendahl=30.06.2024",
-        "en": "TOWN=DATE, such as Rosendahl=2024-06-30",
-    }
+    example = Phrase(N_("TOWN=DATE, such as Rosendahl={day}"), day=dt.date(2024, 6, 30))
     name, day = _named(text, what, example)
     return name, _read_date(day, lang=lang, what=f"{what or ''} {name}=".lstrip()), None
 
 
 def _read_advance(text: str, *, lang: Lang, what: str | None) -> tuple[str, Decimal]:
-    example = {
-        "de": "KOMMUNE=BETRAG, etwa Billerbeck=4000 oder Billerbeck=4.000,00",
-        "en": "TOWN=AMOUNT, such as Billerbeck=4000 or Billerbeck=4,000.00",
-    }
+    example = Phrase(
+        N_("TOWN=AMOUNT, such as Billerbeck=4000 or Billerbeck={amount}"),
+        amount="4.000,00" if lang == "de" else "4,000.00",
+    )
     name, amount = _named(text, what, example)
     return name, _read_amount(amount, lang=lang, what=f"{what or ''} {name}=".lstrip())
 
@@ -306,25 +296,24 @@ class _Successor(argparse.Action):
         if not notices:
             raise _Refused(
                 InvalidValueError(
-                    _say(
-                        f"--successor {values!r} gehört hinter die --notice der Anstellungs"
-                        "körperschaft, die kündigt, etwa --notice Coesfeld=30.06.2024 "
-                        "--successor Billerbeck",
-                        f"--successor {values!r} follows the --notice of the employer that "
-                        "leaves, such as --notice Coesfeld=2024-06-30 --successor Billerbeck",
-                    )
+                    N_(
+                        "--successor {town} follows the --notice of the employer that leaves, "
+                        "such as --notice Coesfeld={day} --successor Billerbeck"
+                    ),
+                    town=repr(values),
+                    day=dt.date(2024, 6, 30),
                 )
             )
         name, day, successor = notices[-1]
         if successor is not None:
             raise _Refused(
                 InvalidValueError(
-                    _say(
-                        f"--notice {name} hat schon die Nachfolgerin {successor}; "
-                        f"eine --successor je --notice",
-                        f"--notice {name} already names the successor {successor}; "
-                        "one --successor a --notice",
-                    )
+                    N_(
+                        "--notice {town} already names the successor {successor}; "
+                        "one --successor a --notice"
+                    ),
+                    town=name,
+                    successor=successor,
                 )
             )
         notices[-1] = (name, day, values)
@@ -385,21 +374,25 @@ class _Parser(argparse.ArgumentParser):
             return
         names = [str(choice) for choice in choices]
         close = difflib.get_close_matches(str(value), names, n=1)
+        fields = {"value": repr(value), "names": ", ".join(names), "close": close[:1]}
         if isinstance(action, argparse._SubParsersAction):
-            message = _say(f"unbekannter Befehl {value!r}", f"unknown command {value!r}")
-            listed = _say("Befehle", "commands are")
-        else:
-            option = action.option_strings[-1] if action.option_strings else action.dest
-            message = _say(
-                f"{option} {value!r} ist keine der Möglichkeiten",
-                f"{option} {value!r} is not one of the choices",
+            template = (
+                _t("unknown command {value}; did you mean {close}? Commands are: {names}")
+                if close
+                else _t("unknown command {value}; commands are: {names}")
             )
-            listed = _say("möglich sind", "choose from")
-        if close:
-            message += _say(f"; meinten Sie {close[0]}?", f"; did you mean {close[0]}?")
-            listed = listed[0].upper() + listed[1:]
-            raise _ArgumentsError(f"{message} {listed}: {', '.join(names)}")
-        raise _ArgumentsError(f"{message}; {listed}: {', '.join(names)}")
+        else:
+            fields["option"] = action.option_strings[-1] if action.option_strings else action.dest
+            template = (
+                _t(
+                    "{option} {value} is not one of the choices; did you mean {close}? "
+                    "Choose from: {names}"
+                )
+                if close
+                else _t("{option} {value} is not one of the choices; choose from: {names}")
+            )
+        fields["close"] = close[0] if close else ""
+        raise _ArgumentsError(template.format(**fields))
 
     def _print_message(self, message: str, file: Any = None) -> None:
         if not message:
@@ -696,9 +689,9 @@ class _Source:
 
             planned_years = sorted(self.plans)
             raise InvalidValueError(
-                _t("no cost plan for {year} or an earlier year; the plans cover {years}").format(
-                    year=year, years=", ".join(str(planned) for planned in planned_years)
-                )
+                N_("no cost plan for {year} or an earlier year; the plans cover {years}"),
+                year=year,
+                years=", ".join(str(planned) for planned in planned_years),
             )
         chosen = max(earlier)
         return self.plans[chosen], chosen
@@ -719,11 +712,15 @@ def _built_in(name: str | None) -> str | None:
         from kim_cooperation.errors import InvalidValueError  # noqa: PLC0415
 
         raise InvalidValueError(
-            _t(
+            N_(
                 "--agreement {name} is ambiguous: it names the built-in {built_in} agreement "
                 "and the file {file} in {folder}; write --agreement ./{name} for the file, "
                 "or rename it"
-            ).format(name=name, built_in=name.casefold(), file=repr(name), folder=Path.cwd())
+            ),
+            name=name,
+            built_in=name.casefold(),
+            file=repr(name),
+            folder=Path.cwd(),
         )
     return name.casefold()
 
@@ -733,12 +730,13 @@ def _source(name: str | None, lang: str) -> _Source:
 
     built_in = _built_in(name)
     if built_in == "coesfeld":
-        note = {
-            "de": "Kosten: Region Nord laut Ratsvorlage 2023; Mitte und Süd als Planungsannahme "
-            "(Kosten je Vollzeitstelle der Region Nord).",
-            "en": "Costs: Region Nord from the council paper 2023; Mitte and Süd as a planning "
-            "assumption (Region Nord's cost per full-time post).",
-        }[lang]
+        note = translate(
+            N_(
+                "Costs: Region Nord from the council paper 2023; Mitte and Süd as a planning "
+                "assumption (Region Nord's cost per full-time post)."
+            ),
+            check_lang(lang),
+        )
         return _Source(
             agreement=presets.coesfeld(),
             plans={2023: presets.coesfeld_planning_costs_2023()},
@@ -746,12 +744,13 @@ def _source(name: str | None, lang: str) -> _Source:
             default_party="Coesfeld",
         )
     if built_in == "example":
-        note = {
-            "de": "Erfundenes Beispiel „Kreis Musterland“: Kommunen, Einwohnerzahlen und Kosten "
-            "sind ausgedacht.",
-            "en": "Invented example “Kreis Musterland”: the towns, inhabitants and costs are "
-            "made up.",
-        }[lang]
+        note = translate(
+            N_(
+                "Invented example “Kreis Musterland”: the towns, inhabitants and costs are "
+                "made up."
+            ),
+            check_lang(lang),
+        )
         return _Source(
             agreement=presets.example(),
             plans=presets.example_cost_plans(),
@@ -768,9 +767,9 @@ def _source(name: str | None, lang: str) -> _Source:
 
 def _carried(year: int, planned: int, lang: str, *, until: int | None = None) -> str:
     years = str(year) if until is None or until == year else f"{year}–{until}"
-    if lang == "de":
-        return f"Kostenplan {planned} für {years} unverändert fortgeschrieben."
-    return f"The cost plan of {planned} is carried forward unchanged to {years}."
+    return translate(
+        N_("The cost plan of {planned} is carried forward unchanged to {years}."), check_lang(lang)
+    ).format(planned=planned, years=years)
 
 
 def _emit(result: Result, arguments: argparse.Namespace, text: Callable[[], str]) -> str:
@@ -824,7 +823,7 @@ def _town(agreement: Agreement, name: str, arguments: argparse.Namespace, what: 
     """The town ``name`` names, or an error with the closest names (C1)."""
     from kim_cooperation._suggestions import party_named  # noqa: PLC0415
 
-    return party_named(agreement, name, lang=arguments.lang, what=what)
+    return party_named(agreement, name, what=what)
 
 
 def _run_settle(arguments: argparse.Namespace) -> str:
@@ -925,13 +924,19 @@ def _run_deadline(arguments: argparse.Namespace) -> str:
     return _csv_row(record, arguments.lang)
 
 
-_PERIODS: Final[Mapping[str, Mapping[str, str]]] = {
-    "de": {
-        "half-year": "Kalenderhalbjahres",
-        "quarter": "Kalendervierteljahres",
-        "month": "Kalendermonats",
-    },
-    "en": {"half-year": "half-year", "quarter": "calendar quarter", "month": "calendar month"},
+_OTHER_ENDS: Final[Mapping[str, str]] = {
+    "half-year": N_(
+        "Under these terms membership can also end at the end of any half-year, e.g. on "
+        "{first}; for its deadline run: deadline --end {iso}"
+    ),
+    "quarter": N_(
+        "Under these terms membership can also end at the end of any calendar quarter, e.g. on "
+        "{first}; for its deadline run: deadline --end {iso}"
+    ),
+    "month": N_(
+        "Under these terms membership can also end at the end of any calendar month, e.g. on "
+        "{first}; for its deadline run: deadline --end {iso}"
+    ),
 }
 
 
@@ -941,17 +946,12 @@ def _iso(day: dt.date | None) -> str | None:
 
 def _other_ends(year: int, terms: NoticeTerms, lang: str) -> str:
     """A hint that the terms allow ends within the year, with the command for one (C11)."""
+    from kim_cooperation.formatting import format_date  # noqa: PLC0415
+
     first = terms.period_end.next_end(dt.date(year, 1, 1))
-    period = _PERIODS[lang][terms.period_end.value]
-    if lang == "de":
-        return (
-            f"Unter diesen Bedingungen kann die Mitgliedschaft auch zum Ende jedes {period} "
-            f"enden, etwa zum {first.day:02d}.{first.month:02d}.{first.year}; die Frist dafür "
-            f"zeigt: deadline --end {first.isoformat()}"
-        )
-    return (
-        f"Under these terms membership can also end at the end of any {period}, e.g. on "
-        f"{first.isoformat()}; for its deadline run: deadline --end {first.isoformat()}"
+    chosen = check_lang(lang)
+    return translate(_OTHER_ENDS[terms.period_end.value], chosen).format(
+        first=format_date(first, lang=chosen), iso=first.isoformat()
     )
 
 
@@ -981,8 +981,6 @@ keeps the ids, as the exports do."""
 def _csv_row(record: Mapping[str, object], lang: str) -> str:
     import csv  # noqa: PLC0415
     import io  # noqa: PLC0415
-
-    from kim_cooperation.i18n import translate  # noqa: PLC0415
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if lang == "de" else ",", lineterminator="\n")
@@ -1023,9 +1021,9 @@ def _projected_plans(
 
     if arguments.last < arguments.first:
         raise InvalidValueError(
-            _t("--to {last} is before --from {first}; give the years in order").format(
-                last=arguments.last, first=arguments.first
-            )
+            N_("--to {last} is before --from {first}; give the years in order"),
+            last=arguments.last,
+            first=arguments.first,
         )
     if arguments.growth:
         base, planned = source.plan_for(arguments.first)
@@ -1070,23 +1068,19 @@ def _variant_name(
     chosen: Lang = "de" if lang == "de" else "en"
     shown = format_date(day, lang=chosen)
     money = "" if amount is None else format_eur(amount, lang=chosen)
-    if chosen == "de":
-        names = {
-            "rate": f"Förderung {money} ab {shown}",
-            "loss": f"keine Förderung ab {shown}",
-            "notice": f"Kündigung {party}, Zugang {shown}",
-            "all": f"Kündigung aller, Zugang {shown}",
-        }
-        following = f", Nachfolge {successor}"
-    else:
-        names = {
-            "rate": f"rate {money} from {shown}",
-            "loss": f"no funding from {shown}",
-            "notice": f"{party} gives notice {shown}",
-            "all": f"all give notice {shown}",
-        }
-        following = f", successor {successor}"
-    return names[kind] + (following if successor is not None else "")
+    names = {
+        "rate": N_("rate {money} from {day}"),
+        "loss": N_("no funding from {day}"),
+        "notice": (
+            N_("{town} gives notice {day}")
+            if successor is None
+            else N_("{town} gives notice {day}, successor {successor}")
+        ),
+        "all": N_("all give notice {day}"),
+    }
+    return translate(names[kind], chosen).format(
+        money=money, day=shown, town=party, successor=successor
+    )
 
 
 def _percent(rate: Decimal, lang: str) -> str:
@@ -1124,10 +1118,10 @@ def _notice_variant(
             raise
         from kim_cooperation.formatting import format_date  # noqa: PLC0415
 
-        town = "KOMMUNE" if arguments.lang == "de" else "TOWN"
+        town = _t("TOWN")
         day = format_date(received, lang=arguments.lang)
         how = f"--notice {given}={day} --successor {town}"
-        message = successor_needed(base, party, received, lang=arguments.lang, how=how)
+        message = successor_needed(base, party, received, how=how)
         if message is None:
             raise
         raise UndecidedCaseError(message) from None
@@ -1139,7 +1133,6 @@ def _run_scenario(arguments: argparse.Namespace) -> str:
 
     source = _source(arguments.agreement, arguments.lang)
     base = source.agreement
-    german = arguments.lang == "de"
     variants: dict[str, Agreement | Variant] = {}
     if arguments.file is not None:
         from kim_cooperation.scenario_file import load_scenarios  # noqa: PLC0415
@@ -1153,11 +1146,7 @@ def _run_scenario(arguments: argparse.Namespace) -> str:
         name = _variant_name("rate", arguments.lang, valid_from, amount=arguments.rate)
         added.append((name, scenario.rate_change(base, arguments.rate, valid_from, replace=True)))
     elif arguments.rate_from is not None:
-        raise InvalidValueError(
-            "--rate-from braucht --rate, den neuen Satz"
-            if german
-            else "--rate-from needs --rate, the new rate"
-        )
+        raise InvalidValueError(N_("--rate-from needs --rate, the new rate"))
     if arguments.loss_from is not None:
         name = _variant_name("loss", arguments.lang, arguments.loss_from)
         added.append((name, scenario.loss_of_funding(base, arguments.loss_from)))
@@ -1168,18 +1157,15 @@ def _run_scenario(arguments: argparse.Namespace) -> str:
     for name, variant in added:
         if name in variants:
             raise InvalidValueError(
-                f"die Variante {name!r} ist doppelt; jede Variante einmal"
-                if german
-                else f"the variant {name!r} is given twice; give each variant once"
+                N_("the variant {name} is given twice; give each variant once"), name=repr(name)
             )
         variants[name] = variant
     if not variants:
         raise InvalidValueError(
-            "ein Szenario braucht mindestens eine Variante: --rate, --loss-from, --notice, "
-            "--all-notice oder --file"
-            if german
-            else "a scenario needs at least one variant: --rate, --loss-from, --notice, "
-            "--all-notice or --file"
+            N_(
+                "a scenario needs at least one variant: --rate, --loss-from, --notice, "
+                "--all-notice or --file"
+            )
         )
     plans, notes = _projected_plans(source, arguments)
     for name, given in variants.items():
@@ -1187,11 +1173,10 @@ def _run_scenario(arguments: argparse.Namespace) -> str:
         if isinstance(growth, Decimal | int):  # a file's growth, read as a Decimal
             grown = _percent(Decimal(growth), arguments.lang)
             notes.append(
-                f"Variante „{name}“: Personalkosten ab dem Kostenplan für {arguments.first} "
-                f"jährlich um {grown} gewachsen."
-                if german
-                else f"Variant “{name}”: personnel costs grown by {grown} a year from the cost "
-                f"plan for {arguments.first}."
+                _t(
+                    "Variant “{name}”: personnel costs grown by {grown} a year from the cost "
+                    "plan for {year}."
+                ).format(name=name, grown=grown, year=arguments.first)
             )
     comparison = scenario.compare(
         base,
@@ -1227,7 +1212,6 @@ def _advances(
     """The advances ``--advance TOWN=AMOUNT`` and ``TOWN@EMPLOYER=AMOUNT`` give (C9, I10)."""
     from kim_cooperation.errors import InvalidValueError  # noqa: PLC0415
 
-    german = arguments.lang == "de"
     advances: dict[AdvanceKey, Decimal] = {}
     for given, amount in arguments.advance:
         town, separator, employer = given.partition("@")
@@ -1240,14 +1224,19 @@ def _advances(
         if not separator and len(creditors) > 1:
             # After a handover within the year the town owes each employer its part (C9, I10).
             raise InvalidValueError(
-                f"--advance {given}=... ist mehrdeutig: {party} erhält {arguments.year} "
-                f"Abrechnungen von {' und '.join(creditors)}; nennen Sie die Anstellungs"
-                f"körperschaft, an die der Abschlag ging, etwa --advance "
-                f"{party}@{creditors[0]}=BETRAG"
-                if german
-                else f"--advance {given}=... is ambiguous: {party} is billed by "
-                f"{' and '.join(creditors)} in {arguments.year}; name the employer the advance "
-                f"was paid to, e.g. --advance {party}@{creditors[0]}=AMOUNT"
+                N_(
+                    "--advance {given}=... is ambiguous: {town} is billed by {employers} in "
+                    "{year}; name the employer the advance was paid to, e.g. "
+                    "--advance {town}@{first}={amount}"
+                ),
+                given=given,
+                town=party,
+                first=creditors[0],
+                employers=Phrase(
+                    N_("{names} and {last}"), names=", ".join(creditors[:-1]), last=creditors[-1]
+                ),
+                year=arguments.year,
+                amount=Phrase(N_("AMOUNT")),
             )
         key: AdvanceKey = (
             (party, _town(agreement, employer, arguments, "--advance").name)
@@ -1256,9 +1245,7 @@ def _advances(
         )
         if key in advances:
             shown = f"{key[0]}@{key[1]}" if isinstance(key, tuple) else key
-            raise InvalidValueError(
-                f"--advance nennt {shown} zweimal" if german else f"--advance names {shown} twice"
-            )
+            raise InvalidValueError(N_("--advance names {town} twice"), town=shown)
         advances[key] = amount
     return advances
 
@@ -1273,22 +1260,18 @@ def _run_billing(arguments: argparse.Namespace) -> str:
     )
     from kim_cooperation.errors import InvalidValueError  # noqa: PLC0415
 
-    german = arguments.lang == "de"
     out: Path | None = arguments.out
     suffix = None if out is None else out.suffix.lower()
     if out is not None and suffix not in (".xlsx", ".csv", ".json"):
         raise InvalidValueError(
-            f"--out muss auf .xlsx, .csv oder .json enden, nicht {str(out)!r}"
-            if german
-            else f"--out must end in .xlsx, .csv or .json, got {str(out)!r}"
+            N_("--out must end in .xlsx, .csv or .json, got {out}"), out=repr(str(out))
         )
     if out is None and arguments.format == "text":
         raise InvalidValueError(
-            "billing braucht --out DATEI (.xlsx, .csv oder .json), oder --format json oder csv "
-            "für die Standardausgabe"
-            if german
-            else "billing needs --out FILE (.xlsx, .csv or .json), or --format json or csv for "
-            "standard output"
+            N_(
+                "billing needs --out FILE (.xlsx, .csv or .json), or --format json or csv for "
+                "standard output"
+            )
         )
     source = _source(arguments.agreement, arguments.lang)
     plan, _ = source.plan_for(arguments.year)
@@ -1318,10 +1301,11 @@ def _run_billing(arguments: argparse.Namespace) -> str:
         return json.dumps(record, indent=2, ensure_ascii=False)
     if arguments.format == "csv":
         return _csv_row(record, arguments.lang)
-    if german:
-        summary = f"{out} geschrieben: {count} Abrechnung(en) für {arguments.year} (C9)"
-    else:
-        summary = f"{out} written: {count} statement(s) for {arguments.year} (C9)"
+    summary = (
+        _t("{out} written: {count} statement for {year} (C9)")
+        if count == 1
+        else _t("{out} written: {count} statements for {year} (C9)")
+    ).format(out=out, count=count, year=arguments.year)
     return "\n".join([*source.notes, summary])
 
 
@@ -1443,8 +1427,9 @@ def _warn(caught: Sequence[warnings.WarningMessage]) -> None:
         text = _one_line(describe(lang=_LANG.get()) if callable(describe) else message)
         if text not in shown:
             shown.append(text)
+    prefix = _t("warning")  # "Warnung" under --lang de
     for text in shown:
-        _say_on_stderr(f"kim-cooperation: {_say('Warnung', 'warning')}: {text}")
+        _say_on_stderr(f"kim-cooperation: {prefix}: {text}")
 
 
 def _say_on_stderr(line: str) -> None:
@@ -1465,20 +1450,23 @@ def _fail(message: str, status: int) -> int:
 
 
 _REASONS: Final[Mapping[int, str]] = {
-    errno.ENOENT: "Datei oder Ordner nicht gefunden",
-    errno.EACCES: "keine Berechtigung",
-    errno.EPERM: "nicht erlaubt",
-    errno.EISDIR: "ist ein Ordner",
-    errno.ENOTDIR: "ein Teil des Pfads ist kein Ordner",
-    errno.ENOSPC: "kein Speicherplatz mehr auf dem Gerät",
-    errno.EROFS: "das Dateisystem ist nur lesbar",
-    errno.EEXIST: "existiert schon",
-    errno.ENAMETOOLONG: "der Name ist zu lang",
-    errno.EIO: "Ein-/Ausgabefehler",
-    errno.EBADF: "nicht geöffnet",
-    errno.EPIPE: "der Leser ist beendet",
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.ENOSPC: N_("No space left on device"),
+    errno.EROFS: N_("Read-only file system"),
+    errno.EEXIST: N_("File exists"),
+    errno.ENAMETOOLONG: N_("File name too long"),
+    errno.EIO: N_("Input/output error"),
+    errno.EBADF: N_("Bad file descriptor"),
+    errno.EPIPE: N_("Broken pipe"),
 }
-"""German words for the errors of the operating system the command line meets most."""
+"""The errors of the operating system the command line meets most, by number, as glibc words them.
+
+Keyed by number, so the German text does not depend on the platform's wording.
+"""
 
 
 def _os_error(error: OSError) -> str:
@@ -1486,7 +1474,8 @@ def _os_error(error: OSError) -> str:
     if _LANG.get() == "en":
         return _one_line(error)
     code = errno.errorcode.get(error.errno or 0, "")
-    reason = _REASONS.get(error.errno or 0, error.strerror or _one_line(error))
+    known = _REASONS.get(error.errno or 0)
+    reason = _t(known) if known is not None else error.strerror or _one_line(error)
     reason = f"{reason} ({code})" if code else reason
     return f"{error.filename!r}: {reason}" if error.filename is not None else reason
 
@@ -1498,10 +1487,7 @@ def _write_out(text: str) -> None:
     written, so the output is whole or absent.
     """
     stream = sys.stdout
-    closed = _say(
-        "die Standardausgabe ist geschlossen; nichts ausgegeben",
-        "standard output is closed; nothing was written",
-    )
+    closed = _t("standard output is closed; nothing was written")
     if stream is None:  # started with standard output closed (>&-)
         raise _OutputFailed(closed)
     encoding = getattr(stream, "encoding", None)
@@ -1512,12 +1498,10 @@ def _write_out(text: str) -> None:
             char = error.object[error.start]
             name = unicodedata.name(char, f"U+{ord(char):04X}")
             raise _OutputFailed(
-                _say(
-                    f"die Standardausgabe (Kodierung {encoding}) kann {char!r} ({name}) nicht "
-                    "darstellen; nichts ausgegeben. Abhilfe: PYTHONIOENCODING=utf-8 setzen",
-                    f"standard output (encoding {encoding}) cannot show {char!r} ({name}); "
-                    "nothing was written. Set PYTHONIOENCODING=utf-8",
-                )
+                _t(
+                    "standard output (encoding {encoding}) cannot show {char} ({name}); "
+                    "nothing was written. Set PYTHONIOENCODING=utf-8"
+                ).format(encoding=encoding, char=repr(char), name=name)
             ) from None
         except LookupError:  # an encoding Python does not know: let the write decide
             pass
@@ -1531,8 +1515,9 @@ def _write_out(text: str) -> None:
     except OSError as error:
         _quiet_stdout()
         raise _OutputFailed(
-            _say("die Standardausgabe ist nicht schreibbar: ", "cannot write to standard output: ")
-            + (_os_error(error) if error.filename is None else error.strerror or str(error))
+            _t("cannot write to standard output: {reason}").format(
+                reason=_os_error(error) if error.filename is None else error.strerror or str(error)
+            )
         ) from None
     except ValueError:  # written to after it was closed
         raise _OutputFailed(closed) from None
@@ -1552,5 +1537,7 @@ def _quiet_stdout() -> None:
         pass
 
 
-def _one_line(error: BaseException) -> str:
-    return " ".join(str(error).split())
+def _one_line(error: BaseException | str) -> str:
+    """The message of ``error`` on one line, in the chosen language if it is the library's."""
+    text = error.describe(_LANG.get()) if isinstance(error, KimCooperationError) else str(error)
+    return " ".join(text.split())

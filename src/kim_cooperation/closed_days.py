@@ -72,8 +72,10 @@ from kim_cooperation.errors import (
     InvalidDateError,
     InvalidTypeError,
     InvalidValueError,
+    Phrase,
 )
-from kim_cooperation.formatting import MONTH_NAMES, Lang, format_date
+from kim_cooperation.formatting import Lang, format_date
+from kim_cooperation.i18n import N_
 from kim_cooperation.party import Party
 
 if TYPE_CHECKING:
@@ -175,8 +177,12 @@ def _lands(value: object) -> tuple[str, ...]:
         code = str.__str__(land) if isinstance(land, str) else ""
         if code not in _LAND_NAMES:
             raise InvalidValueError(
-                f"lands must be Land codes (ISO 3166-2:DE) from {sorted(_LAND_NAMES)}, "
-                f"got {shown(land)}; NW is Nordrhein-Westfalen"
+                N_(
+                    "lands must be Land codes (ISO 3166-2:DE) from {codes}, got {value}; "
+                    "NW is Nordrhein-Westfalen"
+                ),
+                codes=sorted(_LAND_NAMES),
+                value=shown(land),
             )
         found.add(code)
     return tuple(sorted(found))
@@ -202,8 +208,11 @@ def _month_day(value: object) -> tuple[int, int]:
         dt.date(2000, month, day)  # a leap year: 29 February is a day of the year
     except ValueError:
         raise InvalidValueError(
-            f"a day closed every year must be a (month, day) of the calendar such as (12, 24), "
-            f"got {shown(value)}"
+            N_(
+                "a day closed every year must be a (month, day) of the calendar such as "
+                "(12, 24), got {value}"
+            ),
+            value=shown(value),
         ) from None
     return month, day
 
@@ -294,18 +303,6 @@ _TEXT: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
                 "Verwaltung gilt erst am nächsten Arbeitstag als zugegangen: Die Kündigung muss "
                 "spätestens am {working_day} zugehen."
             ),
-            "not_a_day": (
-                "{subject} ist kein Tag; schreiben Sie einen Tag wie 24.12. (jedes Jahr) oder "
-                "24.12.2025 (einmal)"
-            ),
-            "no_such_day": (
-                "{subject}: der {month} hat keinen {day}. Tag; schreiben Sie einen Tag wie 24.12. "
-                "(jedes Jahr) oder 24.12.2025 (einmal)"
-            ),
-            "no_such_month": (
-                "{subject}: es gibt keinen Monat {month}; schreiben Sie einen Tag wie 24.12. "
-                "(jedes Jahr) oder 24.12.2025 (einmal)"
-            ),
         },
         "en": {
             "saturday": "a Saturday",
@@ -339,27 +336,18 @@ _TEXT: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
                 "received on the next working day: make sure the notice arrives by "
                 "{working_day}."
             ),
-            "not_a_day": (
-                "{subject} is not a day; write a day such as 12-24 or 24.12. (every year) or "
-                "2025-12-24 (once)"
-            ),
-            "no_such_day": (
-                "{subject}: {month} has no {day}{suffix}; write a day such as 12-24 or 24.12. "
-                "(every year) or 2025-12-24 (once)"
-            ),
-            "no_such_month": (
-                "{subject}: there is no month {month}; write a day such as 12-24 or 24.12. "
-                "(every year) or 2025-12-24 (once)"
-            ),
         },
     }
 )
-"""The texts of checks and warnings; English is also the warnings' message."""
+"""The texts of checks and warnings; English is also the warnings' message.
+
+The errors' texts are catalogue texts (`kim_cooperation.errors.Phrase`), not kept here.
+"""
 
 
 def _text(lang: Lang) -> Mapping[str, str]:
     if not isinstance(lang, str) or lang not in _TEXT:
-        raise InvalidValueError(f"lang must be 'de' or 'en', got {shown(lang)}")
+        raise InvalidValueError(N_("lang must be 'de' or 'en', got {value}"), value=shown(lang))
     return _TEXT[lang]
 
 
@@ -572,14 +560,25 @@ class ClosedDays:
                 current += dt.timedelta(days=step)
             except OverflowError:
                 raise InvalidDateError(
-                    f"no working day {'after' if step > 0 else 'before'} {day.isoformat()} "
-                    "within the calendar (years 1 to 9999)"
+                    N_("no working day after {day} within the calendar (years 1 to 9999)")
+                    if step > 0
+                    else N_("no working day before {day} within the calendar (years 1 to 9999)"),
+                    day=day,
                 ) from None
             if not self.is_closed(current):
                 return current
         raise InvalidValueError(
-            f"no working day within {_SEARCH_DAYS} days {'after' if step > 0 else 'before'} "
-            f"{day.isoformat()}; the closed days listed leave no working day"
+            N_(
+                "no working day within {limit} days after {day}; "
+                "the closed days listed leave no working day"
+            )
+            if step > 0
+            else N_(
+                "no working day within {limit} days before {day}; "
+                "the closed days listed leave no working day"
+            ),
+            limit=_SEARCH_DAYS,
+            day=day,
         )
 
     def next_open_day(self, day: dt.date) -> dt.date:
@@ -806,7 +805,10 @@ def parse_closed_day(
 
     Args:
         text: The text typed.
-        lang: The language of the messages, ``"de"`` (default) or ``"en"``.
+        lang: The language the text is typed in, ``"de"`` (default) or
+            ``"en"``; both notations are read in both, so it changes nothing
+            but is checked. The message is English as ``str(error)`` and
+            German as ``error.describe("de")``.
         what: How to name the value in a message, such as ``"--closed"``.
 
     Raises:
@@ -823,17 +825,18 @@ def parse_closed_day(
         ...
         kim_cooperation.errors.InvalidValueError: --closed '31.04.': April has no 31st; write a
         day such as 12-24 or 24.12. (every year) or 2025-12-24 (once)
-        >>> parse_closed_day("31.04.")
-        Traceback (most recent call last):
-        ...
-        kim_cooperation.errors.InvalidValueError: '31.04.': der April hat keinen 31. Tag;
-        schreiben Sie einen Tag wie 24.12. (jedes Jahr) oder 24.12.2025 (einmal)
+        >>> try:
+        ...     parse_closed_day("31.04.")
+        ... except InvalidValueError as error:
+        ...     print(error.describe("de"))
+        '31.04.': der April hat keinen 31. Tag; schreiben Sie einen Tag wie 24.12. (jedes Jahr)
+        oder 24.12.2025 (einmal)
     """
     if not isinstance(text, str):
         raise InvalidTypeError(
             f"a closed day must be a str such as '24.12.', got {type(text).__name__} {shown(text)}"
         )
-    texts = _text(lang)
+    _text(lang)  # checked, though the message is English in str(error), German in describe
     check_what(what)
     subject = f"{what} {text!r}" if what else repr(text)
     stripped = text.strip()
@@ -843,25 +846,59 @@ def parse_closed_day(
             continue
         month, day = int(match["month"]), int(match["day"])
         if not 1 <= month <= 12:
-            raise InvalidValueError(texts["no_such_month"].format(subject=subject, month=month))
+            raise InvalidValueError(
+                N_(
+                    "{subject}: there is no month {month}; write a day such as 12-24 or 24.12. "
+                    "(every year) or 2025-12-24 (once)"
+                ),
+                subject=subject,
+                month=month,
+            )
         try:
             dt.date(2000, month, day)  # a leap year: 29 February is a day of every year
         except ValueError:
-            raise InvalidValueError(
-                texts["no_such_day"].format(
-                    subject=subject,
-                    month=MONTH_NAMES[lang][month - 1],
-                    day=day,
-                    suffix=_suffix(day),
-                )
-            ) from None
+            raise _no_such_day(subject, month, day) from None
         return month, day
     if not any(character.isdigit() for character in stripped) or stripped.count("-") == 1:
-        raise InvalidValueError(texts["not_a_day"].format(subject=subject))
+        raise InvalidValueError(
+            N_(
+                "{subject} is not a day; write a day such as 12-24 or 24.12. (every year) or "
+                "2025-12-24 (once)"
+            ),
+            subject=subject,
+        )
     from kim_cooperation.parsing import parse_date  # noqa: PLC0415 - only for single days
 
     return parse_date(text, lang=lang, what=what)
 
 
-def _suffix(day: int) -> str:
-    return {1: "st", 2: "nd", 3: "rd"}.get(day if day < 20 else day % 10, "th")
+def _no_such_day(subject: str, month: int, day: int) -> InvalidValueError:
+    """``April has no 31st``: the ordinal's suffix is part of the English text, whole."""
+    from kim_cooperation.parsing import _MONTHS  # noqa: PLC0415 - parsing reads single days
+
+    name = _MONTHS[month - 1]
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(day if day < 20 else day % 10, "th")
+    return InvalidValueError(
+        N_(
+            "{subject}: {month} has no {day}st; write a day such as 12-24 or 24.12. "
+            "(every year) or 2025-12-24 (once)"
+        )
+        if suffix == "st"
+        else N_(
+            "{subject}: {month} has no {day}nd; write a day such as 12-24 or 24.12. "
+            "(every year) or 2025-12-24 (once)"
+        )
+        if suffix == "nd"
+        else N_(
+            "{subject}: {month} has no {day}rd; write a day such as 12-24 or 24.12. "
+            "(every year) or 2025-12-24 (once)"
+        )
+        if suffix == "rd"
+        else N_(
+            "{subject}: {month} has no {day}th; write a day such as 12-24 or 24.12. "
+            "(every year) or 2025-12-24 (once)"
+        ),
+        subject=subject,
+        month=Phrase(name),
+        day=day,
+    )

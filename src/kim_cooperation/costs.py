@@ -33,7 +33,8 @@ import attrs
 
 from kim_cooperation._checks import Choice, Exact, check_agreement, shown, to_fraction
 from kim_cooperation.clauses import Clause
-from kim_cooperation.errors import InvalidMoneyError, InvalidTypeError, InvalidValueError
+from kim_cooperation.errors import InvalidMoneyError, InvalidTypeError, InvalidValueError, Phrase
+from kim_cooperation.i18n import N_
 from kim_cooperation.money import Money, from_cents, to_cents, to_money
 from kim_cooperation.region import Region
 
@@ -127,10 +128,16 @@ _ITEMS: Final = tuple(CostItem)
 """The cost items in the order of clause C8."""
 
 
+_COST: Final = Phrase(N_("cost"))
+"""How a cost item's amount is named in a message."""
+
+
 def _cost(value: Money) -> Decimal:
-    amount = to_money(value, what="cost")
+    amount = to_money(value, what=_COST)
     if amount < 0:
-        raise InvalidValueError(f"costs must not be negative, got {shown(value)} (C8)")
+        raise InvalidValueError(
+            N_("costs must not be negative, got {value} (C8)"), value=shown(value)
+        )
     return amount
 
 
@@ -196,8 +203,9 @@ expected one of ['personnel', 'equipment', 'recruitment', 'administration', 'mat
             found = CostItem(str.__str__(item))
         except ValueError:
             raise InvalidValueError(
-                f"{shown(item)} is not a cost item of clause C8; expected one of "
-                f"{[known.value for known in _ITEMS]}"
+                N_("{item} is not a cost item of clause C8; expected one of {items}"),
+                item=shown(item),
+                items=[known.value for known in _ITEMS],
             ) from None
         value: Decimal = getattr(self, found.value)
         return value
@@ -245,14 +253,22 @@ expected one of ['personnel', 'equipment', 'recruitment', 'administration', 'mat
         """
         exact = to_fraction(factor, what="cost factor")
         if exact < 0:
-            raise InvalidValueError(f"cost factor must not be negative, got {factor}")
+            raise InvalidValueError(
+                N_("cost factor must not be negative, got {factor}"), factor=factor
+            )
         scaled: dict[str, Decimal] = {}
         for item, amount in self.items():
             value = to_cents(amount) * exact
             if value.denominator != 1:
                 raise InvalidMoneyError(
-                    f"{item.value} {amount} times {exact} is {value / 100} euros, "
-                    "not a whole number of cents; the library never rounds silently"
+                    N_(
+                        "{item} {amount} times {factor} is {euros} euros, "
+                        "not a whole number of cents; the library never rounds silently"
+                    ),
+                    item=item.value,
+                    amount=amount,
+                    factor=exact,
+                    euros=value / 100,
                 )
             scaled[item.value] = from_cents(int(value))
         return CostStatement(**scaled)
@@ -304,7 +320,7 @@ def costs_by_region(
             f"costs must be a mapping of region name to CostStatement, got {type(costs).__name__}"
         )
     if not costs:
-        raise InvalidValueError("costs must name at least one region")
+        raise InvalidValueError(N_("costs must name at least one region"))
     found: dict[Region, CostStatement] = {}
     for key, statement in costs.items():
         if not isinstance(key, str | Region):
@@ -318,6 +334,10 @@ def costs_by_region(
                 f"got {type(statement).__name__} {shown(statement)}"
             )
         if region in found:
-            raise InvalidValueError(f"costs name region {region.name!r} twice ({shown(key)})")
+            raise InvalidValueError(
+                N_("costs name region {region!r} twice ({key})"),
+                region=region.name,
+                key=shown(key),
+            )
         found[region] = statement
     return {region: found[region] for region in agreement.regions if region in found}

@@ -23,8 +23,11 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+import datetime as dt
+import string
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from kim_cooperation.closed_days import ReceiptCheck
@@ -43,11 +46,123 @@ __all__ = [
     "MoneyTypeError",
     "NoApplicableRateError",
     "NoPopulationCountError",
+    "Phrase",
     "UndecidedCaseError",
     "UnknownLineError",
     "UnknownPartyError",
     "UnknownRegionError",
 ]
+
+
+class Phrase:
+    """A text of the catalogue with its fields: English as `str`, German with `describe`.
+
+    Every message of the library is written in English with named fields
+    (``"no cost plan for {year}"``) and marked for the catalogue
+    (`kim_cooperation.i18n`). A phrase keeps the text and the fields apart,
+    so the text can be translated before it is filled in: ``str(phrase)`` is
+    the English text, ``phrase.describe("de")`` the German one.
+
+    Fields are written as they are, except: a `datetime.date` is written
+    ``31.12.2025`` in German; a `Decimal` with a decimal comma in German; an
+    `int` field written ``{count:,}`` with its thousands grouped as the
+    language groups them (``16.777.216``, ``16,777,216``); a
+    `Phrase` or `KimCooperationError` among the fields is itself described
+    in the language. Without fields the text is not filled in, so it may hold
+    braces.
+
+    Args:
+        template: The English text, with ``{name}`` fields.
+        **fields: The values of the fields.
+
+    Examples:
+        >>> import datetime as dt
+        >>> phrase = Phrase("no funding from {day}", day=dt.date(2027, 1, 1))
+        >>> str(phrase), phrase.describe("de")
+        ('no funding from 2027-01-01', 'keine Förderung ab 01.01.2027')
+    """
+
+    __slots__ = ("fields", "template")
+
+    template: str
+    fields: Mapping[str, object]
+
+    def __init__(self, template: str, /, **fields: object) -> None:
+        if type(template) is not str:
+            raise InvalidTypeError(
+                f"a phrase's template must be a str, got {type(template).__name__}; "
+                "write the English text with {name} fields"
+            )
+        object.__setattr__(self, "template", template)
+        object.__setattr__(self, "fields", dict(fields))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Phrase cannot be changed: {name}")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Phrase):
+            return NotImplemented
+        return (self.template, self.fields) == (other.template, other.fields)
+
+    __hash__ = None  # type: ignore[assignment]  # the fields may be unhashable
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_phrase, (self.template, tuple(self.fields.items())))
+
+    def __repr__(self) -> str:
+        fields = "".join(f", {name}={value!r}" for name, value in self.fields.items())
+        return f"Phrase({self.template!r}{fields})"
+
+    def __str__(self) -> str:
+        return self.describe("en")
+
+    def describe(self, lang: Literal["de", "en"] = "en") -> str:
+        """The text in ``lang``, with its fields filled in.
+
+        Args:
+            lang: ``"de"`` or ``"en"``.
+
+        Returns:
+            The German text from the catalogue under ``"de"`` (the English
+            text if the catalogue has none), the English text under ``"en"``.
+        """
+        if lang == "en":
+            template = self.template
+        else:
+            from kim_cooperation.i18n import translate  # noqa: PLC0415 - i18n imports this module
+
+            template = translate(self.template, lang)
+        if not self.fields:
+            return template
+        return _Filler(lang).vformat(template, (), self.fields)
+
+
+def N_(message: str) -> str:  # noqa: N802 - the name gettext's tools know
+    """Mark ``message`` for the catalogue (`kim_cooperation.i18n.N_`, which errors cannot import)."""
+    return message
+
+
+def _phrase(template: str, fields: tuple[tuple[str, object], ...]) -> Phrase:
+    return Phrase(template, **dict(fields))
+
+
+class _Filler(string.Formatter):
+    """Fills a phrase's fields in, each written in the phrase's language."""
+
+    def __init__(self, lang: Literal["de", "en"]) -> None:
+        self.lang = lang
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if isinstance(value, (Phrase, KimCooperationError)):
+            return format(value.describe(self.lang), format_spec)
+        if self.lang == "de" and not format_spec:
+            if type(value) is dt.date:
+                return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"
+            if type(value) is Decimal:
+                return str(value).replace(".", ",")
+        if self.lang == "de" and format_spec == "," and type(value) is int:
+            return f"{value:,}".replace(",", ".")  # thousands grouped as German writes them
+        return format(value, format_spec)
 
 
 class KimCooperationError(Exception):
@@ -74,7 +189,41 @@ class KimCooperationError(Exception):
         InvalidValueError
         MoneyTypeError
         UnknownRegionError
+
+        Every message is a catalogue text with named fields (`Phrase`):
+        ``str(error)`` is English, ``error.describe("de")`` German:
+
+        >>> try:
+        ...     agreement.region("West")
+        ... except KimCooperationError as error:
+        ...     print(error.describe("de"))  # doctest: +ELLIPSIS
+        'West' ist keine Region der Vereinbarung '...'; Regionen sind ['Nord', 'Mitte', 'Süd'] (C2)
+
+    Args:
+        message: The English text, marked for the catalogue (``N_("...")``),
+            with ``{name}`` fields; or a `Phrase`.
+        **fields: The values of the fields.
+
+    Attributes:
+        phrase: The message as a `Phrase`: its English template and fields.
     """
+
+    phrase: Phrase
+
+    def __init__(self, message: str | Phrase = "", /, **fields: object) -> None:
+        phrase = message if isinstance(message, Phrase) else Phrase(message, **fields)
+        if isinstance(message, Phrase) and fields:
+            raise InvalidTypeError("give the fields either in the Phrase or as keywords, not both")
+        super().__init__(str(phrase))
+        self.phrase = phrase
+
+    def describe(self, lang: Literal["de", "en"] = "en") -> str:
+        """The message in ``lang``: German from the catalogue under ``"de"``.
+
+        Args:
+            lang: ``"de"`` or ``"en"``.
+        """
+        return self.phrase.describe(lang)
 
 
 class InvalidValueError(KimCooperationError, ValueError):
@@ -180,18 +329,69 @@ class AgreementFileError(InvalidValueError):
     problems: tuple[tuple[str, str], ...]
     source: str | None
 
-    def __init__(self, problems: Iterable[tuple[str, str]], source: str | None = None) -> None:
-        found = tuple((str(path), str(message)) for path, message in problems)
-        super().__init__(found, source)
-        self.problems = found
+    def __init__(
+        self,
+        problems: Iterable[tuple[str, str | Phrase | KimCooperationError]],
+        source: str | None = None,
+    ) -> None:
+        phrases = tuple(
+            (str(path), message if isinstance(message, Phrase) else _as_phrase(message))
+            for path, message in problems
+        )
+        self.problems = tuple((path, str(message)) for path, message in phrases)
         self.source = source
+        self._phrases = phrases
+        super().__init__(self._describe("en"))
+
+    def describe(self, lang: Literal["de", "en"] = "en") -> str:
+        """Every problem in ``lang``, each on its own line after the path of its value.
+
+        Args:
+            lang: ``"de"`` or ``"en"``.
+        """
+        return self._describe(lang)
+
+    def _describe(self, lang: Literal["de", "en"]) -> str:
+        count = len(self._phrases)
+        if self.source is None:
+            head = Phrase(
+                N_("the agreement file has {count} problem")
+                if count == 1
+                else N_("the agreement file has {count} problems"),
+                count=count,
+            )
+        else:
+            head = Phrase(
+                N_("agreement file {source} has {count} problem")
+                if count == 1
+                else N_("agreement file {source} has {count} problems"),
+                source=repr(self.source),
+                count=count,
+            )
+        top = Phrase(N_("(top level)")).describe(lang)
+        lines = [head.describe(lang) + ":"]
+        lines.extend(
+            f"  {path or top}: {message.describe(lang)}" for path, message in self._phrases
+        )
+        return "\n".join(lines)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self._phrases, self.source))
 
     def __str__(self) -> str:
-        count = len(self.problems)
-        name = "the agreement file" if self.source is None else f"agreement file {self.source!r}"
-        lines = [f"{name} has {count} problem{'' if count == 1 else 's'}:"]
-        lines.extend(f"  {path or '(top level)'}: {message}" for path, message in self.problems)
-        return "\n".join(lines)
+        return self._describe("en")
+
+
+def _as_phrase(message: str | KimCooperationError) -> Phrase:
+    """A problem's message as a phrase: an error's own phrase, or a text as it is.
+
+    A plain text is looked up in the catalogue as it stands, so a problem
+    given as a marked text (``N_("...")``) without fields is German too.
+    """
+    if isinstance(message, KimCooperationError):
+        return message.phrase
+    text = str(message)
+    return Phrase(text)
 
 
 class UndecidedCaseError(InvalidValueError):
@@ -212,7 +412,7 @@ class UndecidedCaseError(InvalidValueError):
         ... except ValueError as error:
         ...     print(type(error).__name__, "-", error)
         UndecidedCaseError - Coesfeld, the employer of region 'Nord', leaves on 2025-12-31 while
-        Billerbeck, Havixbeck, Rosendahl stay(s); the agreement does not say who employs the case
+        Billerbeck, Havixbeck, Rosendahl stay; the agreement does not say who employs the case
         managers then. Name a successor employer with the notice (give_notice(..., successor=...))
         (C3, C12, I8)
         >>> later = agreement.give_notice("Coesfeld", dt.date(2024, 6, 30), successor="Billerbeck")

@@ -89,7 +89,7 @@ from kim_cooperation.formatting import (
     terminating_places,
 )
 from kim_cooperation.funding import FundingRate, PostFunding
-from kim_cooperation.i18n import translate
+from kim_cooperation.i18n import N_, translate
 from kim_cooperation.keys import KeyKind, PopulationCount, population_of
 from kim_cooperation.money import from_cents, to_cents
 from kim_cooperation.party import Party
@@ -755,7 +755,7 @@ def explain(settlement: Settlement, party: str | Party, *, lang: Lang = "de") ->
             f"settlement must be a Settlement, got {type(settlement).__name__} {shown(settlement)}"
         )
     if lang not in ("de", "en"):
-        raise InvalidValueError(f"lang must be 'de' or 'en', got {shown(lang)}")
+        raise InvalidValueError(N_("lang must be 'de' or 'en', got {value}"), value=shown(lang))
     agreement = settlement.agreement
     found = agreement.party(party)
     home = agreement.region_of(found)

@@ -41,7 +41,7 @@ Examples:
     >>> nord["own_share"], nord["split"]["shares"][0]["amount"]
     ({'amount': '32500.00', 'clause': 'C7'}, '8125.00')
     >>> print(to_csv(settlement, lang="de"))  # doctest: +ELLIPSIS
-    Jahr;Region;AGS Anstellungskörperschaft;Anstellungskörperschaft;Position;Beschreibung;AGS;Kommune;Betrag;Klausel
+    Jahr;Region;AGS Anstellungskörperschaft;Anstellungskörperschaft;Kennung;Beschreibung;AGS;Kommune;Betrag;Klausel
     2023;Nord;05558012;Coesfeld;costs;Kosten;;;170000,00;C8
     2023;Nord;05558012;Coesfeld;funding;Förderung;;;137500,00;C5
     2023;Nord;05558012;Coesfeld;own_share;Eigenanteil;;;32500,00;C7
@@ -1254,7 +1254,7 @@ def _kind(result: object, *, what: str) -> _Kind[Any]:
 
 def _check_lang(lang: object) -> None:
     if lang not in ("de", "en"):
-        raise InvalidValueError(f"lang must be 'de' or 'en', got {shown(lang)}")
+        raise InvalidValueError(N_("lang must be 'de' or 'en', got {value}"), value=shown(lang))
 
 
 # The public functions.
@@ -1329,7 +1329,11 @@ def to_json(result: Result, *, indent: int | None = 2) -> str:
     if indent is not None:
         check_int(indent, what="indent", unit="spaces, or None for one line")
     if indent is not None and not 0 <= indent <= _MAX_INDENT:
-        raise InvalidValueError(f"indent must be from 0 to {_MAX_INDENT}, got {shown(indent)}")
+        raise InvalidValueError(
+            N_("indent must be from 0 to {most}, got {value}"),
+            most=_MAX_INDENT,
+            value=shown(indent),
+        )
     return json.dumps(to_dict(result), ensure_ascii=False, indent=indent)
 
 
@@ -1425,6 +1429,25 @@ _TRANSLATED: Final[dict[str, tuple[str, ...]]] = {
     "scenario": (N_("baseline"),),  # the other names are the user's own
 }
 
+_WORDS: Final[dict[str, frozenset[str]]] = {
+    "role": frozenset({N_("employer"), N_("member")}),
+    "layout": frozenset({N_("council-paper"), N_("nkf")}),
+    "table": frozenset({N_("finance"), N_("result")}),
+    "basis": frozenset(
+        {N_("settlement"), N_("settlement+wind-down"), N_("ended"), N_("wind-down")}
+    ),
+}
+"""The columns whose values are words of a closed list, each written in German in German CSV.
+
+The ``key`` column is different: its values (``own_share``, ``part``,
+``cost_item``) are identifiers for programs and filters, the same in every
+language, like the clause ids; its German header says so ("Kennung"). The
+words beside them (``description``, ``label``, ``text``) are German.
+"""
+
+_ENGLISH_ONLY: Final = frozenset({"label_en"})
+"""Columns left out of German CSV: the English label beside the German one would mix languages."""
+
 
 def _csv_cell(value: Cell, lang: Lang) -> str:
     if isinstance(value, Decimal):
@@ -1438,22 +1461,27 @@ def _csv_table(result_type: type[Any], records: Sequence[Record], *, lang: Lang)
     """Write ``records`` of ``result_type``'s table as CSV text in ``lang``."""
     _check_lang(lang)
     columns = _KINDS[result_type].columns
+    if lang == "de":
+        columns = tuple(column for column in columns if column not in _ENGLISH_ONLY)
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if lang == "de" else ",", lineterminator="\n")
     writer.writerow(translate(column, lang) if lang == "de" else column for column in columns)
     writer.writerows(
-        [
-            _csv_cell(
-                translate_filled(value, _TRANSLATED[column], lang)
-                if column in _TRANSLATED and isinstance(value, str)
-                else value,
-                lang,
-            )
-            for column, value in ((column, record[column]) for column in columns)
-        ]
+        [_csv_cell(_csv_value(column, record[column], lang), lang) for column in columns]
         for record in records
     )
     return buffer.getvalue()
+
+
+def _csv_value(column: str, value: Cell, lang: Lang) -> Cell:
+    """A cell's value in ``lang``: the texts and words of German CSV in German."""
+    if lang == "en" or not isinstance(value, str):
+        return value
+    if column in _TRANSLATED:
+        return translate_filled(value, _TRANSLATED[column], lang)
+    if column in _WORDS and value in _WORDS[column]:
+        return translate(value, lang)
+    return value
 
 
 def to_csv(result: Result, *, lang: Lang = "en") -> str:
@@ -1465,7 +1493,14 @@ def to_csv(result: Result, *, lang: Lang = "en") -> str:
     Excel reads the amounts as numbers. Neither groups thousands. In both,
     dates are ISO (``2025-12-31``), flags ``true``/``false``, empty cells
     empty, and lines end with a line feed. The header is the column names in
-    English CSV and their German names in German CSV. In German
+    English CSV and their German names in German CSV.
+
+    German CSV is for people and is German throughout: descriptions and
+    the words of closed lists (role, layout, table, basis) are German, and
+    the English label column (``label_en``) is left out. The ``key``
+    column ("Kennung") keeps its identifiers (``own_share``), the same in
+    both languages, for filters and programs; programs read English CSV
+    or JSON, whose texts never change with the language. In German
     CSV a text that Excel would run as a formula (beginning with ``=``,
     ``+``, ``-`` or ``@``) is prefixed with ``'``. Write the text with
     ``encoding="utf-8-sig"`` for Excel, so it recognises the umlauts.
@@ -1485,7 +1520,7 @@ def to_csv(result: Result, *, lang: Lang = "en") -> str:
         >>> print(to_csv(impact).splitlines()[0])
         year,party_ags,party,role,layout,table,key,label,label_en,amount,clause,is_total
         >>> print(to_csv(impact, lang="de").splitlines()[-1])
-        2023;05558008;Billerbeck;member;nkf;result;balance;Ordentliches Ergebnis;Ordinary result;-8125,00;C7;true
+        2023;05558008;Billerbeck;Mitglied;NKF;Ergebnisrechnung;balance;Ordentliches Ergebnis;-8125,00;C7;true
     """
     _check_lang(lang)
     kind = _kind(result, what="to_csv")

@@ -38,6 +38,7 @@ Examples:
 
 from __future__ import annotations
 
+import calendar
 import copy
 import datetime as dt
 import enum
@@ -75,6 +76,7 @@ from cattrs.gen import (
 
 from kim_cooperation import _atomic
 from kim_cooperation._checks import FrozenMapping, check_label, check_year, shown
+from kim_cooperation._syntax import json_problem, toml_problem
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.costs import CostStatement, costs_by_region
 from kim_cooperation.errors import (
@@ -83,8 +85,10 @@ from kim_cooperation.errors import (
     InvalidValueError,
     KimCooperationError,
     MoneyTypeError,
+    Phrase,
 )
 from kim_cooperation.funding import FundingRate, FundingSchedule
+from kim_cooperation.i18n import N_
 from kim_cooperation.keys import KeyKind, PopulationCount, SplitKey
 from kim_cooperation.notice import DEFAULT_NOTICE_TERMS, Notice, NoticeTerms
 from kim_cooperation.party import Party, _find_party, fold_name, validate_ags
@@ -119,8 +123,8 @@ _PlanGiven: TypeAlias = (
 )
 """A year's plan as given to `AgreementFile`: keyed by region name in any spelling, or Region."""
 
-_Problem: TypeAlias = tuple[str, str]
-"""A problem of a file: the path of the value and the message."""
+_Problem: TypeAlias = tuple[str, Phrase | KimCooperationError]
+"""A problem of a file: the path of the value and the message, a phrase or the model's error."""
 
 _FORMATS: Final = ("toml", "json")
 _SCHEMA_ID: Final = (
@@ -140,12 +144,18 @@ MAX_FILE_BYTES: Final = 16 * 1024 * 1024
 """The largest agreement file `load_agreement` reads by default: 16 MiB (pass ``max_bytes``)."""
 _MAX_LISTED: Final = 20
 
-_MONEY_EXPECTED: Final = 'money as a decimal string such as "55000.00" or an integer of euros'
-_FTE_EXPECTED: Final = (
-    'a full-time equivalent as a fraction string such as "1/2", '
-    'a decimal string such as "0.5" or an integer'
+_MONEY_EXPECTED: Final = Phrase(
+    N_('money as a decimal string such as "55000.00" or an integer of euros')
 )
-_DATE_EXPECTED: Final = 'a date such as 2023-01-01 (a TOML date or an ISO string "2023-01-01")'
+_FTE_EXPECTED: Final = Phrase(
+    N_(
+        'a full-time equivalent as a fraction string such as "1/2", '
+        'a decimal string such as "0.5" or an integer'
+    )
+)
+_DATE_EXPECTED: Final = Phrase(
+    N_('a date such as 2023-01-01 (a TOML date or an ISO string "2023-01-01")')
+)
 
 # --------------------------------------------------------------------------- the file's records
 
@@ -155,15 +165,17 @@ _Year = NewType("_Year", int)
 _Weight = NewType("_Weight", Fraction)
 """A town's weight in a region's split key: ``2``, ``"1/2"`` or ``"0.5"``."""
 
-_WEIGHT_EXPECTED: Final = (
-    'a weight of at least 0 as an integer, a fraction string such as "1/2" or a decimal '
-    'string such as "0.5"'
+_WEIGHT_EXPECTED: Final = Phrase(
+    N_(
+        'a weight of at least 0 as an integer, a fraction string such as "1/2" or a decimal '
+        'string such as "0.5"'
+    )
 )
 
 _Inhabitants = NewType("_Inhabitants", int)
 """A town's count of inhabitants in a ``[[population]]`` table: ``21310``."""
 
-_INHABITANTS_EXPECTED: Final = "the inhabitants as a positive integer such as 21310"
+_INHABITANTS_EXPECTED: Final = Phrase(N_("the inhabitants as a positive integer such as 21310"))
 
 
 def _agreement_name(value: str) -> str:
@@ -338,23 +350,35 @@ def _shorten(text: str) -> str:
     return text if len(text) <= _MAX_SHOWN else f"{text[: _MAX_SHOWN - 3]}..."
 
 
-def _found(value: object) -> str:
+def _found(value: object) -> Phrase:
     """Describe a value read from a file in the file's terms."""
     if isinstance(value, bool):
-        found = f"boolean {str(value).lower()}"
-    elif isinstance(value, int | float):
-        found = f"{'integer' if isinstance(value, int) else 'float'} {_shorten(repr(value))}"
+        found = Phrase(N_("boolean {value}"), value=str(value).lower())
+    elif isinstance(value, int):
+        found = Phrase(N_("integer {value}"), value=_shorten(repr(value)))
+    elif isinstance(value, float):
+        found = Phrase(N_("float {value}"), value=_shorten(repr(value)))
     elif isinstance(value, str):
-        found = f"string {_shorten(repr(value))}"
-    elif isinstance(value, dt.date | dt.time):
-        kind = "date-time" if isinstance(value, dt.datetime) else type(value).__name__
-        found = f"{kind} {value.isoformat()}"
+        found = Phrase(N_("string {value}"), value=_shorten(repr(value)))
+    elif isinstance(value, dt.datetime):
+        found = Phrase(N_("date-time {value}"), value=value.isoformat())
+    elif isinstance(value, dt.date):
+        found = Phrase(N_("date {value}"), value=value)
+    elif isinstance(value, dt.time):
+        found = Phrase(N_("time {value}"), value=value.isoformat())
     elif isinstance(value, list):
-        found = f"an array of {len(value)} item{'' if len(value) == 1 else 's'}"
+        found = Phrase(
+            N_("an array of {count} item") if len(value) == 1 else N_("an array of {count} items"),
+            count=len(value),
+        )
     elif isinstance(value, Mapping):
-        found = "a table"
+        found = Phrase(N_("a table"))
+    elif value is None:
+        found = Phrase(N_("null"))
     else:
-        found = "null" if value is None else f"{type(value).__name__} {_shorten(repr(value))}"
+        found = Phrase(
+            N_("{kind} {value}"), kind=type(value).__name__, value=_shorten(repr(value))
+        )
     return found
 
 
@@ -362,10 +386,10 @@ def _table_name(kind: Any) -> str:
     return _TABLE_NAMES.get(kind, getattr(kind, "__name__", str(kind)))
 
 
-_EXPECTED: Final[Mapping[Any, str]] = MappingProxyType(
+_EXPECTED: Final[Mapping[Any, Phrase]] = MappingProxyType(
     {
-        str: "a string",
-        int: "an integer",
+        str: Phrase(N_("a string")),
+        int: Phrase(N_("an integer")),
         Decimal: _MONEY_EXPECTED,
         Fraction: _FTE_EXPECTED,
         _Weight: _WEIGHT_EXPECTED,
@@ -375,18 +399,24 @@ _EXPECTED: Final[Mapping[Any, str]] = MappingProxyType(
 )
 
 
-def _expected(kind: Any) -> str:
+def _expected(kind: Any) -> Phrase:
     """Describe what a file must hold for a type of the records."""
     if kind in _EXPECTED:
         return _EXPECTED[kind]
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        return "one of " + ", ".join(repr(member.value) for member in kind)
+        values = ", ".join(repr(member.value) for member in kind)
+        return Phrase(N_("one of {values}"), values=values)
     if _is_array(kind):
         item = typing.get_args(kind)[0]
         if attrs.has(item):
-            return f"an array of tables ({_table_name(item)})"
-        return f"an array, each item {_expected(item)}"
-    return f"a table ({_table_name(kind)})"
+            return Phrase(N_("an array of tables ({table})"), table=_table_name(item))
+        return Phrase(N_("an array, each item {item}"), item=_expected(item))
+    return Phrase(N_("a table ({table})"), table=_table_name(kind))
+
+
+def _not_as_expected(expected: Phrase, value: object) -> Phrase:
+    """The problem of a value that is not what the file must hold there."""
+    return Phrase(N_("expected {expected}, got {found}"), expected=expected, found=_found(value))
 
 
 def _optional_of(kind: Any) -> Any:
@@ -416,31 +446,66 @@ def _key_path(path: str, key: str) -> str:
 # --------------------------------------------------------------------------- structuring hooks
 
 
+# The hooks' type errors are problems of a file's values, not of Python code:
+# their messages are catalogue texts like every other problem of the file.
+
+
 def _structure_str(value: object, _kind: object) -> str:
     if isinstance(value, str):
         return value
-    raise InvalidTypeError(f"expected a string, got {_found(value)}")
+    raise InvalidTypeError(_not_as_expected(_EXPECTED[str], value))
 
 
 def _structure_int(value: object, _kind: object) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    raise InvalidTypeError(f"expected an integer, got {_found(value)}")
+    raise InvalidTypeError(_not_as_expected(_EXPECTED[int], value))
 
 
 def _structure_money(value: object, _kind: object) -> Decimal:
     if isinstance(value, str):
         if _MONEY_TEXT.fullmatch(value):
             return Decimal(value)
-        raise InvalidValueError(f"expected {_MONEY_EXPECTED}, got {_found(value)}")
+        problem = _not_as_expected(_MONEY_EXPECTED, value)
+        raise InvalidValueError(problem)
     if isinstance(value, int) and not isinstance(value, bool):
         return Decimal(value)
-    hint = ""
     if isinstance(value, float):
         cents = _FLOAT_CENTS.fullmatch(repr(value))
-        written = f'"{cents[1]}.{cents[2]:0<2}"' if cents else "a decimal string"
-        hint = f"; a float cannot hold cents exactly, write {written} (quoted) instead"
-    raise MoneyTypeError(f"expected {_MONEY_EXPECTED}, got {_found(value)}{hint}")
+        if cents:
+            raise MoneyTypeError(
+                N_(
+                    "expected {expected}, got {found}; a float cannot hold cents exactly, "
+                    "write {written} (quoted) instead"
+                ),
+                expected=_MONEY_EXPECTED,
+                found=_found(value),
+                written=f'"{cents[1]}.{cents[2]:0<2}"',
+            )
+        raise MoneyTypeError(
+            N_(
+                "expected {expected}, got {found}; a float cannot hold cents exactly, "
+                "write a decimal string (quoted) instead"
+            ),
+            expected=_MONEY_EXPECTED,
+            found=_found(value),
+        )
+    raise MoneyTypeError(_not_as_expected(_MONEY_EXPECTED, value))
+
+
+def _inexact(expected: Phrase, value: object) -> Phrase:
+    """The problem of a value that is not a fraction, with how to write a float exactly."""
+    if isinstance(value, float):
+        return Phrase(
+            N_(
+                "expected {expected}, got {found}; a float is not exact, "
+                'write "{value}" (quoted) instead'
+            ),
+            expected=expected,
+            found=_found(value),
+            value=repr(value),
+        )
+    return _not_as_expected(expected, value)
 
 
 def _structure_fraction(value: object, _kind: object) -> Fraction:
@@ -451,10 +516,8 @@ def _structure_fraction(value: object, _kind: object) -> Fraction:
             pass
     elif isinstance(value, int) and not isinstance(value, bool):
         return Fraction(value)
-    hint = ""
-    if isinstance(value, float):
-        hint = f'; a float is not exact, write "{value!r}" (quoted) instead'
-    raise InvalidValueError(f"expected {_FTE_EXPECTED}, got {_found(value)}{hint}")
+    problem = _inexact(_FTE_EXPECTED, value)
+    raise InvalidValueError(problem)
 
 
 def _structure_weight(value: object, _kind: object) -> _Weight:
@@ -467,53 +530,85 @@ def _structure_weight(value: object, _kind: object) -> _Weight:
         if value >= 0:
             return _Weight(Fraction(value))
         raise InvalidValueError(
-            f"expected {_WEIGHT_EXPECTED}, got {_found(value)}; a weight is never negative "
-            "(C4, I9)"
+            N_("expected {expected}, got {found}; a weight is never negative (C4, I9)"),
+            expected=_WEIGHT_EXPECTED,
+            found=_found(value),
         )
-    hint = ""
-    if isinstance(value, float):
-        hint = f'; a float is not exact, write "{value!r}" (quoted) instead'
-    raise InvalidValueError(f"expected {_WEIGHT_EXPECTED}, got {_found(value)}{hint}")
+    problem = _inexact(_WEIGHT_EXPECTED, value)
+    raise InvalidValueError(problem)
 
 
 def _structure_inhabitants(value: object, _kind: object) -> _Inhabitants:
     # Zero and negative counts are refused later, with the town's name (_population).
     if isinstance(value, int) and not isinstance(value, bool):
         return _Inhabitants(value)
-    hint = ""
     if isinstance(value, str) and value.isascii() and value.isdigit():
-        hint = f"; write {value} without quotes"
-    elif isinstance(value, float) and value.is_integer():
-        hint = f"; write {int(value)} without a decimal point"
-    raise InvalidTypeError(f"expected {_INHABITANTS_EXPECTED}, got {_found(value)}{hint}")
+        raise InvalidTypeError(
+            N_("expected {expected}, got {found}; write {value} without quotes"),
+            expected=_INHABITANTS_EXPECTED,
+            found=_found(value),
+            value=value,
+        )
+    if isinstance(value, float) and value.is_integer():
+        raise InvalidTypeError(
+            N_("expected {expected}, got {found}; write {value} without a decimal point"),
+            expected=_INHABITANTS_EXPECTED,
+            found=_found(value),
+            value=int(value),
+        )
+    raise InvalidTypeError(_not_as_expected(_INHABITANTS_EXPECTED, value))
+
+
+def _invalid_date(text: str) -> InvalidValueError:
+    """Why ``text``, written as ``YYYY-MM-DD``, is no day of the calendar."""
+    year, month, _ = (int(part) for part in text.split("-"))
+    if year < 1:
+        return InvalidValueError(
+            N_("expected a valid date, got {value!r}: years start at 0001"), value=text
+        )
+    if not 1 <= month <= 12:
+        return InvalidValueError(
+            N_("expected a valid date, got {value!r}: there is no month {month}"),
+            value=text,
+            month=f"{month:02d}",
+        )
+    return InvalidValueError(
+        N_("expected a valid date, got {value!r}: that month has the days 01 to {days}"),
+        value=text,
+        days=calendar.monthrange(year, month)[1],
+    )
 
 
 def _structure_date(value: object, _kind: object) -> dt.date:
     if isinstance(value, dt.datetime):
         raise InvalidTypeError(
-            f"expected a date without a time of day, got date-time {value.isoformat()}"
+            N_("expected a date without a time of day, got date-time {value}"),
+            value=value.isoformat(),
         )
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str) and _DATE_TEXT.fullmatch(value):
         try:
             return dt.date.fromisoformat(value)
-        except ValueError as error:
-            raise InvalidValueError(f"expected a valid date, got {value!r}: {error}") from None
-    raise InvalidTypeError(f"expected {_DATE_EXPECTED}, got {_found(value)}")
+        except ValueError:
+            raise _invalid_date(value) from None
+    raise InvalidTypeError(_not_as_expected(_DATE_EXPECTED, value))
 
 
 def _structure_year(value: object, _kind: object) -> _Year:
     if isinstance(value, str) and _YEAR_TEXT.fullmatch(value):
         return _Year(int(value))
-    raise InvalidValueError(f"expected a year from 1 to 9999 such as 2023, got {_found(value)}")
+    raise InvalidValueError(
+        N_("expected a year from 1 to 9999 such as 2023, got {found}"), found=_found(value)
+    )
 
 
 def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
     for member in kind:
         if isinstance(value, str) and member.value == value:
             return member
-    raise InvalidValueError(f"expected {_expected(kind)}, got {_found(value)}")
+    problem = _not_as_expected(_expected(kind), value)
+    raise InvalidValueError(problem)
 
 
 def _array_hook(kind: Any, converter: cattrs.Converter) -> Callable[[object, object], object]:
@@ -522,7 +617,7 @@ def _array_hook(kind: Any, converter: cattrs.Converter) -> Callable[[object, obj
 
     def structure(value: object, _kind: object) -> object:
         if not isinstance(value, list | tuple):
-            raise InvalidTypeError(f"expected {expected}, got {_found(value)}")
+            raise InvalidTypeError(_not_as_expected(expected, value))
         return items(value, kind)
 
     return structure
@@ -533,7 +628,7 @@ def _table_hook(kind: Any, converter: cattrs.Converter) -> Callable[[object, obj
 
     def structure(value: object, _kind: object) -> object:
         if not isinstance(value, Mapping):
-            raise InvalidTypeError(f"expected a table, got {_found(value)}")
+            raise InvalidTypeError(_not_as_expected(Phrase(N_("a table")), value))
         return entries(value, kind)
 
     return structure
@@ -574,7 +669,7 @@ def _record_hook(cls: type, converter: cattrs.Converter) -> Callable[[object, ob
 
     def structure(value: object, _kind: object) -> object:
         if not isinstance(value, Mapping):
-            raise InvalidTypeError(f"expected {expected}, got {_found(value)}")
+            raise InvalidTypeError(_not_as_expected(expected, value))
         return fields(value, cls)
 
     return structure
@@ -676,11 +771,17 @@ def _problems_of_form(error: BaseException, path: str, kind: Any = None) -> Iter
     elif isinstance(error, ForbiddenExtraKeysError):
         allowed = ", ".join(field.name for field in attrs.fields(error.cl))
         for key in sorted(error.extra_fields):
-            yield _key_path(path, key), f"unknown key; the keys of this table are {allowed}"
+            yield (
+                _key_path(path, key),
+                Phrase(N_("unknown key; the keys of this table are {keys}"), keys=allowed),
+            )
     elif isinstance(error, KimCooperationError):
-        yield path, str(error)
+        yield path, error
     elif isinstance(error, KeyError):
-        yield path, f"required key is missing; expected {_expected(kind)}"
+        yield (
+            path,
+            Phrase(N_("required key is missing; expected {expected}"), expected=_expected(kind)),
+        )
     else:  # pragma: no cover - every hook raises one of the errors above
         raise error
 
@@ -694,7 +795,7 @@ class _Problems:
     def __init__(self) -> None:
         self.found: list[_Problem] = []
 
-    def add(self, path: str, message: str) -> None:
+    def add(self, path: str, message: Phrase | KimCooperationError) -> None:
         self.found.append((path, message))
 
     def attempt(
@@ -704,7 +805,7 @@ class _Problems:
         try:
             return build(*args, **fields)
         except KimCooperationError as error:
-            self.add(path, str(error))
+            self.add(path, error)  # the error itself: its own phrase is translated
             return None
 
 
@@ -734,24 +835,44 @@ def _ags_of(party: Party) -> str:
     return party.ags
 
 
-def _listed(names: list[str], what: str) -> str:
-    """``names`` for a message, or their count where listing them would swamp it."""
+def _listed(names: list[str], many: str) -> str | Phrase:
+    """``names`` for a message, or their count where listing them would swamp it.
+
+    ``many`` is the catalogue text that counts them, with the field ``{count:,}``.
+    """
     if len(names) <= _MAX_LISTED:
         return ", ".join(names)
-    return f"the {len(names):,} {what} the file lists"
+    return Phrase(many, count=len(names))
 
 
 def _party(parties: _PartyLookup, key: str, path: str, problems: _Problems) -> Party | None:
     found = parties.find(key)
     if found is None:
         names = [party.name for party in parties.given]
-        expected = (
-            f"one of {_listed(names, 'parties')}" if names else "a party, but the file lists none"
-        )
-        problems.add(
-            path,
-            f"{key!r} is not a party to the agreement; expected the name or AGS of {expected} (C1)",
-        )
+        if names:
+            listed = _listed(names, N_("the {count:,} parties the file lists"))
+            problems.add(
+                path,
+                Phrase(
+                    N_(
+                        "{key!r} is not a party to the agreement; expected the name or AGS of "
+                        "one of {listed} (C1)"
+                    ),
+                    key=key,
+                    listed=listed,
+                ),
+            )
+        else:
+            problems.add(
+                path,
+                Phrase(
+                    N_(
+                        "{key!r} is not a party to the agreement; expected the name or AGS of "
+                        "a party, but the file lists none (C1)"
+                    ),
+                    key=key,
+                ),
+            )
     return found
 
 
@@ -794,16 +915,26 @@ def _split_key(
         if entry.weights:
             problems.add(
                 f"{path}.weights",
-                f"weights are given but split_key is {entry.split_key.value!r}; write "
-                'split_key = "weights" to split by them, or remove them (C4, I9)',
+                Phrase(
+                    N_(
+                        "weights are given but split_key is {kind!r}; write "
+                        'split_key = "weights" to split by them, or remove them (C4, I9)'
+                    ),
+                    kind=entry.split_key.value,
+                ),
             )
             return None
         return SplitKey(kind=entry.split_key)
     if not entry.weights:
+        # Without fields the text is not filled in: its braces stay single.
         problems.add(
             f"{path}.weights",
-            'split_key = "weights" needs a weight for each member, e.g. weights = '
-            '{ Billerbeck = "2", Rosendahl = "1/2" } (C4, I9)',
+            Phrase(
+                N_(
+                    'split_key = "weights" needs a weight for each member, e.g. weights = '
+                    '{ Billerbeck = "2", Rosendahl = "1/2" } (C4, I9)'
+                )
+            ),
         )
         return None
     weights: dict[Party, Fraction] = {}
@@ -817,15 +948,28 @@ def _split_key(
         elif party in named:
             problems.add(
                 where,
-                f"{party.name} already has a weight (as {named[party]!r}); give each member "
-                "one weight (C4, I9)",
+                Phrase(
+                    N_(
+                        "{party} already has a weight (as {key!r}); give each member "
+                        "one weight (C4, I9)"
+                    ),
+                    party=party.name,
+                    key=named[party],
+                ),
             )
             complete = False
         elif party not in members:
             problems.add(
                 where,
-                f"{party.name} is not a member of region {entry.name!r}; weights are given "
-                f"for its members {', '.join(member.name for member in members)} (C2, C4, I9)",
+                Phrase(
+                    N_(
+                        "{party} is not a member of region {region!r}; weights are given "
+                        "for its members {members} (C2, C4, I9)"
+                    ),
+                    party=party.name,
+                    region=entry.name,
+                    members=", ".join(member.name for member in members),
+                ),
             )
             complete = False
         else:
@@ -835,8 +979,13 @@ def _split_key(
     if complete and missing:
         problems.add(
             f"{path}.weights",
-            f"no weight for {', '.join(missing)}; give every member a weight, 0 for a town "
-            "that pays nothing (C4, I9)",
+            Phrase(
+                N_(
+                    "no weight for {towns}; give every member a weight, 0 for a town "
+                    "that pays nothing (C4, I9)"
+                ),
+                towns=", ".join(missing),
+            ),
         )
         return None
     if not complete:
@@ -855,8 +1004,14 @@ def _population(
         if entry.as_of in first_index:
             problems.add(
                 f"{path}.as_of",
-                f"a count is already as of {entry.as_of.isoformat()} "
-                f"(population[{first_index[entry.as_of]}]); give one count per day (I9)",
+                Phrase(
+                    N_(
+                        "a count is already as of {day} (population[{index}]); "
+                        "give one count per day (I9)"
+                    ),
+                    day=entry.as_of,
+                    index=first_index[entry.as_of],
+                ),
             )
             continue
         first_index[entry.as_of] = index
@@ -870,20 +1025,34 @@ def _population(
             if party in named:
                 problems.add(
                     where,
-                    f"{party.name} is already counted here (as {named[party]!r}); count each "
-                    "town once in a count (I9)",
+                    Phrase(
+                        N_(
+                            "{party} is already counted here (as {key!r}); count each "
+                            "town once in a count (I9)"
+                        ),
+                        party=party.name,
+                        key=named[party],
+                    ),
                 )
             elif count <= 0:
                 problems.add(
                     where,
-                    f"expected the inhabitants of {party.name} as a positive integer, "
-                    f"got integer {count} (I9)",
+                    Phrase(
+                        N_(
+                            "expected the inhabitants of {party} as a positive integer, "
+                            "got integer {count} (I9)"
+                        ),
+                        party=party.name,
+                        count=count,
+                    ),
                 )
             else:
                 named[party] = key
                 found[party] = count
         if not entry.counts:
-            problems.add(f"{path}.counts", "a population count names at least one town (I9)")
+            problems.add(
+                f"{path}.counts", Phrase(N_("a population count names at least one town (I9)"))
+            )
         elif len(found) == len(entry.counts):
             built = problems.attempt(
                 path, PopulationCount, as_of=entry.as_of, counts=found, source=entry.source
@@ -899,19 +1068,32 @@ def _funding(document: _AgreementDocument, problems: _Problems) -> FundingSchedu
     ordered = True
     for index, rate in enumerate(rates):
         path = f"funding[{index}].valid_from"
-        day = rate.valid_from.isoformat()
-        if rate.valid_from in first_index:
+        day = rate.valid_from
+        if day in first_index:
             problems.add(
                 path,
-                f"a rate is already valid from {day} (funding[{first_index[rate.valid_from]}]); "
-                "each day starts at most one rate (C5)",
+                Phrase(
+                    N_(
+                        "a rate is already valid from {day} (funding[{index}]); "
+                        "each day starts at most one rate (C5)"
+                    ),
+                    day=day,
+                    index=first_index[day],
+                ),
             )
             ordered = False
-        elif index and rate.valid_from < rates[index - 1].valid_from:
+        elif index and day < rates[index - 1].valid_from:
             problems.add(
                 path,
-                f"rates must be in date order, got {day} after "
-                f"{rates[index - 1].valid_from.isoformat()} (funding[{index - 1}])",
+                Phrase(
+                    N_(
+                        "rates must be in date order, "
+                        "got {day} after {previous} (funding[{index}])"
+                    ),
+                    day=day,
+                    previous=rates[index - 1].valid_from,
+                    index=index - 1,
+                ),
             )
             ordered = False
         first_index.setdefault(rate.valid_from, index)
@@ -934,16 +1116,27 @@ def _notices(
         if entry.received < document.start:
             problems.add(
                 f"{path}.received",
-                f"notice received on {entry.received.isoformat()}, before the agreement's "
-                f"start {document.start.isoformat()} (C11)",
+                Phrase(
+                    N_(
+                        "notice received on {received}, before the agreement's start {start} (C11)"
+                    ),
+                    received=entry.received,
+                    start=document.start,
+                ),
             )
         if party is None or (entry.successor is not None and successor is None):
             continue
         if party in given:
             problems.add(
                 f"{path}.party",
-                f"{party.name} already gave notice in notices[{given[party]}]; "
-                "a party gives notice once (C11)",
+                Phrase(
+                    N_(
+                        "{party} already gave notice in notices[{index}]; "
+                        "a party gives notice once (C11)"
+                    ),
+                    party=party.name,
+                    index=given[party],
+                ),
             )
             continue
         given[party] = index
@@ -966,7 +1159,7 @@ def _plans(
     for year, plan in document.cost_plans.items():
         path = _key_path("cost_plans", str(year))
         if not plan:
-            problems.add(path, "a year's cost plan names at least one region (C8)")
+            problems.add(path, Phrase(N_("a year's cost plan names at least one region (C8)")))
         named: dict[str, str] = {}
         for key, costs in plan.items():
             found = sorted(
@@ -978,19 +1171,36 @@ def _plans(
             if len(found) > 1:
                 problems.add(
                     _key_path(path, key),
-                    f"{key!r} could name region {found[0]!r} or {found[1]!r}; "
-                    "write the region's name as the agreement writes it (C2)",
+                    Phrase(
+                        N_(
+                            "{key!r} could name region {first!r} or {second!r}; "
+                            "write the region's name as the agreement writes it (C2)"
+                        ),
+                        key=key,
+                        first=found[0],
+                        second=found[1],
+                    ),
                 )
             elif name is None:
                 problems.add(
                     _key_path(path, key),
-                    f"{key!r} is not a region of the agreement; expected one of "
-                    f"{_listed(names, 'regions')} (C2)",
+                    Phrase(
+                        N_(
+                            "{key!r} is not a region of the agreement; "
+                            "expected one of {listed} (C2)"
+                        ),
+                        key=key,
+                        listed=_listed(names, N_("the {count:,} regions the file lists")),
+                    ),
                 )
             elif name in named:
                 problems.add(
                     _key_path(path, key),
-                    f"region {name!r} already has costs in this plan (as {named[name]!r})",
+                    Phrase(
+                        N_("region {name!r} already has costs in this plan (as {key!r})"),
+                        name=name,
+                        key=named[name],
+                    ),
                 )
             else:
                 named[name] = key
@@ -1038,7 +1248,11 @@ def _check_format(value: object) -> FileFormat:
         return "toml"
     if value == "json":
         return "json"
-    raise InvalidValueError(f"format must be one of {list(_FORMATS)}, got {shown(value)}")
+    raise InvalidValueError(
+        N_("format must be one of {formats}, got {value}"),
+        formats=str(list(_FORMATS)),
+        value=shown(value),
+    )
 
 
 def _format_of(name: str) -> FileFormat:
@@ -1046,39 +1260,55 @@ def _format_of(name: str) -> FileFormat:
     if suffix in _FORMATS:
         return _check_format(suffix)
     raise InvalidValueError(
-        f"cannot tell the format of {name!r} from its suffix; "
-        "name it .toml or .json, or pass format='toml' or format='json'"
+        N_(
+            "cannot tell the format of {name!r} from its suffix; "
+            "name it .toml or .json, or pass format='toml' or format='json'"
+        ),
+        name=name,
     )
+
+
+class _DuplicateKeyError(ValueError):
+    """A JSON object names a key twice; the key is kept for the message."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     table: dict[str, Any] = {}
     for key, value in pairs:
         if key in table:
-            raise ValueError(f"duplicate key {key!r} in an object")
+            raise _DuplicateKeyError(key)
         table[key] = value
     return table
 
 
 def _parse(text: str, file_format: FileFormat, source: str | None) -> object:
+    # The parsers' own words (error.msg, tomllib's message) are Python's, in
+    # English: they are the fields of a catalogue text, never translated.
+    message: Phrase
     if file_format == "json":
         try:
             return json.loads(text, object_pairs_hook=_no_duplicate_keys)
         except json.JSONDecodeError as error:
-            message = f"JSON syntax: {error.msg} at line {error.lineno}, column {error.colno}"
+            message = json_problem(error)
+        except _DuplicateKeyError as error:
+            message = Phrase(N_("JSON syntax: duplicate key {key!r} in an object"), key=error.key)
         except ValueError as error:
-            message = f"JSON syntax: {error}"
+            message = Phrase(N_("JSON syntax: {error}"), error=str(error))
         except RecursionError:
-            message = "JSON syntax: arrays or objects nested too deeply"
+            message = Phrase(N_("JSON syntax: arrays or objects nested too deeply"))
     else:
         try:
             return tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
-            message = f"TOML syntax: {error}"
+            message = toml_problem(error)
         except ValueError as error:  # an integer longer than int() reads (sys.int_info)
-            message = f"TOML value: {error}"
+            message = Phrase(N_("TOML value: {error}"), error=str(error))
         except RecursionError:
-            message = "TOML syntax: arrays or tables nested too deeply"
+            message = Phrase(N_("TOML syntax: arrays or tables nested too deeply"))
     raise AgreementFileError([("", message)], source)
 
 
@@ -1097,10 +1327,35 @@ def _surrogate_problem(path: str, text: str) -> _Problem:
     surrogate = next(char for char in text if "\ud800" <= char <= "\udfff")
     return (
         path,
-        f"{_shorten(repr(text))} holds a lone surrogate (U+{ord(surrogate):04X}), which is "
-        "not a character and cannot be written as UTF-8; write the character meant "
-        '(in JSON, a character outside the BMP as a pair of escapes such as "\\ud83d\\ude00")',
+        Phrase(
+            N_(
+                "{text} holds a lone surrogate (U+{code:04X}), which is "
+                "not a character and cannot be written as UTF-8; write the character meant "
+                "(in JSON, a character outside the BMP as a pair of escapes "
+                'such as "\\ud83d\\ude00")'
+            ),
+            text=_shorten(repr(text)),
+            code=ord(surrogate),
+        ),
     )
+
+
+def _joined(problems: list[_Problem]) -> Phrase:
+    """The problems as one phrase, each after its path, separated by semicolons."""
+    phrases = [
+        Phrase(N_("{path}: {problem}"), path=path, problem=message) for path, message in problems
+    ]
+
+    # Halves, not a chain: nested only as deep as the logarithm of the count.
+    def halves(start: int, stop: int) -> Phrase:
+        if stop - start == 1:
+            return phrases[start]
+        middle = (start + stop) // 2
+        return Phrase(
+            N_("{first}; {rest}"), first=halves(start, middle), rest=halves(middle, stop)
+        )
+
+    return halves(0, len(phrases))
 
 
 def _not_unicode(data: object) -> list[_Problem]:
@@ -1250,8 +1505,13 @@ def load_agreement(
             [
                 (
                     "",
-                    f"the file is larger than {limit:,} bytes, the most an agreement file may "
-                    "have by default; pass max_bytes= a larger number to read it",
+                    Phrase(
+                        N_(
+                            "the file is larger than {limit:,} bytes, the most an agreement "
+                            "file may have by default; pass max_bytes= a larger number to read it"
+                        ),
+                        limit=limit,
+                    ),
                 )
             ],
             source,
@@ -1259,7 +1519,11 @@ def load_agreement(
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise AgreementFileError([("", f"the file is not UTF-8 text: {error}")], source) from None
+        problem = Phrase(
+            N_("the file is not UTF-8 text: byte {position} is not UTF-8; save it as UTF-8"),
+            position=error.start,
+        )
+        raise AgreementFileError([("", problem)], source) from None
     return _read(text, file_format, source)
 
 
@@ -1286,7 +1550,7 @@ def _check_max_bytes(value: object) -> int:
             f"max_bytes must be an int, got {type(value).__name__} {_shorten(shown(value))}"
         )
     if value < 0:
-        raise InvalidValueError(f"max_bytes must be at least 0, got {value}")
+        raise InvalidValueError(N_("max_bytes must be at least 0, got {value}"), value=value)
     return value
 
 
@@ -1406,8 +1670,8 @@ def dump_agreement(
     invalid = _not_unicode(data)
     if invalid:
         raise InvalidValueError(
-            "cannot write the agreement file, its text is not valid Unicode: "
-            + "; ".join(f"{path}: {message}" for path, message in invalid)
+            N_("cannot write the agreement file, its text is not valid Unicode: {problems}"),
+            problems=_joined(invalid),
         )
     if file_format == "json":
         return json.dumps(data, ensure_ascii=False, indent=2, default=dt.date.isoformat) + "\n"

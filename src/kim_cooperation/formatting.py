@@ -28,6 +28,7 @@ from typing import Final, Literal, TypeAlias
 
 from kim_cooperation._checks import check_date, check_int, shown, to_fraction
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError
+from kim_cooperation.i18n import N_
 from kim_cooperation.money import Money, from_cents, to_cents
 
 __all__ = [
@@ -84,7 +85,7 @@ MONTH_NAMES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
 
 def _check_lang(lang: str) -> None:
     if lang not in ("de", "en"):
-        raise InvalidValueError(f"lang must be 'de' or 'en', got {shown(lang)}")
+        raise InvalidValueError(N_("lang must be 'de' or 'en', got {value}"), value=shown(lang))
 
 
 def format_eur(amount: Money | None, *, lang: Lang = "de", cents: bool | None = None) -> str:
@@ -122,7 +123,8 @@ def format_eur(amount: Money | None, *, lang: Lang = "de", cents: bool | None = 
     euros, rest = divmod(abs(total), 100)
     if cents is False and rest:
         raise InvalidValueError(
-            f"cannot format {from_cents(total)} without cents: it is not a whole amount"
+            N_("cannot format {amount} without cents: it is not a whole amount"),
+            amount=from_cents(total),
         )
     show_cents = bool(rest) if cents is None else cents
     sign = "-" if total < 0 else ""
@@ -249,7 +251,9 @@ def terminating_places(denominator: int) -> int | None:
         (3, None)
     """
     if check_int(denominator, what="denominator") < 1:
-        raise InvalidValueError(f"denominator must be positive, got {shown(denominator)}")
+        raise InvalidValueError(
+            N_("denominator must be positive, got {value}"), value=shown(denominator)
+        )
     twos = fives = 0
     while denominator % 2 == 0:
         denominator //= 2

@@ -35,7 +35,7 @@ import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import TypeAlias
+from typing import Final, TypeAlias
 
 import attrs
 
@@ -49,7 +49,13 @@ from kim_cooperation._checks import (
     tuple_of,
 )
 from kim_cooperation.clauses import Clause, Interpretation
-from kim_cooperation.errors import InvalidTypeError, InvalidValueError, NoApplicableRateError
+from kim_cooperation.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    NoApplicableRateError,
+    Phrase,
+)
+from kim_cooperation.i18n import N_
 from kim_cooperation.money import Money, from_cents, round_half_up_to_cents, to_cents, to_money
 from kim_cooperation.policy import PartYearFunding
 from kim_cooperation.post import Post
@@ -58,11 +64,16 @@ __all__ = ["FundingRate", "FundingSchedule", "PostFunding", "RegionFunding", "re
 
 _FUNDING_CLAUSES = frozenset({Clause.C5, Clause.C6, Clause.C10})
 
+_RATE: Final = Phrase(N_("funding rate"))
+"""How a funding rate's amount is named in a message."""
+
 
 def _amount(value: Money) -> Decimal:
-    amount = to_money(value, what="funding rate")
+    amount = to_money(value, what=_RATE)
     if amount < 0:
-        raise InvalidValueError(f"funding rate must not be negative, got {shown(value)} (C5)")
+        raise InvalidValueError(
+            N_("funding rate must not be negative, got {value} (C5)"), value=shown(value)
+        )
     return amount
 
 
@@ -81,7 +92,7 @@ def _clause(value: Clause | str) -> Clause:
         clause = None
     if clause not in _FUNDING_CLAUSES:
         raise InvalidValueError(
-            f"a funding rate comes from clause C5, C6 or C10, got {shown(value)}"
+            N_("a funding rate comes from clause C5, C6 or C10, got {value}"), value=shown(value)
         )
     return clause
 
@@ -126,17 +137,21 @@ def _check_schedule_item(rate: object) -> None:
 def _rates(value: Iterable[FundingRate]) -> tuple[FundingRate, ...]:
     rates = tuple_of(value, FundingRate, what="funding rates")
     if not rates:
-        raise InvalidValueError("a funding schedule needs at least one rate (C5)")
+        raise InvalidValueError(N_("a funding schedule needs at least one rate (C5)"))
     for earlier, later in itertools.pairwise(rates):
         if later.valid_from == earlier.valid_from:
             raise InvalidValueError(
-                f"funding schedule has two rates valid from {later.valid_from.isoformat()}; "
-                "each day may start at most one rate"
+                N_(
+                    "funding schedule has two rates valid from {day}; "
+                    "each day may start at most one rate"
+                ),
+                day=later.valid_from,
             )
         if later.valid_from < earlier.valid_from:
             raise InvalidValueError(
-                f"funding rates must be sorted by valid_from: "
-                f"{later.valid_from.isoformat()} follows {earlier.valid_from.isoformat()}"
+                N_("funding rates must be sorted by valid_from: {later} follows {earlier}"),
+                later=later.valid_from,
+                earlier=earlier.valid_from,
             )
     return rates
 
@@ -185,8 +200,9 @@ class FundingSchedule:
             found = rate
         if found is None:
             raise NoApplicableRateError(
-                f"no funding rate applies on {day.isoformat()}; "
-                f"the schedule starts on {self.starts.isoformat()} (C5)"
+                N_("no funding rate applies on {day}; the schedule starts on {starts} (C5)"),
+                day=day,
+                starts=self.starts,
             )
         return found
 
@@ -394,7 +410,9 @@ def region_funding(
         chosen = None
     if chosen is None:
         raise InvalidValueError(
-            f"method must be one of {[item.value for item in PartYearFunding]}, got {shown(method)}"
+            N_("method must be one of {methods}, got {value}"),
+            methods=[item.value for item in PartYearFunding],
+            value=shown(method),
         )
     if chosen is PartYearFunding.DAYS:
         return _funding_by_days(posts, year, schedule, active_from, active_until)

@@ -56,6 +56,7 @@ from kim_cooperation.errors import (
     InvalidValueError,
     UnknownLineError,
 )
+from kim_cooperation.i18n import N_
 from kim_cooperation.money import from_cents, to_cents
 from kim_cooperation.party import Party
 from kim_cooperation.settlement import RegionSettlement, Settlement
@@ -213,19 +214,28 @@ class FinancialImpact(Exportable):
         elif table in ("finance", "result"):
             tables = {table: self.finance if table == "finance" else self.result}
         else:
-            raise InvalidValueError(f"table must be 'finance' or 'result', got {shown(table)}")
+            raise InvalidValueError(
+                N_("table must be 'finance' or 'result', got {value}"), value=shown(table)
+            )
         found = [
             (name, line) for name, lines in tables.items() for line in lines if line.key == key
         ]
         if len(found) > 1:
             raise InvalidValueError(
-                f"line {shown(key)} is in both the finance and the result statement of the "
-                f"{self.layout.value} layout; pass table='finance' or table='result'"
+                N_(
+                    "line {key} is in both the finance and the result statement of the "
+                    "{layout} layout; pass table='finance' or table='result'"
+                ),
+                key=shown(key),
+                layout=self.layout.value,
             )
         if not found:
             keys = [line.key for lines in tables.values() for line in lines]
             raise UnknownLineError(
-                f"no line {shown(key)} in the {self.layout.value} layout; lines are {keys}"
+                N_("no line {key} in the {layout} layout; lines are {keys}"),
+                key=shown(key),
+                layout=self.layout.value,
+                keys=keys,
             )
         return found[0][1]
 
@@ -272,15 +282,22 @@ def financial_impact(
         chosen = None
     if chosen is None:
         raise InvalidValueError(
-            f"layout must be one of {[item.value for item in Layout]}, got {shown(layout)}"
+            N_("layout must be one of {layouts}, got {value}"),
+            layouts=[item.value for item in Layout],
+            value=shown(layout),
         )
     found = settlement.agreement.party(party)
     region = settlement.region(settlement.agreement.region_of(found))
     if found not in region.split:
         left = settlement.agreement.termination_of(found)
         raise InvalidValueError(
-            f"{found.name} left the agreement on {left.isoformat() if left else '?'} and bears "
-            f"nothing in {settlement.year}; there is no financial-impact statement for it (C12)"
+            N_(
+                "{party} left the agreement on {day} and bears nothing in {year}; there is no "
+                "financial-impact statement for it (C12)"
+            ),
+            party=found.name,
+            day=left if left else "?",
+            year=settlement.year,
         )
     # Under withdrawal_scope="agreement" a town also bears parts of other regions'
     # own shares (C12); it pays them to those regions' employers.

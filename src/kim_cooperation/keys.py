@@ -35,7 +35,7 @@ import bisect
 import datetime as dt
 import itertools
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final
 
@@ -59,8 +59,10 @@ from kim_cooperation.errors import (
     InvalidTypeError,
     InvalidValueError,
     NoPopulationCountError,
+    Phrase,
     UnknownPartyError,
 )
+from kim_cooperation.i18n import N_
 from kim_cooperation.party import Party
 from kim_cooperation.split import _bounded_integer_weights
 
@@ -106,7 +108,9 @@ def _kind(value: KeyKind | str) -> KeyKind:
         except ValueError:
             pass
     raise InvalidValueError(
-        f"split key must be one of {[kind.value for kind in KeyKind]}, got {shown(value)} (C4, I9)"
+        N_("split key must be one of {kinds}, got {value} (C4, I9)"),
+        kinds=[kind.value for kind in KeyKind],
+        value=shown(value),
     )
 
 
@@ -126,8 +130,12 @@ def _weights(value: Mapping[Party, Exact]) -> FrozenMapping[Party, Fraction]:
         fraction = to_fraction(weight, what=f"weight of {party.name}")
         if fraction < 0:
             raise InvalidValueError(
-                f"weight of {party.name} must not be negative, got {shown(weight)}; "
-                "a town that pays nothing has weight 0 (C4, I9)"
+                N_(
+                    "weight of {town} must not be negative, got {value}; "
+                    "a town that pays nothing has weight 0 (C4, I9)"
+                ),
+                town=party.name,
+                value=shown(weight),
             )
         checked[party] = fraction
     # In AGS order, so that equal keys look alike whatever order they were given in.
@@ -164,6 +172,14 @@ class SplitKey:
         ...
         kim_cooperation.errors.InvalidValueError: weights of a split key must not all be zero;
         give at least one town a positive weight (C4, I9)
+
+        The message is a catalogue text, in German too:
+
+        >>> try:
+        ...     SplitKey.by_weights(dict.fromkeys(mitte.members, 0))
+        ... except InvalidValueError as error:
+        ...     print(error.describe("de"))
+        die Gewichte eines Verteilungsschlüssels dürfen nicht alle null sein; geben Sie mindestens einer Kommune ein positives Gewicht (C4, I9)
     """
 
     kind: KeyKind = attrs.field(default=KeyKind.EQUAL, converter=_kind)
@@ -175,22 +191,30 @@ class SplitKey:
         if self.kind is KeyKind.WEIGHTS:
             if not self.weights:
                 raise InvalidValueError(
-                    "a split key by weights needs a weight for each town of its region (C4, I9)"
+                    N_(
+                        "a split key by weights needs a weight for each town of its region (C4, I9)"
+                    )
                 )
             if not any(self.weights.values()):
                 raise InvalidValueError(
-                    "weights of a split key must not all be zero; give at least one town a "
-                    "positive weight (C4, I9)"
+                    N_(
+                        "weights of a split key must not all be zero; give at least one town a "
+                        "positive weight (C4, I9)"
+                    )
                 )
             # Settlements compute on the weights as integers: bounded as in split_by_weight.
             towns = tuple(self.weights)
             _bounded_integer_weights(
-                tuple(self.weights.values()), lambda index: f"the weight of {towns[index].name}"
+                tuple(self.weights.values()),
+                lambda index: Phrase(N_("the weight of {town}"), town=towns[index].name),
             )
         elif self.weights:
             raise InvalidValueError(
-                f"a split key of kind {self.kind.value!r} takes no weights; use "
-                "SplitKey.by_weights for fixed weights (C4, I9)"
+                N_(
+                    "a split key of kind {kind!r} takes no weights; use "
+                    "SplitKey.by_weights for fixed weights (C4, I9)"
+                ),
+                kind=self.kind.value,
             )
 
     @classmethod
@@ -250,8 +274,9 @@ def _count(party: Party, value: object) -> int:
         )
     if value <= 0:
         raise InvalidValueError(
-            f"the count of inhabitants of {party.name} must be a positive int, got "
-            f"{shown(value)} (I9)"
+            N_("the count of inhabitants of {town} must be a positive int, got {value} (I9)"),
+            town=party.name,
+            value=shown(value),
         )
     return value
 
@@ -270,7 +295,7 @@ def _counts(value: Mapping[Party, int]) -> FrozenMapping[Party, int]:
             )
         checked[party] = _count(party, count)
     if not checked:
-        raise InvalidValueError("a population count names at least one town (I9)")
+        raise InvalidValueError(N_("a population count names at least one town (I9)"))
     return FrozenMapping(sorted(checked.items(), key=lambda item: item[0].ags))
 
 
@@ -316,8 +341,11 @@ def check_population(counts: Iterable[PopulationCount]) -> tuple[PopulationCount
     for earlier, later in itertools.pairwise(ordered):
         if earlier.as_of == later.as_of:
             raise InvalidValueError(
-                f"two population counts are as of {later.as_of.isoformat()}; give one count "
-                "per day, with every town counted that day in it (I9)"
+                N_(
+                    "two population counts are as of {day}; give one count "
+                    "per day, with every town counted that day in it (I9)"
+                ),
+                day=later.as_of,
             )
     return tuple(ordered)
 
@@ -336,6 +364,15 @@ def population_of(agreement: Agreement, party: str | Party, day: dt.date) -> Pop
         >>> count = population_of(agreement, "Altenau", dt.date(2025, 6, 30))
         >>> count.as_of, count.counts[agreement.party("Altenau")]
         (datetime.date(2024, 12, 31), 21480)
+
+        Before the first count the message names the days of the town's
+        counts, in German as German writes days:
+
+        >>> try:
+        ...     population_of(agreement, "Altenau", dt.date(2020, 12, 31))
+        ... except NoPopulationCountError as error:
+        ...     print(error.describe("de"))
+        keine Einwohnerzahl von Altenau mit Stand am oder vor dem 31.12.2020; die Einwohnerzahlen dieser Kommune haben den Stand 31.12.2023, 31.12.2024, 31.12.2025; ergänzen Sie eine Einwohnerzählung [[population]] mit Stand an diesem Tag oder früher (C4, I9)
     """
     found = check_agreement(agreement).party(party)
     check_date(day, what="day")
@@ -346,17 +383,39 @@ def population_of(agreement: Agreement, party: str | Party, day: dt.date) -> Pop
         if found in count.counts:
             latest = count
     if latest is None:
-        days = [count.as_of.isoformat() for count in agreement.population if found in count.counts]
-        known = (
-            f"its counts are as of {', '.join(days)}"
-            if days
-            else "the agreement has no count of it"
-        )
+        days = [count.as_of for count in agreement.population if found in count.counts]
         raise NoPopulationCountError(
-            f"no population count of {found.name} on or before {day.isoformat()}; {known}; "
-            "add a [[population]] count as of that day or earlier (C4, I9)"
+            N_(
+                "no population count of {town} on or before {day}; {known}; "
+                "add a [[population]] count as of that day or earlier (C4, I9)"
+            ),
+            town=found.name,
+            day=day,
+            known=_known_counts(days),
         )
     return latest
+
+
+def _known_counts(days: Sequence[dt.date]) -> Phrase:
+    """What a message says about a town's counts: their days, or that there are none (I9)."""
+    if not days:
+        return Phrase(N_("the agreement has no count of it"))
+    return Phrase(N_("its counts are as of {days}"), days=_listed(days, 0, len(days)))
+
+
+def _listed(days: Sequence[dt.date], start: int, stop: int) -> Phrase | dt.date:
+    """``days[start:stop]`` separated by commas, each day written as its language writes it.
+
+    Halves, not a chain: nested only as deep as the logarithm of the count.
+    """
+    if stop - start == 1:
+        return days[start]
+    middle = (start + stop) // 2
+    return Phrase(
+        N_("{earlier}, {later}"),
+        earlier=_listed(days, start, middle),
+        later=_listed(days, middle, stop),
+    )
 
 
 def key_weights(
@@ -444,9 +503,13 @@ def _members(region: Region, parties: Iterable[Party] | None) -> tuple[Party, ..
     strangers = set(members).difference(region.members)
     if strangers:
         raise UnknownPartyError(
-            f"parties must be members of region {region.name!r}, got "
-            f"{sorted(party.name for party in strangers)}; its members are "
-            f"{[party.name for party in region.members]}"
+            N_(
+                "parties must be members of region {region!r}, got {strangers}; "
+                "its members are {members}"
+            ),
+            region=region.name,
+            strangers=sorted(party.name for party in strangers),
+            members=[party.name for party in region.members],
         )
     return members
 
@@ -463,16 +526,19 @@ def _population_counts(
         # The latest count on or before the day: a binary search in its days.
         index = bisect.bisect_right(days, day) - 1
         if index < 0:
-            known = (
-                f"its counts are as of {', '.join(known.isoformat() for known in days)}"
-                if days
-                else "the agreement has no count of it"
-            )
             raise NoPopulationCountError(
-                f"region {region.name!r} is split by population, but {party.name} has no count "
-                f"for {year}: its key uses the latest count on or before {day.isoformat()} "
-                f"(population_reference={agreement.policies.population_reference.value!r}); "
-                f"{known}; add a [[population]] count as of that day or earlier (C4, I9)"
+                N_(
+                    "region {region!r} is split by population, but {town} has no count "
+                    "for {year}: its key uses the latest count on or before {day} "
+                    "(population_reference={reference!r}); "
+                    "{known}; add a [[population]] count as of that day or earlier (C4, I9)"
+                ),
+                region=region.name,
+                town=party.name,
+                year=year,
+                day=day,
+                reference=agreement.policies.population_reference.value,
+                known=_known_counts(days),
             )
         counts[party] = numbers[index]
     return counts

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from kim_cooperation._checks import check_agreement, check_date, check_region, check_year
 from kim_cooperation.errors import InvalidValueError, UndecidedCaseError
+from kim_cooperation.i18n import N_
 from kim_cooperation.notice import Notice, termination_date
 from kim_cooperation.party import Party
 
@@ -318,7 +319,7 @@ def check_notices(agreement: Agreement) -> None:
         Traceback (most recent call last):
         ...
         kim_cooperation.errors.UndecidedCaseError: Coesfeld, the employer of region 'Nord',
-        leaves on 2025-12-31 while Billerbeck, Havixbeck, Rosendahl stay(s); ...
+        leaves on 2025-12-31 while Billerbeck, Havixbeck, Rosendahl stay; ...
     """
     check_agreement(agreement)
     seen: set[Party] = set()
@@ -326,19 +327,27 @@ def check_notices(agreement: Agreement) -> None:
     for notice in agreement.notices:
         if notice.party not in parties:
             raise InvalidValueError(
-                f"{notice.party.name} ({notice.party.ags}) gave notice but is not a party "
-                "to the agreement (C1, C11)"
+                N_("{party} ({ags}) gave notice but is not a party to the agreement (C1, C11)"),
+                party=notice.party.name,
+                ags=notice.party.ags,
             )
         if notice.party in seen:
             raise InvalidValueError(
-                f"{notice.party.name} gave notice twice; withdraw the first notice "
-                "before recording another (C11)"
+                N_(
+                    "{party} gave notice twice; withdraw the first notice before recording "
+                    "another (C11)"
+                ),
+                party=notice.party.name,
             )
         seen.add(notice.party)
         if notice.received < agreement.start:
             raise InvalidValueError(
-                f"notice of {notice.party.name} received on {notice.received.isoformat()}, "
-                f"before the agreement's start {agreement.start.isoformat()} (C11)"
+                N_(
+                    "notice of {party} received on {received}, before the agreement's start {start} (C11)"
+                ),
+                party=notice.party.name,
+                received=notice.received,
+                start=agreement.start,
             )
     ends = agreement_end(agreement)
     termination = agreement._index.termination
@@ -352,9 +361,13 @@ def check_notices(agreement: Agreement) -> None:
             last = max(end for end in region_ends if end is not None)
             if ends is None or last < ends:
                 raise UndecidedCaseError(
-                    f"every town of region {region.name!r} leaves by {last.isoformat()} while "
-                    "the agreement goes on elsewhere; the agreement does not say what happens "
-                    "to the region's posts (C12, C13, I8)"
+                    N_(
+                        "every town of region {region!r} leaves by {last} while the agreement "
+                        "goes on elsewhere; the agreement does not say what happens to the "
+                        "region's posts (C12, C13, I8)"
+                    ),
+                    region=region.name,
+                    last=last,
                 )
 
 
@@ -375,25 +388,50 @@ def _check_successors(
         if notice.successor is None:
             if staying:
                 raise UndecidedCaseError(
-                    f"{employer.name}, the employer of region {region.name!r}, leaves on "
-                    f"{employer_leaves.isoformat()} while {', '.join(staying)} stay(s); the "
-                    "agreement does not say who employs the case managers then. Name a "
-                    "successor employer with the notice (give_notice(..., successor=...)) "
-                    "(C3, C12, I8)"
+                    N_(
+                        "{employer}, the employer of region {region!r}, leaves on {leaves} "
+                        "while {staying} stays; the agreement does not say who employs the "
+                        "case managers then. Name a successor employer with the notice "
+                        "(give_notice(..., successor=...)) (C3, C12, I8)"
+                    )
+                    if len(staying) == 1
+                    else N_(
+                        "{employer}, the employer of region {region!r}, leaves on {leaves} "
+                        "while {staying} stay; the agreement does not say who employs the "
+                        "case managers then. Name a successor employer with the notice "
+                        "(give_notice(..., successor=...)) (C3, C12, I8)"
+                    ),
+                    employer=employer.name,
+                    region=region.name,
+                    leaves=employer_leaves,
+                    staying=", ".join(staying),
                 )
             break
         successor = notice.successor
         if successor not in leaving:
             raise InvalidValueError(
-                f"{successor.name} ({successor.ags}) cannot succeed {employer.name} as employer "
-                f"of region {region.name!r}: it is not a town of that region (C2, C3)"
+                N_(
+                    "{successor} ({ags}) cannot succeed {employer} as employer of region "
+                    "{region!r}: it is not a town of that region (C2, C3)"
+                ),
+                successor=successor.name,
+                ags=successor.ags,
+                employer=employer.name,
+                region=region.name,
             )
         successor_leaves = leaving[successor]
         if successor_leaves is not None and successor_leaves <= employer_leaves:
             raise InvalidValueError(
-                f"{successor.name} leaves on {successor_leaves.isoformat()}, no later than "
-                f"{employer.name} ({employer_leaves.isoformat()}), so it cannot succeed it as "
-                f"employer of region {region.name!r} (C3, C11)"
+                N_(
+                    "{successor} leaves on {successor_leaves}, no later than {employer} "
+                    "({employer_leaves}), so it cannot succeed it as employer of region "
+                    "{region!r} (C3, C11)"
+                ),
+                successor=successor.name,
+                successor_leaves=successor_leaves,
+                employer=employer.name,
+                employer_leaves=employer_leaves,
+                region=region.name,
             )
         employer = successor
         employers.add(employer)
@@ -404,6 +442,10 @@ def _check_successors(
             and notice.party not in employers
         ):
             raise InvalidValueError(
-                f"{notice.party.name} names a successor employer but is not the employer of "
-                f"region {region.name!r} when it leaves; only a leaving employer names one (C3)"
+                N_(
+                    "{party} names a successor employer but is not the employer of region "
+                    "{region!r} when it leaves; only a leaving employer names one (C3)"
+                ),
+                party=notice.party.name,
+                region=region.name,
             )

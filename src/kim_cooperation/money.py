@@ -33,7 +33,13 @@ from fractions import Fraction
 from typing import Final, TypeAlias
 
 from kim_cooperation._checks import shown, subclass_hint
-from kim_cooperation.errors import InvalidMoneyError, InvalidTypeError, MoneyTypeError
+from kim_cooperation.errors import (
+    N_,
+    InvalidMoneyError,
+    InvalidTypeError,
+    MoneyTypeError,
+    Phrase,
+)
 
 __all__ = [
     "MAX_EUROS",
@@ -58,13 +64,28 @@ as ``Decimal("1E+999999")`` is refused instead of exhausting memory.
 _SHORT: Final = 40
 """Money written in at most this many characters is converted in one step."""
 
+_MONEY: Final = Phrase(N_("money"))
+"""How an amount is named in a message when the caller gives no name."""
 
-def to_cents(value: Money, *, what: str = "money") -> int:
+
+def _named(what: str | Phrase) -> Phrase:
+    """The name of an amount as a catalogue text, so that a German message names it in German.
+
+    A `Phrase` is kept; a str is taken as a catalogue text without fields
+    (mark it ``N_("...")`` where it is written): German if the catalogue has
+    it, else as written.
+    """
+    return what if isinstance(what, Phrase) else Phrase(what)
+
+
+def to_cents(value: Money, *, what: str | Phrase = _MONEY) -> int:
     """Convert an amount of euros to an exact number of cents.
 
     Args:
         value: A `Decimal` of euros or an `int` of whole euros.
-        what: How to name the value in an error message.
+        what: How to name the value in an error message: a catalogue text
+            (``N_("funding rate")``) or a `kim_cooperation.errors.Phrase`
+            with fields, so that the German message names it in German.
 
     Returns:
         The amount in cents.
@@ -84,27 +105,35 @@ def to_cents(value: Money, *, what: str = "money") -> int:
         Traceback (most recent call last):
         ...
         kim_cooperation.errors.InvalidMoneyError: money must be exact to the cent, got Decimal('0.001'); round it yourself first, the library never rounds silently
+
+        The message is a catalogue text, also in German:
+
+        >>> try:
+        ...     to_cents(Decimal("0.001"))
+        ... except InvalidMoneyError as error:
+        ...     print(error.describe("de"))
+        Betrag: nur auf den Cent genaue Beträge sind zulässig, angegeben ist Decimal('0.001'); runden Sie selbst, die Bibliothek rundet nie stillschweigend
     """
     # Exactly these types: a subclass could change what * and < mean (see _checks).
     if type(value) is int:
         if -MAX_EUROS < value < MAX_EUROS:
             return value * 100
-        raise InvalidMoneyError(
-            f"{what} must be less than {MAX_EUROS:,} euros in magnitude, got {shown(value)}"
-        )
+        raise _too_large(value, what)
     if type(value) is not Decimal:
         raise _type_error(value, what)
     if not value.is_finite():
-        raise InvalidMoneyError(f"{what} must be a finite amount, got {shown(value)}")
+        raise InvalidMoneyError(
+            N_("{what} must be a finite amount, got {value}"),
+            what=_named(what),
+            value=shown(value),
+        )
     if not value:
         return 0
     # The magnitude is checked on the exponent alone, before any integer is
     # built, so that neither 1E+999999999 nor 1E-999999999 costs time or memory.
     magnitude = value.adjusted()
     if magnitude >= 15:
-        raise InvalidMoneyError(
-            f"{what} must be less than {MAX_EUROS:,} euros in magnitude, got {shown(value)}"
-        )
+        raise _too_large(value, what)
     if magnitude >= -2:
         if len(str(value)) <= _SHORT:
             numerator, denominator = value.as_integer_ratio()
@@ -123,8 +152,21 @@ def to_cents(value: Money, *, what: str = "money") -> int:
                 cents = int("".join(map(str, digits[:significant]))) * int(10 ** (exponent + 2))
                 return -cents if sign else cents
     raise InvalidMoneyError(
-        f"{what} must be exact to the cent, got {shown(value)}; "
-        "round it yourself first, the library never rounds silently"
+        N_(
+            "{what} must be exact to the cent, got {value}; "
+            "round it yourself first, the library never rounds silently"
+        ),
+        what=_named(what),
+        value=shown(value),
+    )
+
+
+def _too_large(value: Money, what: str | Phrase) -> InvalidMoneyError:
+    # The limit is written in the text, not filled in: German groups its digits with points.
+    return InvalidMoneyError(
+        N_("{what} must be less than 1,000,000,000,000,000 euros in magnitude, got {value}"),
+        what=_named(what),
+        value=shown(value),
     )
 
 
@@ -151,7 +193,7 @@ def from_cents(cents: int) -> Decimal:
     return Decimal(f"{cents}E-2")
 
 
-def to_money(value: Money, *, what: str = "money") -> Decimal:
+def to_money(value: Money, *, what: str | Phrase = _MONEY) -> Decimal:
     """Validate an amount and return it quantised to cents.
 
     This is the converter every money field of the library's value objects
@@ -194,7 +236,7 @@ def round_half_up_to_cents(euros: Fraction) -> int:
     return -cents if numerator < 0 else cents
 
 
-def _type_error(value: object, what: str) -> MoneyTypeError:
+def _type_error(value: object, what: str | Phrase) -> MoneyTypeError:
     kind = type(value).__name__
     hint = subclass_hint(value)
     if isinstance(value, float):

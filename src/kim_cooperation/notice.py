@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Final
 
 import attrs
@@ -51,8 +53,9 @@ from kim_cooperation.closed_days import (
     DayCheck,
     _deadline_warning,
 )
-from kim_cooperation.errors import InvalidDateError, InvalidTypeError, InvalidValueError
+from kim_cooperation.errors import InvalidDateError, InvalidTypeError, InvalidValueError, Phrase
 from kim_cooperation.formatting import Lang
+from kim_cooperation.i18n import N_
 from kim_cooperation.party import Party
 
 __all__ = [
@@ -121,7 +124,9 @@ def _months(value: int) -> int:
     value = check_int(value, what="notice period", unit="months")
     if not 0 < value <= _MAX_MONTHS:
         raise InvalidValueError(
-            f"notice period must be between 1 and {_MAX_MONTHS} months, got {shown(value)} (C11)"
+            N_("notice period must be between 1 and {limit} months, got {value} (C11)"),
+            limit=_MAX_MONTHS,
+            value=shown(value),
         )
     return value
 
@@ -133,7 +138,9 @@ def _period_end(value: PeriodEnd | str) -> PeriodEnd:
         except ValueError:
             pass
     raise InvalidValueError(
-        f"period end must be one of {[end.value for end in PeriodEnd]}, got {shown(value)}"
+        N_("period end must be one of {ends}, got {value}"),
+        ends=[end.value for end in PeriodEnd],
+        value=shown(value),
     )
 
 
@@ -161,8 +168,55 @@ class NoticeTerms:
 
     def describe(self) -> str:
         """Return the terms in words."""
-        unit = "month" if self.months == 1 else "months"
-        return f"{self.months} {unit} to the end of a {self.period_end.value}"
+        return str(_terms_phrase(self))
+
+
+_TERMS: Final[Mapping[tuple[str, bool], str]] = MappingProxyType(
+    {
+        ("year", True): N_("{months} month to the end of a year"),
+        ("year", False): N_("{months} months to the end of a year"),
+        ("half-year", True): N_("{months} month to the end of a half-year"),
+        ("half-year", False): N_("{months} months to the end of a half-year"),
+        ("quarter", True): N_("{months} month to the end of a quarter"),
+        ("quarter", False): N_("{months} months to the end of a quarter"),
+        ("month", True): N_("{months} month to the end of a month"),
+        ("month", False): N_("{months} months to the end of a month"),
+    }
+)
+"""The terms in words, by period end and whether the period is a single month."""
+
+_NOT_AN_END: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "year": N_(
+            "{end} is not the end of a year; "
+            "notice under {terms} can only end the agreement on such a day (C11)"
+        ),
+        "half-year": N_(
+            "{end} is not the end of a half-year; "
+            "notice under {terms} can only end the agreement on such a day (C11)"
+        ),
+        "quarter": N_(
+            "{end} is not the end of a quarter; "
+            "notice under {terms} can only end the agreement on such a day (C11)"
+        ),
+        "month": N_(
+            "{end} is not the end of a month; "
+            "notice under {terms} can only end the agreement on such a day (C11)"
+        ),
+    }
+)
+"""Why a day cannot end the agreement, by period end: whole texts, as German words them apart."""
+
+
+def _terms_phrase(terms: NoticeTerms) -> Phrase:
+    """The terms in words as a catalogue text: ``18 months to the end of a year`` (C11).
+
+    Examples:
+        >>> _terms_phrase(NoticeTerms()).describe("de")
+        '18 Monate zum Ende eines Kalenderjahres'
+    """
+    template = _TERMS[terms.period_end.value, terms.months == 1]
+    return Phrase(template, months=terms.months)
 
 
 DEFAULT_NOTICE_TERMS: Final = NoticeTerms()
@@ -214,8 +268,9 @@ def termination_date(received: dt.date, terms: NoticeTerms = DEFAULT_NOTICE_TERM
         return terms.period_end.next_end(period_ends)
     except (OverflowError, ValueError):
         raise InvalidDateError(
-            f"notice received on {received.isoformat()} with {terms.describe()} "
-            "ends after 31 December 9999"
+            N_("notice received on {received} with {terms} ends after 31 December 9999"),
+            received=received,
+            terms=_terms_phrase(terms),
         ) from None
 
 
@@ -243,10 +298,8 @@ def latest_notice_date_for(end: dt.date, terms: NoticeTerms = DEFAULT_NOTICE_TER
     check_date(end, what="end")
     _check_terms(terms)
     if not terms.period_end.is_end(end):
-        raise InvalidValueError(
-            f"{end.isoformat()} is not the end of a {terms.period_end.value}; "
-            f"notice under {terms.describe()} can only end the agreement on such a day (C11)"
-        )
+        template = _NOT_AN_END[terms.period_end.value]
+        raise InvalidValueError(template, end=end, terms=_terms_phrase(terms))
     # ``end`` is the last day of a month, so the period begins on the first of
     # the month after it, ``terms.months`` months earlier, and the deadline is
     # the last day of the month before that. Counting back from the first of
@@ -256,8 +309,9 @@ def latest_notice_date_for(end: dt.date, terms: NoticeTerms = DEFAULT_NOTICE_TER
         deadline_month = end.replace(day=1) - relativedelta(months=terms.months)
     except (OverflowError, ValueError):
         raise InvalidDateError(
-            f"the deadline to end on {end.isoformat()} with {terms.describe()} "
-            "would lie before 1 January 1"
+            N_("the deadline to end on {end} with {terms} would lie before 1 January 1"),
+            end=end,
+            terms=_terms_phrase(terms),
         ) from None
     last_day = calendar.monthrange(deadline_month.year, deadline_month.month)[1]
     return deadline_month.replace(day=last_day)
@@ -302,7 +356,7 @@ def _deadline(value: dt.date) -> dt.date:
 def _c11(value: Clause | str) -> Clause:
     if isinstance(value, str) and str.__str__(value) == Clause.C11.value:
         return Clause.C11
-    raise InvalidValueError(f"the clause of notice is C11, got {shown(value)}")
+    raise InvalidValueError(N_("the clause of notice is C11, got {value}"), value=shown(value))
 
 
 def _closed_days(value: ClosedDays) -> ClosedDays:
@@ -348,9 +402,14 @@ class NoticeDeadline:
         expected = latest_notice_date_for(self.end, self.terms)
         if self.deadline != expected:
             raise InvalidValueError(
-                f"the deadline to end on {self.end.isoformat()} under {self.terms.describe()} "
-                f"is {expected.isoformat()}, not {self.deadline.isoformat()}; use "
-                "latest_notice_date_for(end, terms) or notice_deadline(year, terms) (C11)"
+                N_(
+                    "the deadline to end on {end} under {terms} is {expected}, not {deadline}; "
+                    "use latest_notice_date_for(end, terms) or notice_deadline(year, terms) (C11)"
+                ),
+                end=self.end,
+                terms=_terms_phrase(self.terms),
+                expected=expected,
+                deadline=self.deadline,
             )
 
     @property
@@ -507,5 +566,6 @@ class Notice:
     def __attrs_post_init__(self) -> None:
         if self.successor == self.party:
             raise InvalidValueError(
-                f"{self.party.name} cannot name itself as its successor employer (C3)"
+                N_("{party} cannot name itself as its successor employer (C3)"),
+                party=self.party.name,
             )

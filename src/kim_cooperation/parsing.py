@@ -3,8 +3,8 @@
 The command line and the scenario files take figures typed by people, in
 German or English habits. Each function here reads one kind of figure into
 an exact value (`~decimal.Decimal`, `datetime.date` or `int`, never a float)
-or raises an error whose message, in the chosen language, names the text,
-says what is wrong and how to write it. Nothing ambiguous is guessed:
+or raises an error whose message names the text, says what is wrong and
+how to write it. Nothing ambiguous is guessed:
 
 * **Amounts** (`parse_amount`): ``57000``, ``57000.00`` and ``57000,00`` in
   either language; with thousands grouped, ``57.000,00`` under ``de`` and
@@ -33,7 +33,11 @@ Errors are `~kim_cooperation.errors.InvalidValueError` (amounts and rates;
 `~kim_cooperation.errors.InvalidMoneyError` for cents and size),
 `~kim_cooperation.errors.InvalidDateError` (dates and years) and
 `~kim_cooperation.errors.InvalidTypeError` for a value that is not a
-string.
+string. A message is a catalogue text (`~kim_cooperation.errors.Phrase`):
+English as ``str(error)``, German as ``error.describe("de")``, whichever
+``lang`` the text was read in. ``lang`` chooses the habit a text is typed in:
+which grouped thousands an amount may have, and how a message writes the
+forms to type (``57.000,00`` under ``de``, ``57,000.00`` under ``en``).
 
 Examples:
     >>> from kim_cooperation.parsing import parse_amount, parse_date, parse_rate
@@ -56,7 +60,6 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Mapping
 from decimal import Decimal
 from typing import Final
 
@@ -66,8 +69,11 @@ from kim_cooperation.errors import (
     InvalidMoneyError,
     InvalidTypeError,
     InvalidValueError,
+    KimCooperationError,
+    Phrase,
 )
 from kim_cooperation.formatting import Lang
+from kim_cooperation.i18n import N_
 from kim_cooperation.money import MAX_EUROS
 
 __all__ = [
@@ -110,128 +116,11 @@ _COMPACT: Final = re.compile(r"(?P<year>[0-9]{4})(?P<month>[0-9]{2})(?P<day>[0-9
 _SLASHES: Final = re.compile(r"[0-9]{1,4}/[0-9]{1,2}/[0-9]{1,4}")
 _YEAR: Final = re.compile(r"[0-9]+")
 
-_MONTHS: Final[Mapping[Lang, tuple[str, ...]]] = {
-    "de": (
-        "Januar", "Februar", "März", "April", "Mai", "Juni",
-        "Juli", "August", "September", "Oktober", "November", "Dezember",
-    ),
-    "en": (
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ),
-}  # fmt: skip
-
-_MESSAGES: Final[Mapping[Lang, Mapping[str, str]]] = {
-    "de": {
-        "not_text": "{what} muss ein Text (str) sein, nicht {kind}",
-        "too_long": "{subject} ist zu lang: höchstens {limit} Zeichen",
-        "digits": "{subject}: nur die Ziffern 0 bis 9 gelten, nicht {char!r} ({name})",
-        "amount": "{subject} ist kein Betrag; schreiben Sie ihn etwa als {examples}",
-        "amount_examples": "57000, 57000,00 oder 57.000,00",
-        "amount_examples_plain": "57000 oder 57000,00",
-        "ambiguous": (
-            "{subject} ist mehrdeutig: {big} ({separator} als Tausendertrennzeichen) oder "
-            "{small} ({separator} als Dezimalzeichen); schreiben Sie {hint}"
-        ),
-        "ambiguous_hint": "{plain} oder {grouped} für {big}",
-        "ambiguous_hint_plain": "{plain} für {big}",
-        "ambiguous_small": ", {small_written} für {small}",
-        "point": "Punkt",
-        "comma": "Komma",
-        "foreign": "{subject} ist englische Schreibweise; schreiben Sie {grouped} oder {plain}",
-        "ungrouped": "{subject}: bitte ohne Tausendertrennzeichen schreiben, also {plain}",
-        "cents": (
-            "{subject} enthält Bruchteile eines Cents; Beträge sind auf den Cent genau, "
-            "etwa 57000,25"
-        ),
-        "too_large": "{subject} ist zu groß: Beträge liegen unter {limit}",
-        "rate": (
-            "{subject} ist kein Satz; schreiben Sie einen Prozentsatz wie 3 % oder 3,5 % "
-            "oder einen Anteil wie 0,03"
-        ),
-        "rate_bare": (
-            "{subject} entspräche {percent} %; meinten Sie {value} %? Prozentsätze bitte mit % "
-            "schreiben, Anteile unter 1 wie 0,03"
-        ),
-        "rate_bounds": "{subject} liegt außerhalb von -100 % bis +100 %",
-        "rate_places": (
-            "{subject} hat zu viele Nachkommastellen: höchstens {percent_places} bei einem "
-            "Prozentsatz (3,1415 %), {rate_places} bei einem Anteil (0,031415)"
-        ),
-        "date": "{subject} ist kein Datum; schreiben Sie es als 30.06.2024 oder 2024-06-30",
-        "date_compact": (
-            "{subject}: ein Datum ohne Trennzeichen wird nicht gelesen; schreiben Sie "
-            "{german} oder {iso}"
-        ),
-        "date_short_year": (
-            "{subject}: bitte das Jahr mit vier Ziffern schreiben, etwa 30.06.2024"
-        ),
-        "date_slashes": (
-            "{subject} ist mehrdeutig (Tag/Monat oder Monat/Tag); schreiben Sie 30.06.2024 "
-            "oder 2024-06-30"
-        ),
-        "no_month": "{subject}: einen Monat {month} gibt es nicht; Monate gehen von 1 bis 12",
-        "no_day_zero": "{subject}: einen Tag 0 gibt es nicht",
-        "no_day": "{subject}: der {month} {year} hat keinen {day}. Tag, nur {days} Tage",
-        "year_range": "{subject}: das Jahr muss zwischen 1 und 9999 liegen",
-        "year": "{subject} ist kein Jahr; schreiben Sie es mit Ziffern, etwa 2026",
-        "text": "Text",
-    },
-    "en": {
-        "not_text": "{what} must be a str, got {kind}",
-        "too_long": "{subject} is too long: at most {limit} characters",
-        "digits": "{subject}: only the digits 0 to 9 count, not {char!r} ({name})",
-        "amount": "{subject} is not an amount; write it as {examples}",
-        "amount_examples": "57000, 57000.00 or 57,000.00",
-        "amount_examples_plain": "57000 or 57000.00",
-        "ambiguous": (
-            "{subject} is ambiguous: {big} (the {separator} grouping thousands) or {small} "
-            "(a decimal {separator}); write {hint}"
-        ),
-        "ambiguous_hint": "{plain} or {grouped} for {big}",
-        "ambiguous_hint_plain": "{plain} for {big}",
-        "ambiguous_small": ", {small_written} for {small}",
-        "point": "point",
-        "comma": "comma",
-        "foreign": "{subject} is written the German way; write {grouped} or {plain}",
-        "ungrouped": "{subject}: write it without thousands separators, as {plain}",
-        "cents": (
-            "{subject} has fractions of a cent; amounts are exact to the cent, such as 57000.25"
-        ),
-        "too_large": "{subject} is too large: amounts are below {limit}",
-        "rate": (
-            "{subject} is not a rate; write a percentage such as 3 % or 3.5 %, or a fraction "
-            "such as 0.03"
-        ),
-        "rate_bare": (
-            "{subject} would be {percent} %; did you mean {value} %? Write percentages with %, "
-            "fractions below 1 such as 0.03"
-        ),
-        "rate_bounds": "{subject} is outside -100 % to +100 %",
-        "rate_places": (
-            "{subject} has too many decimal places: at most {percent_places} in a percentage "
-            "(3.1415 %), {rate_places} in a fraction (0.031415)"
-        ),
-        "date": "{subject} is not a date; write it as 2024-06-30 or 30.06.2024",
-        "date_compact": (
-            "{subject}: a date without separators is not read; write {iso} or {german}"
-        ),
-        "date_short_year": "{subject}: write the year with four digits, such as 30.06.2024",
-        "date_slashes": (
-            "{subject} is ambiguous (day/month or month/day); write 2024-06-30 or 30.06.2024"
-        ),
-        "no_month": "{subject}: there is no month {month}; months run from 1 to 12",
-        "no_day_zero": "{subject}: there is no day 0",
-        "no_day": "{subject}: {month} {year} has no {day}; it has {days} days",
-        "year_range": "{subject}: the year must be between 1 and 9999",
-        "year": "{subject} is not a year; write it in digits, such as 2026",
-        "text": "text",
-    },
-}
-
-
-def _say(lang: Lang, key: str, /, **fields: object) -> str:
-    return _MESSAGES[lang][key].format(**fields)
+_MONTHS: Final = (
+    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+)  # fmt: skip
+"""The months' names, English as written here, German from the catalogue."""
 
 
 def _check_lang(lang: object) -> Lang:
@@ -246,19 +135,26 @@ def _subject(text: str, what: str | None) -> str:
     return f"{what}{shown}" if what.endswith("=") else f"{what} {shown}"
 
 
-def _prepared(text: object, what: str | None, lang: Lang, error: type[Exception]) -> str:
+def _prepared(text: object, what: str | None, error: type[KimCooperationError]) -> str:
     """The text stripped of surrounding spaces, after the checks every reader makes."""
     if not isinstance(text, str):
-        raise InvalidTypeError(
-            _say(lang, "not_text", what=what or _say(lang, "text"), kind=type(text).__name__)
-        )
+        raise InvalidTypeError(f"{what or 'text'} must be a str, got {type(text).__name__}")
     subject = _subject(text, what)
     if len(text) > MAX_LENGTH:
-        raise error(_say(lang, "too_long", subject=subject, limit=MAX_LENGTH))
+        raise error(
+            N_("{subject} is too long: at most {limit} characters"),
+            subject=subject,
+            limit=MAX_LENGTH,
+        )
     for char in text:
         if char.isdigit() and not "0" <= char <= "9":
             name = unicodedata.name(char, f"U+{ord(char):04X}")
-            raise error(_say(lang, "digits", subject=subject, char=char, name=name))
+            raise error(
+                N_("{subject}: only the digits 0 to 9 count, not {char} ({name})"),
+                subject=subject,
+                char=repr(char),
+                name=name,
+            )
     return text.strip()
 
 
@@ -278,12 +174,20 @@ def _written(value: Decimal, lang: Lang, *, grouped: bool) -> str:
     return f"{sign}{whole}{decimal}{places}" if places else f"{sign}{whole}"
 
 
-def _euros(value: Decimal, lang: Lang) -> str:
-    """``value`` as an amount the reports would show: ``57.000 €`` or ``€57,000``."""
-    written = _written(value, lang, grouped=True)
-    if lang == "de":
-        return f"{written} €"
-    return f"-€{written[1:]}" if written.startswith("-") else f"€{written}"
+def _euros(value: Decimal) -> Phrase:
+    """``value`` as the reports show an amount, in the language described: ``€57,000``, ``57.000 €``.
+
+    The places are kept as written (``5.125`` stays ``€5.125``): a reading
+    of a typed text, not an amount in cents.
+    """
+    text = format(value, "f")
+    whole, _, places = text.lstrip("-").partition(".")
+    return Phrase(
+        N_("{sign}€{euros:,}.{places}") if places else N_("{sign}€{euros:,}"),
+        sign="-" if text.startswith("-") else "",
+        euros=int(whole),
+        places=places,
+    )
 
 
 def _in_cents(value: Decimal) -> Decimal | None:
@@ -316,7 +220,10 @@ def parse_amount(
 
     Args:
         text: The text typed.
-        lang: The language of the messages and of grouped thousands.
+        lang: The habit the text is typed in: which grouped thousands are
+            read, and how a message writes the forms to type. The message
+            itself is English as ``str(error)`` and German as
+            ``error.describe("de")``, whatever ``lang``.
         what: How to name the value in a message, such as ``"--rate"``.
         grouping: ``False`` refuses grouped thousands (as in files, which
             do not depend on a language).
@@ -336,21 +243,35 @@ def parse_amount(
         >>> parse_amount("5.000")
         Traceback (most recent call last):
         ...
-        kim_cooperation.errors.InvalidValueError: '5.000' ist mehrdeutig: 5.000 € (Punkt als
-        Tausendertrennzeichen) oder 5,00 € (Punkt als Dezimalzeichen); schreiben Sie 5000 oder
-        5.000,00 für 5.000 €, 5,00 für 5,00 €
+        kim_cooperation.errors.InvalidValueError: '5.000' is ambiguous: €5,000 (the point grouping
+        thousands) or €5.00 (a decimal point); write 5000 or 5.000,00 for €5,000, 5,00 for €5.00
+
+        The same message in German, as the command line shows it:
+
+        >>> try:
+        ...     parse_amount("5.000")
+        ... except InvalidValueError as error:
+        ...     print(error.describe("de"))
+        '5.000' ist mehrdeutig: 5.000 € (Punkt als Tausendertrennzeichen) oder 5,00 € (Punkt als
+        Dezimalzeichen); schreiben Sie 5000 oder 5.000,00 für 5.000 €, 5,00 für 5,00 €
         >>> parse_amount("57,000.00")
         Traceback (most recent call last):
         ...
-        kim_cooperation.errors.InvalidValueError: '57,000.00' ist englische Schreibweise;
-        schreiben Sie 57.000,00 oder 57000,00
+        kim_cooperation.errors.InvalidValueError: '57,000.00' is written the English way;
+        write 57.000,00 or 57000,00
     """
     lang = _check_lang(lang)
     check_what(what)
-    stripped = _prepared(text, what, lang, InvalidValueError)
+    stripped = _prepared(text, what, InvalidValueError)
     subject = _subject(str(text), what)
-    examples = _say(lang, "amount_examples" if grouping else "amount_examples_plain")
-    refused = InvalidValueError(_say(lang, "amount", subject=subject, examples=examples))
+    refused = InvalidValueError(
+        N_("{subject} is not an amount; write it as 57000, {decimal} or {grouped}")
+        if grouping
+        else N_("{subject} is not an amount; write it as 57000 or {decimal}"),
+        subject=subject,
+        decimal=_written(Decimal("57000.00"), lang, grouped=False),
+        grouped=_written(Decimal("57000.00"), lang, grouped=True),
+    )
     match = _AMOUNT.fullmatch(stripped)
     if match is None or (match["before"] and match["after"]):
         raise refused
@@ -359,24 +280,38 @@ def parse_amount(
         raise refused
     whole, places, separator, notation = _parts(number, refused)
     if notation == "ambiguous":
-        raise InvalidValueError(
-            _ambiguous(subject, (sign, whole, places, separator), lang, grouping=grouping)
-        )
+        ambiguous = _ambiguous(subject, (sign, whole, places, separator), lang, grouping=grouping)
+        raise InvalidValueError(ambiguous)
     value = Decimal(f"{sign}{whole}.{places}" if places else f"{sign}{whole}")
     if notation is not None and not grouping:
-        plain = _written(value, lang, grouped=False)
-        raise InvalidValueError(_say(lang, "ungrouped", subject=subject, plain=plain))
-    if notation is not None and notation != lang:
-        plain = _written(value, lang, grouped=False)
-        grouped = _written(value, lang, grouped=True)
         raise InvalidValueError(
-            _say(lang, "foreign", subject=subject, grouped=grouped, plain=plain)
+            N_("{subject}: write it without thousands separators, as {plain}"),
+            subject=subject,
+            plain=_written(value, lang, grouped=False),
+        )
+    if notation is not None and notation != lang:
+        raise InvalidValueError(
+            N_("{subject} is written the German way; write {grouped} or {plain}")
+            if notation == "de"
+            else N_("{subject} is written the English way; write {grouped} or {plain}"),
+            subject=subject,
+            grouped=_written(value, lang, grouped=True),
+            plain=_written(value, lang, grouped=False),
         )
     if _in_cents(value) is None:
-        raise InvalidMoneyError(_say(lang, "cents", subject=subject))
+        raise InvalidMoneyError(
+            N_(
+                "{subject} has fractions of a cent; amounts are exact to the cent, "
+                "such as 57000.25"
+            ),
+            subject=subject,
+        )
     if len(whole.lstrip("0")) > _MAX_WHOLE_DIGITS:
-        limit = _euros(Decimal(MAX_EUROS), lang)
-        raise InvalidMoneyError(_say(lang, "too_large", subject=subject, limit=limit))
+        raise InvalidMoneyError(
+            N_("{subject} is too large: amounts are below {limit}"),
+            subject=subject,
+            limit=_euros(Decimal(MAX_EUROS)),
+        )
     return value if value else value.copy_abs()  # -0 is 0
 
 
@@ -414,28 +349,46 @@ def _parts(number: str, refused: InvalidValueError) -> tuple[str, str, str, str 
 
 def _ambiguous(
     subject: str, number: tuple[str, str, str, str], lang: Lang, *, grouping: bool
-) -> str:
-    """The message for ``57.000``: both readings, and how to write each (I1 of the parser)."""
+) -> Phrase:
+    """The message for ``57.000``: both readings, and how to write each (I1 of the parser).
+
+    The readings are amounts as the reports show them, in the language the
+    message is described in; the forms to type are those ``lang`` reads.
+    """
     sign, head, places, separator = number
     big = Decimal(f"{sign}{head}{places}")
     small = Decimal(f"{sign}{head}.{places}")
     small = _in_cents(small) or small  # 57.000 reads as 57.00, an amount in cents
-    fields = {"plain": _written(big, lang, grouped=False), "big": _euros(big, lang)}
-    if grouping:
-        grouped = _written(_in_cents(big) or big, lang, grouped=True)
-        hint = _say(lang, "ambiguous_hint", grouped=grouped, **fields)
+    in_cents = small.as_tuple().exponent == -2
+    if grouping and in_cents:
+        template = N_("{plain} or {grouped} for {big}, {small_written} for {small}")
+    elif grouping:
+        template = N_("{plain} or {grouped} for {big}")
+    elif in_cents:
+        template = N_("{plain} for {big}, {small_written} for {small}")
     else:
-        hint = _say(lang, "ambiguous_hint_plain", **fields)
-    if small.as_tuple().exponent == -2:
-        written = _written(small, lang, grouped=False)
-        hint += _say(lang, "ambiguous_small", small_written=written, small=_euros(small, lang))
-    return _say(
-        lang,
-        "ambiguous",
+        template = N_("{plain} for {big}")
+    hint = Phrase(
+        template,
+        plain=_written(big, lang, grouped=False),
+        grouped=_written(_in_cents(big) or big, lang, grouped=True),
+        big=_euros(big),
+        small_written=_written(small, lang, grouped=False),
+        small=_euros(small),
+    )
+    return Phrase(
+        N_(
+            "{subject} is ambiguous: {big} (the point grouping thousands) or {small} "
+            "(a decimal point); write {hint}"
+        )
+        if separator == "."
+        else N_(
+            "{subject} is ambiguous: {big} (the comma grouping thousands) or {small} "
+            "(a decimal comma); write {hint}"
+        ),
         subject=subject,
-        big=fields["big"],
-        small=_euros(small, lang),
-        separator=_say(lang, "point" if separator == "." else "comma"),
+        big=_euros(big),
+        small=_euros(small),
         hint=hint,
     )
 
@@ -463,7 +416,9 @@ def parse_rate(text: str, *, lang: Lang = "de", what: str | None = None) -> Deci
 
     Args:
         text: The text typed.
-        lang: The language of the messages.
+        lang: The language the text is typed in; point and comma are read
+            alike in both, so it changes nothing but is checked. The message
+            is English as ``str(error)`` and German as ``error.describe("de")``.
         what: How to name the value in a message, such as ``"--growth"``.
 
     Returns:
@@ -483,72 +438,100 @@ def parse_rate(text: str, *, lang: Lang = "de", what: str | None = None) -> Deci
         ...
         kim_cooperation.errors.InvalidValueError: --growth '3' would be 300 %; did you mean 3 %?
         Write percentages with %, fractions below 1 such as 0.03
+        >>> try:
+        ...     parse_rate("1.5", what="--growth")
+        ... except InvalidValueError as error:
+        ...     print(error.describe("de"))
+        --growth '1.5' entspräche 150 %; meinten Sie 1,5 %? Prozentsätze bitte mit % schreiben,
+        Anteile unter 1 wie 0,03
     """
-    lang = _check_lang(lang)
+    _check_lang(lang)
     check_what(what)
-    stripped = _prepared(text, what, lang, InvalidValueError)
+    stripped = _prepared(text, what, InvalidValueError)
     subject = _subject(str(text), what)
     match = _RATE.fullmatch(stripped)
     if match is None:
-        raise InvalidValueError(_say(lang, "rate", subject=subject))
+        raise InvalidValueError(
+            N_(
+                "{subject} is not a rate; write a percentage such as 3 % or 3.5 %, "
+                "or a fraction such as 0.03"
+            ),
+            subject=subject,
+        )
     sign, whole, places = match["sign"], match["whole"], match["places"] or ""
     limit = MAX_PERCENT_PLACES if match["percent"] else MAX_RATE_PLACES
     if len(places) > limit:
         raise InvalidValueError(
-            _say(
-                lang,
-                "rate_places",
-                subject=subject,
-                percent_places=MAX_PERCENT_PLACES,
-                rate_places=MAX_RATE_PLACES,
-            )
+            N_(
+                "{subject} has too many decimal places: at most {percent_places} in a "
+                "percentage (3.1415 %), {rate_places} in a fraction (0.031415)"
+            ),
+            subject=subject,
+            percent_places=MAX_PERCENT_PLACES,
+            rate_places=MAX_RATE_PLACES,
         )
     if len(whole.lstrip("0")) > 3:  # more than 999: out of bounds either way
-        raise InvalidValueError(_say(lang, "rate_bounds", subject=subject))
+        raise InvalidValueError(N_("{subject} is outside -100 % to +100 %"), subject=subject)
     if match["percent"]:
         rate = _exact(sign, whole, places, -2)
     else:
         rate = _exact(sign, whole, places, 0)
         if abs(rate) >= 1:
-            typed = stripped.lstrip("+")
-            decimal = "," if lang == "de" else "."
-            shown = f"{_exact(sign, whole, places, 2):f}".replace(".", decimal)
-            return_hint = typed.replace(".", decimal).replace(",", decimal)
+            typed = f"{'-' if sign == '-' else ''}{whole}" + (f".{places}" if places else "")
+            # Decimals, so that each language writes its own decimal mark (1.5 or 1,5).
             raise InvalidValueError(
-                _say(lang, "rate_bare", subject=subject, percent=shown, value=return_hint)
+                N_(
+                    "{subject} would be {percent} %; did you mean {value} %? Write percentages "
+                    "with %, fractions below 1 such as 0.03"
+                ),
+                subject=subject,
+                percent=Decimal(f"{_exact(sign, whole, places, 2):f}"),
+                value=Decimal(typed),
             )
     if abs(rate) > 1:
-        raise InvalidValueError(_say(lang, "rate_bounds", subject=subject))
+        raise InvalidValueError(N_("{subject} is outside -100 % to +100 %"), subject=subject)
     return rate if rate else rate.copy_abs()  # -0 is 0
 
 
 # --------------------------------------------------------------------------- dates and years
 
 
-def _ordinal(day: int) -> str:
-    if 11 <= day % 100 <= 13:
-        return f"{day}th"
-    suffix = {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
-    return f"{day}{suffix}"
+def _no_such_day(subject: str, year: int, month: int, day: int) -> InvalidDateError:
+    """``February 2024 has no 30th``: the ordinal's suffix is part of the English text."""
+    last = day % 10 if not 11 <= day % 100 <= 13 else 0
+    name = _MONTHS[month - 1]
+    return InvalidDateError(
+        N_("{subject}: {month} {year} has no {day}st; it has {days} days")
+        if last == 1
+        else N_("{subject}: {month} {year} has no {day}nd; it has {days} days")
+        if last == 2
+        else N_("{subject}: {month} {year} has no {day}rd; it has {days} days")
+        if last == 3
+        else N_("{subject}: {month} {year} has no {day}th; it has {days} days"),
+        subject=subject,
+        month=Phrase(name),
+        year=year,
+        day=day,
+        days=calendar.monthrange(year, month)[1],
+    )
 
 
-def _day(year: int, month: int, day: int, subject: str, lang: Lang) -> dt.date:
+def _day(year: int, month: int, day: int, subject: str) -> dt.date:
     """The day, or an error that says why it does not exist."""
     if not dt.MINYEAR <= year <= dt.MAXYEAR:
-        raise InvalidDateError(_say(lang, "year_range", subject=subject))
-    if not 1 <= month <= 12:
-        raise InvalidDateError(_say(lang, "no_month", subject=subject, month=month))
-    if day == 0:
-        raise InvalidDateError(_say(lang, "no_day_zero", subject=subject))
-    days = calendar.monthrange(year, month)[1]
-    if day > days:
-        shown = str(day) if lang == "de" else _ordinal(day)
-        month_name = _MONTHS[lang][month - 1]
         raise InvalidDateError(
-            _say(
-                lang, "no_day", subject=subject, month=month_name, year=year, day=shown, days=days
-            )
+            N_("{subject}: the year must be between 1 and 9999"), subject=subject
         )
+    if not 1 <= month <= 12:
+        raise InvalidDateError(
+            N_("{subject}: there is no month {month}; months run from 1 to 12"),
+            subject=subject,
+            month=month,
+        )
+    if day == 0:
+        raise InvalidDateError(N_("{subject}: there is no day 0"), subject=subject)
+    if day > calendar.monthrange(year, month)[1]:
+        raise _no_such_day(subject, year, month, day)
     return dt.date(year, month, day)
 
 
@@ -562,7 +545,9 @@ def parse_date(text: str, *, lang: Lang = "de", what: str | None = None) -> dt.d
 
     Args:
         text: The text typed.
-        lang: The language of the messages.
+        lang: The language the text is typed in; both forms are read in
+            both, so it changes nothing but is checked. The message is
+            English as ``str(error)`` and German as ``error.describe("de")``.
         what: How to name the value in a message, such as ``"--received"``.
 
     Raises:
@@ -576,39 +561,48 @@ def parse_date(text: str, *, lang: Lang = "de", what: str | None = None) -> dt.d
         Traceback (most recent call last):
         ...
         kim_cooperation.errors.InvalidDateError: '2024-02-30': February 2024 has no 30th; it has 29 days
-        >>> parse_date("30.02.2023", what="--received")
-        Traceback (most recent call last):
-        ...
-        kim_cooperation.errors.InvalidDateError: --received '30.02.2023': der Februar 2023 hat keinen 30. Tag, nur 28 Tage
+        >>> try:
+        ...     parse_date("30.02.2023", what="--received")
+        ... except InvalidDateError as error:
+        ...     print(error.describe("de"))
+        --received '30.02.2023': der Februar 2023 hat keinen 30. Tag, nur 28 Tage
     """
-    lang = _check_lang(lang)
+    _check_lang(lang)
     check_what(what)
-    stripped = _prepared(text, what, lang, InvalidDateError)
+    stripped = _prepared(text, what, InvalidDateError)
     subject = _subject(str(text), what)
     match = _ISO.fullmatch(stripped) or _GERMAN.fullmatch(stripped)
     if match is not None:
-        return _day(int(match["year"]), int(match["month"]), int(match["day"]), subject, lang)
+        return _day(int(match["year"]), int(match["month"]), int(match["day"]), subject)
     compact = _COMPACT.fullmatch(stripped)
     if compact is not None:
         year, month, day = compact["year"], compact["month"], compact["day"]
         raise InvalidDateError(
-            _say(
-                lang,
-                "date_compact",
-                subject=subject,
-                iso=f"{year}-{month}-{day}",
-                german=f"{day}.{month}.{year}",
-            )
+            N_("{subject}: a date without separators is not read; write {iso} or {german}"),
+            subject=subject,
+            iso=f"{year}-{month}-{day}",
+            german=f"{day}.{month}.{year}",
         )
     if _SHORT_YEAR.fullmatch(stripped):
-        raise InvalidDateError(_say(lang, "date_short_year", subject=subject))
+        raise InvalidDateError(
+            N_("{subject}: write the year with four digits, such as 30.06.2024"),
+            subject=subject,
+        )
     if _SLASHES.fullmatch(stripped):
-        raise InvalidDateError(_say(lang, "date_slashes", subject=subject))
-    raise InvalidDateError(_say(lang, "date", subject=subject))
+        raise InvalidDateError(
+            N_("{subject} is ambiguous (day/month or month/day); write 2024-06-30 or 30.06.2024"),
+            subject=subject,
+        )
+    raise InvalidDateError(
+        N_("{subject} is not a date; write it as 2024-06-30 or 30.06.2024"), subject=subject
+    )
 
 
 def parse_year(text: str, *, lang: Lang = "de", what: str | None = None) -> int:
     """Read a year from 1 to 9999, written in the digits 0 to 9.
+
+    The message of an error is English as ``str(error)`` and German as
+    ``error.describe("de")``, whatever ``lang`` (which is checked).
 
     Raises:
         InvalidDateError: Not a year in digits, or outside 1 to 9999.
@@ -622,13 +616,17 @@ def parse_year(text: str, *, lang: Lang = "de", what: str | None = None) -> int:
         ...
         kim_cooperation.errors.InvalidDateError: --year '٢٠٢٣': only the digits 0 to 9 count, not '٢' (ARABIC-INDIC DIGIT TWO)
     """
-    lang = _check_lang(lang)
+    _check_lang(lang)
     check_what(what)
-    stripped = _prepared(text, what, lang, InvalidDateError)
+    stripped = _prepared(text, what, InvalidDateError)
     subject = _subject(str(text), what)
     if not _YEAR.fullmatch(stripped):
-        raise InvalidDateError(_say(lang, "year", subject=subject))
+        raise InvalidDateError(
+            N_("{subject} is not a year; write it in digits, such as 2026"), subject=subject
+        )
     year = int(stripped) if len(stripped) <= 8 else 0  # longer is out of range anyway
     if not dt.MINYEAR <= year <= dt.MAXYEAR:
-        raise InvalidDateError(_say(lang, "year_range", subject=subject))
+        raise InvalidDateError(
+            N_("{subject}: the year must be between 1 and 9999"), subject=subject
+        )
     return year

@@ -33,6 +33,7 @@ import attrs
 from kim_cooperation._checks import Choice, check_name, shown
 from kim_cooperation._confusables import skeleton
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError
+from kim_cooperation.i18n import N_
 
 __all__ = ["Party", "PartyKind", "fold_name", "validate_ags"]
 
@@ -88,12 +89,23 @@ def validate_ags(ags: object) -> str:
     ags = str.__str__(ags)  # the characters, without a subclass's methods
     if len(ags) != _AGS_LENGTH or not (ags.isascii() and ags.isdigit()):
         raise InvalidValueError(
-            "AGS must be 8 digits (Land, Regierungsbezirk, Kreis, Gemeinde) "
-            f"like '05558012', got {shown(ags)} ({len(ags)} characters)"
+            N_(
+                "AGS must be 8 digits (Land, Regierungsbezirk, Kreis, Gemeinde) "
+                "like '05558012', got {value} ({length} character)"
+            )
+            if len(ags) == 1
+            else N_(
+                "AGS must be 8 digits (Land, Regierungsbezirk, Kreis, Gemeinde) "
+                "like '05558012', got {value} ({length} characters)"
+            ),
+            value=shown(ags),
+            length=len(ags),
         )
     if not 1 <= int(ags[:2]) <= _LAST_LAND:
         raise InvalidValueError(
-            f"AGS must begin with a Land code from 01 to 16, got {shown(ags)} (Land {ags[:2]})"
+            N_("AGS must begin with a Land code from 01 to 16, got {value} (Land {land})"),
+            value=shown(ags),
+            land=ags[:2],
         )
     return ags
 
@@ -138,7 +150,9 @@ def _kind(value: PartyKind | str) -> PartyKind:
         except ValueError:
             pass
         raise InvalidValueError(
-            f"party kind must be one of {[kind.value for kind in PartyKind]}, got {shown(value)}"
+            N_("party kind must be one of {kinds}, got {value}"),
+            kinds=[kind.value for kind in PartyKind],
+            value=shown(value),
         )
     raise InvalidTypeError(
         f"party kind must be a PartyKind or str, got {type(value).__name__} {shown(value)}"
@@ -146,7 +160,7 @@ def _kind(value: PartyKind | str) -> PartyKind:
 
 
 def _name(value: str) -> str:
-    return check_name(value, what="party name")
+    return check_name(value, what=N_("party name"))
 
 
 # The hash is cached: parties are the keys of every split and billing mapping.

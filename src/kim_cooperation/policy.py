@@ -44,6 +44,7 @@ import attrs
 
 from kim_cooperation._checks import Choice, check_year, reads_older_pickles, shown
 from kim_cooperation.errors import InvalidValueError
+from kim_cooperation.i18n import N_
 
 __all__ = [
     "DEFAULT_POLICIES",
@@ -161,8 +162,11 @@ class PopulationReference(Choice):
         back = 2 if self is PopulationReference.YEAR_END_BEFORE_LAST else 1
         if year - back < dt.MINYEAR:
             raise InvalidValueError(
-                f"the population reference {self.value!r} of {year} would lie before the "
-                "year 1 (I9)"
+                N_(
+                    "the population reference {reference!r} of {year} would lie before the year 1 (I9)"
+                ),
+                reference=self.value,
+                year=year,
             )
         if self is PopulationReference.PREVIOUS_MID_YEAR:
             return dt.date(year - 1, 6, 30)
@@ -222,7 +226,10 @@ def _enum(kind: type[_E], value: _E | str, what: str) -> _E:
         except ValueError:
             pass
     raise InvalidValueError(
-        f"{what} must be one of {[item.value for item in kind]}, got {shown(value)}"
+        N_("{what} must be one of {values}, got {value}"),
+        what=what,
+        values=[item.value for item in kind],
+        value=shown(value),
     )
 
 
@@ -325,10 +332,12 @@ class Policies:
             and self.withdrawal_split is ShareBasis.KEY
         ):
             raise InvalidValueError(
-                "withdrawal_scope='agreement' cannot be combined with withdrawal_split='key': "
-                "a split key belongs to one region and the keys of different regions cannot "
-                "be compared; choose withdrawal_split='equal' or withdrawal_scope='region' "
-                "(C12, I3, I11)"
+                N_(
+                    "withdrawal_scope='agreement' cannot be combined with withdrawal_split='key': "
+                    "a split key belongs to one region and the keys of different regions cannot "
+                    "be compared; choose withdrawal_split='equal' or withdrawal_scope='region' "
+                    "(C12, I3, I11)"
+                )
             )
 
 

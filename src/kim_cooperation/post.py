@@ -27,24 +27,28 @@ import attrs
 
 from kim_cooperation._checks import Exact, check_date, check_name, check_year, shown, to_fraction
 from kim_cooperation.errors import InvalidValueError
+from kim_cooperation.i18n import N_
 
 __all__ = ["Post"]
 
 
 def _fte(value: Exact) -> Fraction:
-    fte = to_fraction(value, what="full-time equivalent (FTE)")
+    fte = to_fraction(value, what=N_("full-time equivalent (FTE)"))
     if not 0 < fte <= 1:
         # As 3/2, unless too long to write out (shown names its size then).
         written = str(fte) if shown(fte).startswith("Fraction(") else shown(fte)
         raise InvalidValueError(
-            f"full-time equivalent (FTE) of a post must be greater than 0 and at most 1, "
-            f"got {written}; split a larger share into several posts (C3)"
+            N_(
+                "full-time equivalent (FTE) of a post must be greater than 0 and at most 1, "
+                "got {value}; split a larger share into several posts (C3)"
+            ),
+            value=written,
         )
     return fte
 
 
 def _label(value: str) -> str:
-    return check_name(value, what="post label")
+    return check_name(value, what=N_("post label"))
 
 
 def _optional_date(value: dt.date | None) -> dt.date | None:
@@ -94,8 +98,10 @@ class Post:
         start, end = self.employment_start, self.employment_end
         if start is not None and end is not None and end < start:
             raise InvalidValueError(
-                f"post {self.label!r}: employment_end {end.isoformat()} is before "
-                f"employment_start {start.isoformat()}"
+                N_("post {label!r}: employment_end {end} is before employment_start {start}"),
+                label=self.label,
+                end=end,
+                start=start,
             )
 
     def is_employed_on(self, day: dt.date) -> bool:
@@ -148,7 +154,9 @@ class Post:
         """
         check_year(year)
         if not isinstance(month, int) or isinstance(month, bool) or not 1 <= month <= 12:
-            raise InvalidValueError(f"month must be an int from 1 to 12, got {shown(month)}")
+            raise InvalidValueError(
+                N_("month must be an int from 1 to 12, got {value}"), value=shown(month)
+            )
         first = dt.date(year, month, 1)
         last = dt.date(year, month, calendar.monthrange(year, month)[1])
         starts_in_time = self.employment_start is None or self.employment_start <= first

@@ -68,9 +68,10 @@ from kim_cooperation._checks import (
 from kim_cooperation._exportable import Exportable
 from kim_cooperation.agreement import Agreement, check_agreement
 from kim_cooperation.costs import CostItem, CostStatement, costs_by_region
-from kim_cooperation.errors import InvalidMoneyError, InvalidTypeError, InvalidValueError
+from kim_cooperation.errors import InvalidMoneyError, InvalidTypeError, InvalidValueError, Phrase
 from kim_cooperation.formatting import Lang
 from kim_cooperation.funding import RegionFunding, region_funding
+from kim_cooperation.i18n import N_
 from kim_cooperation.money import MAX_EUROS, from_cents, round_half_up_to_cents, to_cents
 from kim_cooperation.party import Party
 from kim_cooperation.policy import SpanWeighting, WithdrawalScope
@@ -119,18 +120,24 @@ def _growth_rate(value: Exact) -> Fraction:
     if abs(rate.numerator) > _MAX_GROWTH_PART or rate.denominator > _MAX_GROWTH_PART:
         raise _long_rate(value)
     if rate < -1:
-        raise InvalidValueError(f"personnel_growth must be at least -1, got {shown(value)}")
+        raise InvalidValueError(
+            N_("personnel_growth must be at least -1, got {value}"), value=shown(value)
+        )
     return rate
 
 
 def _long_rate(value: Exact) -> InvalidValueError:
     text = shown(value)
-    if len(text) > 80:
-        text = f"{text[:60]}... ({len(text):,} characters)"
     return InvalidValueError(
-        "personnel_growth must be a rate of at most "
-        f"{MAX_GROWTH_DIGITS} digits, such as Decimal('0.0275') or Fraction(1, 3) (in lowest "
-        f"terms, numerator and denominator at most 10**{MAX_GROWTH_DIGITS}), got {text}"
+        N_(
+            "personnel_growth must be a rate of at most "
+            "{digits} digits, such as Decimal('0.0275') or Fraction(1, 3) (in lowest "
+            "terms, numerator and denominator at most 10**{digits}), got {value}"
+        ),
+        digits=MAX_GROWTH_DIGITS,
+        value=Phrase(N_("{start}... ({count:,} characters)"), start=text[:60], count=len(text))
+        if len(text) > 80
+        else text,
     )
 
 
@@ -166,8 +173,13 @@ def grow_plan(plan: CostPlan, years: int, personnel_growth: Exact) -> CostPlan:
         or not 0 <= years <= _MAX_GROWTH_YEARS
     ):
         raise InvalidValueError(
-            f"years of growth must be an int from 0 to {_MAX_GROWTH_YEARS} (the years from 1 "
-            f"to {dt.MAXYEAR}), got {shown(years)}"
+            N_(
+                "years of growth must be an int from 0 to {most} (the years from 1 "
+                "to {last}), got {value}"
+            ),
+            most=_MAX_GROWTH_YEARS,
+            last=dt.MAXYEAR,
+            value=shown(years),
         )
     rate = _growth_rate(personnel_growth)
     factor = (1 + rate) ** years
@@ -182,9 +194,22 @@ def grow_plan(plan: CostPlan, years: int, personnel_growth: Exact) -> CostPlan:
         if abs(personnel) >= MAX_EUROS * 100:
             # Said here, with the rate and years, rather than as an amount of thousands of digits.
             raise InvalidMoneyError(
-                f"personnel costs of region {shown(region)} ({statement.personnel} euros) grown "
-                f"by {shown(personnel_growth)} a year for {years} years reach "
-                f"{MAX_EUROS:,} euros or more, beyond the largest amount the library holds"
+                N_(
+                    "personnel costs of region {region} ({amount} euros) grown by {growth} a "
+                    "year for {years} year reach {most:,} euros or more, beyond the largest "
+                    "amount the library holds"
+                )
+                if years == 1
+                else N_(
+                    "personnel costs of region {region} ({amount} euros) grown by {growth} a "
+                    "year for {years} years reach {most:,} euros or more, beyond the largest "
+                    "amount the library holds"
+                ),
+                region=shown(region),
+                amount=statement.personnel,
+                growth=shown(personnel_growth),
+                years=years,
+                most=MAX_EUROS,
             )
         grown[region] = attrs.evolve(statement, personnel=from_cents(personnel))
     return MappingProxyType(grown)
@@ -463,7 +488,11 @@ class Projection(Exportable):
         for result in self.results:
             if result.year == year:
                 return result
-        raise InvalidValueError(f"{shown(year)} is not a year of this projection {self.years}")
+        raise InvalidValueError(
+            N_("{year} is not a year of this projection {years}"),
+            year=shown(year),
+            years=self.years,
+        )
 
     def plan(self, year: int) -> CostPlan:
         """Return the costs used for ``year``, per region."""
@@ -592,12 +621,14 @@ def project(
         )
     chosen = [check_year(year) for year in tuple_of(years, object, what="years")]
     if not chosen:
-        raise InvalidValueError("a projection needs at least one year")
+        raise InvalidValueError(N_("a projection needs at least one year"))
     if len(set(chosen)) != len(chosen):
-        raise InvalidValueError(f"each year may be projected once, got {chosen}")
+        raise InvalidValueError(N_("each year may be projected once, got {years}"), years=chosen)
     if len(chosen) > _MAX_YEARS:
         raise InvalidValueError(
-            f"a projection covers at most {_MAX_YEARS} years, got {len(chosen)}"
+            N_("a projection covers at most {most} years, got {count}"),
+            most=_MAX_YEARS,
+            count=len(chosen),
         )
     chosen.sort()
     per_year = _plans_per_year(chosen, plans, personnel_growth)
@@ -635,23 +666,26 @@ def _plans_per_year(
 ) -> dict[int, CostPlan]:
     if not isinstance(plans, Mapping) or not plans:
         raise InvalidValueError(
-            "plans must be a non-empty mapping: a base plan by region name, or plans by year"
+            N_("plans must be a non-empty mapping: a base plan by region name, or plans by year")
         )
     keys = list(plans)
     if all(isinstance(key, int) and not isinstance(key, bool) for key in keys):
         if _growth_rate(growth) != 0:
             raise InvalidValueError(
-                "personnel_growth applies to a base plan; with plans per year put the "
-                "grown costs into the plans"
+                N_(
+                    "personnel_growth applies to a base plan; with plans per year put the "
+                    "grown costs into the plans"
+                )
             )
         per_year: Mapping[int, CostPlan] = plans  # type: ignore[assignment]
         missing = [year for year in years if year not in per_year]
         if missing:
-            raise InvalidValueError(f"plans per year lack the years {missing}")
+            raise InvalidValueError(N_("plans per year lack the years {missing}"), missing=missing)
         return {year: per_year[year] for year in years}
     if not all(isinstance(key, str) for key in keys):
         raise InvalidValueError(
-            f"plans must be keyed by region names or by years, got keys {shown(keys)}"
+            N_("plans must be keyed by region names or by years, got keys {keys}"),
+            keys=shown(keys),
         )
     base: CostPlan = plans  # type: ignore[assignment]
     return {year: grow_plan(base, year - years[0], growth) for year in years}

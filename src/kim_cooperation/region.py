@@ -32,6 +32,7 @@ import attrs
 
 from kim_cooperation._checks import check_name, reads_older_pickles, shown, tuple_of
 from kim_cooperation.errors import AgreementError, InvalidTypeError, UnknownPartyError
+from kim_cooperation.i18n import N_
 from kim_cooperation.keys import EQUAL_KEY, KeyKind, SplitKey
 from kim_cooperation.party import Party, fold_name
 from kim_cooperation.post import Post
@@ -40,7 +41,7 @@ __all__ = ["Region"]
 
 
 def _name(value: str) -> str:
-    return check_name(value, what="region name")
+    return check_name(value, what=N_("region name"))
 
 
 def _members(value: Iterable[Party]) -> tuple[Party, ...]:
@@ -108,25 +109,42 @@ class Region:
 
     def __attrs_post_init__(self) -> None:
         if not self.members:
-            raise AgreementError(f"region {self.name!r} must have at least one member (C2)")
+            raise AgreementError(
+                N_("region {region!r} must have at least one member (C2)"), region=self.name
+            )
         seen: set[str] = set()
         for member in self.members:
             if member.ags in seen:
                 raise AgreementError(
-                    f"region {self.name!r} lists AGS {member.ags} ({member.name}) twice (C2)"
+                    N_("region {region!r} lists AGS {ags} ({party}) twice (C2)"),
+                    region=self.name,
+                    ags=member.ags,
+                    party=member.name,
                 )
             seen.add(member.ags)
         if self.employer not in self.members:
             raise AgreementError(
-                f"region {self.name!r}: employer {self.employer.name} ({self.employer.ags}) "
-                f"must be one of its members {[m.name for m in self.members]} (C3)"
+                N_(
+                    "region {region!r}: employer {employer} ({ags}) must be one of its "
+                    "members {members} (C3)"
+                ),
+                region=self.name,
+                employer=self.employer.name,
+                ags=self.employer.ags,
+                members=[m.name for m in self.members],
             )
         if not self.posts:
-            raise AgreementError(f"region {self.name!r} must have at least one post (C3)")
+            raise AgreementError(
+                N_("region {region!r} must have at least one post (C3)"), region=self.name
+            )
         labels: set[str] = set()
         for post in self.posts:
             if post.label in labels:
-                raise AgreementError(f"region {self.name!r} has two posts labelled {post.label!r}")
+                raise AgreementError(
+                    N_("region {region!r} has two posts labelled {label!r}"),
+                    region=self.name,
+                    label=post.label,
+                )
             labels.add(post.label)
         if self.split_key.kind is KeyKind.WEIGHTS:
             self._check_weights()
@@ -136,15 +154,24 @@ class Region:
         for party in weighted:
             if party not in self.members:
                 raise AgreementError(
-                    f"region {self.name!r} has a weight for {party.name} ({party.ags}), which is "
-                    f"not one of its members {[m.name for m in self.members]} (C2, C4, I9)"
+                    N_(
+                        "region {region!r} has a weight for {party} ({ags}), which is not one "
+                        "of its members {members} (C2, C4, I9)"
+                    ),
+                    region=self.name,
+                    party=party.name,
+                    ags=party.ags,
+                    members=[m.name for m in self.members],
                 )
         missing = [member.name for member in self.members if member not in weighted]
         if missing:
             raise AgreementError(
-                f"region {self.name!r} is split by weights but has no weight for "
-                f"{', '.join(missing)}; give every member a weight, 0 for a town that pays "
-                "nothing (C4, I9)"
+                N_(
+                    "region {region!r} is split by weights but has no weight for {missing}; "
+                    "give every member a weight, 0 for a town that pays nothing (C4, I9)"
+                ),
+                region=self.name,
+                missing=", ".join(missing),
             )
 
     @functools.cached_property
@@ -178,6 +205,8 @@ class Region:
             if member == key or (isinstance(key, str) and member.matches(key)):
                 return member
         raise UnknownPartyError(
-            f"{shown(key)} is not a member of region {self.name!r}; "
-            f"members are {[m.name for m in self.members]}"
+            N_("{key} is not a member of region {region!r}; members are {members}"),
+            key=shown(key),
+            region=self.name,
+            members=[m.name for m in self.members],
         )

@@ -7,6 +7,12 @@ of its own share among its towns. Every figure names its clause. The other
 renderers serve the command line's subcommands, in German (numbers as
 ``8.125,50 €``) or English.
 
+Each text is written once, in English, with named fields, and translated
+through the catalogue (`kim_cooperation.i18n`) before its fields are filled
+in, so a German text may order them as German needs. A variable part is a
+whole text of its own (``employer of region {region}`` or ``member of region
+{region} until {day}``), never English words put together.
+
 Examples:
     >>> from kim_cooperation.report import default_report
     >>> text = default_report()
@@ -37,10 +43,11 @@ from kim_cooperation.formatting import (
     format_fraction,
     format_fte,
 )
+from kim_cooperation.i18n import N_, translate
 from kim_cooperation.impact import FinancialImpact, ImpactLine, Layout, Role, financial_impact
 from kim_cooperation.keys import KeyKind, population_of
 from kim_cooperation.money import Money, from_cents, to_cents
-from kim_cooperation.notice import NoticeDeadline, NoticeTerms, termination_date
+from kim_cooperation.notice import NoticeDeadline, NoticeTerms, _terms_phrase, termination_date
 from kim_cooperation.party import Party
 from kim_cooperation.policy import SpanWeighting
 from kim_cooperation.projection import Projection
@@ -58,142 +65,25 @@ __all__ = [
     "render_termination",
 ]
 
-_TEXT: Final = MappingProxyType(
-    {
-        "de": {
-            "year": "Haushaltsjahr",
-            "finance": "Auswirkungen auf die Finanzrechnung (in EUR)",
-            "result": "Auswirkungen auf die Ergebnisrechnung (in EUR), jährlich",
-            "result_once": "Auswirkungen auf die Ergebnisrechnung (in EUR)",
-            "employer_of": "Anstellungskörperschaft der Region",
-            "member_of": "Mitglied der Region",
-            "split": "Eigenanteile je Region und Kommune",
-            "region": "Region",
-            "employer": "Anstellungskörperschaft",
-            "posts": "Vollzeitstellen",
-            "post": "Vollzeitstelle",
-            "costs": "Kosten",
-            "funding": "Förderung",
-            "own_share": "Eigenanteil",
-            "surplus": "Förderung über den Kosten (nicht verteilt)",
-            "pays": "zahlt an",
-            "keeps": "trägt selbst",
-            "extra_cent": "+1 Cent (Rest, I2)",
-            "assumed": (
-                "Planungsannahme: Die Ratsvorlage nennt keine Kosten für diese Region; "
-                "angesetzt sind die Kosten je Vollzeitstelle der Region Nord "
-                "({per_fte} je Vollzeitstelle)."
-            ),
-            "source": "Quelle der Kosten der Region Nord: Ratsvorlage der Stadt Coesfeld 2023.",
-            "billing": "Abrechnung {year} (C9)",
-            "owes": "schuldet",
-            "no_billing": "keine Forderungen",
-            "received": "Kündigung zugegangen am {received}: Mitglied bis {ends} ({terms}, C11)",
-            "deadline": (
-                "Für ein Ende zum {end} muss die Kündigung spätestens am {deadline} "
-                "zugehen ({terms}, C11)."
-            ),
-            "weekend": (
-                "Der {deadline} ist {what}. Die Frist verschiebt sich nicht "
-                "(§ 193 BGB gilt nicht für Kündigungsfristen); die Kündigung sollte "
-                "spätestens am {working_day} zugehen."
-            ),
-            "projection": "Eigenanteile je Kommune und Jahr",
-            "town": "Kommune",
-            "total": "Summe",
-            "run_on": "* Nachlauf nach Vertragsende, aus dem Kostenplan geschätzt (C13)",
-            "ended": "– Vertrag beendet, kein Nachlauf",
-            "comparison": "Szenario {name}: Eigenanteile je Kommune und Jahr (Differenz zur Basis)",
-            "comparison_base": "Szenario {name}: Eigenanteile je Kommune und Jahr",
-            "baseline": "Basis",
-            "settled_and_run_on": (
-                "+ Vertragsende im Jahr: Eigenanteil bis zum Ende und danach der aus dem "
-                "Kostenplan geschätzte Nachlauf (C7, C13)"
-            ),
-            "until": "bis {day}",
-            "from": "ab {day}",
-            "between": "{first} bis {last}",
-            "and": "und",
-            "key_weights": "Schlüssel: feste Anteile {weights}",
-            "key_population": "Schlüssel: Einwohner, letzte Zählung bis zum Stichtag {day}",
-            "key_population_counts": (
-                "Schlüssel: Einwohner, letzte Zählung bis zum Stichtag {day}: {counts}"
-            ),
-            "key_lost": "Schlüssel: ohne Förderung zu gleichen Teilen statt {kind} (I12)",
-            "kind_weights": "nach festen Anteilen",
-            "kind_population": "nach Einwohnern",
-            "span": "Zeitraum {first} bis {last} ({weight}), Anstellungskörperschaft {employer}: {shares}",
-            "pays_amount": "{amount} an {employer}",
-            "pays_each": "zahlt {lines} (C9)",
-            "keeps_amount": "trägt {amount} selbst",
-        },
-        "en": {
-            "year": "Budget year",
-            "finance": "Effect on the finance statement (EUR)",
-            "result": "Effect on the result statement (EUR), yearly",
-            "result_once": "Effect on the result statement (EUR)",
-            "employer_of": "employer of region",
-            "member_of": "member of region",
-            "split": "Own shares per region and town",
-            "region": "Region",
-            "employer": "employer",
-            "posts": "full-time posts",
-            "post": "full-time post",
-            "costs": "Costs",
-            "funding": "Funding",
-            "own_share": "Own share",
-            "surplus": "Funding beyond costs (not distributed)",
-            "pays": "pays",
-            "keeps": "bears itself",
-            "extra_cent": "+1 cent (remainder, I2)",
-            "assumed": (
-                "Planning assumption: the council paper gives no costs for this region; "
-                "Region Nord's cost per full-time post is used ({per_fte} per post)."
-            ),
-            "source": "Source of Region Nord's costs: Stadt Coesfeld council paper 2023.",
-            "billing": "Billing {year} (C9)",
-            "owes": "owes",
-            "no_billing": "nothing to bill",
-            "received": "Notice received on {received}: member until {ends} ({terms}, C11)",
-            "deadline": (
-                "To end the agreement on {end}, notice must be received by {deadline} "
-                "at the latest ({terms}, C11)."
-            ),
-            "weekend": (
-                "{deadline} is {what}. The deadline is not moved (§ 193 BGB does not "
-                "apply to notice periods); make sure the notice arrives by {working_day}."
-            ),
-            "projection": "Own shares per town and year",
-            "town": "Town",
-            "total": "Total",
-            "run_on": "* run-on after the end, estimated from the cost plan (C13)",
-            "ended": "– agreement ended, nothing runs on",
-            "comparison": "Scenario {name}: own shares per town and year (difference to baseline)",
-            "comparison_base": "Scenario {name}: own shares per town and year",
-            "baseline": "baseline",
-            "settled_and_run_on": (
-                "+ the agreement ends within the year: the own share until the end, then the "
-                "run-on estimated from the cost plan (C7, C13)"
-            ),
-            "until": "until {day}",
-            "from": "from {day}",
-            "between": "{first} to {last}",
-            "and": "and",
-            "key_weights": "Split key: fixed weights {weights}",
-            "key_population": "Split key: inhabitants, latest count on or before {day}",
-            "key_population_counts": (
-                "Split key: inhabitants, latest count on or before {day}: {counts}"
-            ),
-            "key_lost": "Split key: without funding equal parts instead of {kind} (I12)",
-            "kind_weights": "by fixed weights",
-            "kind_population": "by population",
-            "span": "Span {first} to {last} ({weight}), employer {employer}: {shares}",
-            "pays_amount": "{amount} to {employer}",
-            "pays_each": "pays {lines} (C9)",
-            "keeps_amount": "bears {amount} itself",
-        },
-    }
-)
+
+def _say(template: str, lang: Lang, /, **fields: object) -> str:
+    """``template``, an English catalogue text marked with `N_`, in ``lang``, its fields filled in.
+
+    Translated before it is filled in, so the German text may order the
+    fields as German needs; a text without fields is not filled in.
+    """
+    text = translate(template, lang)
+    return text.format(**fields) if fields else text
+
+
+def _joined(items: Sequence[str], lang: Lang) -> str:
+    """``a and b and c``: each item joined to the ones before it by the catalogue's ``and``."""
+    if not items:
+        return ""
+    joined = items[0]
+    for item in items[1:]:
+        joined = _say(N_("{first} and {second}"), lang, first=joined, second=item)
+    return joined
 
 
 def _table(
@@ -254,22 +144,47 @@ def render_impact(impact: FinancialImpact, *, lang: Lang = "de") -> str:
         ...
     """
     check_instance(impact, FinancialImpact, what="impact", how=_MAKE["impact"])
-    text = _TEXT[check_lang(lang)]
-    role = text["employer_of"] if impact.role is Role.EMPLOYER else text["member_of"]
+    lang = check_lang(lang)
     region = impact.region
-    role = f"{role} {region.region.name}"
+    name = region.region.name
+    role = (
+        _say(N_("employer of region {region}"), lang, region=name)
+        if impact.role is Role.EMPLOYER
+        else _say(N_("member of region {region}"), lang, region=name)
+    )
     # An employer for part of the year, or a town that leaves within it (C11, I10).
     runs = _employer_runs(region)
     if impact.role is Role.EMPLOYER and len(runs) > 1:
-        role += f" {_period(region, runs[impact.party], lang)}"
+        role = _say(
+            N_("employer of region {region} {period}"),
+            lang,
+            region=name,
+            period=_period(region, runs[impact.party], lang),
+        )
     elif impact.role is Role.MEMBER and region.spans:
         present = [span for span in region.spans if impact.party in span.members]
         if present and present[-1].last_day < region.spans[-1].last_day:
-            role += " " + text["until"].format(day=format_date(present[-1].last_day, lang=lang))
-    heading = f"{impact.party.title} – {role} – {text['year']} {impact.year}"
-    lines = [heading, "", text["finance"]]
+            role = _say(
+                N_("member of region {region} until {day}"),
+                lang,
+                region=name,
+                day=format_date(present[-1].last_day, lang=lang),
+            )
+    heading = _say(
+        N_("{party} – {role} – Budget year {year}"),
+        lang,
+        party=impact.party.title,
+        role=role,
+        year=impact.year,
+    )
+    lines = [heading, "", _say(N_("Effect on the finance statement (EUR)"), lang)]
     lines += _table(_impact_rows(impact.finance, lang), lang)
-    lines += ["", text["result"] if impact.recurring else text["result_once"]]
+    result = (
+        N_("Effect on the result statement (EUR), yearly")
+        if impact.recurring
+        else N_("Effect on the result statement (EUR)")
+    )
+    lines += ["", _say(result, lang)]
     lines += _table(_impact_rows(impact.result, lang), lang)
     return "\n".join(lines)
 
@@ -318,33 +233,39 @@ def render_region(
         check_instance(assumption, str, what="assumption", how="write the assumption as text")
     if agreement is not None:
         check_instance(agreement, Agreement, what="agreement", how=_MAKE["agreement"])
-    text = _TEXT[check_lang(lang)]
+    lang = check_lang(lang)
     settled = region.region
-    posts = text["post"] if settled.fte == 1 else text["posts"]
     runs = _employer_runs(region)
     employer = region.employer.title
     if len(runs) > 1:
         employer = ", ".join(
             f"{party.title} {_period(region, periods, lang)}" for party, periods in runs.items()
         )
-    heading = (
-        f"{text['region']} {settled.name} – {text['employer']} {employer} – "
-        f"{format_fte(settled.fte, lang=lang)} {posts}"
+    heading = _say(
+        N_("Region {region} – employer {employer} – {fte} full-time post")
+        if settled.fte == 1
+        else N_("Region {region} – employer {employer} – {fte} full-time posts"),
+        lang,
+        region=settled.name,
+        employer=employer,
+        fte=format_fte(settled.fte, lang=lang),
     )
     lines = [heading]
     if assumption:
         lines.append(f"  {assumption}")
     rows: list[tuple[str, Money | None, str]] = [
-        (text["costs"], region.costs.total, f"({region.costs.clause})"),
+        (_say(N_("Costs"), lang), region.costs.total, f"({region.costs.clause})"),
         (
-            _funding_label(region, text["funding"], lang),
+            _funding_label(region, lang),
             region.funding.amount,
             f"({Clause.C10 if region.funding.lost else region.funding.clause})",
         ),
-        (text["own_share"], region.own_share, f"({region.clause})"),
+        (_say(N_("Own share"), lang), region.own_share, f"({region.clause})"),
     ]
     if region.surplus:
-        rows.append((text["surplus"], region.surplus, "(I6)"))
+        rows.append(
+            (_say(N_("Funding beyond costs (not distributed)"), lang), region.surplus, "(I6)")
+        )
     lines += _table(rows, lang)
     lines += [f"  {line}" for line in _key_lines(region, agreement, lang)]
     part_rows: list[tuple[str, Money | None, str]] = []
@@ -352,12 +273,13 @@ def render_region(
         if len(runs) > 1:
             action = _payments(region, share.party, lang)
         elif share.party == region.employer:
-            action = text["keeps"]
+            action = _say(N_("bears itself"), lang)
         else:
-            action = f"{text['pays']} {region.employer.name} (C9)"
+            action = _say(N_("pays {employer} (C9)"), lang, employer=region.employer.name)
         note = f"({region.split.clause}) {action}"
         if share.extra_cent:
-            note += f", {text['extra_cent']}"
+            # A town's notes are a list, separated by commas in both languages.
+            note += ", " + _say(N_("+1 cent (remainder, I2)"), lang)
         part_rows.append((share.party.name, share.amount, note))
     lines += _table(part_rows, lang, indent="    ")
     return "\n".join(lines)
@@ -381,45 +303,65 @@ def _period(
     region: RegionSettlement, periods: Sequence[tuple[dt.date, dt.date]], lang: Lang
 ) -> str:
     """``bis 31.03.2026``, ``ab 01.04.2026`` or ``01.04.2026 bis 30.06.2026`` (I10)."""
-    text = _TEXT[lang]
     start, end = region.spans[0].first_day, region.spans[-1].last_day
     shown = []
     for first, last in periods:
         if first == start:
-            shown.append(text["until"].format(day=format_date(last, lang=lang)))
+            shown.append(_say(N_("until {day}"), lang, day=format_date(last, lang=lang)))
         elif last == end:
-            shown.append(text["from"].format(day=format_date(first, lang=lang)))
+            shown.append(_say(N_("from {day}"), lang, day=format_date(first, lang=lang)))
         else:
             shown.append(
-                text["between"].format(
-                    first=format_date(first, lang=lang), last=format_date(last, lang=lang)
+                _say(
+                    N_("{first} to {last}"),
+                    lang,
+                    first=format_date(first, lang=lang),
+                    last=format_date(last, lang=lang),
                 )
             )
-    return f" {text['and']} ".join(shown)
+    return _joined(shown, lang)
 
 
 def _key_lines(region: RegionSettlement, agreement: Agreement | None, lang: Lang) -> list[str]:
     """The key other than equal parts (I9, I12) and the spans of a year with changes (I10)."""
-    text = _TEXT[lang]
     own = region.region.split_key
     lines = []
     if own.kind is not KeyKind.EQUAL:
         if region.key.kind is KeyKind.EQUAL:
-            lines.append(text["key_lost"].format(kind=text[f"kind_{own.kind.value}"]))
+            # Without funding a key other than equal parts gives way to equal parts (I12).
+            lost = (
+                N_("Split key: without funding equal parts instead of by fixed weights (I12)")
+                if own.kind is KeyKind.WEIGHTS
+                else N_("Split key: without funding equal parts instead of by population (I12)")
+            )
+            lines.append(_say(lost, lang))
         elif own.kind is KeyKind.WEIGHTS:
             weights = ", ".join(
                 f"{party.name} {format_fte(weight, lang=lang)}"
                 for party, weight in own.weights.items()
             )
-            lines.append(f"{text['key_weights'].format(weights=weights)} (C4, I9)")
+            lines.append(
+                _say(N_("Split key: fixed weights {weights} (C4, I9)"), lang, weights=weights)
+            )
         elif region.reference_day is not None:
             day = format_date(region.reference_day, lang=lang)
             counts = [] if agreement is None else _counts(region, agreement, lang)
             if counts:
-                line = text["key_population_counts"].format(day=day, counts=", ".join(counts))
+                line = _say(
+                    N_(
+                        "Split key: inhabitants, latest count on or before {day}: {counts} (C4, I9)"
+                    ),
+                    lang,
+                    day=day,
+                    counts=", ".join(counts),
+                )
             else:
-                line = text["key_population"].format(day=day)
-            lines.append(f"{line} (C4, I9)")
+                line = _say(
+                    N_("Split key: inhabitants, latest count on or before {day} (C4, I9)"),
+                    lang,
+                    day=day,
+                )
+            lines.append(line)
     if len(region.spans) > 1:
         total_months = sum(span.months for span in region.spans)
         total_days = sum(span.days for span in region.spans)
@@ -437,14 +379,19 @@ def _key_lines(region: RegionSettlement, agreement: Agreement | None, lang: Lang
             shares = ", ".join(
                 f"{party.name} {format_fraction(share)}" for party, share in span.shares.items()
             )
-            line = text["span"].format(
+            line = _say(
+                N_(
+                    "Span {first} to {last} ({weight}), employer {employer}: {shares} ({clause}, I10)"
+                ),
+                lang,
                 first=format_date(span.first_day, lang=lang),
                 last=format_date(span.last_day, lang=lang),
                 weight=weight,
                 employer=span.employer.name,
                 shares=shares,
+                clause=span.clause,
             )
-            lines.append(f"{line} ({span.clause}, I10)")
+            lines.append(line)
     return lines
 
 
@@ -468,36 +415,46 @@ def _counts(region: RegionSettlement, agreement: Agreement, lang: Lang) -> list[
 
 def _payments(region: RegionSettlement, party: Party, lang: Lang) -> str:
     """What a town pays to which employer after a handover within the year (C9, I10)."""
-    text = _TEXT[lang]
     owed = [line for line in region.billing if line.debtor == party]
     parts = []
     if owed:
-        lines = f" {text['and']} ".join(
-            text["pays_amount"].format(
-                amount=format_eur(line.amount, lang=lang), employer=line.creditor.name
+        payments = [
+            _say(
+                N_("{amount} to {employer}"),
+                lang,
+                amount=format_eur(line.amount, lang=lang),
+                employer=line.creditor.name,
             )
             for line in owed
-        )
-        parts.append(text["pays_each"].format(lines=lines))
+        ]
+        parts.append(_say(N_("pays {lines} (C9)"), lang, lines=_joined(payments, lang)))
     if any(span.employer == party for span in region.spans):
         if owed:
             kept = to_cents(region.split[party]) - sum(to_cents(line.amount) for line in owed)
             parts.append(
-                text["keeps_amount"].format(amount=format_eur(from_cents(kept), lang=lang))
+                _say(
+                    N_("bears {amount} itself"),
+                    lang,
+                    amount=format_eur(from_cents(kept), lang=lang),
+                )
             )
         else:
-            parts.append(text["keeps"])
+            parts.append(_say(N_("bears itself"), lang))
     return ", ".join(parts)
 
 
-def _funding_label(region: RegionSettlement, label: str, lang: Lang) -> str:
+def _funding_label(region: RegionSettlement, lang: Lang) -> str:
     """Show the derivation FTE × rate where the year had one rate and every post was full-year."""
     funding = region.funding
     full_year = all(len(post.months) == 12 for post in funding.posts)
     if len(funding.rates) != 1 or not full_year:
-        return label
-    fte = format_fte(region.region.fte, lang=lang)
-    return f"{label} ({fte} × {format_eur(funding.rates[0].amount, lang=lang)})"
+        return _say(N_("Funding"), lang)
+    return _say(
+        N_("Funding ({fte} × {rate})"),
+        lang,
+        fte=format_fte(region.region.fte, lang=lang),
+        rate=format_eur(funding.rates[0].amount, lang=lang),
+    )
 
 
 def default_report(
@@ -531,24 +488,37 @@ def default_report(
         ...
         Source of Region Nord's costs: Stadt Coesfeld council paper 2023.
     """
-    text = _TEXT[check_lang(lang)]
+    lang = check_lang(lang)
     agreement = presets.coesfeld()
     plan = presets.coesfeld_planning_costs_2023()
     settlement: Settlement = settle(agreement, 2023, plan)
     nord = agreement.region("Nord")
     per_fte = format_eur(plan["Nord"].scaled(1 / nord.fte).total, lang=lang)
+    assumed = _say(
+        N_(
+            "Planning assumption: the council paper gives no costs for this region; "
+            "Region Nord's cost per full-time post is used ({per_fte} per post)."
+        ),
+        lang,
+        per_fte=per_fte,
+    )
     impact = financial_impact(settlement, party, layout=layout)
     sections = [agreement.name, "", render_impact(impact, lang=lang)]
     if impact.region.region != nord:
-        sections += ["", text["assumed"].format(per_fte=per_fte)]
+        sections += ["", assumed]
     sections += [
         "",
-        f"{text['split']} ({text['year']} 2023)",
+        _say(
+            N_("Own shares per region and town (Budget year {year})"), lang, year=settlement.year
+        ),
     ]
     for region in settlement.regions:
-        assumption = None if region.region == nord else text["assumed"].format(per_fte=per_fte)
+        assumption = None if region.region == nord else assumed
         sections += ["", render_region(region, lang=lang, assumption=assumption)]
-    sections += ["", text["source"]]
+    sections += [
+        "",
+        _say(N_("Source of Region Nord's costs: Stadt Coesfeld council paper 2023."), lang),
+    ]
     return "\n".join(sections)
 
 
@@ -575,20 +545,31 @@ def render_settlement(
     """
     check_instance(settlement, Settlement, what="settlement", how=_MAKE["settlement"])
     notes = tuple_of(notes, str, what="notes")
-    text = _TEXT[check_lang(lang)]
-    sections = [f"{settlement.agreement.name} – {text['year']} {settlement.year}", *notes]
+    lang = check_lang(lang)
+    heading = _say(
+        N_("{agreement} – Budget year {year}"),
+        lang,
+        agreement=settlement.agreement.name,
+        year=settlement.year,
+    )
+    sections = [heading, *notes]
     for region in settlement.regions:
         sections += ["", render_region(region, lang=lang, agreement=settlement.agreement)]
-    sections += ["", text["billing"].format(year=settlement.year)]
+    sections += ["", _say(N_("Billing {year} (C9)"), lang, year=settlement.year)]
     rows: list[tuple[str, Money | None, str]] = [
         (
-            f"{line.debtor.name} {text['owes']} {line.creditor.name}",
+            _say(
+                N_("{debtor} owes {creditor}"),
+                lang,
+                debtor=line.debtor.name,
+                creditor=line.creditor.name,
+            ),
             line.amount,
             f"({line.clause})",
         )
         for line in settlement.billing
     ]
-    sections += _table(rows, lang) if rows else [f"  {text['no_billing']}"]
+    sections += _table(rows, lang) if rows else ["  " + _say(N_("nothing to bill"), lang)]
     return "\n".join(sections)
 
 
@@ -602,10 +583,12 @@ def render_termination(
         >>> print(render_termination(dt.date(2024, 6, 30)))
         Kündigung zugegangen am 30.06.2024: Mitglied bis 31.12.2025 (18 Monate zum Ende eines Kalenderjahres, C11)
     """
-    check_lang(lang)
+    lang = check_lang(lang)
     chosen = NoticeTerms() if terms is None else terms
     ends = termination_date(received, chosen)
-    return _TEXT[lang]["received"].format(
+    return _say(
+        N_("Notice received on {received}: member until {ends} ({terms}, C11)"),
+        lang,
         received=format_date(received, lang=lang),
         ends=format_date(ends, lang=lang),
         terms=_describe_terms(chosen, lang),
@@ -622,9 +605,14 @@ def render_deadline(deadline: NoticeDeadline, *, lang: Lang = "de") -> str:
         2024-06-30 is a Sunday. The deadline is not moved (§ 193 BGB does not apply to notice periods); make sure the notice arrives by 2024-06-28.
     """
     check_instance(deadline, NoticeDeadline, what="deadline", how=_MAKE["deadline"])
-    text = _TEXT[check_lang(lang)]
+    lang = check_lang(lang)
     lines = [
-        text["deadline"].format(
+        _say(
+            N_(
+                "To end the agreement on {end}, notice must be received by {deadline} "
+                "at the latest ({terms}, C11)."
+            ),
+            lang,
             end=format_date(deadline.end, lang=lang),
             deadline=format_date(deadline.deadline, lang=lang),
             terms=_describe_terms(deadline.terms, lang),
@@ -633,7 +621,12 @@ def render_deadline(deadline: NoticeDeadline, *, lang: Lang = "de") -> str:
     check = deadline.day_check  # weekends, public holidays and listed closed days
     if check.closed:
         lines.append(
-            text["weekend"].format(
+            _say(
+                N_(
+                    "{deadline} is {what}. The deadline is not moved (§ 193 BGB does not "
+                    "apply to notice periods); make sure the notice arrives by {working_day}."
+                ),
+                lang,
                 deadline=format_date(deadline.deadline, lang=lang),
                 what=check.describe(lang=lang),
                 working_day=format_date(deadline.last_working_day, lang=lang),
@@ -656,16 +649,8 @@ def describe_terms(terms: NoticeTerms, *, lang: Lang = "de") -> str:
 
 
 def _describe_terms(terms: NoticeTerms, lang: Lang) -> str:
-    if lang == "en":
-        return terms.describe()
-    units = {
-        "year": "eines Kalenderjahres",
-        "half-year": "eines Kalenderhalbjahres",
-        "quarter": "eines Kalendervierteljahres",
-        "month": "eines Kalendermonats",
-    }
-    months = "Monat" if terms.months == 1 else "Monate"
-    return f"{terms.months} {months} zum Ende {units[terms.period_end.value]}"
+    # The catalogue text `NoticeTerms.describe` writes, in ``lang``: one wording everywhere.
+    return _terms_phrase(terms).describe(lang)
 
 
 def render_projection(projection: Projection, *, lang: Lang = "de") -> str:
@@ -689,9 +674,10 @@ def render_projection(projection: Projection, *, lang: Lang = "de") -> str:
           Total      €32,500  €32,500   €65,000
     """
     check_instance(projection, Projection, what="projection", how=_MAKE["projection"])
-    text = _TEXT[check_lang(lang)]
+    lang = check_lang(lang)
+    town, total = _say(N_("Town"), lang), _say(N_("Total"), lang)
     parties = projection.parties
-    headers = [text["town"], *(_year_heading(projection, year) for year in projection.years)]
+    headers = [town, *(_year_heading(projection, year) for year in projection.years)]
     yearly = [
         sum(to_cents(projection.own_share_of(party, year)) for party in parties)
         for year in projection.years
@@ -710,10 +696,10 @@ def render_projection(projection: Projection, *, lang: Lang = "de") -> str:
             lang=lang,
         )
     )
-    names = [party.name for party in parties] + [text["total"]]
+    names = [party.name for party in parties] + [total]
     rows = [[name, *(column[index] for column in columns)] for index, name in enumerate(names)]
-    lines = [text["projection"], *_grid([*headers, text["total"]], rows)]
-    return "\n".join(lines + _year_notes(projection, text))
+    lines = [_say(N_("Own shares per town and year"), lang), *_grid([*headers, total], rows)]
+    return "\n".join(lines + _year_notes(projection, lang))
 
 
 def render_comparison(comparison: Comparison, *, lang: Lang = "de") -> str:
@@ -748,12 +734,12 @@ def render_comparison(comparison: Comparison, *, lang: Lang = "de") -> str:
           Total            €32,500.00 (€0.00)
     """
     check_instance(comparison, Comparison, what="comparison", how=_MAKE["comparison"])
-    text = _TEXT[check_lang(lang)]
+    lang = check_lang(lang)
+    town, total = _say(N_("Town"), lang), _say(N_("Total"), lang)
     sections: list[str] = []
     for name, projection in zip(comparison.names, comparison.projections, strict=True):
         base = name == BASELINE
-        shown = text["baseline"] if base else name
-        headers = [text["town"], *(_year_heading(projection, year) for year in comparison.years)]
+        headers = [town, *(_year_heading(projection, year) for year in comparison.years)]
         columns = []
         for year in comparison.years:
             values = [comparison.value(name, party, year) for party in comparison.parties]
@@ -763,13 +749,26 @@ def render_comparison(comparison: Comparison, *, lang: Lang = "de") -> str:
             values.append(from_cents(sum(to_cents(value) for value in values)))
             differences.append(from_cents(sum(to_cents(change) for change in differences)))
             columns.append(_compared_column(values, None if base else differences, lang))
-        names = [party.name for party in comparison.parties] + [text["total"]]
+        names = [party.name for party in comparison.parties] + [total]
         rows = [[name, *(column[index] for column in columns)] for index, name in enumerate(names)]
         if sections:
             sections.append("")
-        heading = text["comparison_base" if base else "comparison"].format(name=shown)
+        # The baseline's table shows no differences, so its heading names none (issue 13).
+        heading = (
+            _say(
+                N_("Scenario {name}: own shares per town and year"),
+                lang,
+                name=_say(N_("baseline"), lang),
+            )
+            if base
+            else _say(
+                N_("Scenario {name}: own shares per town and year (difference to baseline)"),
+                lang,
+                name=name,
+            )
+        )
         sections += [heading, *_grid(headers, rows)]
-        sections += _year_notes(projection, text)
+        sections += _year_notes(projection, lang)
     return "\n".join(sections)
 
 
@@ -800,16 +799,20 @@ def _year_heading(projection: Projection, year: int) -> str:
     return f"{year}*" if result.wind_down is not None else f"{year}–"
 
 
-def _year_notes(
-    projection: Projection, text: dict[str, str] | MappingProxyType[str, str]
-) -> list[str]:
+def _year_notes(projection: Projection, lang: Lang) -> list[str]:
+    """The notes on the marks of the year headings: ``+``, ``*`` and ``–`` (C7, C13)."""
     notes = []
     if any(r.settlement is not None and r.wind_down is not None for r in projection.results):
-        notes.append(f"  {text['settled_and_run_on']}")
+        note = N_(
+            "+ the agreement ends within the year: the own share until the end, then the "
+            "run-on estimated from the cost plan (C7, C13)"
+        )
+        notes.append(f"  {_say(note, lang)}")
     if any(r.settlement is None and r.wind_down is not None for r in projection.results):
-        notes.append(f"  {text['run_on']}")
+        note = N_("* run-on after the end, estimated from the cost plan (C13)")
+        notes.append(f"  {_say(note, lang)}")
     if any(r.settlement is None and r.wind_down is None for r in projection.results):
-        notes.append(f"  {text['ended']}")
+        notes.append("  " + _say(N_("– agreement ended, nothing runs on"), lang))
     return notes
 
 

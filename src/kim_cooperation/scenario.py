@@ -52,6 +52,7 @@ from kim_cooperation.agreement import Agreement, check_agreement
 from kim_cooperation.clauses import Clause
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError
 from kim_cooperation.funding import FundingRate, FundingSchedule
+from kim_cooperation.i18n import N_
 from kim_cooperation.money import Money, from_cents, to_cents
 from kim_cooperation.party import Party
 from kim_cooperation.projection import CostPlan, Projection, project
@@ -220,7 +221,9 @@ def _variant_growth(_instance: object, _attribute: attrs.Attribute[Any], value: 
     if value is None:
         return
     if to_fraction(value, what="personnel_growth") < -1:
-        raise InvalidValueError(f"personnel_growth must be at least -1, got {shown(value)}")
+        raise InvalidValueError(
+            N_("personnel_growth must be at least -1, got {value}"), value=shown(value)
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -300,7 +303,11 @@ class Comparison(Exportable):
             InvalidValueError: No scenario has that name.
         """
         if name not in self.names:
-            raise InvalidValueError(f"no scenario {shown(name)}; scenarios are {list(self.names)}")
+            raise InvalidValueError(
+                N_("no scenario {name}; scenarios are {names}"),
+                name=shown(name),
+                names=list(self.names),
+            )
         return self.projections[self.names.index(name)]
 
     def value(self, name: str, party: str | Party, year: int) -> Decimal:
@@ -382,7 +389,9 @@ def compare(
     for name, variant in variants.items():
         check_label(name, what="scenario name")
         if name == BASELINE:
-            raise InvalidValueError(f"the name {BASELINE!r} is reserved for the baseline")
+            raise InvalidValueError(
+                N_("the name {name!r} is reserved for the baseline"), name=BASELINE
+            )
         if isinstance(variant, Variant):
             agreement, growth = variant.agreement, variant.personnel_growth
         elif isinstance(variant, Agreement):
@@ -394,8 +403,11 @@ def compare(
             )
         if agreement.parties != baseline.parties:
             raise InvalidValueError(
-                f"scenario {shown(name)} has other parties than the baseline; compare agreements "
-                "of the same parties"
+                N_(
+                    "scenario {name} has other parties than the baseline; compare agreements "
+                    "of the same parties"
+                ),
+                name=shown(name),
             )
         names.append(name)
         agreements.append((agreement, growth))

@@ -66,7 +66,7 @@ import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any, Final, TypeAlias
 
 import attrs
 
@@ -77,9 +77,11 @@ from kim_cooperation.errors import (
     InvalidTypeError,
     InvalidValueError,
     KimCooperationError,
+    Phrase,
     UndecidedCaseError,
 )
 from kim_cooperation.formatting import Lang
+from kim_cooperation.i18n import N_
 from kim_cooperation.parsing import parse_amount, parse_date, parse_rate
 from kim_cooperation.party import Party
 from kim_cooperation.scenario import (
@@ -109,96 +111,24 @@ _VARIANT_KEYS: Final = (
 _RATE_KEYS: Final = ("valid_from", "amount")
 _NOTICE_KEYS: Final = ("party", "received", "successor")
 
-_TEXT: Final[Mapping[Lang, Mapping[str, str]]] = {
-    "de": {
-        "header": "{name} hat {count} {problems}:",
-        "file": "die Szenariodatei",
-        "named_file": "die Szenariodatei {source!r}",
-        "problem": "Problem",
-        "problems": "Probleme",
-        "top": "(oberste Ebene)",
-        "toml": "kein gültiges TOML: {error}",
-        "utf8": "keine gültige UTF-8-Datei (Byte {position})",
-        "surrogate": "enthält das einzelne Ersatzzeichen U+{code:04X}, das kein Text ist",
-        "too_large": "die Datei ist größer als {limit} Bytes",
-        "missing": "Pflichtangabe fehlt",
-        "unknown_key": "unbekannter Schlüssel{hint}; möglich sind {keys}",
-        "did_you_mean": "; meinten Sie {key}?",
-        "expected": "erwartet {expected}, gefunden {found}",
-        "table": "eine Tabelle",
-        "tables": "eine Liste von Tabellen",
-        "string": "einen Text",
-        "date": 'ein Datum wie 2026-01-01 oder "01.01.2026"',
-        "amount": 'einen Betrag, Text oder ganze Zahl wie "57000.00"',
-        "rate": 'einen Satz als Text wie "3 %" oder "0.03"',
-        "float_amount": "; TOML liest {text} als {value}, ein deutsches Auge als {german}",
-        "float_rate": '; schreiben Sie ihn als Text, etwa "{text}" oder "{percent} %"',
-        "no_variants": 'mindestens eine Variante, etwa [[variants]] mit name = "…"',
-        "too_many": "höchstens {limit} Varianten, gefunden {count}",
-        "empty_name": "der Name ist leer",
-        "long_name": "der Name ist länger als {limit} Zeichen",
-        "control": "der Name enthält das Steuerzeichen U+{code:04X}",
-        "spaces": "der Name beginnt oder endet mit Leerraum",
-        "reserved": "der Name {name!r} ist der Basis vorbehalten",
-        "duplicate_name": "den Namen {name!r} trägt schon {other}",
-        "no_change": (
-            "eine Variante braucht mindestens eine Änderung: rates, funding_ends, notices, "
-            "all_give_notice oder personnel_growth"
-        ),
-        "empty_list": "mindestens ein Eintrag, oder den Schlüssel weglassen",
-        "duplicate_rate": "ab dem {day} gilt schon {other}",
-        "after_end": (
-            "beginnt am {day}, nach dem Ende der Förderung (funding_ends = {end}); "
-            "ein Satz ab dann wird nie gezahlt"
-        ),
-        "duplicate_notice": "{party} kündigt schon in {other}",
-        "successor_hint": 'successor = "KOMMUNE" in {where}',
-    },
-    "en": {
-        "header": "{name} has {count} {problems}:",
-        "file": "the scenario file",
-        "named_file": "scenario file {source!r}",
-        "problem": "problem",
-        "problems": "problems",
-        "top": "(top level)",
-        "toml": "not valid TOML: {error}",
-        "utf8": "not valid UTF-8 (byte {position})",
-        "surrogate": "holds the lone surrogate U+{code:04X}, which is not text",
-        "too_large": "the file is larger than {limit} bytes",
-        "missing": "required key is missing",
-        "unknown_key": "unknown key{hint}; allowed are {keys}",
-        "did_you_mean": "; did you mean {key}?",
-        "expected": "expected {expected}, got {found}",
-        "table": "a table",
-        "tables": "an array of tables",
-        "string": "a string",
-        "date": 'a date such as 2026-01-01 or "01.01.2026"',
-        "amount": 'an amount, a string or an integer such as "57000.00"',
-        "rate": 'a rate as a string such as "3 %" or "0.03"',
-        "float_amount": "; TOML reads {text} as {value}, a German eye as {german}",
-        "float_rate": '; write it as a string, such as "{text}" or "{percent} %"',
-        "no_variants": 'at least one variant, such as [[variants]] with name = "…"',
-        "too_many": "at most {limit} variants, got {count}",
-        "empty_name": "the name is empty",
-        "long_name": "the name is longer than {limit} characters",
-        "control": "the name holds the control character U+{code:04X}",
-        "spaces": "the name starts or ends with white space",
-        "reserved": "the name {name!r} is reserved for the baseline",
-        "duplicate_name": "the name {name!r} is already used by {other}",
-        "no_change": (
-            "a variant needs at least one change: rates, funding_ends, notices, "
-            "all_give_notice or personnel_growth"
-        ),
-        "empty_list": "at least one entry, or leave the key out",
-        "duplicate_rate": "{other} already starts on {day}",
-        "after_end": (
-            "starts on {day}, after the funding ends (funding_ends = {end}); a rate from then "
-            "on is never paid"
-        ),
-        "duplicate_notice": "{party} already gives notice in {other}",
-        "successor_hint": 'successor = "TOWN" in {where}',
-    },
-}
+_EXPECTED_TABLES: Final = Phrase(N_("an array of tables"))
+_EXPECTED_STRING: Final = Phrase(N_("a string"))
+_EXPECTED_DATE: Final = Phrase(N_('a date such as 2026-01-01 or "01.01.2026"'))
+_EXPECTED_AMOUNT: Final = Phrase(N_('an amount, a string or an integer such as "57000.00"'))
+_EXPECTED_RATE: Final = Phrase(N_('a rate as a string such as "3 %" or "0.03"'))
+
+Message: TypeAlias = str | Phrase | KimCooperationError
+"""A problem's message: a catalogue text (`Phrase`), the library's error, or a text as it is."""
+
+
+def _phrase_of(message: Message) -> Phrase:
+    """A problem's message as a phrase: an error's own phrase, or a text as it is."""
+    if isinstance(message, Phrase):
+        return message
+    if isinstance(message, KimCooperationError):
+        return message.phrase
+    text = str(message)  # a text given as it is: its braces are never filled in
+    return Phrase(text)
 
 
 class ScenarioFileError(InvalidValueError):
@@ -209,11 +139,16 @@ class ScenarioFileError(InvalidValueError):
     variant whose form is right, its changes against the agreement (towns,
     notices, successors).
 
+    Each problem is a catalogue text (`kim_cooperation.errors.Phrase`) or
+    the library's error: ``error.describe("de")`` says them in German,
+    ``error.describe("en")`` in English. ``str(error)`` uses the language
+    the file was read in (``lang``).
+
     Attributes:
-        problems: Each problem as ``(path, message)``, the path such as
-            ``variants[1].notices[0].party``; ``""`` is the whole file.
+        problems: Each problem as ``(path, message)`` in ``lang``, the path
+            such as ``variants[1].notices[0].party``; ``""`` is the whole file.
         source: The file's name, if known.
-        lang: The language of the messages, ``"de"`` or ``"en"``.
+        lang: The language of ``str(error)`` and of ``problems``, ``"de"`` or ``"en"``.
 
     Examples:
         >>> error = ScenarioFileError([("variants[0].name", "required key is missing")], "s.toml")
@@ -223,6 +158,15 @@ class ScenarioFileError(InvalidValueError):
         >>> print(ScenarioFileError([("", "nicht lesbar")], lang="de"))
         die Szenariodatei hat 1 Problem:
           (oberste Ebene): nicht lesbar
+
+        A problem given as a catalogue text is said in either language:
+
+        >>> from kim_cooperation.errors import Phrase
+        >>> from kim_cooperation.i18n import N_
+        >>> empty = ScenarioFileError([("variants[0].name", Phrase(N_("the name is empty")))])
+        >>> print(empty.describe("de"))
+        die Szenariodatei hat 1 Problem:
+          variants[0].name: der Name ist leer
     """
 
     problems: tuple[tuple[str, str], ...]
@@ -230,94 +174,130 @@ class ScenarioFileError(InvalidValueError):
     lang: Lang
 
     def __init__(
-        self, problems: Iterable[tuple[str, str]], source: str | None = None, lang: Lang = "en"
+        self,
+        problems: Iterable[tuple[str, Message]],
+        source: str | None = None,
+        lang: Lang = "en",
     ) -> None:
-        found = tuple((str(path), str(message)) for path, message in problems)
-        chosen: Lang = "de" if lang == "de" else "en"
-        super().__init__(found, source, chosen)
-        self.problems = found
+        self._phrases = tuple((str(path), _phrase_of(message)) for path, message in problems)
         self.source = source
-        self.lang = chosen
+        self.lang = "de" if lang == "de" else "en"
+        self.problems = tuple(
+            (path, _one_line(message.describe(self.lang))) for path, message in self._phrases
+        )
+        super().__init__(self._describe(self.lang))
+
+    def describe(self, lang: Lang = "en") -> str:
+        """Every problem in ``lang``, each on its own line after the path of its value.
+
+        Args:
+            lang: ``"de"`` or ``"en"``.
+        """
+        return self._describe(lang)
+
+    def _describe(self, lang: Lang) -> str:
+        count = len(self._phrases)
+        if self.source is None:
+            head = Phrase(
+                N_("the scenario file has {count} problem")
+                if count == 1
+                else N_("the scenario file has {count} problems"),
+                count=count,
+            )
+        else:
+            head = Phrase(
+                N_("scenario file {source} has {count} problem")
+                if count == 1
+                else N_("scenario file {source} has {count} problems"),
+                source=repr(self.source),
+                count=count,
+            )
+        top = Phrase(N_("(top level)")).describe(lang)
+        lines = [head.describe(lang) + ":"]
+        lines.extend(
+            f"  {path or top}: {_one_line(message.describe(lang))}"
+            for path, message in self._phrases
+        )
+        return "\n".join(lines)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self._phrases, self.source, self.lang))
 
     def __str__(self) -> str:
-        text = _TEXT[self.lang]
-        count = len(self.problems)
-        name = (
-            text["file"] if self.source is None else text["named_file"].format(source=self.source)
-        )
-        header = text["header"].format(
-            name=name, count=count, problems=text["problem" if count == 1 else "problems"]
-        )
-        lines = [header]
-        lines.extend(f"  {path or text['top']}: {message}" for path, message in self.problems)
-        return "\n".join(lines)
+        return self._describe(self.lang)
+
+
+def _one_line(text: str) -> str:
+    """A problem on one line of the listing, whatever line breaks its message holds."""
+    return " ".join(text.split())
 
 
 class _Problems:
-    """The problems found so far, with the language to word them in."""
+    """The problems found so far, with the language the file is read in."""
 
     def __init__(self, lang: Lang) -> None:
         self.lang = lang
-        self.found: list[tuple[str, str]] = []
+        self.found: list[tuple[str, Message]] = []
 
-    def say(self, key: str, /, **fields: object) -> str:
-        return _TEXT[self.lang][key].format(**fields)
-
-    def add(self, path: str, message: str) -> None:
+    def add(self, path: str, message: Message) -> None:
         self.found.append((path, message))
 
-    def expected(self, path: str, expected: str, value: object, hint: str = "") -> None:
-        found = _kind(value, self.lang)
-        self.add(path, self.say("expected", expected=self.say(expected), found=found) + hint)
+    def expected(self, path: str, expected: Phrase, value: object) -> None:
+        self.add(path, _not_as_expected(expected, value))
 
 
-def _kind(value: object, lang: Lang) -> str:
+def _not_as_expected(expected: Phrase, value: object) -> Phrase:
+    """The problem of a value that is not what the file must hold there."""
+    return Phrase(N_("expected {expected}, got {found}"), expected=expected, found=_kind(value))
+
+
+# In the order of the checks: a bool is an int, a date-time a date.
+_KINDS: Final = (
+    (bool, N_("the boolean {value}")),
+    (int, N_("the integer {value}")),
+    (Decimal, N_("the float {value}")),  # TOML's floats, read as Decimal
+    (str, N_("the string {value}")),
+    (dt.datetime, N_("the date-time {value}")),
+    (dt.date, N_("the date {value}")),
+    (dt.time, N_("the time {value}")),
+)
+
+
+def _kind(value: object) -> Phrase:
     """How TOML calls the type of ``value``, with the value where it is short."""
-    names = {
-        "de": {
-            bool: "den Wahrheitswert",
-            int: "die ganze Zahl",
-            Decimal: "die Kommazahl (float)",
-            str: "den Text",
-            dt.datetime: "den Zeitpunkt",
-            dt.date: "das Datum",
-            dt.time: "die Uhrzeit",
-            list: "eine Liste",
-            dict: "eine Tabelle",
-        },
-        "en": {
-            bool: "the boolean",
-            int: "the integer",
-            Decimal: "the float",
-            str: "the string",
-            dt.datetime: "the date-time",
-            dt.date: "the date",
-            dt.time: "the time",
-            list: "an array",
-            dict: "a table",
-        },
-    }[lang]
-    for kind, name in names.items():
+    if isinstance(value, list):
+        return Phrase(N_("an array"))
+    if isinstance(value, dict):
+        return Phrase(N_("a table"))
+    shown: object = str(value)[:40]  # a float as TOML's text, never with a German comma
+    if isinstance(value, bool):
+        shown = "true" if value else "false"
+    elif isinstance(value, str):
+        shown = repr(value)[:40]
+    elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        shown = value  # a day, written as the language writes days
+    for kind, template in _KINDS:
         if isinstance(value, kind):
-            if isinstance(value, list | dict):
-                return name
-            shown = repr(value) if isinstance(value, str) else str(value)
-            if isinstance(value, bool):
-                shown = "true" if value else "false"
-            return f"{name} {shown[:40]}"
-    return type(value).__name__
+            return Phrase(template, value=shown)
+    return Phrase(N_("{kind} {value}"), kind=type(value).__name__, value=repr(value)[:40])
 
 
 def _parse(text: str, problems: _Problems) -> dict[str, Any] | None:
     for char in text:
         if "\ud800" <= char <= "\udfff":
-            problems.add("", problems.say("surrogate", code=ord(char)))
+            problems.add(
+                "",
+                Phrase(
+                    N_("holds the lone surrogate U+{code:04X}, which is not text"), code=ord(char)
+                ),
+            )
             return None
     try:
         # Floats as Decimal: refused below with the exact text the file holds.
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
-        problems.add("", problems.say("toml", error=error))
+        # tomllib's own words are Python's, in English: a field, never translated.
+        problems.add("", Phrase(N_("not valid TOML: {error}"), error=str(error)))
         return None
 
 
@@ -328,8 +308,16 @@ def _keys(
         if key not in allowed:
             where = f"{path}.{key}" if path else key
             close = difflib.get_close_matches(key, allowed, n=1)
-            hint = problems.say("did_you_mean", key=close[0]) if close else ""
-            problems.add(where, problems.say("unknown_key", hint=hint, keys=", ".join(allowed)))
+            keys = ", ".join(allowed)
+            if close:
+                message = Phrase(
+                    N_("unknown key; did you mean {key}?; allowed are {keys}"),
+                    key=close[0],
+                    keys=keys,
+                )
+            else:
+                message = Phrase(N_("unknown key; allowed are {keys}"), keys=keys)
+            problems.add(where, message)
 
 
 def _date(value: object, path: str, problems: _Problems) -> dt.date | None:
@@ -339,9 +327,9 @@ def _date(value: object, path: str, problems: _Problems) -> dt.date | None:
         try:
             return parse_date(value, lang=problems.lang)
         except KimCooperationError as error:
-            problems.add(path, str(error))
+            problems.add(path, error)
             return None
-    problems.expected(path, "date", value)
+    problems.expected(path, _EXPECTED_DATE, value)
     return None
 
 
@@ -352,17 +340,27 @@ def _amount(value: object, path: str, problems: _Problems) -> Decimal | None:
         try:
             return parse_amount(value, lang=problems.lang, grouping=False)
         except KimCooperationError as error:
-            problems.add(path, str(error))
+            problems.add(path, error)
             return None
-    hint = ""
     if isinstance(value, Decimal):
         typed = f"{value:f}"
         if re.fullmatch(r"-?[0-9]{1,3}\.[0-9]{3}", typed):  # 57.000: 57 or 57,000?
-            whole = typed.rstrip("0").rstrip(".")
-            hint = problems.say(
-                "float_amount", text=typed, value=whole, german=typed.replace(".", "")
+            problems.add(
+                path,
+                Phrase(
+                    N_(
+                        "expected {expected}, got {found}; TOML reads {text} as {value}, "
+                        "a German eye as {german}"
+                    ),
+                    expected=_EXPECTED_AMOUNT,
+                    found=_kind(value),
+                    text=typed,
+                    value=typed.rstrip("0").rstrip("."),
+                    german=typed.replace(".", ""),
+                ),
             )
-    problems.expected(path, "amount", value, hint)
+            return None
+    problems.expected(path, _EXPECTED_AMOUNT, value)
     return None
 
 
@@ -373,31 +371,43 @@ def _rate(value: object, path: str, problems: _Problems) -> Decimal | None:
         try:
             return parse_rate(value, lang=problems.lang)
         except KimCooperationError as error:
-            problems.add(path, str(error))
+            problems.add(path, error)
             return None
-    hint = ""
     if isinstance(value, Decimal) and value.is_finite() and abs(value.adjusted()) < 10:
         sign, digits, exponent = value.as_tuple()
         assert isinstance(exponent, int)  # finite
         percent = f"{Decimal((sign, digits, exponent + 2)):f}"  # built exactly, never rounded
-        hint = problems.say("float_rate", text=f"{value:f}", percent=percent)
-    problems.expected(path, "rate", value, hint)
+        problems.add(
+            path,
+            Phrase(
+                N_(
+                    "expected {expected}, got {found}; write it as a string, "
+                    'such as "{text}" or "{percent} %"'
+                ),
+                expected=_EXPECTED_RATE,
+                found=_kind(value),
+                text=f"{value:f}",
+                percent=percent,
+            ),
+        )
+        return None
+    problems.expected(path, _EXPECTED_RATE, value)
     return None
 
 
 def _text(value: object, path: str, problems: _Problems) -> str | None:
     if isinstance(value, str):
         return value
-    problems.expected(path, "string", value)
+    problems.expected(path, _EXPECTED_STRING, value)
     return None
 
 
 def _tables(value: object, path: str, problems: _Problems) -> list[dict[str, Any]] | None:
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        problems.expected(path, "tables", value)
+        problems.expected(path, _EXPECTED_TABLES, value)
         return None
     if not value:
-        problems.add(path, problems.say("empty_list"))
+        problems.add(path, Phrase(N_("at least one entry, or leave the key out")))
         return None
     return value
 
@@ -420,16 +430,21 @@ def _name(value: object, path: str, problems: _Problems) -> str | None:
         return None
     for char in name:
         if unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp"):
-            problems.add(path, problems.say("control", code=ord(char)))
+            problems.add(
+                path,
+                Phrase(N_("the name holds the control character U+{code:04X}"), code=ord(char)),
+            )
             return None
     if not name.strip():
-        problems.add(path, problems.say("empty_name"))
+        problems.add(path, Phrase(N_("the name is empty")))
     elif name != name.strip():
-        problems.add(path, problems.say("spaces"))
+        problems.add(path, Phrase(N_("the name starts or ends with white space")))
     elif len(name) > _MAX_NAME:
-        problems.add(path, problems.say("long_name", limit=_MAX_NAME))
+        problems.add(
+            path, Phrase(N_("the name is longer than {limit} characters"), limit=_MAX_NAME)
+        )
     elif name.casefold() in _RESERVED:
-        problems.add(path, problems.say("reserved", name=name))
+        problems.add(path, Phrase(N_("the name {name!r} is reserved for the baseline"), name=name))
     else:
         return name
     return None
@@ -447,7 +462,7 @@ def _entries(
         _keys(entry, _RATE_KEYS if key == "rates" else _NOTICE_KEYS, where, problems)
         missing = [name for name in required if name not in entry]
         for name in missing:
-            problems.add(f"{where}.{name}", problems.say("missing"))
+            problems.add(f"{where}.{name}", Phrase(N_("required key is missing")))
         if not missing:
             found.append((where, entry))
     return found
@@ -466,7 +481,7 @@ def _rates(
         if earlier:
             problems.add(
                 f"{where}.valid_from",
-                problems.say("duplicate_rate", day=day.isoformat(), other=earlier[0]),
+                Phrase(N_("{other} already starts on {day}"), day=day, other=earlier[0]),
             )
         rates.append((where, day, amount))
     return rates
@@ -493,7 +508,7 @@ def _form(table: dict[str, Any], path: str, problems: _Problems) -> _Form | None
     _keys(table, _VARIANT_KEYS, path, problems)
     name = None
     if "name" not in table:
-        problems.add(f"{path}.name", problems.say("missing"))
+        problems.add(f"{path}.name", Phrase(N_("required key is missing")))
     else:
         name = _name(table["name"], f"{path}.name", problems)
     rates = _rates(table, path, problems)
@@ -507,13 +522,28 @@ def _form(table: dict[str, Any], path: str, problems: _Problems) -> _Form | None
     if "personnel_growth" in table:
         growth = _rate(table["personnel_growth"], f"{path}.personnel_growth", problems)
     if not set(table) - {"name"} and name is not None:
-        problems.add(path, problems.say("no_change"))
+        problems.add(
+            path,
+            Phrase(
+                N_(
+                    "a variant needs at least one change: rates, funding_ends, notices, "
+                    "all_give_notice or personnel_growth"
+                )
+            ),
+        )
     ends = days.get("funding_ends")
     for where, day, _ in rates:
         if ends is not None and day >= ends:
             problems.add(
                 f"{where}.valid_from",
-                problems.say("after_end", day=day.isoformat(), end=ends.isoformat()),
+                Phrase(
+                    N_(
+                        "starts on {day}, after the funding ends (funding_ends = {end}); "
+                        "a rate from then on is never paid"
+                    ),
+                    day=day,
+                    end=ends,
+                ),
             )
     if len(problems.found) > before or name is None:
         return None
@@ -541,39 +571,42 @@ def _resolved(form: _Form, base: Agreement, problems: _Problems) -> _Notices:
     notices = _Notices(received={}, successors={}, paths={})
     for where, name, day, successor in form.notices:
         try:
-            party = party_named(base, name, lang=problems.lang)
+            party = party_named(base, name)
         except KimCooperationError as error:
-            problems.add(f"{where}.party", str(error))
+            problems.add(f"{where}.party", error)
             continue
         if party in notices.paths:
             other = notices.paths[party]
             problems.add(
-                f"{where}.party", problems.say("duplicate_notice", party=party.name, other=other)
+                f"{where}.party",
+                Phrase(
+                    N_("{party} already gives notice in {other}"), party=party.name, other=other
+                ),
             )
             continue
         notices.paths[party] = where
         notices.received[party] = day
         if successor is not None:
             try:
-                notices.successors[party] = party_named(base, successor, lang=problems.lang)
+                notices.successors[party] = party_named(base, successor)
             except KimCooperationError as error:
-                problems.add(f"{where}.successor", str(error))
+                problems.add(f"{where}.successor", error)
     return notices
 
 
 def _undecided(
     error: KimCooperationError, notices: _Notices, base: Agreement, problems: _Problems
-) -> str:
+) -> Message:
     """The message for notices the agreement refuses; for an employer leaving, how to go on (I8)."""
     if isinstance(error, UndecidedCaseError):
         for party, day in notices.received.items():
             if party in notices.successors:
                 continue
-            how = problems.say("successor_hint", where=notices.paths[party])
-            message = successor_needed(base, party, day, lang=problems.lang, how=how)
+            how = Phrase(N_('successor = "TOWN" in {where}'), where=notices.paths[party])
+            message = successor_needed(base, party, day, how=how)
             if message is not None:
                 return message
-    return " ".join(str(error).split())
+    return error
 
 
 def _built(form: _Form, path: str, base: Agreement, problems: _Problems) -> Variant | None:
@@ -585,7 +618,7 @@ def _built(form: _Form, path: str, base: Agreement, problems: _Problems) -> Vari
         try:
             agreement = rate_change(agreement, amount, day, source=source, replace=True)
         except KimCooperationError as error:  # the amount: the day replaces any rate of its own
-            problems.add(f"{where}.amount", str(error))
+            problems.add(f"{where}.amount", error)
     if form.funding_ends is not None:
         agreement = loss_of_funding(agreement, form.funding_ends, source=source)
     notices = _resolved(form, base, problems)
@@ -601,7 +634,7 @@ def _built(form: _Form, path: str, base: Agreement, problems: _Problems) -> Vari
         if form.all_give_notice is not None:
             agreement = all_give_notice(agreement, form.all_give_notice)
     except KimCooperationError as error:
-        problems.add(f"{path}.all_give_notice", " ".join(str(error).split()))
+        problems.add(f"{path}.all_give_notice", error)
         return None
     return Variant(agreement=agreement, personnel_growth=form.personnel_growth)
 
@@ -610,11 +643,24 @@ def _forms(document: dict[str, Any], problems: _Problems) -> list[tuple[str, _Fo
     """The variants of the file whose form is right, each with its path; each name once."""
     _keys(document, ("variants",), "", problems)
     if "variants" not in document:
-        problems.add("variants", problems.say("missing") + "; " + problems.say("no_variants"))
+        problems.add(
+            "variants",
+            Phrase(
+                N_(
+                    "required key is missing; at least one variant, such as [[variants]] "
+                    'with name = "…"'
+                )
+            ),
+        )
         return []
     tables = _tables(document["variants"], "variants", problems) or []
     if len(tables) > _MAX_VARIANTS:
-        problems.add("variants", problems.say("too_many", limit=_MAX_VARIANTS, count=len(tables)))
+        problems.add(
+            "variants",
+            Phrase(
+                N_("at most {limit} variants, got {count}"), limit=_MAX_VARIANTS, count=len(tables)
+            ),
+        )
         return []
     forms: list[tuple[str, _Form]] = []
     names: dict[str, str] = {}
@@ -626,7 +672,10 @@ def _forms(document: dict[str, Any], problems: _Problems) -> list[tuple[str, _Fo
         if form.name in names:
             other = names[form.name]
             problems.add(
-                f"{path}.name", problems.say("duplicate_name", name=form.name, other=other)
+                f"{path}.name",
+                Phrase(
+                    N_("the name {name!r} is already used by {other}"), name=form.name, other=other
+                ),
             )
             continue
         names[form.name] = path
@@ -722,11 +771,13 @@ def load_scenarios(
     with open(path, "rb") as file:
         data = file.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
-        problems.add("", problems.say("too_large", limit=f"{MAX_FILE_BYTES:,}"))
+        problems.add(
+            "", Phrase(N_("the file is larger than {limit:,} bytes"), limit=MAX_FILE_BYTES)
+        )
         raise ScenarioFileError(problems.found, source, lang)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        problems.add("", problems.say("utf8", position=error.start))
+        problems.add("", Phrase(N_("not valid UTF-8 (byte {position})"), position=error.start))
         raise ScenarioFileError(problems.found, source, lang) from None
     return loads_scenarios(text, agreement, lang=lang, source=source)

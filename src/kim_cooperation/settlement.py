@@ -61,6 +61,7 @@ from kim_cooperation.funding import (
     _MonthRates,
     region_funding,
 )
+from kim_cooperation.i18n import N_
 from kim_cooperation.keys import EQUAL_KEY, SplitKey, reference_day
 from kim_cooperation.money import from_cents, to_cents
 from kim_cooperation.party import Party
@@ -277,8 +278,13 @@ class Settlement(Exportable):
             if settled.region == region:
                 return settled
         raise UnknownRegionError(
-            f"region {region.name!r} was not settled for {self.year}: no costs were given "
-            f"for it; settled regions are {[item.region.name for item in self.regions]}"
+            N_(
+                "region {region!r} was not settled for {year}: no costs were given "
+                "for it; settled regions are {settled}"
+            ),
+            region=region.name,
+            year=self.year,
+            settled=[item.region.name for item in self.regions],
         )
 
     def own_share_of(self, party: str | Party) -> Decimal:
@@ -377,7 +383,9 @@ def settle(agreement: Agreement, year: int, costs: Mapping[str, CostStatement]) 
     check_year(year)
     if year < agreement.start.year:
         raise InvalidValueError(
-            f"cannot settle {year}: the agreement starts on {agreement.start.isoformat()}"
+            N_("cannot settle {year}: the agreement starts on {start}"),
+            year=year,
+            start=agreement.start,
         )
     method = agreement.policies.part_year_funding
     _, last = year_window(agreement, year)

@@ -65,6 +65,7 @@ from kim_cooperation.errors import (
     NoPopulationCountError,
     UndecidedCaseError,
 )
+from kim_cooperation.i18n import N_
 from kim_cooperation.keys import KeyKind, key_integers, key_weights
 from kim_cooperation.membership import agreement_end, employer_on, members_on
 from kim_cooperation.party import Party
@@ -172,14 +173,19 @@ def year_window(agreement: Agreement, year: int) -> tuple[dt.date, dt.date]:
     check_year(year)
     if year < agreement.start.year:
         raise InvalidValueError(
-            f"the agreement starts on {agreement.start.isoformat()}; no town bears a share "
-            f"for {year}"
+            N_("the agreement starts on {start}; no town bears a share for {year}"),
+            start=agreement.start,
+            year=year,
         )
     ends = agreement_end(agreement)
     if ends is not None and ends < dt.date(year, 1, 1):
         raise InvalidValueError(
-            f"the agreement ended on {ends.isoformat()} after every party gave notice; "
-            f"there is no settlement for {year}, only the wind-down (C13)"
+            N_(
+                "the agreement ended on {end} after every party gave notice; "
+                "there is no settlement for {year}, only the wind-down (C13)"
+            ),
+            end=ends,
+            year=year,
         )
     last = dt.date(year, 12, 31) if ends is None else min(dt.date(year, 12, 31), ends)
     return max(dt.date(year, 1, 1), agreement.start), last
@@ -351,10 +357,16 @@ def _weights_of_all(
         if not left:
             raise
         raise NoPopulationCountError(
-            f"{error}; {', '.join(left)} left region {region.name!r} before {year}; under "
-            "withdrawal_split='equal' the part of a town that left, measured by the key, passes "
-            "in equal parts to the remaining towns (C12, I11), so its count is still needed; "
-            "add it, or choose withdrawal_split='key' (I11)"
+            N_(
+                "{missing}; {left} left region {region!r} before {year}; under "
+                "withdrawal_split='equal' the part of a town that left, measured by the key, "
+                "passes in equal parts to the remaining towns (C12, I11), so its count is still "
+                "needed; add it, or choose withdrawal_split='key' (I11)"
+            ),
+            missing=error.phrase,
+            left=", ".join(left),
+            region=region.name,
+            year=year,
         ) from None
 
 
@@ -396,12 +408,22 @@ def _check_bearers(
 
     By the key, only the remaining towns' weights count; in equal parts, all the region's.
     """
-    if not isinstance(current, Mapping) or region not in current:
-        error = InvalidValueError if isinstance(current, Mapping) else InvalidTypeError
-        raise error(
+    if not isinstance(current, Mapping):
+        raise InvalidTypeError(
             f"current must be a mapping of each Region to its members, holding {region.name!r}, "
             f"got {type(current).__name__} {shown(current)}; write e.g. "
             "{region: members_on(agreement, day, region=region)}"
+        )
+    if region not in current:
+        raise InvalidValueError(
+            N_(
+                "current must be a mapping of each Region to its members, holding {region!r}, "
+                "got {kind} {value}; write e.g. "
+                "{{region: members_on(agreement, day, region=region)}}"
+            ),
+            region=region.name,
+            kind=type(current).__name__,
+            value=shown(current),
         )
     members = {
         item: tuple_of(current[item], Party, what=f"members of {item!r}") for item in current
@@ -415,8 +437,12 @@ def _check_bearers(
     missing = [party.name for party in dict.fromkeys(needed) if party not in raw]
     if missing:
         raise InvalidValueError(
-            f"raw must hold a weight for each town of {region.name!r} it counts, "
-            f"missing {missing}; write e.g. dict.fromkeys(region.members, 1)"
+            N_(
+                "raw must hold a weight for each town of {region!r} it counts, "
+                "missing {missing}; write e.g. dict.fromkeys(region.members, 1)"
+            ),
+            region=region.name,
+            missing=missing,
         )
     weights = {
         party: to_fraction(weight, what=f"weight of {shown(party)}")
@@ -447,10 +473,13 @@ def _bearer_integers(
     if by_key:
         if not kept:
             raise UndecidedCaseError(
-                f"the towns that remain in region {region.name!r} "
-                f"({', '.join(party.name for party in remaining)}) all have weight zero, so "
-                "the share of those who left cannot pass to them by the key; choose "
-                "withdrawal_split='equal' (C12, I8, I11)"
+                N_(
+                    "the towns that remain in region {region!r} ({towns}) all have weight "
+                    "zero, so the share of those who left cannot pass to them by the key; "
+                    "choose withdrawal_split='equal' (C12, I8, I11)"
+                ),
+                region=region.name,
+                towns=", ".join(party.name for party in remaining),
             )
         return {party: weight[party] for party in remaining}, kept
     total = sum(weight[party] for party in region.members)

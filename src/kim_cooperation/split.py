@@ -66,7 +66,8 @@ import attrs
 
 from kim_cooperation._checks import Exact, check_int, shown, to_fraction, tuple_of
 from kim_cooperation.clauses import Clause, Interpretation, check_clause
-from kim_cooperation.errors import InvalidTypeError, InvalidValueError, UnknownPartyError
+from kim_cooperation.errors import InvalidTypeError, InvalidValueError, Phrase, UnknownPartyError
+from kim_cooperation.i18n import N_
 from kim_cooperation.money import Money, from_cents, to_cents
 from kim_cooperation.party import Party
 
@@ -136,19 +137,28 @@ def largest_remainder(total: int, weights: Sequence[Fraction]) -> list[int]:
     negative = next((index for index, weight in enumerate(exact) if weight < 0), None)
     if negative is not None:
         raise InvalidValueError(
-            f"weights must not be negative, got weight {negative} = {shown(given[negative])}"
+            N_("weights must not be negative, got weight {index} = {value}"),
+            index=negative,
+            value=shown(given[negative]),
         )
     if not any(exact) and (exact or total):
         raise InvalidValueError(
-            f"weights must have a positive sum to split {total} units among them, got "
-            f"{shown(list(given))}; give at least one positive weight"
+            N_(
+                "weights must have a positive sum to split {total} units among them, got "
+                "{weights}; give at least one positive weight"
+            ),
+            total=total,
+            weights=shown(list(given)),
         )
     return _largest_remainder(
-        total, _bounded_integer_weights(exact, lambda index: f"weight {index}")
+        total,
+        _bounded_integer_weights(exact, lambda index: Phrase(N_("weight {index}"), index=index)),
     )
 
 
-def _bounded_integer_weights(weights: Sequence[Fraction], name: Callable[[int], str]) -> list[int]:
+def _bounded_integer_weights(
+    weights: Sequence[Fraction], name: Callable[[int], Phrase]
+) -> list[int]:
     """Scale exact weights to integers in the same ratio, refusing more than `MAX_WEIGHT_BITS` bits.
 
     The common denominator is built weight by weight and checked at each
@@ -158,16 +168,18 @@ def _bounded_integer_weights(weights: Sequence[Fraction], name: Callable[[int], 
 
     Args:
         weights: Exact weights.
-        name: Names the weight at an index for the error message.
+        name: Names the weight at an index for the error message, a catalogue text.
 
     Raises:
         InvalidValueError: The common denominator, or a weight over it, has
             more than `MAX_WEIGHT_BITS` bits.
 
     Examples:
-        >>> _bounded_integer_weights([Fraction(1, 2), Fraction(2, 3)], str)
+        >>> def name(index):
+        ...     return Phrase(N_("weight {index}"), index=index)
+        >>> _bounded_integer_weights([Fraction(1, 2), Fraction(2, 3)], name)
         [3, 4]
-        >>> _bounded_integer_weights([Fraction(1, 2**4000), Fraction(1, 3**100)], "weight {}".format)
+        >>> _bounded_integer_weights([Fraction(1, 2**4000), Fraction(1, 3**100)], name)
         Traceback (most recent call last):
         ...
         kim_cooperation.errors.InvalidValueError: the weights need more than 4096 bits ...
@@ -177,15 +189,22 @@ def _bounded_integer_weights(weights: Sequence[Fraction], name: Callable[[int], 
         denominator = math.lcm(denominator, weight.denominator)
         if denominator.bit_length() > MAX_WEIGHT_BITS:
             raise _too_large(
-                f"their common denominator grows beyond it with {name(index)} "
-                f"({_shown_weight(weight)})"
+                Phrase(
+                    N_("their common denominator grows beyond it with {weight} ({value})"),
+                    weight=name(index),
+                    value=_shown_weight(weight),
+                )
             )
     integers = [weight.numerator * (denominator // weight.denominator) for weight in weights]
     for index, integer in enumerate(integers):
         if integer.bit_length() > MAX_WEIGHT_BITS:
             raise _too_large(
-                f"{name(index)} ({_shown_weight(weights[index])}) is "
-                f"{integer.bit_length():,} bits long over the common denominator"
+                Phrase(
+                    N_("{weight} ({value}) is {bits:,} bits long over the common denominator"),
+                    weight=name(index),
+                    value=_shown_weight(weights[index]),
+                    bits=integer.bit_length(),
+                )
             )
     return integers
 
@@ -194,13 +213,18 @@ def _shown_weight(weight: Fraction) -> str:
     return shown(weight) if len(shown(weight)) <= 80 else f"{shown(weight)[:77]}..."
 
 
-def _too_large(why: str) -> InvalidValueError:
+def _too_large(why: Phrase) -> InvalidValueError:
+    # The digits are written in the text, not filled in: German groups them with a point.
     return InvalidValueError(
-        f"the weights need more than {MAX_WEIGHT_BITS} bits (about 1,233 decimal digits) as "
-        f"integers over their common denominator: {why}. Exact shares of such weights would "
-        "be as long for every party; write the weights with fewer digits, such as integers, "
-        "short decimals or fractions with small denominators "
-        "(kim_cooperation.split.MAX_WEIGHT_BITS, I1)"
+        N_(
+            "the weights need more than {bits} bits (about 1,233 decimal digits) as "
+            "integers over their common denominator: {why}. Exact shares of such weights would "
+            "be as long for every party; write the weights with fewer digits, such as integers, "
+            "short decimals or fractions with small denominators "
+            "(kim_cooperation.split.MAX_WEIGHT_BITS, I1)"
+        ),
+        bits=MAX_WEIGHT_BITS,
+        why=why,
     )
 
 
@@ -421,8 +445,9 @@ class Allocation(Mapping[Party, Decimal]):
 
     def _unknown(self, party: object) -> UnknownPartyError:
         return UnknownPartyError(
-            f"{shown(party)} is not among the parties of this split: "
-            f"{[member.name for member in self._amounts]}"
+            N_("{party} is not among the parties of this split: {parties}"),
+            party=shown(party),
+            parties=[member.name for member in self._amounts],
         )
 
 
@@ -487,11 +512,11 @@ def split_equally(
         >>> [(party.name, str(part)) for party, part in parts.items()]
         [('Dülmen', '0.01'), ('Nottuln', '0.00')]
     """
-    cents = to_cents(amount, what="amount to split")
+    cents = to_cents(amount, what=N_("amount to split"))
     clause = check_clause(clause)
     members = _by_ags(tuple_of(parties, Party, what="parties"))
     if not members:
-        raise InvalidValueError("cannot split an amount among no parties")
+        raise InvalidValueError(N_("cannot split an amount among no parties"))
     return _allocate(cents, members, (_ONE,) * len(members), first, clause)
 
 
@@ -544,7 +569,7 @@ def split_by_weight(
         >>> [str(parts[p]) for p in (a, b, c)]
         ['0.03', '0.02', '0.01']
     """
-    cents = to_cents(amount, what="amount to split")
+    cents = to_cents(amount, what=N_("amount to split"))
     clause = check_clause(clause)
     if not isinstance(weights, Mapping):
         raise InvalidTypeError(
@@ -559,17 +584,19 @@ def split_by_weight(
         value = to_fraction(weight, what=f"weight of {party.name}")
         if value < 0:
             raise InvalidValueError(
-                f"weight of {party.name} must not be negative, got {shown(weight)}"
+                N_("weight of {town} must not be negative, got {value}"),
+                town=party.name,
+                value=shown(weight),
             )
         checked[party] = value
     if not checked:
-        raise InvalidValueError("cannot split an amount among no parties")
+        raise InvalidValueError(N_("cannot split an amount among no parties"))
     if not any(checked.values()):
-        raise InvalidValueError("cannot split by weights that are all zero")
+        raise InvalidValueError(N_("cannot split by weights that are all zero"))
     members = _by_ags(tuple(checked))
     exact = tuple(checked[party] for party in members)
     integers = _bounded_integer_weights(
-        exact, lambda index: f"the weight of {members[index].name}"
+        exact, lambda index: Phrase(N_("the weight of {town}"), town=members[index].name)
     )
     return _allocate(cents, members, exact, first, clause, integers=integers)
 
@@ -591,7 +618,7 @@ def _split_trusted(
     which the caller has at hand; they spare scaling the fractions again.
     """
     if not weights:
-        raise InvalidValueError("cannot split an amount among no parties")
+        raise InvalidValueError(N_("cannot split an amount among no parties"))
     parties = tuple(sorted(weights, key=_AGS))
     scaled = None if integers is None else [integers[party] for party in parties]
     return _allocate(
@@ -607,10 +634,11 @@ def _by_ags(parties: tuple[Party, ...]) -> tuple[Party, ...]:
         index = next(i for i in range(1, len(ordered)) if ordered[i].ags == ordered[i - 1].ags)
         if ordered[index] == ordered[index - 1]:
             raise InvalidValueError(
-                f"parties to a split must be distinct, {ordered[index].name} repeats"
+                N_("parties to a split must be distinct, {town} repeats"),
+                town=ordered[index].name,
             )
         raise InvalidValueError(
-            f"parties to a split must be distinct, AGS {ordered[index].ags} repeats"
+            N_("parties to a split must be distinct, AGS {ags} repeats"), ags=ordered[index].ags
         )
     return ordered
 
@@ -626,8 +654,9 @@ def _position(parties: tuple[Party, ...], first: Party | None) -> int:
         if index < len(parties) and (parties[index] is first or parties[index] == first):
             return index
     raise UnknownPartyError(
-        f"first={shown(first)} is not one of the parties to the split "
-        f"{[party.name for party in parties]}"
+        N_("first={first} is not one of the parties to the split {parties}"),
+        first=shown(first),
+        parties=[party.name for party in parties],
     )
 
 

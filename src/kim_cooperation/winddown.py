@@ -47,6 +47,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from types import MappingProxyType
 from typing import Final, Literal, TypeAlias
 
 import attrs
@@ -60,14 +61,17 @@ from kim_cooperation.errors import (
     InvalidDateError,
     InvalidTypeError,
     InvalidValueError,
+    Phrase,
     UndecidedCaseError,
     UnknownPartyError,
     UnknownRegionError,
 )
 from kim_cooperation.funding import RegionFunding, _post_funding, _region_funding
+from kim_cooperation.i18n import N_
 from kim_cooperation.keys import EQUAL_KEY, KeyKind, SplitKey, key_weights, reference_day
 from kim_cooperation.membership import employer_on, members_on
 from kim_cooperation.money import Money, from_cents, round_half_up_to_cents, to_cents, to_money
+from kim_cooperation.notice import _terms_phrase
 from kim_cooperation.party import Party
 from kim_cooperation.policy import ShareBasis, WindDownScope
 from kim_cooperation.post import Post
@@ -222,7 +226,9 @@ def run_on_period(
     if employment_end is not None:
         employment_end = check_date(employment_end, what="employment_end")
     if type(max_months) is not int or max_months < 1:
-        raise InvalidValueError(f"max_months must be a positive int, got {shown(max_months)}")
+        raise InvalidValueError(
+            N_("max_months must be a positive int, got {value}"), value=shown(max_months)
+        )
     if employment_end is not None and employment_end <= agreement_end:
         return _run_on_period(
             agreement_end=agreement_end,
@@ -235,12 +241,14 @@ def run_on_period(
             max_months=max_months,
         )
     if agreement_end == dt.date.max:
-        raise InvalidDateError("the run-on after 9999-12-31 would begin after 31 December 9999")
+        raise InvalidDateError(
+            N_("the run-on after {end} would begin after 31 December 9999"), end=agreement_end
+        )
     first_day = agreement_end + dt.timedelta(days=1)
     limit = _last_day_of_months(first_day, max_months)
     if limit is None:
         raise InvalidDateError(
-            f"the run-on after {agreement_end.isoformat()} would end after 31 December 9999"
+            N_("the run-on after {end} would end after 31 December 9999"), end=agreement_end
         )
     capped = employment_end is None or employment_end > limit
     last_day = limit if capped or employment_end is None else employment_end
@@ -303,11 +311,14 @@ def _run_on_statement(value: CostStatement) -> CostStatement:
 
 
 def _run_on_funding(value: Money) -> Decimal:
-    amount = to_money(value, what="the run-on funding of a post")
+    amount = to_money(value, what=N_("the run-on funding of a post"))
     if amount < 0:
         raise InvalidValueError(
-            f"the run-on funding of a post must not be negative, got {shown(value)}; "
-            "write 0 if none is received (C13, I5)"
+            N_(
+                "the run-on funding of a post must not be negative, got {value}; "
+                "write 0 if none is received (C13, I5)"
+            ),
+            value=shown(value),
         )
     return amount
 
@@ -319,8 +330,11 @@ def _basis(value: RunOnBasis) -> RunOnBasis:
         if value == "period":
             return "period"
     raise InvalidValueError(
-        f"per must be 'month' or 'period', got {shown(value)}; make a RunOnCost with "
-        "RunOnCost.monthly(...) or RunOnCost.for_period(...) (C13)"
+        N_(
+            "per must be 'month' or 'period', got {value}; make a RunOnCost with "
+            "RunOnCost.monthly(...) or RunOnCost.for_period(...) (C13)"
+        ),
+        value=shown(value),
     )
 
 
@@ -548,8 +562,9 @@ class WindDown(Exportable):
                     return amount
         shown = party.name if isinstance(party, Party) else repr(party)
         raise UnknownPartyError(
-            f"{shown} is not a former party of the regions in this wind-down: "
-            f"{[region.region.name for region in self.regions]}"
+            N_("{party} is not a former party of the regions in this wind-down: {regions}"),
+            party=shown,
+            regions=[region.region.name for region in self.regions],
         )
 
 
@@ -653,18 +668,27 @@ def wind_down(
         if region in by_region:
             labels = [post.label for post, _ in given]
             raise InvalidValueError(
-                f"region {region.name!r} is given both by its name and through its posts "
-                f"{labels}; give its run-on costs one way (C13)"
+                N_(
+                    "region {region!r} is given both by its name and through its posts "
+                    "{labels}; give its run-on costs one way (C13)"
+                ),
+                region=region.name,
+                labels=labels,
             )
         if region in received:
             raise InvalidValueError(
-                f"funding of region {region.name!r} is given by its name while its run-on costs "
-                "are given per post; give each post's funding in its RunOnCost (C13, I5)"
+                N_(
+                    "funding of region {region!r} is given by its name while its run-on costs "
+                    "are given per post; give each post's funding in its RunOnCost (C13, I5)"
+                ),
+                region=region.name,
             )
     unknown = set(received) - set(by_region)
     if unknown:
         names = sorted(region.name for region in unknown)
-        raise InvalidValueError(f"funding is given for regions {names} without costs (C13)")
+        raise InvalidValueError(
+            N_("funding is given for regions {names} without costs (C13)"), names=names
+        )
     year = _run_on_year(agreement_end)
     entries: list[_Entry] = []
     for region in agreement.regions:
@@ -678,8 +702,12 @@ def wind_down(
                 statement.total or received_cents
             ):
                 raise InvalidValueError(
-                    f"region {region.name!r}: no post's employment runs on after "
-                    f"{agreement_end.isoformat()}, so no costs or funding can arise (C13)"
+                    N_(
+                        "region {region!r}: no post's employment runs on after {end}, "
+                        "so no costs or funding can arise (C13)"
+                    ),
+                    region=region.name,
+                    end=agreement_end,
                 )
             entries.append((region, statement, _given_funding(year, received_cents, ()), ()))
         elif region in by_post:
@@ -710,24 +738,48 @@ def _check_ended(agreement: Agreement, agreement_end: dt.date) -> None:
     check_date(agreement_end, what="agreement_end")
     terms = agreement.notice_terms
     if not terms.period_end.is_end(agreement_end):
-        raise InvalidValueError(
-            f"the agreement can only end at the end of a {terms.period_end.value} "
-            f"({terms.describe()}), not on {agreement_end.isoformat()} (C11, C13)"
-        )
+        template = _NOT_AN_END[terms.period_end.value]
+        raise InvalidValueError(template, terms=_terms_phrase(terms), end=agreement_end)
     if agreement.ends is None:
         staying = [
             party.name for party in agreement.parties if agreement.termination_of(party) is None
         ]
         raise InvalidValueError(
-            f"the wind-down follows only once every party has given notice, but "
-            f"{', '.join(staying)} gave none; record the notices first (Agreement.give_notices, "
-            "scenario.all_give_notice) (C11, C13)"
+            N_(
+                "the wind-down follows only once every party has given notice, but "
+                "{parties} gave none; record the notices first (Agreement.give_notices, "
+                "scenario.all_give_notice) (C11, C13)"
+            ),
+            parties=", ".join(staying),
         )
     if agreement_end != agreement.ends:
         raise InvalidValueError(
-            f"every party gave notice and the agreement ends on {agreement.ends.isoformat()}, "
-            f"not on {agreement_end.isoformat()} (C11, C13)"
+            N_(
+                "every party gave notice and the agreement ends on {ends}, not on {end} (C11, C13)"
+            ),
+            ends=agreement.ends,
+            end=agreement_end,
         )
+
+
+_NOT_AN_END: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "year": N_(
+            "the agreement can only end at the end of a year ({terms}), not on {end} (C11, C13)"
+        ),
+        "half-year": N_(
+            "the agreement can only end at the end of a half-year ({terms}), "
+            "not on {end} (C11, C13)"
+        ),
+        "quarter": N_(
+            "the agreement can only end at the end of a quarter ({terms}), not on {end} (C11, C13)"
+        ),
+        "month": N_(
+            "the agreement can only end at the end of a month ({terms}), not on {end} (C11, C13)"
+        ),
+    }
+)
+"""Why a day cannot end the agreement, by period end: whole texts, as German words them apart."""
 
 
 def _wind_down_of(
@@ -784,11 +836,22 @@ def _split_run_on(
     year = agreement_end.year
     weights = key_weights(agreement, region, year, former)
     if not any(weights.values()):
+        kind = region.split_key.kind
         raise UndecidedCaseError(
-            f"the former parties of region {region.name!r} "
-            f"({', '.join(party.name for party in former)}) all have weight zero under its key "
-            f"({region.split_key.describe()}), so its run-on costs cannot be split by the key; "
-            "choose wind_down_split='equal' (C13, I8, I13)"
+            N_(
+                "the former parties of region {region!r} ({parties}) all have weight zero "
+                "under its key (population), so its run-on costs cannot be split by the key; "
+                "choose wind_down_split='equal' (C13, I8, I13)"
+            )
+            if kind is KeyKind.POPULATION
+            else N_(
+                "the former parties of region {region!r} ({parties}) all have weight zero "
+                "under its key (weights {weights}), so its run-on costs cannot be split by the "
+                "key; choose wind_down_split='equal' (C13, I8, I13)"
+            ),
+            region=region.name,
+            parties=", ".join(party.name for party in former),
+            weights=" : ".join(str(weight) for weight in region.split_key.weights.values()),
         )
     split = _split_trusted(net, weights, first=employer, clause=Clause.C13)
     return split, region.split_key, reference_day(agreement, region, year)
@@ -842,7 +905,7 @@ def _costs_given(
             f"RunOnCost, got {type(costs).__name__}"
         )
     if not costs:
-        raise InvalidValueError("costs must name at least one region or post (C13)")
+        raise InvalidValueError(N_("costs must name at least one region or post (C13)"))
     posts = {post.label: (region, post) for region in agreement.regions for post in region.posts}
     regional: dict[str, CostStatement] = {}
     per_post: dict[Post, RunOnCost] = {}
@@ -851,9 +914,14 @@ def _costs_given(
         if isinstance(value, RunOnCost):
             if found is None:
                 raise InvalidValueError(
-                    f"{shown(key)} is not the label of a post of the agreement "
-                    f"{agreement.name!r}; run-on costs per post are keyed by the post's label, "
-                    f"one of {list(posts)} (C3, C13)"
+                    N_(
+                        "{key} is not the label of a post of the agreement {agreement!r}; "
+                        "run-on costs per post are keyed by the post's label, "
+                        "one of {labels} (C3, C13)"
+                    ),
+                    key=shown(key),
+                    agreement=agreement.name,
+                    labels=list(posts),
                 )
             per_post[found[1]] = value
         elif found is not None and not _names_region(agreement, key):
@@ -884,11 +952,20 @@ def _names_region(agreement: Agreement, key: str) -> bool:
 def _post_run_on(post: Post, period: RunOnPeriod, given: RunOnCost) -> PostRunOn:
     """One post's costs and funding for its run-on period (C13, I5)."""
     if period.is_empty:
-        ends = "" if period.employment_end is None else f" on {period.employment_end.isoformat()}"
         raise InvalidValueError(
-            f"post {post.label!r}: its employment ends{ends}, with the agreement "
-            f"({period.agreement_end.isoformat()}) or before, so no costs or funding run on; "
-            "leave it out of the run-on costs (C13)"
+            N_(
+                "post {post!r}: its employment ends, with the agreement ({end}) or before, "
+                "so no costs or funding run on; leave it out of the run-on costs (C13)"
+            )
+            if period.employment_end is None
+            else N_(
+                "post {post!r}: its employment ends on {employment_end}, with the agreement "
+                "({end}) or before, so no costs or funding run on; leave it out of the run-on "
+                "costs (C13)"
+            ),
+            post=post.label,
+            employment_end=period.employment_end,
+            end=period.agreement_end,
         )
     if given.per == "period":
         return _post_run_on_of(
@@ -930,16 +1007,27 @@ def _funding_by_region(agreement: Agreement, funding: Mapping[str, Money]) -> di
     for key, amount in funding.items():
         if isinstance(key, str) and key in labels and not _names_region(agreement, key):
             raise InvalidValueError(
-                f"funding is keyed by region name, got the post label {key!r}; give a post's "
-                "funding in its RunOnCost (RunOnCost.for_period(costs, funding=...)) (C13, I5)"
+                N_(
+                    "funding is keyed by region name, got the post label {key!r}; give a post's "
+                    "funding in its RunOnCost (RunOnCost.for_period(costs, funding=...)) (C13, I5)"
+                ),
+                key=key,
             )
         region = agreement.region(key)
-        cents = to_cents(amount, what=f"funding of region {region.name!r}")
+        cents = to_cents(
+            amount, what=Phrase(N_("funding of region {region!r}"), region=region.name)
+        )
         if cents < 0:
             raise InvalidValueError(
-                f"funding of region {region.name!r} must not be negative, got {shown(amount)}"
+                N_("funding of region {region!r} must not be negative, got {value}"),
+                region=region.name,
+                value=shown(amount),
             )
         if region in found:
-            raise InvalidValueError(f"funding names region {region.name!r} twice ({shown(key)})")
+            raise InvalidValueError(
+                N_("funding names region {region!r} twice ({key})"),
+                region=region.name,
+                key=shown(key),
+            )
         found[region] = cents
     return found
