@@ -27,6 +27,11 @@ Three outputs:
 * `write_billing_workbook` writes an Excel workbook with one sheet per
   employer (needs the ``excel`` extra: ``pip install kim-cooperation[excel]``).
 
+Every text of a statement (its title and period, the workbook's labels and
+roles) is written once in English and translated through the catalogue
+(`kim_cooperation.i18n`), as the other outputs are; German is the default of
+the title and the workbook, for the letter they are attached to.
+
 Examples:
     >>> from decimal import Decimal
     >>> from kim_cooperation import presets, settle
@@ -64,8 +69,8 @@ from kim_cooperation._checks import shown, tuple_of
 from kim_cooperation._exportable import Exportable
 from kim_cooperation.clauses import Clause, Interpretation
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError, Phrase, UnknownPartyError
-from kim_cooperation.formatting import Lang, format_date, format_fraction
-from kim_cooperation.i18n import N_
+from kim_cooperation.formatting import Lang, format_fraction
+from kim_cooperation.i18n import N_, translate
 from kim_cooperation.impact import Role
 from kim_cooperation.money import Money, from_cents, to_cents, to_money
 from kim_cooperation.party import Party
@@ -209,20 +214,43 @@ class BillingStatement(Exportable):
 
     @property
     def title(self) -> str:
-        """The statement's German title, for the letter it is attached to."""
-        period = f" {self.period(lang='de')}" if self.spans else ""
-        return (
-            f"Jahresabrechnung {self.year} – Eigenanteile der Region {self.region.name}{period}, "
-            f"Anstellungskörperschaft {self.employer.title}"
-        )
+        """The statement's German title, for the letter it is attached to.
+
+        Examples:
+            >>> from kim_cooperation import presets, settle
+            >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+            >>> billing_statements(settlement)[0].title
+            'Jahresabrechnung 2023 – Eigenanteile der Region Nord, Anstellungskörperschaft Stadt Coesfeld'
+        """
+        return self._title().describe("de")
 
     @property
     def title_en(self) -> str:
-        """The statement's title in English."""
-        period = f" {self.period(lang='en')}" if self.spans else ""
-        return (
-            f"Annual billing {self.year} – own shares of Region {self.region.name}{period}, "
-            f"employer {self.employer.title}"
+        """The statement's title in English.
+
+        Examples:
+            >>> from kim_cooperation import presets, settle
+            >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+            >>> billing_statements(settlement)[0].title_en
+            'Annual billing 2023 – own shares of Region Nord, employer Stadt Coesfeld'
+        """
+        return self._title().describe("en")
+
+    def _title(self) -> Phrase:
+        """The title as a catalogue text: with the period only after a handover (I10)."""
+        fields = {"year": self.year, "region": self.region.name, "employer": self.employer.title}
+        if not self.spans:
+            return Phrase(
+                N_("Annual billing {year} – own shares of Region {region}, employer {employer}"),
+                **fields,
+            )
+        return Phrase(
+            N_(
+                "Annual billing {year} – own shares of Region {region} {period}, "
+                "employer {employer}"
+            ),
+            period=self._period(),
+            **fields,
         )
 
     def period(self, *, lang: Lang = "de") -> str:
@@ -235,20 +263,16 @@ class BillingStatement(Exportable):
             >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
             >>> billing_statements(settlement)[0].period(lang="en")
             'for the year 2023'
+            >>> billing_statements(settlement)[0].period(lang="de")
+            'für das Jahr 2023'
         """
-        if lang not in _LABELS:
-            raise InvalidValueError(
-                N_("lang must be 'de' or 'en', got {value}"), value=shown(lang)
-            )
+        return self._period().describe(_checked_lang(lang))
+
+    def _period(self) -> Phrase:
+        """The period as a catalogue text: the year, or the runs of the spans (I10)."""
         if not self.spans:
-            return f"für das Jahr {self.year}" if lang == "de" else f"for the year {self.year}"
-        runs = _runs(self.spans)
-        joined = (" und " if lang == "de" else " and ").join(
-            f"{format_date(first, lang=lang)} {'bis' if lang == 'de' else 'to'} "
-            f"{format_date(last, lang=lang)}"
-            for first, last in runs
-        )
-        return f"für den Zeitraum {joined}" if lang == "de" else f"for {joined}"
+            return Phrase(N_("for the year {year}"), year=self.year)
+        return Phrase(N_("for {runs}"), runs=_in_runs(_runs(self.spans)))
 
     @property
     def share_of_year(self) -> Fraction:
@@ -568,7 +592,11 @@ def _employed(region: RegionSettlement, employer: Party) -> Phrase | str | None:
     """``2026-01-01 to 2026-03-31`` for an employer of part of the year, else None (I10)."""
     if len(_employers(region)) <= 1:
         return None
-    runs = _runs(span for span in region.spans if span.employer == employer)
+    return _in_runs(_runs(span for span in region.spans if span.employer == employer))
+
+
+def _in_runs(runs: Sequence[tuple[dt.date, dt.date]]) -> Phrase | str:
+    """``2026-01-01 to 2026-01-31 and 2026-03-01 to 2026-06-30``: runs of days, as a phrase."""
     return _joined(
         [Phrase(N_("{first} to {last}"), first=first, last=last) for first, last in runs]
     )
@@ -764,56 +792,18 @@ def billing_csv(statements: Iterable[BillingStatement], *, lang: Lang = "en") ->
     return _csv_table(BillingStatement, records, lang=lang)
 
 
-_LABELS: Final[Mapping[str, Mapping[str, str]]] = {
-    "de": {
-        "agreement": "Vereinbarung",
-        "year": "Haushaltsjahr",
-        "region": "Region",
-        "employer": "Anstellungskörperschaft",
-        "clauses": "Klauseln",
-        "item": "Position",
-        "amount": "Betrag",
-        "clause": "Klausel",
-        "costs": "Kosten der Region",
-        "funding": "Förderung",
-        "own_share": "Eigenanteil",
-        "surplus": "Förderung über den Kosten (nicht verteilt)",
-        "billed": "In Rechnung gestellt",
-        "ags": "AGS",
-        "party": "Kommune",
-        "role": "Rolle",
-        "part": "Anteil am Eigenanteil",
-        "advances": "Abschlagszahlungen",
-        "balance": "Saldo (+ Nachzahlung, − Erstattung)",
-        "total": "Summe",
-        "role_employer": "Anstellungskörperschaft (trägt selbst)",
-        "role_member": "Mitglied",
-    },
-    "en": {
-        "agreement": "Agreement",
-        "year": "Budget year",
-        "region": "Region",
-        "employer": "Employer",
-        "clauses": "Clauses",
-        "item": "Item",
-        "amount": "Amount",
-        "clause": "Clause",
-        "costs": "Costs of the region",
-        "funding": "Funding",
-        "own_share": "Own share",
-        "surplus": "Funding beyond costs (not distributed)",
-        "billed": "Billed to the other towns",
-        "ags": "AGS",
-        "party": "Town",
-        "role": "Role",
-        "part": "Part of the own share",
-        "advances": "Advance payments",
-        "balance": "Balance (+ due, − refund)",
-        "total": "Total",
-        "role_employer": "employer (bears it itself)",
-        "role_member": "member",
-    },
+_ROLES: Final[Mapping[Role, str]] = {
+    Role.EMPLOYER: N_("employer (bears it itself)"),
+    Role.MEMBER: N_("member"),
 }
+"""The roles as the workbook names them: the employer bills nobody for its own part (C9)."""
+
+
+def _checked_lang(lang: Lang) -> Lang:
+    """``lang`` if it is ``"de"`` or ``"en"``; refused with the value named otherwise."""
+    if lang not in ("de", "en"):
+        raise InvalidValueError(N_("lang must be 'de' or 'en', got {value}"), value=shown(lang))
+    return lang
 
 
 def write_billing_workbook(
@@ -875,8 +865,7 @@ def write_billing_workbook(
         Eigenanteil 32500 #,##0.00 €
     """
     found = _statements(statements)
-    if lang not in _LABELS:
-        raise InvalidValueError(N_("lang must be 'de' or 'en', got {value}"), value=shown(lang))
+    _checked_lang(lang)
     try:
         from openpyxl import Workbook  # noqa: PLC0415 - optional dependency, imported lazily
     except ImportError as error:
@@ -956,33 +945,49 @@ _SheetRow: TypeAlias = tuple[tuple[str | int | Decimal | None, ...], bool]
 
 
 def _sheet_rows(statement: BillingStatement, lang: Lang) -> list[_SheetRow]:
-    labels = _LABELS[lang]
+    def text(template: str) -> str:
+        return translate(template, lang)
+
     figures = (
-        ("costs", statement.costs, Clause.C8),
-        ("funding", statement.funding, statement.funding_clause),
-        ("own_share", statement.own_share, statement.own_share_clause),
-        ("surplus", statement.surplus, Interpretation.I6),
-        ("billed", statement.billed_total, Clause.C9),
+        (N_("Costs of the region"), statement.costs, Clause.C8),
+        (N_("Funding"), statement.funding, statement.funding_clause),
+        (N_("Own share"), statement.own_share, statement.own_share_clause),
+        (N_("Funding beyond costs (not distributed)"), statement.surplus, Interpretation.I6),
+        (N_("Billed to the other towns"), statement.billed_total, Clause.C9),
     )
-    columns = ("ags", "party", "role", "part", "advances", "balance", "clause")
+    columns = (
+        N_("AGS"),
+        N_("Town"),
+        N_("Role"),
+        N_("Part of the own share"),
+        N_("Advance payments"),
+        N_("Balance (+ due, − refund)"),
+        N_("Clause"),
+    )
     return [
-        ((statement.title if lang == "de" else statement.title_en,), True),
-        ((labels["agreement"], statement.agreement), False),
-        ((labels["year"], statement.year, *_period_cell(statement, lang)), False),
-        ((labels["region"], statement.region.name), False),
-        ((labels["employer"], statement.employer.title, statement.employer.ags), False),
-        ((labels["clauses"], ", ".join(clause.value for clause in statement.clauses)), False),
+        ((statement._title().describe(lang),), True),
+        ((text(N_("Agreement")), statement.agreement), False),
+        ((text(N_("Budget year")), statement.year, *_period_cell(statement, lang)), False),
+        ((text(N_("Region")), statement.region.name), False),
+        (
+            (text(N_("Employer")), statement.employer.title, statement.employer.ags),
+            False,
+        ),
+        (
+            (text(N_("Clauses")), ", ".join(clause.value for clause in statement.clauses)),
+            False,
+        ),
         ((), False),
-        ((labels["item"], labels["amount"], labels["clause"]), True),
-        *(((labels[key], amount, clause.value), False) for key, amount, clause in figures),
+        ((text(N_("Item")), text(N_("Amount")), text(N_("Clause"))), True),
+        *(((text(label), amount, clause.value), False) for label, amount, clause in figures),
         ((), False),
-        (tuple(labels[key] for key in columns), True),
+        (tuple(text(column) for column in columns), True),
         *(
             (
                 (
                     entry.party.ags,
                     entry.party.name,
-                    labels[f"role_{entry.role.value}"],
+                    text(_ROLES[entry.role]),
                     entry.part,
                     entry.advances,
                     entry.balance,
@@ -995,7 +1000,7 @@ def _sheet_rows(statement: BillingStatement, lang: Lang) -> list[_SheetRow]:
         (
             (
                 None,
-                labels["total"],
+                text(N_("Total")),
                 None,
                 _sum(entry.part for entry in statement.entries),
                 statement.advances_total,
@@ -1010,11 +1015,12 @@ def _period_cell(statement: BillingStatement, lang: Lang) -> tuple[str, ...]:
     """The period of a statement after a handover, next to the year: one cell, or none (I10)."""
     if not statement.spans:
         return ()
-    share = format_fraction(statement.share_of_year)
-    period = statement.period(lang=lang)
-    if lang == "de":
-        return (f"Abrechnung {period} ({share} des Jahres)",)
-    return (f"Billing {period} ({share} of the year)",)
+    cell = Phrase(
+        N_("Billing {period} ({share} of the year)"),
+        period=statement._period(),
+        share=format_fraction(statement.share_of_year),
+    )
+    return (cell.describe(lang),)
 
 
 def _write_sheet(sheet: Worksheet, statement: BillingStatement, lang: Lang) -> None:

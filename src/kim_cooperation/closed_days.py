@@ -30,6 +30,12 @@ Himmelfahrt in most of Bavaria, the Augsburger Friedensfest, Fronleichnam
 in parts of Saxony and Thuringia) are not included: list them as closed
 days.
 
+The checks' and warnings' texts, like the errors', are written in English
+and translated through the catalogue (`kim_cooperation.i18n`), the Länder's
+names among them; a holiday's name is data, given by the package
+``holidays`` in German and in English. A warning's message is the English
+text; ``warning.receipt.describe(lang="de")`` is the German one.
+
 Examples:
     >>> import datetime as dt
     >>> closed = ClosedDays(yearly=[(12, 24), (12, 31)])
@@ -74,8 +80,8 @@ from kim_cooperation.errors import (
     InvalidValueError,
     Phrase,
 )
-from kim_cooperation.formatting import Lang, format_date
-from kim_cooperation.i18n import N_
+from kim_cooperation.formatting import MONTHS, Lang, format_date
+from kim_cooperation.i18n import N_, translate
 from kim_cooperation.party import Party
 
 if TYPE_CHECKING:
@@ -117,27 +123,27 @@ LANDS: Final[Mapping[str, str]] = MappingProxyType(
 )
 """The Land of each Land key (the AGS's first two digits), as its ISO 3166-2:DE code."""
 
-_LAND_NAMES: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
+_LAND_NAMES: Final[Mapping[str, str]] = MappingProxyType(
     {
-        "SH": ("Schleswig-Holstein", "Schleswig-Holstein"),
-        "HH": ("Hamburg", "Hamburg"),
-        "NI": ("Niedersachsen", "Lower Saxony"),
-        "HB": ("Bremen", "Bremen"),
-        "NW": ("Nordrhein-Westfalen", "North Rhine-Westphalia"),
-        "HE": ("Hessen", "Hesse"),
-        "RP": ("Rheinland-Pfalz", "Rhineland-Palatinate"),
-        "BW": ("Baden-Württemberg", "Baden-Württemberg"),
-        "BY": ("Bayern", "Bavaria"),
-        "SL": ("Saarland", "Saarland"),
-        "BE": ("Berlin", "Berlin"),
-        "BB": ("Brandenburg", "Brandenburg"),
-        "MV": ("Mecklenburg-Vorpommern", "Mecklenburg-Western Pomerania"),
-        "SN": ("Sachsen", "Saxony"),
-        "ST": ("Sachsen-Anhalt", "Saxony-Anhalt"),
-        "TH": ("Thüringen", "Thuringia"),
+        "SH": N_("Schleswig-Holstein"),
+        "HH": N_("Hamburg"),
+        "NI": N_("Lower Saxony"),
+        "HB": N_("Bremen"),
+        "NW": N_("North Rhine-Westphalia"),
+        "HE": N_("Hesse"),
+        "RP": N_("Rhineland-Palatinate"),
+        "BW": N_("Baden-Württemberg"),
+        "BY": N_("Bavaria"),
+        "SL": N_("Saarland"),
+        "BE": N_("Berlin"),
+        "BB": N_("Brandenburg"),
+        "MV": N_("Mecklenburg-Western Pomerania"),
+        "SN": N_("Saxony"),
+        "ST": N_("Saxony-Anhalt"),
+        "TH": N_("Thuringia"),
     }
 )
-"""Each Land's name in German and in English."""
+"""Each Land's name, English as written here, German from the catalogue."""
 
 _SATURDAY: Final = 5
 _SEARCH_DAYS: Final = 400
@@ -266,97 +272,30 @@ def _public_holidays(land: str, year: int) -> Mapping[dt.date, tuple[str, str]] 
     return table if table else HolidayGap.NO_DATA
 
 
-_TEXT: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
-    {
-        "de": {
-            "saturday": "ein Samstag",
-            "sunday": "ein Sonntag",
-            "holiday": "ein gesetzlicher Feiertag in {lands} ({name})",
-            "listed": "ein angegebener Schließtag",
-            "and": " und ",
-            "open": "ein Arbeitstag",
-            "no-package": (
-                "Gesetzliche Feiertage wurden nicht geprüft: Das optionale Paket „holidays“ ist "
-                "nicht installiert ({install}); Wochenenden und angegebene Schließtage wurden "
-                "geprüft."
-            ),
-            "no-data": (
-                "Gesetzliche Feiertage wurden nicht geprüft: Das Paket „holidays“ kennt keine "
-                "Feiertage in {lands} für {year}; Wochenenden und angegebene Schließtage wurden "
-                "geprüft."
-            ),
-            "who_one": "Die Kündigung von {names} ist als am {day} zugegangen erfasst",
-            "who_many": "Die Kündigungen von {names} sind als am {day} zugegangen erfasst",
-            "closed_who": "{who}, {what}.",
-            "closed_day": "Der {day} ist {what}.",
-            "closed": (
-                "{lead} Ein Brief im Briefkasten einer geschlossenen Verwaltung gilt erst am "
-                "nächsten Arbeitstag als zugegangen, am {next}; {effect} Maßgeblich ist der Tag, "
-                "an dem die Kündigung tatsächlich zuging (§ 130 BGB, C11); das Datum wird nicht "
-                "verschoben."
-            ),
-            "later": "dann endet die Mitgliedschaft am {later} statt am {ends}.",
-            "same": "die Mitgliedschaft endet so oder so am {ends}.",
-            "deadline": (
-                "Die Frist {deadline} ist {what}. Sie wird nicht verschoben (§ 193 BGB gilt nicht "
-                "für Kündigungsfristen), aber ein Brief im Briefkasten einer geschlossenen "
-                "Verwaltung gilt erst am nächsten Arbeitstag als zugegangen: Die Kündigung muss "
-                "spätestens am {working_day} zugehen."
-            ),
-        },
-        "en": {
-            "saturday": "a Saturday",
-            "sunday": "a Sunday",
-            "holiday": "a public holiday in {lands} ({name})",
-            "listed": "a listed closed day",
-            "and": " and ",
-            "open": "a working day",
-            "no-package": (
-                "Public holidays were not checked: the optional package 'holidays' is not "
-                "installed ({install}); weekends and listed closed days were checked."
-            ),
-            "no-data": (
-                "Public holidays were not checked: the package 'holidays' has no public holidays "
-                "of {lands} for {year}; weekends and listed closed days were checked."
-            ),
-            "who_one": "The notice of {names} is recorded as received on {day}",
-            "who_many": "The notices of {names} are recorded as received on {day}",
-            "closed_who": "{who}, {what}.",
-            "closed_day": "{day} is {what}.",
-            "closed": (
-                "{lead} A letter left in a closed office's mailbox counts as received on the "
-                "next working day, {next}; {effect} What counts is the day the notice actually "
-                "reached the parties (§ 130 BGB, C11); the date is not moved."
-            ),
-            "later": "membership would then end on {later} instead of {ends}.",
-            "same": "membership ends on {ends} either way.",
-            "deadline": (
-                "The deadline {deadline} is {what}. It is not moved (§ 193 BGB does not apply to "
-                "notice periods), but a letter left in a closed office's mailbox counts as "
-                "received on the next working day: make sure the notice arrives by "
-                "{working_day}."
-            ),
-        },
-    }
-)
-"""The texts of checks and warnings; English is also the warnings' message.
-
-The errors' texts are catalogue texts (`kim_cooperation.errors.Phrase`), not kept here.
-"""
+def _lang(lang: object) -> Lang:
+    """``lang`` if it is ``"de"`` or ``"en"``; a value error otherwise, whatever its type."""
+    if lang == "de" and isinstance(lang, str):
+        return "de"
+    if lang == "en" and isinstance(lang, str):
+        return "en"
+    raise InvalidValueError(N_("lang must be 'de' or 'en', got {value}"), value=shown(lang))
 
 
-def _text(lang: Lang) -> Mapping[str, str]:
-    if not isinstance(lang, str) or lang not in _TEXT:
-        raise InvalidValueError(N_("lang must be 'de' or 'en', got {value}"), value=shown(lang))
-    return _TEXT[lang]
+def _say(template: str, lang: Lang, **fields: object) -> str:
+    """``template``, an English catalogue text, in ``lang`` with its ``fields`` filled in.
+
+    The checks' and warnings' texts are plain strings (the warnings' message
+    is the English one), so the fields are written by the caller: days with
+    `format_date`, nested texts already in ``lang``.
+    """
+    return translate(template, lang).format(**fields)
 
 
 def _land_names(lands: Iterable[str], lang: Lang) -> str:
-    index = 0 if lang == "de" else 1
-    names = [_LAND_NAMES[land][index] for land in lands]
+    names = [translate(_LAND_NAMES[land], lang) for land in lands]
     if len(names) == 1:
         return names[0]
-    return ", ".join(names[:-1]) + _text(lang)["and"] + names[-1]
+    return _say(N_("{names} and {last}"), lang, names=", ".join(names[:-1]), last=names[-1])
 
 
 @result_type(made_by="ClosedDays.check()")
@@ -419,19 +358,31 @@ class DayCheck:
         A working day is ``"a working day"`` (``"ein Arbeitstag"``); whether
         holidays were checked is said by `gap_note`.
         """
-        text = _text(lang)
-        parts = []
-        for closure in self.closures:
-            if closure.reason is ClosedReason.WEEKEND:
-                parts.append(text["saturday" if self.day.weekday() == _SATURDAY else "sunday"])
-            elif closure.reason is ClosedReason.PUBLIC_HOLIDAY:
-                name = closure.name if lang == "de" else closure.name_en
-                parts.append(
-                    text["holiday"].format(lands=_land_names(closure.lands, lang), name=name)
-                )
-            else:
-                parts.append(text["listed"])
-        return text["and"].join(parts) if parts else text["open"]
+        chosen = _lang(lang)
+        parts = [self._closure_text(closure, chosen) for closure in self.closures]
+        if not parts:
+            return _say(N_("a working day"), chosen)
+        said = parts[0]
+        for part in parts[1:]:
+            said = _say(N_("{earlier} and {later}"), chosen, earlier=said, later=part)
+        return said
+
+    def _closure_text(self, closure: Closure, lang: Lang) -> str:
+        """``"a Saturday"``, ``"a public holiday in Bavaria (Epiphany)"``, ``"a listed closed day"``."""
+        if closure.reason is ClosedReason.WEEKEND:
+            if self.day.weekday() == _SATURDAY:
+                return _say(N_("a Saturday"), lang)
+            return _say(N_("a Sunday"), lang)
+        if closure.reason is ClosedReason.PUBLIC_HOLIDAY:
+            # The holiday's name is data, given by the package ``holidays`` in both languages.
+            name = closure.name if lang == "de" else closure.name_en
+            return _say(
+                N_("a public holiday in {lands} ({name})"),
+                lang,
+                lands=_land_names(closure.lands, lang),
+                name=name,
+            )
+        return _say(N_("a listed closed day"), lang)
 
     def gap_note(self, *, lang: Lang = "en") -> str | None:
         """Say why public holidays were not checked, or return ``None`` if they were.
@@ -444,8 +395,24 @@ class DayCheck:
         """
         if self.gap is None:
             return None
-        return _text(lang)[self.gap.value].format(
-            install=_INSTALL, lands=_land_names(self.lands, lang), year=self.day.year
+        chosen = _lang(lang)
+        if self.gap is HolidayGap.NO_PACKAGE:
+            return _say(
+                N_(
+                    "Public holidays were not checked: the optional package 'holidays' is not "
+                    "installed ({install}); weekends and listed closed days were checked."
+                ),
+                chosen,
+                install=_INSTALL,
+            )
+        return _say(
+            N_(
+                "Public holidays were not checked: the package 'holidays' has no public holidays "
+                "of {lands} for {year}; weekends and listed closed days were checked."
+            ),
+            chosen,
+            lands=_land_names(self.lands, chosen),
+            year=self.day.year,
         )
 
 
@@ -608,14 +575,21 @@ class ClosedDays:
 
 def _deadline_warning(check: DayCheck, working_day: dt.date, *, lang: Lang) -> str | None:
     """The warning of a deadline on ``check.day``: closed, and by when to arrive; or ``None``."""
-    text = _text(lang)
-    note = check.gap_note(lang=lang)
+    chosen = _lang(lang)
+    note = check.gap_note(lang=chosen)
     if not check.closed:
         return note
-    sentence = text["deadline"].format(
-        deadline=format_date(check.day, lang=lang),
-        what=check.describe(lang=lang),
-        working_day=format_date(working_day, lang=lang),
+    sentence = _say(
+        N_(
+            "The deadline {deadline} is {what}. It is not moved (§ 193 BGB does not apply to "
+            "notice periods), but a letter left in a closed office's mailbox counts as "
+            "received on the next working day: make sure the notice arrives by "
+            "{working_day}."
+        ),
+        chosen,
+        deadline=format_date(check.day, lang=chosen),
+        what=check.describe(lang=chosen),
+        working_day=format_date(working_day, lang=chosen),
     )
     return sentence if note is None else f"{sentence} {note}"
 
@@ -667,31 +641,59 @@ class ReceiptCheck:
             die Mitgliedschaft am 31.12.2026 statt am 31.12.2025. Maßgeblich ist der Tag, an dem
             die Kündigung tatsächlich zuging (§ 130 BGB, C11); das Datum wird nicht verschoben.
         """
-        text = _text(lang)
-        day = format_date(self.received, lang=lang)
-        who = ""
-        if self.parties:
-            many = "who_many" if len(self.parties) > 1 else "who_one"
-            who = text[many].format(names=", ".join(self.parties), day=day)
-        note = self.day.gap_note(lang=lang)
+        chosen = _lang(lang)
+        day = format_date(self.received, lang=chosen)
+        names = ", ".join(self.parties)
+        many = len(self.parties) > 1
+        note = self.day.gap_note(lang=chosen)
         if self.next_open_day is None or self.ends_if_next_open is None:
-            return " ".join(part for part in (f"{who}." if who else "", note) if part)
-        what = self.day.describe(lang=lang)
-        if who:
-            lead = text["closed_who"].format(who=who, what=what)
-        else:
-            lead = text["closed_day"].format(day=day, what=what)
-        ends = format_date(self.ends, lang=lang)
-        if self.ends_if_next_open == self.ends:
-            effect = text["same"].format(ends=ends)
-        else:
-            effect = text["later"].format(
-                later=format_date(self.ends_if_next_open, lang=lang), ends=ends
+            if not self.parties:
+                return note or ""
+            recorded = _say(
+                N_("The notices of {names} are recorded as received on {day}.")
+                if many
+                else N_("The notice of {names} is recorded as received on {day}."),
+                chosen,
+                names=names,
+                day=day,
             )
-        sentence = text["closed"].format(
-            lead=lead, next=format_date(self.next_open_day, lang=lang), effect=effect
+            return recorded if note is None else f"{recorded} {note}"
+        what = self.day.describe(lang=chosen)
+        if not self.parties:
+            lead = _say(N_("{day} is {what}."), chosen, day=day, what=what)
+        else:
+            lead = _say(
+                N_("The notices of {names} are recorded as received on {day}, {what}.")
+                if many
+                else N_("The notice of {names} is recorded as received on {day}, {what}."),
+                chosen,
+                names=names,
+                day=day,
+                what=what,
+            )
+        ends = format_date(self.ends, lang=chosen)
+        effect = (
+            _say(N_("membership ends on {ends} either way."), chosen, ends=ends)
+            if self.ends_if_next_open == self.ends
+            else _say(
+                N_("membership would then end on {later} instead of {ends}."),
+                chosen,
+                later=format_date(self.ends_if_next_open, lang=chosen),
+                ends=ends,
+            )
         )
-        return " ".join(part for part in (sentence, note) if part)
+        sentence = _say(
+            N_(
+                "{lead} A letter left in a closed office's mailbox counts as received on the "
+                "next working day, {next}; {effect} What counts is the day the notice actually "
+                "reached the parties (§ 130 BGB, C11); the date is not moved."
+            ),
+            chosen,
+            lead=lead,
+            next=format_date(self.next_open_day, lang=chosen),
+            effect=effect,
+        )
+        return sentence if note is None else f"{sentence} {note}"
 
 
 _receipt_check = builder(ReceiptCheck)
@@ -836,7 +838,7 @@ def parse_closed_day(
         raise InvalidTypeError(
             f"a closed day must be a str such as '24.12.', got {type(text).__name__} {shown(text)}"
         )
-    _text(lang)  # checked, though the message is English in str(error), German in describe
+    _lang(lang)  # checked, though the message is English in str(error), German in describe
     check_what(what)
     subject = f"{what} {text!r}" if what else repr(text)
     stripped = text.strip()
@@ -874,9 +876,7 @@ def parse_closed_day(
 
 def _no_such_day(subject: str, month: int, day: int) -> InvalidValueError:
     """``April has no 31st``: the ordinal's suffix is part of the English text, whole."""
-    from kim_cooperation.parsing import _MONTHS  # noqa: PLC0415 - parsing reads single days
-
-    name = _MONTHS[month - 1]
+    name = MONTHS[month - 1]
     suffix = {1: "st", 2: "nd", 3: "rd"}.get(day if day < 20 else day % 10, "th")
     return InvalidValueError(
         N_(

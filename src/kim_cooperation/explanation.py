@@ -41,6 +41,15 @@ is walked in turn, and a last step adds the parts up.
 Every figure is the settlement's own: nothing is computed differently from
 `settle`.
 
+Each sentence is written once, in English, with named fields, marked with
+`N_` where it is written, and translated through the catalogue
+(`kim_cooperation.i18n`) before its fields are filled in, so the German text
+may order them as German needs. A sentence that reads differently under a
+condition (a post funded for part of the year, a year without funding) is a
+whole text of its own; a variable part is a text of its own nested in a
+field (the reference day of a population key, the employers with their
+times), never English words put together.
+
 Examples:
     >>> from kim_cooperation import explain, presets, settle
     >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
@@ -80,7 +89,7 @@ from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause, Interpretation
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError, NoPopulationCountError
 from kim_cooperation.formatting import (
-    MONTH_NAMES,
+    MONTHS,
     Lang,
     format_count,
     format_eur,
@@ -93,7 +102,13 @@ from kim_cooperation.i18n import N_, translate
 from kim_cooperation.keys import KeyKind, PopulationCount, population_of
 from kim_cooperation.money import from_cents, to_cents
 from kim_cooperation.party import Party
-from kim_cooperation.policy import PartYearFunding, ShareBasis, SpanWeighting, WithdrawalScope
+from kim_cooperation.policy import (
+    PartYearFunding,
+    PopulationReference,
+    ShareBasis,
+    SpanWeighting,
+    WithdrawalScope,
+)
 from kim_cooperation.settlement import BillingLine, RegionSettlement, Settlement
 from kim_cooperation.split import Share
 
@@ -106,491 +121,102 @@ _SHOWN_PLACES: Final = 3
 """Other exact values are shown to this many places, cut off and followed by "…"."""
 
 
-_TEXT: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
+_RATE_FROM: Final[Mapping[Clause, str]] = MappingProxyType(
     {
-        "de": MappingProxyType(
-            {
-                "and": "und",
-                "region": (
-                    "{party} gehört zur Region {region} mit {fte} VZÄ; Anstellungskörperschaft "
-                    "ist die {employer}, abgerechnet wird das Haushaltsjahr {year}"
-                ),
-                "region_other": (
-                    "{party} gehört zur Region {own}, trägt {year} aber auch einen Teil des "
-                    "Eigenanteils der Region {region} ({fte} VZÄ, Anstellungskörperschaft "
-                    "{employer}): Anteile ausgeschiedener Kommunen gehen auf alle "
-                    "verbleibenden Vertragsparteien über (Auslegung I3, wörtliche Lesart)"
-                ),
-                "cost_item": "Kostenposition \u201e{label}\u201c der Region {region}: {amount}",
-                "costs": "Kosten der Region {region} insgesamt: {sum}",
-                "rate_C5": "Fördersatz ab {date}",
-                "rate_C6": "Erhöhter Fördersatz ab {date}",
-                "rate_C10": "Wegfall der Förderung ab {date}",
-                "rate": "{what}: {amount} je Vollzeitäquivalent (VZÄ) und Jahr, Quelle: {source}",
-                "term": "{fte} VZÄ × {rate} × {count}/{base}",
-                "post": "Förderung der Stelle \u201e{label}\u201c: {terms} = {amount}",
-                "post_days_mixed": (
-                    "Förderung der Stelle \u201e{label}\u201c: {fte} VZÄ × Satz des Tages / "
-                    "{base} für {count} besetzte Tage zu den Sätzen {rates} = {amount}"
-                ),
-                "part_year": (
-                    "; gefördert wird je voll besetztem Kalendermonat ein Zwölftel des Satzes"
-                ),
-                "part_year_days": (
-                    "; gefördert wird je besetztem Tag der Satz geteilt durch die Tage des "
-                    "Jahres (Regel part_year_funding=days)"
-                ),
-                "unfilled": (
-                    "Die Stelle \u201e{label}\u201c ist {year} in keinem Kalendermonat voll "
-                    "besetzt; Förderung {amount}"
-                ),
-                "unfilled_days": (
-                    "Die Stelle \u201e{label}\u201c ist {year} an keinem Tag besetzt; "
-                    "Förderung {amount}"
-                ),
-                "rounding": (
-                    "Die Stellen ergeben zusammen genau {exact}; kaufmännisch (ab einem halben "
-                    "Cent aufwärts) auf volle Cent gerundet sind das {amount}"
-                ),
-                "funding": (
-                    "Förderung der Region {region} insgesamt, über den Kreis an {employer} "
-                    "gezahlt: {amount}"
-                ),
-                "funding_lost": (
-                    "Die Landesförderung ist für {year} weggefallen; Förderung der Region "
-                    "{region}: {amount}"
-                ),
-                "own_share": "Eigenanteil = Kosten − Förderung = {costs} − {funding} = {amount}",
-                "own_share_lost": (
-                    "Ohne Förderung tragen die Kommunen die gesamten Kosten: Eigenanteil = "
-                    "{costs} − {funding} = {amount}"
-                ),
-                "own_share_surplus": (
-                    "Die Förderung von {funding} übersteigt die Kosten von {costs}; der "
-                    "Eigenanteil ist daher {amount}, nie negativ"
-                ),
-                "surplus": (
-                    "Der Überschuss der Förderung über die Kosten von {amount} wird nur "
-                    "ausgewiesen und weder ausgezahlt noch auf die Kommunen verteilt"
-                ),
-                "members": (
-                    "{year} tragen {count} Kommunen der Region {region} den Eigenanteil zu "
-                    "gleichen Teilen: {names}"
-                ),
-                "members_one": (
-                    "{year} trägt {names} als einzige verbliebene Kommune der Region {region} "
-                    "den Eigenanteil allein"
-                ),
-                "members_lost": (
-                    ", ohne Förderung innerhalb der Region und an deren "
-                    "Anstellungskörperschaft (Auslegung I4)"
-                ),
-                "members_weighted": (
-                    "{year} tragen {count} Kommunen den Eigenanteil der Region {region} zu "
-                    "diesen Teilen: {names}"
-                ),
-                "left": (
-                    "{party} ist zum {date} ausgeschieden; der Anteil von {party} ist zu "
-                    "gleichen Teilen auf die verbleibenden Kommunen der Region {region} "
-                    "übergegangen (Auslegung I3)"
-                ),
-                "left_all": (
-                    "{party} ist zum {date} ausgeschieden; der Anteil von {party} ist zu "
-                    "gleichen Teilen auf alle verbleibenden Vertragsparteien übergegangen "
-                    "(Auslegung I3, wörtliche Lesart)"
-                ),
-                "gone": (
-                    "{party} trägt daher {year} keinen Teil des Eigenanteils der Region "
-                    "{region}: {amount}"
-                ),
-                "exact_share": "Anteil je Kommune genau: {own_share} / {count} = {exact}",
-                "exact_share_weighted": (
-                    "Anteil von {party} genau: {own_share} × {weight} = {exact}"
-                ),
-                "floor": (
-                    "Auf volle Cent abgerundet sind das {floor} je Kommune, zusammen "
-                    "{floors}; {left_over}"
-                ),
-                "floor_weighted": (
-                    "Auf volle Cent abgerundet sind das {floor} für {party}, alle Anteile "
-                    "zusammen {floors}; {left_over}"
-                ),
-                "left_over_0": "es bleibt kein Cent übrig",
-                "left_over_1": "1 Cent bleibt übrig",
-                "left_over_n": "{count} Cent bleiben übrig",
-                "cent_none": (
-                    "Es bleibt kein Cent zu verteilen; der Anteil von {party} beträgt {amount}"
-                ),
-                "cent_rule": (
-                    "Übrige Cents gehen an die größten Reste; alle Reste sind gleich (je "
-                    "{remainder} Cent), also zuerst an die Anstellungskörperschaft, dann nach "
-                    "AGS, in der Reihenfolge {order}"
-                ),
-                "cent_rule_weighted": (
-                    "Übrige Cents gehen an die größten Reste, bei gleichen Resten zuerst an "
-                    "die Anstellungskörperschaft, dann nach AGS; {party} hat einen Rest von "
-                    "{remainder} Cent"
-                ),
-                "cent_got": "; {party} erhält einen: {floor} + {cent} = {amount}",
-                "cent_not": (
-                    "; {party} erhält keinen, sie gehen an {receivers}; der Anteil von "
-                    "{party} beträgt {amount}"
-                ),
-                "payment": (
-                    "{party} zahlt {amount} an die Anstellungskörperschaft {employer}, die "
-                    "einmal jährlich abrechnet"
-                ),
-                "billing": (
-                    "{party} stellt als Anstellungskörperschaft einmal jährlich in Rechnung: "
-                    "{lines}, zusammen {amount}"
-                ),
-                "billing_none": (
-                    "{party} ist {year} die einzige Kommune der Region und stellt niemandem "
-                    "etwas in Rechnung: {amount}"
-                ),
-                "bears": "{party} trägt den eigenen Anteil von {amount} selbst",
-                "total": "{party} trägt {year} insgesamt {sum}",
-                "region_label": "Region {region}",
-                "region_handover": (
-                    "{party} gehört zur Region {region} mit {fte} VZÄ; Anstellungskörperschaft "
-                    "ist {employer}, abgerechnet wird das Haushaltsjahr {year}"
-                ),
-                "employer_until": "bis {last} die {title}",
-                "employer_from": "ab {first} die {title}",
-                "employer_between": "vom {first} bis {last} die {title}",
-                "period_until": "bis {last}",
-                "period_from": "ab {first}",
-                "period_between": "vom {first} bis {last}",
-                "paid_to": "{name} ({period})",
-                "key_weights": (
-                    "Schlüssel der Region {region}: feste Anteile {weights}, zusammen {total}"
-                ),
-                "key_population": (
-                    "Schlüssel der Region {region}: Einwohnerzahlen (Einwohnerschlüssel); "
-                    "maßgeblich ist für jede Kommune die letzte Zählung bis zum Stichtag {day}, "
-                    "{rule} (Regel population_reference={policy})"
-                ),
-                "rule_previous-year-end": "dem 31. Dezember des Vorjahres",
-                "rule_previous-mid-year": "dem 30. Juni des Vorjahres",
-                "rule_year-end-before-last": "dem 31. Dezember des vorletzten Jahres",
-                "population": "Einwohner am {date} (Quelle: {source}): {counts}, zusammen {total}",
-                "population_mixed": (
-                    "Einwohner nach der jeweils letzten Zählung (Quelle: {source}): {counts}, "
-                    "zusammen {total}"
-                ),
-                "as_of": "{count} (Stand {date})",
-                "no_source": "nicht angegeben",
-                "key_lost": (
-                    "Ohne Förderung tragen die Kommunen die Kosten je im gleichen Umfang, also "
-                    "zu gleichen Teilen statt nach dem Schlüssel der Region {region} ({kind}) "
-                    "(Regel no_funding_split=equal)"
-                ),
-                "key_lost_key": (
-                    "Auch ohne Förderung tragen die Kommunen die Kosten nach dem Schlüssel der "
-                    "Region {region} (Regel no_funding_split=key)"
-                ),
-                "kind_weights": "feste Anteile",
-                "kind_population": "Einwohnerschlüssel",
-                "members_keyed": (
-                    "{year} tragen {count} Kommunen den Eigenanteil der Region {region} nach "
-                    "dem Schlüssel zu diesen Teilen: {names}"
-                ),
-                "left_keyed": (
-                    "{party} ist zum {date} ausgeschieden (C12); der Anteil von {party} nach "
-                    "dem Schlüssel ist zu gleichen Teilen auf die verbleibenden Kommunen der "
-                    "Region {region} übergegangen (Regel withdrawal_split=equal)"
-                ),
-                "left_keyed_key": (
-                    "{party} ist zum {date} ausgeschieden (C12); der Anteil von {party} ist im "
-                    "Verhältnis ihrer Schlüsselanteile auf die verbleibenden Kommunen der "
-                    "Region {region} übergegangen (Regel withdrawal_split=key)"
-                ),
-                "spans": (
-                    "Weil {year} Vertragsparteien innerhalb des Jahres ausscheiden, wird der "
-                    "Eigenanteil der Region {region} zeitanteilig auf {count} Zeiträume "
-                    "verteilt, {weighting}; jeder Zeitraum wird {how} auf seine Mitglieder "
-                    "verteilt, die Anteile je Kommune werden addiert und einmal gerundet"
-                ),
-                "weighting_months": "gewichtet nach Kalendermonaten (Regel span_weighting=months)",
-                "weighting_days": "gewichtet nach Tagen (Regel span_weighting=days)",
-                "how_key": "nach dem Schlüssel",
-                "how_equal": "zu gleichen Teilen",
-                "span": (
-                    "Zeitraum {number}: {first} bis {last}, {length}, Gewicht {weight}; "
-                    "Mitglieder {members}; Anstellungskörperschaft {employer}{left}; Anteile "
-                    "am Zeitraum: {shares}"
-                ),
-                "months_1": "1 Monat",
-                "months_n": "{count} Monate",
-                "days_1": "1 Tag",
-                "days_n": "{count} Tage",
-                "span_left": "; ausgeschieden zum {date}: {names}, {passing}",
-                "passing_equal": (
-                    "der Anteil geht zu gleichen Teilen auf die verbleibenden Kommunen über "
-                    "(Auslegung I3)"
-                ),
-                "passing_keyed": (
-                    "der Anteil nach dem Schlüssel geht zu gleichen Teilen auf die "
-                    "verbleibenden Kommunen über (Regel withdrawal_split=equal)"
-                ),
-                "passing_key": (
-                    "der Anteil geht im Verhältnis ihrer Schlüsselanteile auf die "
-                    "verbleibenden Kommunen über (Regel withdrawal_split=key)"
-                ),
-                "passing_all": (
-                    "der Anteil geht zu gleichen Teilen auf alle verbleibenden "
-                    "Vertragsparteien über (Auslegung I3, wörtliche Lesart)"
-                ),
-                "year_share": "Anteil von {party} am Eigenanteil {year}: {terms}",
-                "payment_spans": (
-                    "{party} zahlt {lines}, zusammen {amount}; der Anteil wird nach den genauen "
-                    "Anteilen an den Zeiträumen auf die Anstellungskörperschaften aufgeteilt, "
-                    "Cents nach größten Resten"
-                ),
-                "payment_line": "{amount} an {name} (Anstellungskörperschaft {period})",
-                "billing_spans": (
-                    "{party} stellt als Anstellungskörperschaft {period} in Rechnung: {lines}, "
-                    "zusammen {amount}"
-                ),
-                "billing_spans_none": (
-                    "{party} stellt als Anstellungskörperschaft {period} niemandem etwas in "
-                    "Rechnung: {amount}"
-                ),
-                "bears_spans": (
-                    "Vom eigenen Anteil von {amount} trägt {party} {kept} als "
-                    "Anstellungskörperschaft {period} selbst und zahlt {paid}"
-                ),
-            }
+        Clause.C5: N_("Funding rate from {date}"),
+        Clause.C6: N_("Increased funding rate from {date}"),
+        Clause.C10: N_("Funding ended from {date}"),
+    }
+)
+"""What a funding rate is, by the clause it comes from (C5, C6, C10)."""
+
+_REFERENCE_DAY: Final[Mapping[PopulationReference, str]] = MappingProxyType(
+    {
+        PopulationReference.PREVIOUS_YEAR_END: N_("31 December of the year before"),
+        PopulationReference.PREVIOUS_MID_YEAR: N_("30 June of the year before"),
+        PopulationReference.YEAR_END_BEFORE_LAST: N_("31 December of the year before last"),
+    }
+)
+"""The reference day each policy ``population_reference`` chooses, in words (I9)."""
+
+_KEY_GIVEN_UP: Final[Mapping[KeyKind, str]] = MappingProxyType(
+    {
+        KeyKind.WEIGHTS: N_(
+            "Without funding the towns bear the costs to the same extent, that is in equal "
+            "parts instead of by the key of Region {region} (fixed weights) "
+            "(policy no_funding_split=equal)"
         ),
-        "en": MappingProxyType(
-            {
-                "and": "and",
-                "region": (
-                    "{party} belongs to Region {region} with {fte} FTE; the employer is "
-                    "{employer}, and the year settled is {year}"
-                ),
-                "region_other": (
-                    "{party} belongs to Region {own} but in {year} also bears part of the own "
-                    "share of Region {region} ({fte} FTE, employer {employer}): shares of "
-                    "towns that left pass to all remaining parties (interpretation I3, "
-                    "literal reading)"
-                ),
-                "cost_item": "Cost item \u201c{label}\u201d of Region {region}: {amount}",
-                "costs": "Total costs of Region {region}: {sum}",
-                "rate_C5": "Funding rate from {date}",
-                "rate_C6": "Increased funding rate from {date}",
-                "rate_C10": "Funding ended from {date}",
-                "rate": "{what}: {amount} per full-time equivalent (FTE) and year, source: {source}",
-                "term": "{fte} FTE × {rate} × {count}/{base}",
-                "post": "Funding of post \u201c{label}\u201d: {terms} = {amount}",
-                "post_days_mixed": (
-                    "Funding of post \u201c{label}\u201d: {fte} FTE × the day's rate / {base} "
-                    "for {count} days filled at the rates {rates} = {amount}"
-                ),
-                "part_year": "; one twelfth of the rate is paid per calendar month filled in full",
-                "part_year_days": (
-                    "; each day filled earns the rate divided by the days of the year "
-                    "(policy part_year_funding=days)"
-                ),
-                "unfilled": (
-                    "Post \u201c{label}\u201d is filled for no full calendar month in {year}; "
-                    "funding {amount}"
-                ),
-                "unfilled_days": (
-                    "Post \u201c{label}\u201d is filled on no day in {year}; funding {amount}"
-                ),
-                "rounding": (
-                    "The posts' exact funding is {exact}; rounded half up to whole cents it "
-                    "is {amount}"
-                ),
-                "funding": (
-                    "Total funding of Region {region}, paid through the Kreis to {employer}: "
-                    "{amount}"
-                ),
-                "funding_lost": (
-                    "The state funding has ended for {year}; funding of Region {region}: {amount}"
-                ),
-                "own_share": "Own share = costs − funding = {costs} − {funding} = {amount}",
-                "own_share_lost": (
-                    "Without funding the towns bear the whole costs: own share = "
-                    "{costs} − {funding} = {amount}"
-                ),
-                "own_share_surplus": (
-                    "The funding of {funding} exceeds the costs of {costs}, so the own share "
-                    "is {amount}, never negative"
-                ),
-                "surplus": (
-                    "The funding beyond the costs, {amount}, is reported only; it is neither "
-                    "paid out nor shared among the towns"
-                ),
-                "members": (
-                    "In {year} the {count} towns of Region {region} bear the own share in "
-                    "equal parts: {names}"
-                ),
-                "members_one": (
-                    "In {year} {names}, the only town left in Region {region}, bears the own "
-                    "share alone"
-                ),
-                "members_lost": (
-                    ", without funding within the region and paid to its employer "
-                    "(interpretation I4)"
-                ),
-                "members_weighted": (
-                    "In {year} {count} towns bear the own share of Region {region} in these "
-                    "parts: {names}"
-                ),
-                "left": (
-                    "{party} left on {date}; its share passed in equal parts to the remaining "
-                    "towns of Region {region} (interpretation I3)"
-                ),
-                "left_all": (
-                    "{party} left on {date}; its share passed in equal parts to all remaining "
-                    "parties of the agreement (interpretation I3, literal reading)"
-                ),
-                "gone": (
-                    "So in {year} {party} bears no part of the own share of Region {region}: "
-                    "{amount}"
-                ),
-                "exact_share": "Exact share per town: {own_share} / {count} = {exact}",
-                "exact_share_weighted": (
-                    "Exact share of {party}: {own_share} × {weight} = {exact}"
-                ),
-                "floor": (
-                    "Rounded down to whole cents that is {floor} per town, {floors} in all; "
-                    "{left_over}"
-                ),
-                "floor_weighted": (
-                    "Rounded down to whole cents that is {floor} for {party}, {floors} for "
-                    "all parts; {left_over}"
-                ),
-                "left_over_0": "no cent is left over",
-                "left_over_1": "1 cent is left over",
-                "left_over_n": "{count} cents are left over",
-                "cent_none": "No cent is left over; the part of {party} is {amount}",
-                "cent_rule": (
-                    "Left-over cents go to the largest remainders; all remainders are equal "
-                    "({remainder} cent each), so the employer comes first, then the towns by "
-                    "AGS, in the order {order}"
-                ),
-                "cent_rule_weighted": (
-                    "Left-over cents go to the largest remainders, ties to the employer "
-                    "first, then by AGS; {party} has a remainder of {remainder} cent"
-                ),
-                "cent_got": "; {party} receives one: {floor} + {cent} = {amount}",
-                "cent_not": (
-                    "; {party} receives none, they go to {receivers}; the part of {party} is "
-                    "{amount}"
-                ),
-                "payment": (
-                    "{party} pays {amount} to the employer {employer}, which bills once a year"
-                ),
-                "billing": "As the employer, {party} bills once a year: {lines}, {amount} in all",
-                "billing_none": (
-                    "{party} is the only town of the region in {year} and bills nobody: {amount}"
-                ),
-                "bears": "{party} bears its own part of {amount} itself",
-                "total": "In {year} {party} bears {sum} in all",
-                "region_label": "Region {region}",
-                "region_handover": (
-                    "{party} belongs to Region {region} with {fte} FTE; the employer is "
-                    "{employer}, and the year settled is {year}"
-                ),
-                "employer_until": "{title} until {last}",
-                "employer_from": "{title} from {first}",
-                "employer_between": "{title} from {first} to {last}",
-                "period_until": "until {last}",
-                "period_from": "from {first}",
-                "period_between": "from {first} to {last}",
-                "paid_to": "{name} ({period})",
-                "key_weights": "Split key of Region {region}: fixed weights {weights}, {total} in all",
-                "key_population": (
-                    "Split key of Region {region}: inhabitants (population key); for each town "
-                    "the latest count on or before the reference day {day} is used, {rule} "
-                    "(policy population_reference={policy})"
-                ),
-                "rule_previous-year-end": "31 December of the year before",
-                "rule_previous-mid-year": "30 June of the year before",
-                "rule_year-end-before-last": "31 December of the year before last",
-                "population": "Inhabitants on {date} (source: {source}): {counts}, {total} in all",
-                "population_mixed": (
-                    "Inhabitants by each town's latest count (source: {source}): {counts}, "
-                    "{total} in all"
-                ),
-                "as_of": "{count} (as of {date})",
-                "no_source": "not given",
-                "key_lost": (
-                    "Without funding the towns bear the costs to the same extent, that is in "
-                    "equal parts instead of by the key of Region {region} ({kind}) "
-                    "(policy no_funding_split=equal)"
-                ),
-                "key_lost_key": (
-                    "Without funding, too, the towns bear the costs by the key of Region "
-                    "{region} (policy no_funding_split=key)"
-                ),
-                "kind_weights": "fixed weights",
-                "kind_population": "population",
-                "members_keyed": (
-                    "In {year} {count} towns bear the own share of Region {region} by the key, "
-                    "in these parts: {names}"
-                ),
-                "left_keyed": (
-                    "{party} left on {date} (C12); its part by the key passed in equal parts to "
-                    "the remaining towns of Region {region} (policy withdrawal_split=equal)"
-                ),
-                "left_keyed_key": (
-                    "{party} left on {date} (C12); its part passed to the remaining towns of "
-                    "Region {region} in proportion to their key (policy withdrawal_split=key)"
-                ),
-                "spans": (
-                    "As parties leave within {year}, the own share of Region {region} is "
-                    "spread over {count} spans pro rata temporis, {weighting}; each span is "
-                    "split {how} among its members, and each town's parts are added up and "
-                    "rounded once"
-                ),
-                "weighting_months": "weighed in calendar months (policy span_weighting=months)",
-                "weighting_days": "weighed in days (policy span_weighting=days)",
-                "how_key": "by the key",
-                "how_equal": "in equal parts",
-                "span": (
-                    "Span {number}: {first} to {last}, {length}, weight {weight}; members "
-                    "{members}; employer {employer}{left}; shares of the span: {shares}"
-                ),
-                "months_1": "1 month",
-                "months_n": "{count} months",
-                "days_1": "1 day",
-                "days_n": "{count} days",
-                "span_left": "; left on {date}: {names}, {passing}",
-                "passing_equal": (
-                    "the share passes in equal parts to the remaining towns (interpretation I3)"
-                ),
-                "passing_keyed": (
-                    "the share by the key passes in equal parts to the remaining towns "
-                    "(policy withdrawal_split=equal)"
-                ),
-                "passing_key": (
-                    "the share passes to the remaining towns in proportion to their key "
-                    "(policy withdrawal_split=key)"
-                ),
-                "passing_all": (
-                    "the share passes in equal parts to all remaining parties of the agreement "
-                    "(interpretation I3, literal reading)"
-                ),
-                "year_share": "Share of {party} in the own share of {year}: {terms}",
-                "payment_spans": (
-                    "{party} pays {lines}, {amount} in all; the part is divided among the "
-                    "employers by the exact shares of their spans, cents by largest remainder"
-                ),
-                "payment_line": "{amount} to {name} (employer {period})",
-                "billing_spans": "As the employer {period}, {party} bills: {lines}, {amount} in all",
-                "billing_spans_none": "As the employer {period}, {party} bills nobody: {amount}",
-                "bears_spans": (
-                    "Of its own part of {amount}, {party} bears {kept} itself as the employer "
-                    "{period} and pays {paid}"
-                ),
-            }
+        KeyKind.POPULATION: N_(
+            "Without funding the towns bear the costs to the same extent, that is in equal "
+            "parts instead of by the key of Region {region} (population) "
+            "(policy no_funding_split=equal)"
         ),
     }
 )
+"""A key given up without funding, by its kind (I12)."""
+
+_LEFT: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "equal": N_(
+            "{party} left on {date}; its share passed in equal parts to the remaining towns of "
+            "Region {region} (interpretation I3)"
+        ),
+        "all": N_(
+            "{party} left on {date}; its share passed in equal parts to all remaining parties "
+            "of the agreement (interpretation I3, literal reading)"
+        ),
+        "keyed": N_(
+            "{party} left on {date} (C12); its part by the key passed in equal parts to the "
+            "remaining towns of Region {region} (policy withdrawal_split=equal)"
+        ),
+        "key": N_(
+            "{party} left on {date} (C12); its part passed to the remaining towns of Region "
+            "{region} in proportion to their key (policy withdrawal_split=key)"
+        ),
+    }
+)
+"""A town that left, by how its share passed to the others (C12, I3, I11).
+
+Where English says "its share", the German texts name the town again
+("der Anteil von {party}"): the same field, twice.
+"""
+
+_PASSING: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "equal": N_("the share passes in equal parts to the remaining towns (interpretation I3)"),
+        "keyed": N_(
+            "the share by the key passes in equal parts to the remaining towns "
+            "(policy withdrawal_split=equal)"
+        ),
+        "key": N_(
+            "the share passes to the remaining towns in proportion to their key "
+            "(policy withdrawal_split=key)"
+        ),
+        "all": N_(
+            "the share passes in equal parts to all remaining parties of the agreement "
+            "(interpretation I3, literal reading)"
+        ),
+    }
+)
+"""How the share of a town that left within the year passes to the others (C12, I3, I11)."""
+
+_EMPLOYER_PERIOD: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "until": N_("{title} until {last}"),
+        "from": N_("{title} from {first}"),
+        "between": N_("{title} from {first} to {last}"),
+    }
+)
+"""An employer with its time in the year, after a handover (C3, I10)."""
+
+_PERIOD: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "until": N_("until {last}"),
+        "from": N_("from {first}"),
+        "between": N_("from {first} to {last}"),
+    }
+)
+"""A time within the year: from its start, to its end, or between (I10)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -808,8 +434,14 @@ class _Writer:
     ) -> None:
         self.steps.append(ExplanationStep(key=key, text=text, amount=figure, clause=clause))
 
-    def _text(self, template: str, **values: object) -> str:
-        return _TEXT[self.lang][template].format(**values)
+    def _text(self, template: str, /, **values: object) -> str:
+        """``template``, an English catalogue text marked with `N_`, in the language, filled in.
+
+        Translated before it is filled in, so the German text may order the
+        fields as German needs; a text without fields is not filled in.
+        """
+        text = translate(template, self.lang)
+        return text.format(**values) if values else text
 
     def _eur(self, amount: Decimal, *, cents: bool | None = None) -> str:
         return format_eur(amount, lang=self.lang, cents=cents)
@@ -824,17 +456,27 @@ class _Writer:
         return format_count(value, lang=self.lang)
 
     def _names(self, names: Sequence[str]) -> str:
+        """``A, B and C``: the names, the last joined by the catalogue's ``and``."""
         if len(names) == 1:
             return names[0]
-        return f"{', '.join(names[:-1])} {self._text('and')} {names[-1]}"
+        return self._text(
+            N_("{first} and {second}"), first=", ".join(names[:-1]), second=names[-1]
+        )
 
     def _date(self, day: dt.date) -> str:
+        """A day as numbers in German (``31.12.2025``), with the month's name in English.
+
+        The form of a day, like that of an amount, is the language's number
+        format; only the month's name is a word, and it comes from the catalogue.
+        """
         if self.lang == "de":
             return f"{day.day:02d}.{day.month:02d}.{day.year}"
-        return f"{day.day} {MONTH_NAMES['en'][day.month - 1]} {day.year}"
+        return f"{day.day} {self._month(day.month)} {day.year}"
+
+    def _month(self, month: int) -> str:
+        return self._text(MONTHS[month - 1])
 
     def _months(self, months: Sequence[int]) -> str:
-        names = MONTH_NAMES[self.lang]
         runs: list[list[int]] = []
         for month in months:
             if runs and runs[-1][-1] == month - 1:
@@ -842,7 +484,9 @@ class _Writer:
             else:
                 runs.append([month])
         return ", ".join(
-            names[run[0] - 1] if len(run) == 1 else f"{names[run[0] - 1]}–{names[run[-1] - 1]}"
+            self._month(run[0])
+            if len(run) == 1
+            else f"{self._month(run[0])}–{self._month(run[-1])}"
             for run in runs
         )
 
@@ -862,7 +506,10 @@ class _Writer:
         if self.party not in settled.split:
             self._add(
                 "part",
-                "gone",
+                N_(
+                    "So in {year} {party} bears no part of the own share of Region {region}: "
+                    "{amount}"
+                ),
                 Clause.C12,
                 from_cents(0),
                 party=self.party.name,
@@ -878,19 +525,18 @@ class _Writer:
 
     def total(self, parts: Sequence[RegionSettlement], own_share: Decimal) -> None:
         """Write the sum of the town's parts of several regions' own shares (C12)."""
-        terms = " + ".join(
-            f"{self._eur(settled.split[self.party])} "
-            f"({self._text('region_label', region=settled.region.name)})"
-            for settled in parts
-        )
+        terms = []
+        for settled in parts:
+            region = self._text(N_("Region {region}"), region=settled.region.name)
+            terms.append(f"{self._eur(settled.split[self.party])} ({region})")
         self._add(
             "total",
-            "total",
+            N_("In {year} {party} bears {sum} in all"),
             Clause.C12,
             own_share,
             party=self.party.name,
             year=parts[0].year,
-            sum=f"{terms} = {self._eur(own_share)}",
+            sum=f"{' + '.join(terms)} = {self._eur(own_share)}",
         )
 
     def _context(self, settled: RegionSettlement) -> None:
@@ -900,33 +546,66 @@ class _Writer:
             "party": self.party.name,
             "region": region.name,
             "fte": self._number(region.fte),
-            "employer": settled.employer.title,
             "year": settled.year,
         }
         if len(periods) > 1:
             # A successor took over within the year: name each employer with its time (C3, I10).
-            values["employer"] = self._names(
+            employers = self._names(
                 [
-                    self._period_text(settled, runs, employer.title, prefix="employer_")
+                    self._period_text(settled, runs, employer.title, templates=_EMPLOYER_PERIOD)
                     for employer, runs in periods.items()
                 ]
             )
-        if region.name == self.home:
+        else:
+            employers = settled.employer.title
+        if region.name != self.home:
             self._add(
-                "region", "region_handover" if len(periods) > 1 else "region", Clause.C2, **values
+                "region",
+                N_(
+                    "{party} belongs to Region {own} but in {year} also bears part of the own "
+                    "share of Region {region} ({fte} FTE, employer {employer}): shares of towns "
+                    "that left pass to all remaining parties (interpretation I3, literal reading)"
+                ),
+                Clause.C12,
+                own=self.home,
+                employer=employers,
+                **values,
+            )
+        elif len(periods) > 1:
+            # The employers with their times read differently in German from one employer's
+            # title, so the text names them {employers}: a text of its own in the catalogue.
+            self._add(
+                "region",
+                N_(
+                    "{party} belongs to Region {region} with {fte} FTE; the employer is "
+                    "{employers}, and the year settled is {year}"
+                ),
+                Clause.C2,
+                employers=employers,
+                **values,
             )
         else:
-            self._add("region", "region_other", Clause.C12, own=self.home, **values)
+            self._add(
+                "region",
+                N_(
+                    "{party} belongs to Region {region} with {fte} FTE; the employer is "
+                    "{employer}, and the year settled is {year}"
+                ),
+                Clause.C2,
+                employer=employers,
+                **values,
+            )
 
     def _costs(self, settled: RegionSettlement) -> None:
         costs = settled.costs
         name = settled.region.name
         items = [(item, amount) for item, amount in costs.items() if amount]
         for item, amount in items:
+            # A cost item carries its own label in each language: data, not a text.
             label = item.label_de if self.lang == "de" else item.label
             self._add(
                 "cost_item",
-                "cost_item",
+                N_("Cost item \u201c{label}\u201d of Region {region}: {amount}"),
                 Clause.C8,
                 amount,
                 label=label,
@@ -936,15 +615,22 @@ class _Writer:
         total = self._eur(costs.total)
         if len(items) > 1:
             total = " + ".join(self._eur(amount) for _, amount in items) + f" = {total}"
-        self._add("costs", "costs", Clause.C8, costs.total, region=name, sum=total)
+        self._add(
+            "costs",
+            N_("Total costs of Region {region}: {sum}"),
+            Clause.C8,
+            costs.total,
+            region=name,
+            sum=total,
+        )
 
     def _funding(self, settled: RegionSettlement) -> None:
         funding = settled.funding
         for rate in funding.rates:
-            what = self._text(f"rate_{rate.clause}", date=self._date(rate.valid_from))
+            what = self._text(_RATE_FROM[rate.clause], date=self._date(rate.valid_from))
             self._add(
                 "rate",
-                "rate",
+                N_("{what}: {amount} per full-time equivalent (FTE) and year, source: {source}"),
                 rate.clause,
                 rate.amount,
                 what=what,
@@ -960,22 +646,38 @@ class _Writer:
         if funding.is_rounded:
             self._add(
                 "funding_rounding",
-                "rounding",
+                N_(
+                    "The posts' exact funding is {exact}; rounded half up to whole cents it "
+                    "is {amount}"
+                ),
                 Interpretation.I7,
                 funding.amount,
                 exact=self._exact(funding.exact),
                 amount=self._eur(funding.amount),
             )
-        self._add(
-            "funding",
-            "funding_lost" if funding.lost else "funding",
-            Clause.C10 if funding.lost else funding.clause,
-            funding.amount,
-            region=settled.region.name,
-            employer=self._paid_to(settled),
-            year=settled.year,
-            amount=self._eur(funding.amount),
-        )
+        if funding.lost:
+            self._add(
+                "funding",
+                N_("The state funding has ended for {year}; funding of Region {region}: {amount}"),
+                Clause.C10,
+                funding.amount,
+                region=settled.region.name,
+                year=settled.year,
+                amount=self._eur(funding.amount),
+            )
+        else:
+            self._add(
+                "funding",
+                N_(
+                    "Total funding of Region {region}, paid through the Kreis to {employer}: "
+                    "{amount}"
+                ),
+                funding.clause,
+                funding.amount,
+                region=settled.region.name,
+                employer=self._paid_to(settled),
+                amount=self._eur(funding.amount),
+            )
 
     def _post_by_twelfths(self, settled: RegionSettlement, funded: PostFunding) -> None:
         post = funded.post
@@ -983,7 +685,10 @@ class _Writer:
         if not funded.months:
             self._add(
                 "post_funding",
-                "unfilled",
+                N_(
+                    "Post \u201c{label}\u201d is filled for no full calendar month in {year}; "
+                    "funding {amount}"
+                ),
                 Interpretation.I7,
                 amount,
                 label=post.label,
@@ -1001,7 +706,7 @@ class _Writer:
         part_year = len(funded.months) < 12
         terms = " + ".join(
             self._text(
-                "term",
+                N_("{fte} FTE × {rate} × {count}/{base}"),
                 fte=self._number(post.fte),
                 rate=self._eur(rate.amount),
                 count=len(months),
@@ -1010,12 +715,23 @@ class _Writer:
             + (f" ({self._months(months)})" if part_year or len(groups) > 1 else "")
             for rate, months in groups
         )
-        text = self._text("post", label=post.label, terms=terms, amount=self._exact(funded.exact))
-        if part_year:
-            text += self._text("part_year")
+        template = (
+            N_(
+                "Funding of post \u201c{label}\u201d: {terms} = {amount}; one twelfth of the "
+                "rate is paid per calendar month filled in full"
+            )
+            if part_year
+            else N_("Funding of post \u201c{label}\u201d: {terms} = {amount}")
+        )
         single = len(groups) == 1 and not part_year
-        self._append(
-            "post_funding", text, groups[0][0].clause if single else Interpretation.I7, amount
+        self._add(
+            "post_funding",
+            template,
+            groups[0][0].clause if single else Interpretation.I7,
+            amount,
+            label=post.label,
+            terms=terms,
+            amount=self._exact(funded.exact),
         )
 
     def _post_by_days(self, settled: RegionSettlement, funded: PostFunding) -> None:
@@ -1024,7 +740,7 @@ class _Writer:
         if not funded.days:
             self._add(
                 "post_funding",
-                "unfilled_days",
+                N_("Post \u201c{label}\u201d is filled on no day in {year}; funding {amount}"),
                 Interpretation.I7,
                 amount,
                 label=post.label,
@@ -1034,30 +750,55 @@ class _Writer:
             return
         base = 366 if calendar.isleap(settled.year) else 365
         rates = settled.funding.rates
+        part_year = funded.days < base
         values: dict[str, object] = {
-            "fte": self._number(post.fte),
-            "count": funded.days,
-            "base": base,
+            "label": post.label,
+            "amount": self._exact(funded.exact),
         }
         if len(rates) == 1:
-            terms = self._text("term", rate=self._eur(rates[0].amount), **values)
-            text = self._text(
-                "post", label=post.label, terms=terms, amount=self._exact(funded.exact)
+            values["terms"] = self._text(
+                N_("{fte} FTE × {rate} × {count}/{base}"),
+                fte=self._number(post.fte),
+                rate=self._eur(rates[0].amount),
+                count=funded.days,
+                base=base,
+            )
+            template = (
+                N_(
+                    "Funding of post \u201c{label}\u201d: {terms} = {amount}; each day filled "
+                    "earns the rate divided by the days of the year "
+                    "(policy part_year_funding=days)"
+                )
+                if part_year
+                else N_("Funding of post \u201c{label}\u201d: {terms} = {amount}")
             )
         else:
-            text = self._text(
-                "post_days_mixed",
-                label=post.label,
-                rates=self._names([self._eur(rate.amount) for rate in rates]),
-                amount=self._exact(funded.exact),
-                **values,
+            values |= {
+                "fte": self._number(post.fte),
+                "count": funded.days,
+                "base": base,
+                "rates": self._names([self._eur(rate.amount) for rate in rates]),
+            }
+            template = (
+                N_(
+                    "Funding of post \u201c{label}\u201d: {fte} FTE × the day's rate / {base} "
+                    "for {count} days filled at the rates {rates} = {amount}; each day filled "
+                    "earns the rate divided by the days of the year "
+                    "(policy part_year_funding=days)"
+                )
+                if part_year
+                else N_(
+                    "Funding of post \u201c{label}\u201d: {fte} FTE × the day's rate / {base} "
+                    "for {count} days filled at the rates {rates} = {amount}"
+                )
             )
-        part_year = funded.days < base
-        if part_year:
-            text += self._text("part_year_days")
         single = len(rates) == 1 and not part_year
-        self._append(
-            "post_funding", text, rates[0].clause if single else Interpretation.I7, amount
+        self._add(
+            "post_funding",
+            template,
+            rates[0].clause if single else Interpretation.I7,
+            amount,
+            **values,
         )
 
     def _own_share(self, settled: RegionSettlement) -> None:
@@ -1067,16 +808,25 @@ class _Writer:
             "amount": self._eur(settled.own_share),
         }
         if settled.surplus:
-            template = "own_share_surplus"
+            template = N_(
+                "The funding of {funding} exceeds the costs of {costs}, so the own share is "
+                "{amount}, never negative"
+            )
         elif settled.funding.lost:
-            template = "own_share_lost"
+            template = N_(
+                "Without funding the towns bear the whole costs: own share = "
+                "{costs} − {funding} = {amount}"
+            )
         else:
-            template = "own_share"
+            template = N_("Own share = costs − funding = {costs} − {funding} = {amount}")
         self._add("own_share", template, settled.clause, settled.own_share, **values)
         if settled.surplus:
             self._add(
                 "surplus",
-                "surplus",
+                N_(
+                    "The funding beyond the costs, {amount}, is reported only; it is neither "
+                    "paid out nor shared among the towns"
+                ),
                 Interpretation.I6,
                 settled.surplus,
                 amount=self._eur(settled.surplus),
@@ -1086,30 +836,70 @@ class _Writer:
         split = settled.split
         region = settled.region
         bearing = _bearing(split.shares)
-        values: dict[str, object] = {
-            "year": settled.year,
-            "count": len(bearing),
-            "region": region.name,
-        }
+        values: dict[str, object] = {"year": settled.year, "region": region.name}
+        lost = settled.funding.lost
         if _equal(bearing):
             names = self._names([share.party.name for share in bearing])
-            template = "members" if len(bearing) > 1 else "members_one"
-            text = self._text(template, names=names, **values)
-            if settled.funding.lost:
-                text += self._text("members_lost")
-            self._append("members", text, Clause.C10 if settled.funding.lost else Clause.C4, None)
+            if len(bearing) == 1:
+                template = (
+                    N_(
+                        "In {year} {names}, the only town left in Region {region}, bears the own "
+                        "share alone, without funding within the region and paid to its employer "
+                        "(interpretation I4)"
+                    )
+                    if lost
+                    else N_(
+                        "In {year} {names}, the only town left in Region {region}, bears the own "
+                        "share alone"
+                    )
+                )
+            else:
+                values["count"] = len(bearing)
+                template = (
+                    N_(
+                        "In {year} the {count} towns of Region {region} bear the own share in "
+                        "equal parts: {names}, without funding within the region and paid to its "
+                        "employer (interpretation I4)"
+                    )
+                    if lost
+                    else N_(
+                        "In {year} the {count} towns of Region {region} bear the own share in "
+                        "equal parts: {names}"
+                    )
+                )
+            self._add(
+                "members", template, Clause.C10 if lost else Clause.C4, names=names, **values
+            )
         else:
             total = sum((share.weight for share in bearing), Fraction(0))
             names = self._names(
                 [f"{share.party.name} {self._number(share.weight / total)}" for share in bearing]
             )
+            values["count"] = len(bearing)
             left = {share.party for share in split.shares} != set(region.members)
             if _keyed(settled) and not left:
                 # Nobody has left: the parts are the key's own (C4, I9; C10 without funding).
-                clause = Clause.C10 if settled.funding.lost else Clause.C4
-                self._add("members", "members_keyed", clause, names=names, **values)
+                self._add(
+                    "members",
+                    N_(
+                        "In {year} {count} towns bear the own share of Region {region} by the "
+                        "key, in these parts: {names}"
+                    ),
+                    Clause.C10 if lost else Clause.C4,
+                    names=names,
+                    **values,
+                )
             else:
-                self._add("members", "members_weighted", Clause.C12, names=names, **values)
+                self._add(
+                    "members",
+                    N_(
+                        "In {year} {count} towns bear the own share of Region {region} in these "
+                        "parts: {names}"
+                    ),
+                    Clause.C12,
+                    names=names,
+                    **values,
+                )
         self._left(settled, before=None)
 
     def _left(self, settled: RegionSettlement, *, before: dt.date | None) -> None:
@@ -1131,13 +921,13 @@ class _Writer:
                 continue
             clause: Clause | Interpretation
             if scope_all:
-                template, clause = "left_all", Clause.C12
+                template, clause = _LEFT["all"], Clause.C12
             elif keyed:
                 # C12 under a key other than equal parts (I11).
-                template = "left_keyed_key" if by_key else "left_keyed"
+                template = _LEFT["key"] if by_key else _LEFT["keyed"]
                 clause = Interpretation.I11
             else:
-                template, clause = "left", Clause.C12
+                template, clause = _LEFT["equal"], Clause.C12
             self._add(
                 "left",
                 template,
@@ -1155,19 +945,13 @@ class _Writer:
             return
         if settled.key.kind is KeyKind.EQUAL:
             # No funding, and C10's "je im gleichen Umfang" read as equal parts (I12).
-            self._add(
-                "key",
-                "key_lost",
-                Interpretation.I12,
-                region=region.name,
-                kind=self._text(f"kind_{own.kind.value}"),
-            )
+            self._add("key", _KEY_GIVEN_UP[own.kind], Interpretation.I12, region=region.name)
             return
         if own.kind is KeyKind.WEIGHTS:
             weights = own.weights
             self._add(
                 "key",
-                "key_weights",
+                N_("Split key of Region {region}: fixed weights {weights}, {total} in all"),
                 Interpretation.I9,
                 region=region.name,
                 weights=self._names(
@@ -1182,16 +966,28 @@ class _Writer:
             policy = self.agreement.policies.population_reference
             self._add(
                 "key",
-                "key_population",
+                N_(
+                    "Split key of Region {region}: inhabitants (population key); for each town "
+                    "the latest count on or before the reference day {day} is used, {rule} "
+                    "(policy population_reference={policy})"
+                ),
                 Interpretation.I9,
                 region=region.name,
                 day=self._date(day),
-                rule=self._text(f"rule_{policy.value}"),
+                rule=self._text(_REFERENCE_DAY[policy]),
                 policy=policy.value,
             )
             self._population(settled, day)
         if settled.funding.lost:
-            self._add("key", "key_lost_key", Interpretation.I12, region=region.name)
+            self._add(
+                "key",
+                N_(
+                    "Without funding, too, the towns bear the costs by the key of Region "
+                    "{region} (policy no_funding_split=key)"
+                ),
+                Interpretation.I12,
+                region=region.name,
+            )
 
     def _population(self, settled: RegionSettlement, day: dt.date) -> None:
         """Write the counts of inhabitants the population key used (I9)."""
@@ -1203,7 +999,7 @@ class _Writer:
                 # A town that left and is not weighed any more (withdrawal_split="key").
                 continue
         sources = list(dict.fromkeys(count.source for _, count in counted if count.source))
-        source = "; ".join(sources) or self._text("no_source")
+        source = "; ".join(sources) or self._text(N_("not given"))
         total = sum(count.counts[member] for member, count in counted)
         days = {count.as_of for _, count in counted}
         if len(days) == 1:
@@ -1212,7 +1008,7 @@ class _Writer:
             )
             self._add(
                 "population",
-                "population",
+                N_("Inhabitants on {date} (source: {source}): {counts}, {total} in all"),
                 Interpretation.I9,
                 date=self._date(days.pop()),
                 source=source,
@@ -1222,16 +1018,21 @@ class _Writer:
             return
         counts = self._names(
             [
-                f"{member.name} "
-                + self._text(
-                    "as_of", count=self._count(count.counts[member]), date=self._date(count.as_of)
+                self._text(
+                    N_("{name} {count} (as of {date})"),
+                    name=member.name,
+                    count=self._count(count.counts[member]),
+                    date=self._date(count.as_of),
                 )
                 for member, count in counted
             ]
         )
         self._add(
             "population",
-            "population_mixed",
+            N_(
+                "Inhabitants by each town's latest count (source: {source}): {counts}, "
+                "{total} in all"
+            ),
             Interpretation.I9,
             source=source,
             counts=counts,
@@ -1248,49 +1049,69 @@ class _Writer:
         by_days = policies.span_weighting is SpanWeighting.DAYS
         self._add(
             "spans",
-            "spans",
+            N_(
+                "As parties leave within {year}, the own share of Region {region} is spread "
+                "over {count} spans pro rata temporis, {weighting}; each span is split {how} "
+                "among its members, and each town's parts are added up and rounded once"
+            ),
             Interpretation.I10,
             region=region.name,
             year=settled.year,
             count=len(spans),
-            weighting=self._text("weighting_days" if by_days else "weighting_months"),
-            how=self._text("how_key" if keyed else "how_equal"),
+            weighting=self._text(
+                N_("weighed in days (policy span_weighting=days)")
+                if by_days
+                else N_("weighed in calendar months (policy span_weighting=months)")
+            ),
+            how=self._text(N_("by the key") if keyed else N_("in equal parts")),
         )
         total = sum(span.days if by_days else span.months for span in spans)
         if policies.withdrawal_scope is WithdrawalScope.AGREEMENT:
-            passing = "passing_all"
+            passing = "all"
         elif keyed:
-            passing = (
-                "passing_key" if policies.withdrawal_split is ShareBasis.KEY else "passing_keyed"
-            )
+            passing = "key" if policies.withdrawal_split is ShareBasis.KEY else "keyed"
         else:
-            passing = "passing_equal"
+            passing = "equal"
         for number, span in enumerate(spans, start=1):
             units = span.days if by_days else span.months
-            unit = "days" if by_days else "months"
-            length = self._text(f"{unit}_1" if units == 1 else f"{unit}_n", count=units)
+            if units == 1:
+                length = self._text(N_("1 day") if by_days else N_("1 month"))
+            else:
+                length = self._text(
+                    N_("{count} days") if by_days else N_("{count} months"), count=units
+                )
             weight = f"{units}/{total}"
             if span.weight.denominator != total:
                 weight += f" = {format_fraction(span.weight)}"
-            left = ""
             gone: dict[dt.date, list[str]] = {}
             for member in region.members:
                 ends = self.agreement.termination_of(member)
                 if member not in span.members and ends is not None and ends >= spans[0].first_day:
                     gone.setdefault(ends, []).append(member.name)
-            for ends, names in sorted(gone.items()):
-                left += self._text(
-                    "span_left",
+            # Each day on which towns left is a clause of its own; clauses are parted by "; ".
+            left = "; ".join(
+                self._text(
+                    N_("left on {date}: {names}, {passing}"),
                     names=self._names(names),
                     date=self._date(ends),
-                    passing=self._text(passing),
+                    passing=self._text(_PASSING[passing]),
                 )
+                for ends, names in sorted(gone.items())
+            )
             clause: Clause | Interpretation = span.clause
-            if clause is Clause.C12 and keyed and passing != "passing_all":
+            if clause is Clause.C12 and keyed and passing != "all":
                 clause = Interpretation.I11  # C12 under a key other than equal parts
             self._add(
                 "span",
-                "span",
+                N_(
+                    "Span {number}: {first} to {last}, {length}, weight {weight}; members "
+                    "{members}; employer {employer}; {left}; shares of the span: {shares}"
+                )
+                if left
+                else N_(
+                    "Span {number}: {first} to {last}, {length}, weight {weight}; members "
+                    "{members}; employer {employer}; shares of the span: {shares}"
+                ),
                 clause,
                 number=number,
                 first=self._date(span.first_day),
@@ -1328,7 +1149,7 @@ class _Writer:
             text += f" = {format_fraction(total)}"
         self._add(
             "year_share",
-            "year_share",
+            N_("Share of {party} in the own share of {year}: {terms}"),
             Interpretation.I10,
             party=self.party.name,
             year=settled.year,
@@ -1341,7 +1162,7 @@ class _Writer:
         runs: Sequence[tuple[dt.date, dt.date]],
         title: str = "",
         *,
-        prefix: str = "period_",
+        templates: Mapping[str, str] = _PERIOD,
     ) -> str:
         """The time an employer employs in the year: "bis 31.03.2026", "ab 01.04.2026" (I10)."""
         start = settled.spans[0].first_day
@@ -1356,7 +1177,7 @@ class _Writer:
                 kind = "between"
             parts.append(
                 self._text(
-                    prefix + kind, first=self._date(first), last=self._date(last), title=title
+                    templates[kind], first=self._date(first), last=self._date(last), title=title
                 )
             )
         return self._names(parts)
@@ -1368,7 +1189,11 @@ class _Writer:
             return settled.employer.name
         return self._names(
             [
-                self._text("paid_to", name=employer.name, period=self._period_text(settled, runs))
+                self._text(
+                    N_("{name} ({period})"),
+                    name=employer.name,
+                    period=self._period_text(settled, runs),
+                )
                 for employer, runs in periods.items()
             ]
         )
@@ -1383,7 +1208,7 @@ class _Writer:
         if equal:
             self._add(
                 "exact_share",
-                "exact_share",
+                N_("Exact share per town: {own_share} / {count} = {exact}"),
                 split.clause,
                 _cents_or_none(share.exact),
                 own_share=own_share,
@@ -1394,7 +1219,7 @@ class _Writer:
             total = sum((item.weight for item in bearing), Fraction(0))
             self._add(
                 "exact_share",
-                "exact_share_weighted",
+                N_("Exact share of {party}: {own_share} × {weight} = {exact}"),
                 split.clause,
                 _cents_or_none(share.exact),
                 party=self.party.name,
@@ -1407,7 +1232,15 @@ class _Writer:
         floor = from_cents(_floor_cents(share))
         self._add(
             "floor",
-            "floor" if equal else "floor_weighted",
+            N_(
+                "Rounded down to whole cents that is {floor} per town, {floors} in all; "
+                "{left_over}"
+            )
+            if equal
+            else N_(
+                "Rounded down to whole cents that is {floor} for {party}, {floors} for all "
+                "parts; {left_over}"
+            ),
             split.interpretation,
             floor,
             party=self.party.name,
@@ -1419,52 +1252,67 @@ class _Writer:
         if not receivers:
             self._add(
                 "part",
-                "cent_none",
+                N_("No cent is left over; the part of {party} is {amount}"),
                 split.interpretation,
                 share.amount,
                 party=self.party.name,
                 amount=amount,
             )
             return
-        remainder = self._number(_remainder(share))
-        if equal:
-            text = self._text(
-                "cent_rule",
-                remainder=remainder,
-                order=", ".join(item.party.name for item in order),
-            )
-        else:
-            text = self._text("cent_rule_weighted", party=self.party.name, remainder=remainder)
+        values: dict[str, object] = {
+            "party": self.party.name,
+            "remainder": self._number(_remainder(share)),
+            "amount": amount,
+        }
         if share.extra_cent:
-            text += self._text(
-                "cent_got",
-                party=self.party.name,
-                floor=self._eur(floor),
-                cent=self._eur(from_cents(1)),
-                amount=amount,
+            values |= {"floor": self._eur(floor), "cent": self._eur(from_cents(1))}
+        else:
+            values["receivers"] = self._names(
+                [item.party.name for item in receivers]
+                if equal
+                else [
+                    f"{item.party.name} ({self._number(_remainder(item))})"
+                    for item in sorted(receivers, key=lambda item: item.party.ags)
+                ]
+            )
+        if equal:
+            values["order"] = ", ".join(item.party.name for item in order)
+            template = (
+                N_(
+                    "Left-over cents go to the largest remainders; all remainders are equal "
+                    "({remainder} cent each), so the employer comes first, then the towns by "
+                    "AGS, in the order {order}; {party} receives one: {floor} + {cent} = {amount}"
+                )
+                if share.extra_cent
+                else N_(
+                    "Left-over cents go to the largest remainders; all remainders are equal "
+                    "({remainder} cent each), so the employer comes first, then the towns by "
+                    "AGS, in the order {order}; {party} receives none, they go to {receivers}; "
+                    "the part of {party} is {amount}"
+                )
             )
         else:
-            text += self._text(
-                "cent_not",
-                party=self.party.name,
-                receivers=self._names(
-                    [item.party.name for item in receivers]
-                    if equal
-                    else [
-                        f"{item.party.name} ({self._number(_remainder(item))})"
-                        for item in sorted(receivers, key=lambda item: item.party.ags)
-                    ]
-                ),
-                amount=amount,
+            template = (
+                N_(
+                    "Left-over cents go to the largest remainders, ties to the employer first, "
+                    "then by AGS; {party} has a remainder of {remainder} cent; {party} receives "
+                    "one: {floor} + {cent} = {amount}"
+                )
+                if share.extra_cent
+                else N_(
+                    "Left-over cents go to the largest remainders, ties to the employer first, "
+                    "then by AGS; {party} has a remainder of {remainder} cent; {party} receives "
+                    "none, they go to {receivers}; the part of {party} is {amount}"
+                )
             )
-        self._append("part", text, split.interpretation, share.amount)
+        self._add("part", template, split.interpretation, share.amount, **values)
 
     def _left_over(self, count: int) -> str:
         if count == 0:
-            return self._text("left_over_0")
+            return self._text(N_("no cent is left over"))
         if count == 1:
-            return self._text("left_over_1")
-        return self._text("left_over_n", count=count)
+            return self._text(N_("1 cent is left over"))
+        return self._text(N_("{count} cents are left over"), count=count)
 
     def _billing(self, settled: RegionSettlement) -> None:
         periods = _periods(settled)
@@ -1474,7 +1322,9 @@ class _Writer:
                 (line,) = owed
                 self._add(
                     "payment",
-                    "payment",
+                    N_(
+                        "{party} pays {amount} to the employer {employer}, which bills once a year"
+                    ),
                     line.clause,
                     settled.split[self.party],
                     party=self.party.name,
@@ -1485,7 +1335,10 @@ class _Writer:
             # Billed by each employer of the year for its spans (C9, I10).
             self._add(
                 "payment",
-                "payment_spans",
+                N_(
+                    "{party} pays {lines}, {amount} in all; the part is divided among the "
+                    "employers by the exact shares of their spans, cents by largest remainder"
+                ),
                 Clause.C9,
                 settled.split[self.party],
                 party=self.party.name,
@@ -1496,22 +1349,33 @@ class _Writer:
         billed = [line for line in settled.billing if line.creditor == self.party]
         total = from_cents(sum(to_cents(line.amount) for line in billed))
         values: dict[str, object] = {"party": self.party.name, "amount": self._eur(total)}
-        if len(periods) > 1:
+        handed_over = len(periods) > 1
+        if handed_over:
             values["period"] = self._period_text(settled, periods[self.party])
         if billed:
             values["lines"] = self._names(
                 [f"{line.debtor.name} {self._eur(line.amount)}" for line in billed]
             )
-            template = "billing_spans" if len(periods) > 1 else "billing"
+            template = (
+                N_("As the employer {period}, {party} bills: {lines}, {amount} in all")
+                if handed_over
+                else N_("As the employer, {party} bills once a year: {lines}, {amount} in all")
+            )
         else:
             values["year"] = settled.year
-            template = "billing_spans_none" if len(periods) > 1 else "billing_none"
+            template = (
+                N_("As the employer {period}, {party} bills nobody: {amount}")
+                if handed_over
+                else N_(
+                    "{party} is the only town of the region in {year} and bills nobody: {amount}"
+                )
+            )
         self._add("billing", template, Clause.C9, total, **values)
         own_share = settled.split[self.party]
         if not owed:
             self._add(
                 "bears",
-                "bears",
+                N_("{party} bears its own part of {amount} itself"),
                 Clause.C9,
                 own_share,
                 party=self.party.name,
@@ -1522,7 +1386,10 @@ class _Writer:
         kept = to_cents(own_share) - sum(to_cents(line.amount) for line in owed)
         self._add(
             "bears",
-            "bears_spans",
+            N_(
+                "Of its own part of {amount}, {party} bears {kept} itself as the employer "
+                "{period} and pays {paid}"
+            ),
             Clause.C9,
             own_share,
             party=self.party.name,
@@ -1541,7 +1408,7 @@ class _Writer:
         return self._names(
             [
                 self._text(
-                    "payment_line",
+                    N_("{amount} to {name} (employer {period})"),
                     amount=self._eur(line.amount),
                     name=line.creditor.name,
                     period=self._period_text(settled, periods[line.creditor]),

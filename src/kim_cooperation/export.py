@@ -1583,18 +1583,46 @@ def _shown(value: Cell) -> str:
     return str(value)
 
 
-def to_text(result: Result) -> str:
+def _shown_in(record: Record, column: str, lang: Lang) -> str:
+    """A cell of `to_text` and `to_html` in ``lang``: German words, decimal comma, German days.
+
+    The label of a financial-impact line is the English label in English.
+    """
+    if lang == "en":
+        return _shown(
+            record["label_en"] if column == "label" and "label_en" in record else record[column]
+        )
+    value = _csv_value(column, record[column], lang)
+    if isinstance(value, bool):
+        return translate(N_("yes") if value else N_("no"), lang)
+    if isinstance(value, Decimal):
+        return _money(value, ",")
+    if isinstance(value, dt.date):
+        return format_date(value, lang=lang)
+    return _shown(value)
+
+
+def _head(columns: Sequence[str], lang: Lang) -> list[str]:
+    return [translate(column, lang) if lang == "de" else column for column in columns]
+
+
+def to_text(result: Result, *, lang: Lang = "en") -> str:
     """Return a result's main columns as a short plain-text table under a title.
 
     Money is shown exactly, with two places, right-aligned. The result
     classes use this for ``str()``; `to_csv` and `to_records` have every
-    column.
+    column. With ``lang="de"`` the table is German throughout, as German
+    CSV is: title, column names, descriptions and words in German, a
+    decimal comma, days as ``31.12.2025``; the ``key`` column keeps its
+    identifiers.
 
     Args:
         result: A result of the library (see `Result`).
+        lang: ``"en"`` (default) or ``"de"``.
 
     Raises:
         InvalidTypeError: ``result`` is not a result this module exports.
+        InvalidValueError: ``lang`` is not ``"en"`` or ``"de"``.
 
     Examples:
         >>> from kim_cooperation import presets, settle
@@ -1612,14 +1640,21 @@ def to_text(result: Result) -> str:
         Nord    billing    Billerbeck    8125.00  C9
         Nord    billing    Havixbeck     8125.00  C9
         Nord    billing    Rosendahl     8125.00  C9
+        >>> for line in to_text(settlement.region("Nord"), lang="de").splitlines()[:3]:
+        ...     print(line)
+        Abrechnung 2023 – Region Nord, Anstellungskörperschaft Stadt Coesfeld
+        Region  Kennung    Kommune        Betrag  Klausel
+        Nord    costs                  170000,00  C8
     """
+    _check_lang(lang)
     kind = _kind(result, what="to_text")
     records = kind.records(result)
     shown_columns = _shown_columns(kind, records)
-    rows = [[_shown(record[column]) for column in shown_columns] for record in records]
+    head = _head(shown_columns, lang)
+    rows = [[_shown_in(record, column, lang) for column in shown_columns] for record in records]
     widths = [
-        max([len(column), *(len(row[index]) for row in rows)])
-        for index, column in enumerate(shown_columns)
+        max([len(head[index]), *(len(row[index]) for row in rows)])
+        for index in range(len(shown_columns))
     ]
 
     def line(cells: Sequence[str]) -> str:
@@ -1628,7 +1663,7 @@ def to_text(result: Result) -> str:
             for column, cell, width in zip(shown_columns, cells, widths, strict=True)
         ).rstrip()
 
-    return "\n".join([kind.title(result, "en"), line(shown_columns), *(line(row) for row in rows)])
+    return "\n".join([kind.title(result, lang), line(head), *(line(row) for row in rows)])
 
 
 def _shown_columns(kind: _Kind[Any], records: Sequence[Record]) -> tuple[str, ...]:
@@ -1649,12 +1684,13 @@ def to_html(result: Result, *, lang: Lang = "en") -> str:
     """Return a result's main columns as an HTML table, every text escaped.
 
     The result classes use this for Jupyter (``_repr_html_``, in English).
-    The table has the class ``kim-cooperation``, a caption with the title in
-    ``lang``, and money right-aligned with two places.
+    The table has the class ``kim-cooperation``, a caption with the title,
+    and money right-aligned with two places. With ``lang="de"`` it is
+    German throughout, as `to_text` is.
 
     Args:
         result: A result of the library (see `Result`).
-        lang: ``"en"`` (default) or ``"de"``: the language of the caption.
+        lang: ``"en"`` (default) or ``"de"``.
 
     Raises:
         InvalidTypeError: ``result`` is not a result this module exports.
@@ -1675,12 +1711,12 @@ def to_html(result: Result, *, lang: Lang = "en") -> str:
     kind = _kind(result, what="to_html")
     records = kind.records(result)
     shown_columns = _shown_columns(kind, records)
-    head = "".join(f"<th>{html.escape(column)}</th>" for column in shown_columns)
+    head = "".join(f"<th>{html.escape(column)}</th>" for column in _head(shown_columns, lang))
     body = []
     for record in records:
         cells = "".join(
             ('<td style="text-align: right">' if column in kind.money else "<td>")
-            + html.escape(_shown(record[column]))
+            + html.escape(_shown_in(record, column, lang))
             + "</td>"
             for column in shown_columns
         )

@@ -21,18 +21,17 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from fractions import Fraction
-from types import MappingProxyType
 from typing import Final, Literal, TypeAlias
 
 from kim_cooperation._checks import check_date, check_int, shown, to_fraction
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError
-from kim_cooperation.i18n import N_
+from kim_cooperation.i18n import N_, translate
 from kim_cooperation.money import Money, from_cents, to_cents
 
 __all__ = [
-    "MONTH_NAMES",
+    "MONTHS",
     "Lang",
     "format_count",
     "format_date",
@@ -40,6 +39,7 @@ __all__ = [
     "format_eur_column",
     "format_fraction",
     "format_fte",
+    "month_name",
     "terminating_places",
 ]
 
@@ -48,39 +48,11 @@ _MAX_PLACES: Final = 6
 Lang: TypeAlias = Literal["de", "en"]
 """A report language: German (``"de"``) or English (``"en"``)."""
 
-MONTH_NAMES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
-    {
-        "de": (
-            "Januar",
-            "Februar",
-            "März",
-            "April",
-            "Mai",
-            "Juni",
-            "Juli",
-            "August",
-            "September",
-            "Oktober",
-            "November",
-            "Dezember",
-        ),
-        "en": (
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ),
-    }
-)
-"""The names of the months, January first, by report language."""
+MONTHS: Final = (
+    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+)  # fmt: skip
+"""The months' names in English, marked for the catalogue: `month_name` gives them in German."""
 
 
 def _check_lang(lang: str) -> None:
@@ -262,3 +234,21 @@ def terminating_places(denominator: int) -> int | None:
         denominator //= 5
         fives += 1
     return max(twos, fives) if denominator == 1 else None
+
+
+def month_name(month: int, *, lang: Lang = "de") -> str:
+    """The name of ``month`` (1 to 12) in ``lang``, from the catalogue.
+
+    Raises:
+        InvalidTypeError: ``month`` is not an int.
+        InvalidValueError: ``month`` is not 1 to 12, or ``lang`` is neither ``"de"`` nor ``"en"``.
+
+    Examples:
+        >>> month_name(3), month_name(3, lang="en")
+        ('März', 'March')
+    """
+    check_int(month, what="month")
+    _check_lang(lang)
+    if not 1 <= month <= 12:
+        raise InvalidValueError(N_("month must be from 1 to 12, got {value}"), value=shown(month))
+    return translate(MONTHS[month - 1], lang)

@@ -72,7 +72,7 @@ from kim_cooperation.errors import (
     KimCooperationError,
     Phrase,
 )
-from kim_cooperation.formatting import Lang
+from kim_cooperation.formatting import MONTHS, Lang
 from kim_cooperation.i18n import N_
 from kim_cooperation.money import MAX_EUROS
 
@@ -115,12 +115,6 @@ _SHORT_YEAR: Final = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{2}")
 _COMPACT: Final = re.compile(r"(?P<year>[0-9]{4})(?P<month>[0-9]{2})(?P<day>[0-9]{2})")
 _SLASHES: Final = re.compile(r"[0-9]{1,4}/[0-9]{1,2}/[0-9]{1,4}")
 _YEAR: Final = re.compile(r"[0-9]+")
-
-_MONTHS: Final = (
-    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
-    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
-)  # fmt: skip
-"""The months' names, English as written here, German from the catalogue."""
 
 
 def _check_lang(lang: object) -> Lang:
@@ -499,7 +493,7 @@ def parse_rate(text: str, *, lang: Lang = "de", what: str | None = None) -> Deci
 def _no_such_day(subject: str, year: int, month: int, day: int) -> InvalidDateError:
     """``February 2024 has no 30th``: the ordinal's suffix is part of the English text."""
     last = day % 10 if not 11 <= day % 100 <= 13 else 0
-    name = _MONTHS[month - 1]
+    name = MONTHS[month - 1]
     return InvalidDateError(
         N_("{subject}: {month} {year} has no {day}st; it has {days} days")
         if last == 1
