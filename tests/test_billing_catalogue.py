@@ -25,7 +25,7 @@ import attrs
 import openpyxl
 import pytest
 
-from kim_cooperation import billing, export, i18n, presets, settle
+from kim_cooperation import _catalogue, billing, export, i18n, presets, settle
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.billing import (
     AdvanceKey,
@@ -127,11 +127,22 @@ def _outside_the_catalogue(text: str, data: Iterable[str]) -> list[str]:
     return re.findall(r"[^\W\d_]+", text)
 
 
+class _StandIn:
+    """A stand-in for the compiled catalogue: brackets every text asked for."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def gettext(self, text: str) -> str:
+        return _bracketed(text, self.lang)
+
+
 @pytest.fixture
 def stand_in(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every way to the catalogue, the stand-in: billing's, export's and the phrases' (i18n)."""
+    """Every way to the catalogue, the stand-in: billing's, export's and the phrases' (errors)."""
     for module in (billing, export, i18n):
         monkeypatch.setattr(module, "translate", _bracketed)
+    monkeypatch.setattr(_catalogue, "catalogue", _StandIn)
 
 
 def _titles(statements: tuple[BillingStatement, ...], tmp_path: Path) -> str:

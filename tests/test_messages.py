@@ -93,3 +93,26 @@ def _hidden_in_f_strings(module: str) -> list[str]:
 def test_no_text_is_marked_inside_an_f_string(module: str) -> None:
     # Babel's extractor does not look into f-strings: a text marked there has no German form.
     assert _hidden_in_f_strings(module) == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "DE", [], None])
+def test_a_phrase_refuses_a_language_it_does_not_speak(lang: object) -> None:
+    phrase = errors.Phrase("no funding from {day}", day="2027-01-01")
+    with pytest.raises(errors.InvalidValueError) as caught:
+        phrase.describe(lang)  # type: ignore[arg-type]
+    assert str(caught.value).startswith("lang must be 'de' or 'en', got ")
+    assert caught.value.describe("de").startswith("lang muss 'de' oder 'en' sein")
+
+
+def test_errors_and_the_catalogue_do_not_import_each_other() -> None:
+    # The catalogue's bottom (_catalogue) imports nothing of the package; errors only it.
+    source = (PACKAGE / "_catalogue.py").read_text(encoding="utf-8")
+    assert "kim_cooperation" not in "".join(
+        line for line in source.splitlines() if line.startswith(("import", "from"))
+    )
+    imported = {
+        node.module
+        for node in ast.walk(ast.parse((PACKAGE / "errors.py").read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and node.module and "kim_cooperation" in node.module
+    }
+    assert imported <= {"kim_cooperation", "kim_cooperation.closed_days"}  # the latter for types

@@ -29,6 +29,8 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
+from kim_cooperation import _catalogue
+
 if TYPE_CHECKING:
     from kim_cooperation.closed_days import ReceiptCheck
 
@@ -126,15 +128,21 @@ class Phrase:
             The German text from the catalogue under ``"de"`` (the English
             text if the catalogue has none), the English text under ``"en"``.
         """
-        if lang == "en":
-            template = self.template
-        else:
-            from kim_cooperation.i18n import translate  # noqa: PLC0415 - i18n imports this module
-
-            template = translate(self.template, lang)
+        if lang not in ("en", "de"):  # a tuple, not a set: an unhashable value must not raise
+            raise InvalidValueError(
+                N_("lang must be 'de' or 'en', got {value}"), value=_shown_lang(lang)
+            )
+        template = _catalogue.catalogue(lang).gettext(self.template)
         if not self.fields:
             return template
         return _Filler(lang).vformat(template, (), self.fields)
+
+
+def _shown_lang(value: object) -> str:
+    try:
+        return repr(value)
+    except Exception:  # a caller's __repr__ may raise anything; the message must not
+        return f"{type(value).__name__} whose repr() fails"
 
 
 def N_(message: str) -> str:  # noqa: N802 - the name gettext's tools know

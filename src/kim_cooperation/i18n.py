@@ -24,13 +24,12 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import gettext
-import io
 import re
-from importlib import resources
 from typing import TYPE_CHECKING, Final
 
+from kim_cooperation import _catalogue
+from kim_cooperation._catalogue import DOMAIN
 from kim_cooperation._checks import check_instance, check_lang, tuple_of
 
 if TYPE_CHECKING:
@@ -39,9 +38,6 @@ if TYPE_CHECKING:
     from kim_cooperation.formatting import Lang
 
 __all__ = ["DOMAIN", "N_", "translate", "translate_filled", "translations"]
-
-DOMAIN: Final = "kim_cooperation"
-"""The catalogue's domain: ``locale/<lang>/LC_MESSAGES/kim_cooperation.mo``."""
 
 
 def translations(lang: Lang) -> gettext.NullTranslations:
@@ -65,17 +61,7 @@ def translations(lang: Lang) -> gettext.NullTranslations:
         >>> translations("de").gettext("usage: ")
         'Aufruf: '
     """
-    return _translations(check_lang(lang))
-
-
-@functools.cache
-def _translations(lang: Lang) -> gettext.NullTranslations:
-    if lang == "en":
-        return gettext.NullTranslations()
-    catalogue = resources.files("kim_cooperation").joinpath(
-        f"locale/{lang}/LC_MESSAGES/{DOMAIN}.mo"
-    )
-    return gettext.GNUTranslations(io.BytesIO(catalogue.read_bytes()))
+    return _catalogue.catalogue(check_lang(lang))
 
 
 def translate(message: str, lang: Lang) -> str:
