@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import sys
 import unicodedata
 from collections.abc import (
     Callable,
@@ -45,9 +44,11 @@ if TYPE_CHECKING:
     from kim_cooperation.region import Region
 
 __all__ = [
+    "AgreementType",
     "Choice",
     "Exact",
     "FrozenMapping",
+    "RegionType",
     "builder",
     "check_agreement",
     "check_date",
@@ -266,23 +267,42 @@ def check_instance(value: object, kind: type[_T], *, what: str, how: str) -> _T:
     )
 
 
-def check_agreement(value: object, *, what: str = "agreement") -> Agreement:
-    """Return ``value`` if it is an `Agreement` (see `kim_cooperation.agreement.check_agreement`).
+class AgreementType:
+    """The base of `kim_cooperation.agreement.Agreement`, for checks below the agreement's module.
 
-    For the modules the agreement module itself imports (membership, spans,
-    keys, costs), which cannot import it at their top.
+    The rules the agreement's module builds on (membership, spans, keys,
+    costs) take an agreement but cannot import its module, which imports
+    them: they check against this base instead. It has no fields and no
+    slots, so it changes neither the class nor its pickled form.
+    """
+
+    __slots__ = ()
+
+
+class RegionType:
+    """The base of `kim_cooperation.region.Region`, for the same reason as `AgreementType`."""
+
+    __slots__ = ()
+
+
+def check_agreement(value: object, *, what: str = "agreement") -> Agreement:
+    """Return ``value`` if it is an `Agreement`; the check of every function that takes one.
 
     Raises:
         InvalidTypeError: ``value`` is not an `Agreement`.
-    """
-    # Every rule checks its agreement, so the usual case is made cheap: an Agreement
-    # exists only once its module is imported, and then the module is found at once.
-    module = sys.modules.get("kim_cooperation.agreement")
-    if module is not None and isinstance(value, module.Agreement):
-        return value  # type: ignore[no-any-return]
-    from kim_cooperation.agreement import check_agreement as check  # noqa: PLC0415 - a cycle
 
-    return check(value, what=what)
+    Examples:
+        >>> check_agreement(None)
+        Traceback (most recent call last):
+        ...
+        kim_cooperation.errors.InvalidTypeError: agreement must be an Agreement, got NoneType None; build one with Agreement(...), presets.coesfeld() or files.load_agreement(...)
+    """
+    if isinstance(value, AgreementType):
+        return value  # type: ignore[return-value]  # only Agreement derives from it
+    raise InvalidTypeError(
+        f"{what} must be an Agreement, got {type(value).__name__} {shown(value)}; build one with "
+        "Agreement(...), presets.coesfeld() or files.load_agreement(...)"
+    )
 
 
 def check_region(value: object, *, what: str = "region") -> Region:
@@ -292,13 +312,11 @@ def check_region(value: object, *, what: str = "region") -> Region:
         InvalidTypeError: ``value`` is not a `Region` (a region's name is
             refused too: look the region up with ``agreement.region(name)``).
     """
-    module = sys.modules.get("kim_cooperation.region")
-    if module is not None and isinstance(value, module.Region):
-        return value  # type: ignore[no-any-return]
-    from kim_cooperation.region import Region  # noqa: PLC0415 - region imports this module
-
-    return check_instance(
-        value, Region, what=what, how="look a region up by its name with agreement.region(name)"
+    if isinstance(value, RegionType):
+        return value  # type: ignore[return-value]  # only Region derives from it
+    raise InvalidTypeError(
+        f"{what} must be a Region, got {type(value).__name__} {shown(value)}; "
+        "look a region up by its name with agreement.region(name)"
     )
 
 

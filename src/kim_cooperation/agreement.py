@@ -38,7 +38,15 @@ from typing import Any, Final, TypeAlias
 import attrs
 
 from kim_cooperation import membership
-from kim_cooperation._checks import check_date, check_label, reads_older_pickles, shown, tuple_of
+from kim_cooperation._checks import (
+    AgreementType,
+    check_date,
+    check_label,
+    reads_older_pickles,
+    shown,
+    tuple_of,
+)
+from kim_cooperation._checks import check_agreement as _check_agreement
 from kim_cooperation._confusables import skeleton
 from kim_cooperation.closed_days import ClosedDays, _warn_on_closed_receipts
 from kim_cooperation.errors import (
@@ -267,12 +275,7 @@ def check_agreement(value: object, *, what: str = "agreement") -> Agreement:
         ...
         kim_cooperation.errors.InvalidTypeError: agreement must be an Agreement, got NoneType None; build one with Agreement(...), presets.coesfeld() or files.load_agreement(...)
     """
-    if isinstance(value, Agreement):
-        return value
-    raise InvalidTypeError(
-        f"{what} must be an Agreement, got {type(value).__name__} {shown(value)}; build one with "
-        "Agreement(...), presets.coesfeld() or files.load_agreement(...)"
-    )
+    return _check_agreement(value, what=what)
 
 
 _UNCHANGED: Final[Any] = object()
@@ -281,7 +284,7 @@ _UNCHANGED: Final[Any] = object()
 
 @reads_older_pickles
 @attrs.frozen(kw_only=True)
-class Agreement:
+class Agreement(AgreementType):
     """A cooperation agreement of the Coesfeld shape.
 
     Attributes:

@@ -82,6 +82,7 @@ from kim_cooperation.errors import (
 )
 from kim_cooperation.formatting import MONTHS, Lang, format_date
 from kim_cooperation.i18n import N_, translate
+from kim_cooperation.parsing import parse_date
 from kim_cooperation.party import Party
 
 if TYPE_CHECKING:
@@ -869,7 +870,6 @@ def parse_closed_day(
             ),
             subject=subject,
         )
-    from kim_cooperation.parsing import parse_date  # noqa: PLC0415 - only for single days
 
     return parse_date(text, lang=lang, what=what)
 

@@ -30,7 +30,7 @@ from fractions import Fraction
 
 import attrs
 
-from kim_cooperation._checks import check_name, reads_older_pickles, shown, tuple_of
+from kim_cooperation._checks import RegionType, check_name, reads_older_pickles, shown, tuple_of
 from kim_cooperation.errors import AgreementError, InvalidTypeError, UnknownPartyError
 from kim_cooperation.i18n import N_
 from kim_cooperation.keys import EQUAL_KEY, KeyKind, SplitKey
@@ -71,7 +71,7 @@ def _check_key(_region: Region, _attribute: object, value: SplitKey) -> None:
 # The hash is cached: regions key the per-region tables of every settlement, and hashing one walks its members and posts.
 @reads_older_pickles
 @attrs.frozen(kw_only=True, cache_hash=True)
-class Region:
+class Region(RegionType):
     """A region (C2) with its employer and posts (C3).
 
     Attributes:
