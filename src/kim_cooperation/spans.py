@@ -67,9 +67,9 @@ from kim_cooperation.errors import (
 )
 from kim_cooperation.i18n import N_
 from kim_cooperation.keys import KeyKind, key_integers, key_weights
-from kim_cooperation.membership import agreement_end, employer_on, members_on
 from kim_cooperation.party import Party
 from kim_cooperation.policy import ShareBasis, SpanWeighting, WithdrawalScope
+from kim_cooperation.roll import agreement_end, employer_on, members_on
 
 if TYPE_CHECKING:
     from kim_cooperation.agreement import Agreement
