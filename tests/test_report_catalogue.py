@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 import pytest
 
 from kim_cooperation import financial_impact, presets, report, scenario, settle
+from kim_cooperation import projection as projection_module
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.formatting import Lang
 from kim_cooperation.impact import Layout
@@ -175,6 +176,7 @@ def test_every_word_of_a_report_comes_from_the_catalogue(
                 impact = financial_impact(settlement, party, layout=layout)
                 data |= {line.label_en for line in (*impact.finance, *impact.result)}
     monkeypatch.setattr(report, "translate", _bracketed)
+    monkeypatch.setattr(projection_module, "translate", _bracketed)  # the projection table
     assert _outside_the_catalogue(render(), data) == []
 
 

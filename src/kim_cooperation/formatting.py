@@ -21,7 +21,7 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import Final, Literal, TypeAlias
 
@@ -252,3 +252,25 @@ def month_name(month: int, *, lang: Lang = "de") -> str:
     if not 1 <= month <= 12:
         raise InvalidValueError(N_("month must be from 1 to 12, got {value}"), value=shown(month))
     return translate(MONTHS[month - 1], lang)
+
+
+def _grid(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """Lay out a plain-text table: the first column left-aligned, the others right, two spaces apart.
+
+    Each line is indented by two spaces; trailing spaces are cut.
+
+    Examples:
+        >>> for line in _grid(["Town", "2023"], [["Olfen", "6.500 €"]]):
+        ...     print(line)
+          Town      2023
+          Olfen  6.500 €
+    """
+    widths = [max(len(row[index]) for row in [headers, *rows]) for index in range(len(headers))]
+    return [
+        "  "
+        + "  ".join(
+            cell.ljust(width) if index == 0 else cell.rjust(width)
+            for index, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
+        for row in [headers, *rows]
+    ]

@@ -59,6 +59,7 @@ from kim_cooperation._checks import (
     Exact,
     FrozenMapping,
     builder,
+    check_lang,
     check_year,
     result_type,
     shown,
@@ -69,9 +70,9 @@ from kim_cooperation._exportable import Exportable
 from kim_cooperation.agreement import Agreement, check_agreement
 from kim_cooperation.costs import CostItem, CostStatement, costs_by_region
 from kim_cooperation.errors import InvalidMoneyError, InvalidTypeError, InvalidValueError, Phrase
-from kim_cooperation.formatting import Lang
+from kim_cooperation.formatting import Lang, _grid, format_eur_column
 from kim_cooperation.funding import RegionFunding, region_funding
-from kim_cooperation.i18n import N_
+from kim_cooperation.i18n import N_, translate
 from kim_cooperation.money import MAX_EUROS, from_cents, round_half_up_to_cents, to_cents
 from kim_cooperation.party import Party
 from kim_cooperation.policy import SpanWeighting, WithdrawalScope
@@ -457,10 +458,35 @@ class Projection(Exportable):
             >>> projection
             <Projection 2023–2024 of 4 towns: Kooperationsvereinbarung Kommunales Case-Management ...>
         """
-        # The renderer imports this module; imported here, as the views of the mixin are.
-        from kim_cooperation.report import render_projection  # noqa: PLC0415
-
-        return render_projection(self, lang=lang)
+        lang = check_lang(lang)
+        town, total = _say(N_("Town"), lang), _say(N_("Total"), lang)
+        parties = self.parties
+        headers = [town, *(_year_heading(self, year) for year in self.years)]
+        yearly = [
+            sum(to_cents(self.own_share_of(party, year)) for party in parties)
+            for year in self.years
+        ]
+        # One column per year and one of totals, each in one format (cents throughout or none).
+        columns = [
+            format_eur_column(
+                [*(self.own_share_of(party, year) for party in parties), from_cents(total)],
+                lang=lang,
+            )
+            for year, total in zip(self.years, yearly, strict=True)
+        ]
+        columns.append(
+            format_eur_column(
+                [*(self.total_of(party) for party in parties), from_cents(sum(yearly))],
+                lang=lang,
+            )
+        )
+        names = [party.name for party in parties] + [total]
+        rows = [[name, *(column[index] for column in columns)] for index, name in enumerate(names)]
+        lines = [
+            _say(N_("Own shares per town and year"), lang),
+            *_grid([*headers, total], rows),
+        ]
+        return "\n".join(lines + _year_notes(self, lang))
 
     def __str__(self) -> str:
         return self.table()
@@ -689,3 +715,51 @@ def _plans_per_year(
         )
     base: CostPlan = plans  # type: ignore[assignment]
     return {year: grow_plan(base, year - years[0], growth) for year in years}
+
+
+def _say(template: str, lang: Lang, /, **fields: object) -> str:
+    """``template``, a catalogue text marked with `N_`, in ``lang``, its fields filled in."""
+    text = translate(template, lang)
+    return text.format(**fields) if fields else text
+
+
+def _year_heading(projection: Projection, year: int) -> str:
+    """A year's column heading in a projection's table, marked as its basis is (C13).
+
+    ``2026+``: the agreement ends within the year (settled until its end,
+    run-on after it); ``2027*``: run-on only; ``2028–``: nothing runs on.
+
+    Examples:
+        >>> from kim_cooperation import presets
+        >>> projection = project(presets.coesfeld(), [2023], presets.coesfeld_cost_plan_2023())
+        >>> _year_heading(projection, 2023)
+        '2023'
+    """
+    result = projection.result(year)
+    if result.settlement is not None:
+        # The agreement ends within the year: settled until its end, run-on after it (C13).
+        return f"{year}+" if result.wind_down is not None else str(year)
+    return f"{year}*" if result.wind_down is not None else f"{year}–"
+
+
+def _year_notes(projection: Projection, lang: Lang) -> list[str]:
+    """The notes on the marks of the year headings: ``+``, ``*`` and ``–`` (C7, C13).
+
+    Examples:
+        >>> from kim_cooperation import presets
+        >>> _year_notes(project(presets.coesfeld(), [2023], presets.coesfeld_cost_plan_2023()), "en")
+        []
+    """
+    notes = []
+    if any(r.settlement is not None and r.wind_down is not None for r in projection.results):
+        note = N_(
+            "+ the agreement ends within the year: the own share until the end, then the "
+            "run-on estimated from the cost plan (C7, C13)"
+        )
+        notes.append(f"  {_say(note, lang)}")
+    if any(r.settlement is None and r.wind_down is not None for r in projection.results):
+        note = N_("* run-on after the end, estimated from the cost plan (C13)")
+        notes.append(f"  {_say(note, lang)}")
+    if any(r.settlement is None and r.wind_down is None for r in projection.results):
+        notes.append("  " + _say(N_("– agreement ended, nothing runs on"), lang))
+    return notes

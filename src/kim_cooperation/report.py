@@ -36,6 +36,7 @@ from kim_cooperation.clauses import Clause
 from kim_cooperation.errors import NoPopulationCountError
 from kim_cooperation.formatting import (
     Lang,
+    _grid,
     format_count,
     format_date,
     format_eur,
@@ -50,7 +51,7 @@ from kim_cooperation.money import Money, from_cents, to_cents
 from kim_cooperation.notice import NoticeDeadline, NoticeTerms, _terms_phrase, termination_date
 from kim_cooperation.party import Party
 from kim_cooperation.policy import SpanWeighting
-from kim_cooperation.projection import Projection
+from kim_cooperation.projection import Projection, _year_heading, _year_notes
 from kim_cooperation.scenario import BASELINE, Comparison
 from kim_cooperation.settlement import RegionSettlement, Settlement, settle
 
@@ -674,32 +675,7 @@ def render_projection(projection: Projection, *, lang: Lang = "de") -> str:
           Total      €32,500  €32,500   €65,000
     """
     check_instance(projection, Projection, what="projection", how=_MAKE["projection"])
-    lang = check_lang(lang)
-    town, total = _say(N_("Town"), lang), _say(N_("Total"), lang)
-    parties = projection.parties
-    headers = [town, *(_year_heading(projection, year) for year in projection.years)]
-    yearly = [
-        sum(to_cents(projection.own_share_of(party, year)) for party in parties)
-        for year in projection.years
-    ]
-    # One column per year and one of totals, each in one format (cents throughout or none).
-    columns = [
-        format_eur_column(
-            [*(projection.own_share_of(party, year) for party in parties), from_cents(total)],
-            lang=lang,
-        )
-        for year, total in zip(projection.years, yearly, strict=True)
-    ]
-    columns.append(
-        format_eur_column(
-            [*(projection.total_of(party) for party in parties), from_cents(sum(yearly))],
-            lang=lang,
-        )
-    )
-    names = [party.name for party in parties] + [total]
-    rows = [[name, *(column[index] for column in columns)] for index, name in enumerate(names)]
-    lines = [_say(N_("Own shares per town and year"), lang), *_grid([*headers, total], rows)]
-    return "\n".join(lines + _year_notes(projection, lang))
+    return projection.table(lang=lang)
 
 
 def render_comparison(comparison: Comparison, *, lang: Lang = "de") -> str:
@@ -788,41 +764,4 @@ def _compared_column(
         for value, change, difference in zip(
             shown[: len(values)], shown[len(values) :], differences, strict=True
         )
-    ]
-
-
-def _year_heading(projection: Projection, year: int) -> str:
-    result = projection.result(year)
-    if result.settlement is not None:
-        # The agreement ends within the year: settled until its end, run-on after it (C13).
-        return f"{year}+" if result.wind_down is not None else str(year)
-    return f"{year}*" if result.wind_down is not None else f"{year}–"
-
-
-def _year_notes(projection: Projection, lang: Lang) -> list[str]:
-    """The notes on the marks of the year headings: ``+``, ``*`` and ``–`` (C7, C13)."""
-    notes = []
-    if any(r.settlement is not None and r.wind_down is not None for r in projection.results):
-        note = N_(
-            "+ the agreement ends within the year: the own share until the end, then the "
-            "run-on estimated from the cost plan (C7, C13)"
-        )
-        notes.append(f"  {_say(note, lang)}")
-    if any(r.settlement is None and r.wind_down is not None for r in projection.results):
-        note = N_("* run-on after the end, estimated from the cost plan (C13)")
-        notes.append(f"  {_say(note, lang)}")
-    if any(r.settlement is None and r.wind_down is None for r in projection.results):
-        notes.append("  " + _say(N_("– agreement ended, nothing runs on"), lang))
-    return notes
-
-
-def _grid(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    widths = [max(len(row[index]) for row in [headers, *rows]) for index in range(len(headers))]
-    return [
-        "  "
-        + "  ".join(
-            cell.ljust(width) if index == 0 else cell.rjust(width)
-            for index, (cell, width) in enumerate(zip(row, widths, strict=True))
-        ).rstrip()
-        for row in [headers, *rows]
     ]
