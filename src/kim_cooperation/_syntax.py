@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from kim_cooperation.errors import N_, Phrase
+from kim_cooperation.i18n import template_pattern
 
 if TYPE_CHECKING:
     import json
@@ -67,29 +68,12 @@ _TOML_POSITION: Final = re.compile(
     r"(?P<message>.*?) \(at (?:line (?P<line>[0-9]+), column (?P<column>[0-9]+)|end of document)\)",
     flags=re.DOTALL,
 )
-_FIELD: Final = re.compile(r"\{(\w+)\}")
 
 
-def _patterns(templates: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
-    found = []
-    for template in templates:
-        pieces = _FIELD.split(template)
-        pattern = "".join(
-            re.escape(piece) if index % 2 == 0 else f"(?P<{piece}>.+?)"
-            for index, piece in enumerate(pieces)
-        )
-        found.append((re.compile(pattern, flags=re.DOTALL), template))
-    return tuple(found)
-
-
-_TOML_PATTERNS: Final = _patterns(_TOML_MESSAGES)
-_JSON_PATTERNS: Final = _patterns(_JSON_MESSAGES)
-
-
-def _phrase(message: str, patterns: tuple[tuple[re.Pattern[str], str], ...]) -> Phrase | str:
+def _phrase(message: str, templates: tuple[str, ...]) -> Phrase | str:
     """The reader's ``message`` as a catalogue phrase, or as it is if it is not listed."""
-    for pattern, template in patterns:
-        match = pattern.fullmatch(message)
+    for template in templates:
+        match = template_pattern(template).fullmatch(message)
         if match is not None:
             return Phrase(template, **match.groupdict())
     return message
@@ -112,8 +96,8 @@ def toml_problem(error: tomllib.TOMLDecodeError) -> Phrase:
     text = str(error)
     match = _TOML_POSITION.fullmatch(text)
     if match is None:
-        return Phrase(N_("TOML syntax: {error}"), error=_phrase(text, _TOML_PATTERNS))
-    message = _phrase(match["message"], _TOML_PATTERNS)
+        return Phrase(N_("TOML syntax: {error}"), error=_phrase(text, _TOML_MESSAGES))
+    message = _phrase(match["message"], _TOML_MESSAGES)
     if match["line"] is None:
         return Phrase(N_("TOML syntax: {error} (at end of document)"), error=message)
     return Phrase(
@@ -141,7 +125,7 @@ def json_problem(error: json.JSONDecodeError) -> Phrase:
     message = error.msg.removesuffix(" at")  # "Unterminated string starting at" names no place
     return Phrase(
         N_("JSON syntax: {error} at line {line}, column {column}"),
-        error=_phrase(message, _JSON_PATTERNS),
+        error=_phrase(message, _JSON_MESSAGES),
         line=error.lineno,
         column=error.colno,
     )

@@ -24,6 +24,7 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gettext
 import re
 from typing import TYPE_CHECKING, Final
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
     from kim_cooperation.formatting import Lang
 
-__all__ = ["DOMAIN", "N_", "translate", "translate_filled", "translations"]
+__all__ = ["DOMAIN", "N_", "template_pattern", "translate", "translate_filled", "translations"]
 
 
 def translations(lang: Lang) -> gettext.NullTranslations:
@@ -103,6 +104,35 @@ _FIELD: Final = re.compile(r"\{(\w+)\}")
 _ISO_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
+@functools.cache
+def _compiled(template: str) -> re.Pattern[str]:
+    pieces = _FIELD.split(template)
+    return re.compile(
+        "".join(
+            re.escape(piece) if index % 2 == 0 else f"(?P<{piece}>.+?)"
+            for index, piece in enumerate(pieces)
+        ),
+        flags=re.DOTALL,
+    )
+
+
+def template_pattern(template: str) -> re.Pattern[str]:
+    """A pattern that matches ``template`` filled in, each ``{field}`` a named group.
+
+    How a text filled in elsewhere (in English, by the library or by
+    Python's own readers) is read back into its template and values, so the
+    template can be translated and filled in again.
+
+    Raises:
+        InvalidTypeError: ``template`` is not a str.
+
+    Examples:
+        >>> template_pattern("{debtor} owes {creditor}").fullmatch("Olfen owes Ascheberg")["debtor"]
+        'Olfen'
+    """
+    return _compiled(check_instance(template, str, what="template", how="give the English text"))
+
+
 def translate_filled(text: str, templates: Sequence[str], lang: Lang) -> str:
     """``text``, an English template already filled in, in ``lang``.
 
@@ -143,12 +173,7 @@ def translate_filled(text: str, templates: Sequence[str], lang: Lang) -> str:
     if check_lang(lang) == "en":
         return text
     for template in listed:
-        pieces = _FIELD.split(template)
-        pattern = "".join(
-            re.escape(piece) if index % 2 == 0 else f"(?P<{piece}>.+?)"
-            for index, piece in enumerate(pieces)
-        )
-        match = re.fullmatch(pattern, text, flags=re.DOTALL)
+        match = template_pattern(template).fullmatch(text)
         if match is not None:
             values = {name: _in_german(value) for name, value in match.groupdict().items()}
             return translate(template, lang).format(**values)
