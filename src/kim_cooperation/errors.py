@@ -376,18 +376,39 @@ class AgreementFileError(InvalidValueError):
                 source=repr(self.source),
                 count=count,
             )
-        top = Phrase(N_("(top level)")).describe(lang)
-        lines = [head.describe(lang) + ":"]
-        lines.extend(
-            f"  {path or top}: {message.describe(lang)}" for path, message in self._phrases
-        )
-        return "\n".join(lines)
+        return problem_listing(head, self._phrases, lang)
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self._phrases, self.source))
 
     def __str__(self) -> str:
         return self._describe("en")
+
+
+def problem_listing(
+    head: Phrase,
+    problems: Iterable[tuple[str, Phrase]],
+    lang: Literal["de", "en"],
+    *,
+    one_line: bool = False,
+) -> str:
+    """A file's problems in ``lang``: ``head`` and a colon, then each problem after its path.
+
+    The listing of `AgreementFileError` and of the scenario files' error;
+    ``one_line`` puts each problem's message on one line.
+
+    Examples:
+        >>> head = Phrase("the agreement file has {count} problem", count=1)
+        >>> print(problem_listing(head, [("", Phrase("Invalid value"))], "de"))
+        die Vereinbarungsdatei hat 1 Problem:
+          (oberste Ebene): ungültiger Wert
+    """
+    top = Phrase(N_("(top level)")).describe(lang)
+    lines = [head.describe(lang) + ":"]
+    for path, message in problems:
+        text = message.describe(lang)
+        lines.append(f"  {path or top}: {' '.join(text.split()) if one_line else text}")
+    return "\n".join(lines)
 
 
 def _as_phrase(message: str | KimCooperationError) -> Phrase:

@@ -79,6 +79,7 @@ from kim_cooperation.errors import (
     KimCooperationError,
     Phrase,
     UndecidedCaseError,
+    problem_listing,
 )
 from kim_cooperation.formatting import Lang
 from kim_cooperation.i18n import N_
@@ -212,13 +213,7 @@ class ScenarioFileError(InvalidValueError):
                 source=repr(self.source),
                 count=count,
             )
-        top = Phrase(N_("(top level)")).describe(lang)
-        lines = [head.describe(lang) + ":"]
-        lines.extend(
-            f"  {path or top}: {_one_line(message.describe(lang))}"
-            for path, message in self._phrases
-        )
-        return "\n".join(lines)
+        return problem_listing(head, self._phrases, lang, one_line=True)
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self._phrases, self.source, self.lang))
