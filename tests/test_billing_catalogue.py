@@ -16,7 +16,6 @@ Two checks:
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
@@ -25,6 +24,7 @@ import attrs
 import openpyxl
 import pytest
 
+from catalogue_check import data_of, outside_the_catalogue
 from kim_cooperation import _catalogue, billing, export, i18n, presets, settle
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.billing import (
@@ -98,33 +98,10 @@ def coesfeld_2023() -> tuple[BillingStatement, ...]:
 
 # --------------------------------------------------------------------------- the catalogue
 
-MARK = re.compile(r"⟦[^⟦⟧]*⟧")
-"""A text as the stand-in catalogue gives it, holding no other such text."""
-
 
 def _bracketed(template: str, lang: str) -> str:
     assert lang == "de"
     return f"⟦{template}⟧"
-
-
-def _data_of(agreement: Agreement) -> set[str]:
-    return {
-        agreement.name,
-        *(region.name for region in agreement.regions),
-        *(party.name for party in agreement.parties),
-        *(party.title for party in agreement.parties),
-    }
-
-
-def _outside_the_catalogue(text: str, data: Iterable[str]) -> list[str]:
-    """The words of ``text`` outside bracketed texts and data: none if all came from the catalogue."""
-    assert "⟦" in text, "the stand-in catalogue was not asked: the check would see nothing"
-    while MARK.search(text):
-        text = MARK.sub(" ", text)
-    for datum in sorted(data, key=len, reverse=True):
-        text = text.replace(datum, " ")
-    text = re.sub(r"\b[CI][0-9]+\b", " ", text)  # clause ids
-    return re.findall(r"[^\W\d_]+", text)
 
 
 class _StandIn:
@@ -189,12 +166,12 @@ def test_every_word_of_a_statement_comes_from_the_catalogue(
 ) -> None:
     statements, agreement = CASES[case]
     text = OUTPUTS[output](statements(), tmp_path)
-    assert _outside_the_catalogue(text, _data_of(agreement())) == []
+    assert outside_the_catalogue(text, data_of(agreement())) == []
 
 
 def test_the_check_finds_a_text_outside_the_catalogue() -> None:
     text = "⟦Billing ⟦for ⟦01.01.2026 to 31.03.2026⟧⟧ (1/4 of the year)⟧ 2026\nSumme Coesfeld"
-    assert _outside_the_catalogue(text, {"Coesfeld"}) == ["Summe"]
+    assert outside_the_catalogue(text, {"Coesfeld"}) == ["Summe"]
 
 
 def test_the_check_finds_the_texts_of_a_way_around_the_stand_in(
@@ -204,7 +181,7 @@ def test_the_check_finds_the_texts_of_a_way_around_the_stand_in(
     for module in (billing, export):
         monkeypatch.setattr(module, "translate", _bracketed)
     text = _workbook((ost(two_handovers_2026(), "Eichhagen"),), tmp_path)
-    assert _outside_the_catalogue(text, _data_of(two_handovers())) == [
+    assert outside_the_catalogue(text, data_of(two_handovers())) == [
         "Jahresabrechnung",
         "Eigenanteile",
         "der",

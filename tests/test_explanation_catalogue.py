@@ -28,6 +28,7 @@ import attrs
 import pytest
 
 import kim_cooperation.explanation as explanation_module
+from catalogue_check import outside_the_catalogue
 from kim_cooperation import explain, presets, scenario, settle
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.costs import CostStatement
@@ -259,9 +260,6 @@ def _explained(settlement: Settlement, lang: Lang) -> Iterable[str]:
 
 # --------------------------------------------------------------------------- the catalogue
 
-MARK = re.compile(r"⟦[^⟦⟧]*⟧")
-"""A piece of a text as the stand-in catalogue gives it."""
-
 FIELD = re.compile(r"(\{\w+\})")
 
 
@@ -297,17 +295,6 @@ def _data_of(settlement: Settlement) -> set[str]:
     }
 
 
-def _outside_the_catalogue(text: str, data: Iterable[str]) -> list[str]:
-    """The words of ``text`` outside bracketed texts and data: none if all came from the catalogue."""
-    assert "⟦" in text, "the stand-in catalogue was not asked: the check would see nothing"
-    while MARK.search(text):
-        text = MARK.sub(" ", text)
-    for datum in sorted(data, key=len, reverse=True):
-        text = text.replace(datum, " ")
-    text = re.sub(r"\b[CI][0-9]+\b", " ", text)  # clause ids
-    return re.findall(r"[^\W\d_]+", text)
-
-
 def _marked() -> set[str]:
     """The texts `kim_cooperation.explanation` marks with ``N_``, read from its source."""
     tree = ast.parse(Path(explanation_module.__file__).read_text(encoding="utf-8"))
@@ -330,7 +317,7 @@ def test_every_word_of_an_explanation_comes_from_the_catalogue(
     monkeypatch.setattr(explanation_module, "translate", _bracketed)
     data = _data_of(settlement)
     for line in _explained(settlement, "en"):
-        assert _outside_the_catalogue(line, data) == [], line
+        assert outside_the_catalogue(line, data) == [], line
 
 
 def test_the_cases_ask_for_every_text_of_the_module(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -350,14 +337,14 @@ def test_the_cases_ask_for_every_text_of_the_module(monkeypatch: pytest.MonkeyPa
 
 def test_the_check_finds_a_text_outside_the_catalogue() -> None:
     text = "⟦Costs⟧ €5 (C8)\n  Billerbeck pays Coesfeld"
-    assert _outside_the_catalogue(text, {"Billerbeck", "Coesfeld"}) == ["pays"]
+    assert outside_the_catalogue(text, {"Billerbeck", "Coesfeld"}) == ["pays"]
 
 
 def test_the_check_finds_english_words_in_a_field() -> None:
     template = _bracketed("In {year} {names} bear it", "en")
     assert template == "⟦In ⟧{year}⟦ ⟧{names}⟦ bear it⟧"
     text = template.format(year=2026, names="Billerbeck and Coesfeld")
-    assert _outside_the_catalogue(text, {"Billerbeck", "Coesfeld"}) == ["and"]
+    assert outside_the_catalogue(text, {"Billerbeck", "Coesfeld"}) == ["and"]
 
 
 # --------------------------------------------------------------------------- as they read

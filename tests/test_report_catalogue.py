@@ -14,11 +14,11 @@ Two checks:
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 import pytest
 
+from catalogue_check import data_of, outside_the_catalogue
 from kim_cooperation import financial_impact, presets, report, scenario, settle
 from kim_cooperation import projection as projection_module
 from kim_cooperation.agreement import Agreement
@@ -66,33 +66,10 @@ def everyone_leaves() -> Agreement:
 
 # --------------------------------------------------------------------------- the catalogue
 
-MARK = re.compile(r"⟦[^⟦⟧]*⟧")
-"""A text as the stand-in catalogue gives it, holding no other such text."""
-
 
 def _bracketed(template: str, lang: str) -> str:
     assert lang == "en"
     return f"⟦{template}⟧"
-
-
-def _data_of(agreement: Agreement) -> set[str]:
-    return {
-        agreement.name,
-        *(region.name for region in agreement.regions),
-        *(party.name for party in agreement.parties),
-        *(party.title for party in agreement.parties),
-    }
-
-
-def _outside_the_catalogue(text: str, data: Iterable[str]) -> list[str]:
-    """The words of ``text`` outside bracketed texts and data: none if all came from the catalogue."""
-    assert "⟦" in text, "the stand-in catalogue was not asked: the check would see nothing"
-    while MARK.search(text):
-        text = MARK.sub(" ", text)
-    for datum in sorted(data, key=len, reverse=True):
-        text = text.replace(datum, " ")
-    text = re.sub(r"\b[CI][0-9]+\b", " ", text)  # clause ids
-    return re.findall(r"[^\W\d_]+", text)
 
 
 def _impact(party: str) -> Callable[[], str]:
@@ -161,7 +138,7 @@ def test_every_word_of_a_report_comes_from_the_catalogue(
     name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     render, agreement = RENDERERS[name]
-    data = _data_of(agreement())
+    data = data_of(agreement())
     data |= {"All"}  # the comparison's variant
     if name.startswith("impact"):
         # The financial-impact lines carry their own labels in both languages (impact.py).
@@ -177,12 +154,12 @@ def test_every_word_of_a_report_comes_from_the_catalogue(
                 data |= {line.label_en for line in (*impact.finance, *impact.result)}
     monkeypatch.setattr(report, "translate", _bracketed)
     monkeypatch.setattr(projection_module, "translate", _bracketed)  # the projection table
-    assert _outside_the_catalogue(render(), data) == []
+    assert outside_the_catalogue(render(), data) == []
 
 
 def test_the_check_finds_a_text_outside_the_catalogue() -> None:
     text = "⟦Costs⟧ €5 (C8)\n  Billerbeck pays Coesfeld"
-    assert _outside_the_catalogue(text, {"Billerbeck", "Coesfeld"}) == ["pays"]
+    assert outside_the_catalogue(text, {"Billerbeck", "Coesfeld"}) == ["pays"]
 
 
 # --------------------------------------------------------------------------- as they read
