@@ -6,7 +6,7 @@ Two checks:
   but data (names, titles, AGS, amounts, dates, fractions, clause ids) is
   left outside the brackets in a German statement's title and period, its
   workbook and its CSV: no text of `kim_cooperation.billing` (nor of the CSV
-  it writes through `kim_cooperation.export`) bypasses the catalogue;
+  it writes through `kim_cooperation._table`) bypasses the catalogue;
 * the texts that combine the most pieces (the title and period of an
   employer for part of the year, an employer's spans that do not follow each
   other, the period cell beside the year) are pinned in German and English,
@@ -25,7 +25,7 @@ import openpyxl
 import pytest
 
 from catalogue_check import data_of, outside_the_catalogue
-from kim_cooperation import _catalogue, billing, export, i18n, presets, settle
+from kim_cooperation import _catalogue, _table, billing, i18n, presets, settle
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.billing import (
     AdvanceKey,
@@ -117,7 +117,7 @@ class _StandIn:
 @pytest.fixture
 def stand_in(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every way to the catalogue, the stand-in: billing's, export's and the phrases' (errors)."""
-    for module in (billing, export, i18n):
+    for module in (billing, _table, i18n):
         monkeypatch.setattr(module, "translate", _bracketed)
     monkeypatch.setattr(_catalogue, "catalogue", _StandIn)
 
@@ -178,7 +178,7 @@ def test_the_check_finds_the_texts_of_a_way_around_the_stand_in(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """The title is filled in as a phrase (through `i18n`): left to the real catalogue, it shows."""
-    for module in (billing, export):
+    for module in (billing, _table):
         monkeypatch.setattr(module, "translate", _bracketed)
     text = _workbook((ost(two_handovers_2026(), "Eichhagen"),), tmp_path)
     assert outside_the_catalogue(text, data_of(two_handovers())) == [

@@ -627,7 +627,8 @@ def test_csv_reads_back_to_the_records_for_every_result(lang: Lang) -> None:
 
 
 def _german(column: str, value: object) -> object:
-    from kim_cooperation.export import _TRANSLATED, _WORDS
+    from kim_cooperation._table import TRANSLATED as _TRANSLATED
+    from kim_cooperation._table import WORDS as _WORDS
     from kim_cooperation.i18n import translate, translate_filled
 
     if not isinstance(value, str):

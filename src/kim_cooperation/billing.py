@@ -60,13 +60,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, TypeAlias
+from typing import TYPE_CHECKING, ClassVar, Final, TypeAlias
 
 import attrs
 
-from kim_cooperation import _atomic
+from kim_cooperation import _atomic, _billing_table
 from kim_cooperation._checks import shown, tuple_of
-from kim_cooperation._exportable import Exportable
+from kim_cooperation._table import Exportable, Record, TableKind, csv_text
 from kim_cooperation.clauses import Clause, Interpretation
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError, Phrase, UnknownPartyError
 from kim_cooperation.formatting import Lang, format_fraction
@@ -212,6 +212,17 @@ class BillingStatement(Exportable):
     entries: tuple[BillingEntry, ...]
     spans: tuple[Span, ...] = ()
 
+    _TABLE: ClassVar[TableKind] = _billing_table.BILLING_TABLE
+
+    def _plain(self) -> dict[str, object]:
+        return _billing_table.billing_plain(self)
+
+    def _records(self) -> list[Record]:
+        return _billing_table.billing_records(self)
+
+    def _title(self, lang: Lang) -> str:
+        return self._title_phrase().describe(lang)
+
     @property
     def title(self) -> str:
         """The statement's German title, for the letter it is attached to.
@@ -222,7 +233,7 @@ class BillingStatement(Exportable):
             >>> billing_statements(settlement)[0].title
             'Jahresabrechnung 2023 – Eigenanteile der Region Nord, Anstellungskörperschaft Stadt Coesfeld'
         """
-        return self._title().describe("de")
+        return self._title_phrase().describe("de")
 
     @property
     def title_en(self) -> str:
@@ -234,9 +245,9 @@ class BillingStatement(Exportable):
             >>> billing_statements(settlement)[0].title_en
             'Annual billing 2023 – own shares of Region Nord, employer Stadt Coesfeld'
         """
-        return self._title().describe("en")
+        return self._title_phrase().describe("en")
 
-    def _title(self) -> Phrase:
+    def _title_phrase(self) -> Phrase:
         """The title as a catalogue text: with the period only after a handover (I10)."""
         fields = {"year": self.year, "region": self.region.name, "employer": self.employer.title}
         if not self.spans:
@@ -785,11 +796,9 @@ def billing_csv(statements: Iterable[BillingStatement], *, lang: Lang = "en") ->
         2023;Nord;05558012;Coesfeld;05558040;Rosendahl;Mitglied;8125,00;0,00;8125,00;C4
         <BLANKLINE>
     """
-    from kim_cooperation.export import _csv_table, to_records  # noqa: PLC0415 - export imports this module
-
     found = _statements(statements)
-    records = [record for statement in found for record in to_records(statement)]
-    return _csv_table(BillingStatement, records, lang=lang)
+    records = [record for statement in found for record in statement._records()]
+    return csv_text(BillingStatement._TABLE, records, lang=lang)
 
 
 _ROLES: Final[Mapping[Role, str]] = {
@@ -965,7 +974,7 @@ def _sheet_rows(statement: BillingStatement, lang: Lang) -> list[_SheetRow]:
         N_("Clause"),
     )
     return [
-        ((statement._title().describe(lang),), True),
+        ((statement._title_phrase().describe(lang),), True),
         ((text(N_("Agreement")), statement.agreement), False),
         ((text(N_("Budget year")), statement.year, *_period_cell(statement, lang)), False),
         ((text(N_("Region")), statement.region.name), False),

@@ -79,12 +79,13 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Final
+from typing import ClassVar, Final
 
 import attrs
 
+from kim_cooperation import _explanation_table
 from kim_cooperation._checks import shown
-from kim_cooperation._exportable import Exportable
+from kim_cooperation._table import Exportable, Record, TableKind
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause, Interpretation
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError, NoPopulationCountError
@@ -290,6 +291,17 @@ class Explanation(Exportable):
     year: int
     lang: Lang
     steps: tuple[ExplanationStep, ...]
+
+    _TABLE: ClassVar[TableKind] = _explanation_table.EXPLANATION_TABLE
+
+    def _plain(self) -> dict[str, object]:
+        return _explanation_table.explanation_plain(self)
+
+    def _records(self) -> list[Record]:
+        return _explanation_table.explanation_records(self)
+
+    def _title(self, lang: Lang) -> str:
+        return _explanation_table.explanation_title(self, lang)
 
     def render(self) -> str:
         """Return the steps as numbered lines, each ending with its clause id in parentheses.

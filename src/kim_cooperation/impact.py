@@ -44,18 +44,20 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal, TypeAlias
+from typing import ClassVar, Literal, TypeAlias
 
 import attrs
 
+from kim_cooperation import _impact_table
 from kim_cooperation._checks import Choice, shown
-from kim_cooperation._exportable import Exportable
+from kim_cooperation._table import Exportable, Record, TableKind
 from kim_cooperation.clauses import Clause
 from kim_cooperation.errors import (
     InvalidTypeError,
     InvalidValueError,
     UnknownLineError,
 )
+from kim_cooperation.formatting import Lang
 from kim_cooperation.i18n import N_
 from kim_cooperation.money import from_cents, to_cents
 from kim_cooperation.party import Party
@@ -178,6 +180,17 @@ class FinancialImpact(Exportable):
     finance: tuple[ImpactLine, ...]
     result: tuple[ImpactLine, ...]
     recurring: bool = True
+
+    _TABLE: ClassVar[TableKind] = _impact_table.IMPACT_TABLE
+
+    def _plain(self) -> dict[str, object]:
+        return _impact_table.impact_plain(self)
+
+    def _records(self) -> list[Record]:
+        return _impact_table.impact_records(self)
+
+    def _title(self, lang: Lang) -> str:
+        return _impact_table.impact_title(self, lang, employer=self.role is Role.EMPLOYER)
 
     @property
     def own_share(self) -> Decimal:

@@ -51,10 +51,11 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any, Final, TypeAlias
+from typing import Any, ClassVar, Final, TypeAlias
 
 import attrs
 
+from kim_cooperation import _projection_table
 from kim_cooperation._checks import (
     Exact,
     FrozenMapping,
@@ -66,7 +67,7 @@ from kim_cooperation._checks import (
     to_fraction,
     tuple_of,
 )
-from kim_cooperation._exportable import Exportable
+from kim_cooperation._table import Exportable, Record, TableKind
 from kim_cooperation.agreement import Agreement, check_agreement
 from kim_cooperation.costs import CostItem, CostStatement, costs_by_region
 from kim_cooperation.errors import InvalidMoneyError, InvalidTypeError, InvalidValueError, Phrase
@@ -433,6 +434,17 @@ class Projection(Exportable):
 
     agreement: Agreement
     results: tuple[YearResult, ...]
+
+    _TABLE: ClassVar[TableKind] = _projection_table.PROJECTION_TABLE
+
+    def _plain(self) -> dict[str, object]:
+        return _projection_table.projection_plain(self)
+
+    def _records(self) -> list[Record]:
+        return _projection_table.projection_records(self)
+
+    def _title(self, lang: Lang) -> str:
+        return _projection_table.projection_title(self, lang)
 
     def table(self, *, lang: Lang = "de") -> str:
         """Return each town's own share per year as a text table, with totals (C4, C7, C13).

@@ -33,10 +33,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
+from kim_cooperation import _projection_table
 from kim_cooperation._checks import (
     Exact,
     builder,
@@ -47,10 +48,11 @@ from kim_cooperation._checks import (
     to_fraction,
     tuple_of,
 )
-from kim_cooperation._exportable import Exportable
+from kim_cooperation._table import Exportable, Record, TableKind
 from kim_cooperation.agreement import Agreement, check_agreement
 from kim_cooperation.clauses import Clause
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError
+from kim_cooperation.formatting import Lang
 from kim_cooperation.funding import FundingRate, FundingSchedule
 from kim_cooperation.i18n import N_
 from kim_cooperation.money import Money, from_cents, to_cents
@@ -284,6 +286,17 @@ class Comparison(Exportable):
 
     names: tuple[str, ...]
     projections: tuple[Projection, ...]
+
+    _TABLE: ClassVar[TableKind] = _projection_table.COMPARISON_TABLE
+
+    def _plain(self) -> dict[str, object]:
+        return _projection_table.comparison_plain(self)
+
+    def _records(self) -> list[Record]:
+        return _projection_table.comparison_records(self)
+
+    def _title(self, lang: Lang) -> str:
+        return _projection_table.comparison_title(self, lang)
 
     @property
     def years(self) -> tuple[int, ...]:

@@ -41,11 +41,13 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
+from typing import ClassVar
 
 import attrs
 
+from kim_cooperation import _settlement_table
 from kim_cooperation._checks import builder, check_year, reads_older_pickles, result_type, shown
-from kim_cooperation._exportable import Exportable
+from kim_cooperation._table import Exportable, Record, TableKind
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause, Interpretation
 from kim_cooperation.costs import CostStatement, costs_by_region
@@ -54,6 +56,7 @@ from kim_cooperation.errors import (
     InvalidValueError,
     UnknownRegionError,
 )
+from kim_cooperation.formatting import Lang
 from kim_cooperation.funding import (
     RegionFunding,
     _funding_in_twelfths,
@@ -182,6 +185,17 @@ class RegionSettlement(Exportable):
     reference_day: dt.date | None = None
     spans: tuple[Span, ...] = ()
 
+    _TABLE: ClassVar[TableKind] = _settlement_table.REGION_SETTLEMENT_TABLE
+
+    def _plain(self) -> dict[str, object]:
+        return _settlement_table.region_plain(self)
+
+    def _records(self) -> list[Record]:
+        return _settlement_table.region_records(self)
+
+    def _title(self, lang: Lang) -> str:
+        return _settlement_table.region_title(self, lang)
+
     @property
     def clause(self) -> Clause:
         """``C10`` when the year had no funding at all, else ``C7``."""
@@ -265,6 +279,17 @@ class Settlement(Exportable):
     agreement: Agreement
     year: int
     regions: tuple[RegionSettlement, ...]
+
+    _TABLE: ClassVar[TableKind] = _settlement_table.SETTLEMENT_TABLE
+
+    def _plain(self) -> dict[str, object]:
+        return _settlement_table.settlement_plain(self)
+
+    def _records(self) -> list[Record]:
+        return _settlement_table.settlement_records(self)
+
+    def _title(self, lang: Lang) -> str:
+        return _settlement_table.settlement_title(self, lang)
 
     def region(self, key: str | Region) -> RegionSettlement:
         """Return the settlement of one region, by name or `Region`.

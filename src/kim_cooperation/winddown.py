@@ -48,12 +48,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Final, Literal, TypeAlias
+from typing import ClassVar, Final, Literal, TypeAlias
 
 import attrs
 
+from kim_cooperation import _winddown_table
 from kim_cooperation._checks import builder, check_date, result_type, shown
-from kim_cooperation._exportable import Exportable
+from kim_cooperation._table import Exportable, Record, TableKind
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause, Interpretation
 from kim_cooperation.costs import CostItem, CostStatement, costs_by_region
@@ -66,6 +67,7 @@ from kim_cooperation.errors import (
     UnknownPartyError,
     UnknownRegionError,
 )
+from kim_cooperation.formatting import Lang
 from kim_cooperation.funding import RegionFunding, _post_funding, _region_funding
 from kim_cooperation.i18n import N_
 from kim_cooperation.keys import EQUAL_KEY, KeyKind, SplitKey, key_weights, reference_day
@@ -509,6 +511,17 @@ class RegionWindDown(Exportable):
     clause: Clause = Clause.C13
     interpretation: Interpretation = Interpretation.I5
 
+    _TABLE: ClassVar[TableKind] = _winddown_table.REGION_WIND_DOWN_TABLE
+
+    def _plain(self) -> dict[str, object]:
+        return _winddown_table.region_plain(self)
+
+    def _records(self) -> list[Record]:
+        return _winddown_table.region_records(self)
+
+    def _title(self, lang: Lang) -> str:
+        return _winddown_table.region_title(self, lang)
+
     @property
     def last_day(self) -> dt.date | None:
         """The last day any of the region's posts runs on, or ``None``."""
@@ -545,6 +558,17 @@ class WindDown(Exportable):
     agreement_end: dt.date
     regions: tuple[RegionWindDown, ...]
     clause: Clause = Clause.C13
+
+    _TABLE: ClassVar[TableKind] = _winddown_table.WIND_DOWN_TABLE
+
+    def _plain(self) -> dict[str, object]:
+        return _winddown_table.wind_down_plain(self)
+
+    def _records(self) -> list[Record]:
+        return _winddown_table.wind_down_records(self)
+
+    def _title(self, lang: Lang) -> str:
+        return _winddown_table.wind_down_title(self, lang)
 
     def part_of(self, party: str | Party) -> Decimal:
         """Return a former party's part of the run-on costs (C13).
