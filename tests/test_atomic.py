@@ -320,8 +320,8 @@ def test_writers_all_go_through_the_atomic_writer() -> None:
         r"|O_WRONLY|O_CREAT"  # os.open for writing
     )
     found = [
-        f"{path.name}:{number}: {line.strip()}"
-        for path in sorted(root.glob("*.py"))
+        f"{path.relative_to(root).as_posix()}:{number}: {line.strip()}"
+        for path in sorted(root.rglob("*.py"))
         if path.name != "_atomic.py"
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if direct.search(line)

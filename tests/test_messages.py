@@ -22,7 +22,7 @@ import pytest
 from kim_cooperation import errors
 
 PACKAGE = Path(__file__).parent.parent / "src" / "kim_cooperation"
-MODULES = sorted(path.name for path in PACKAGE.glob("*.py"))
+MODULES = sorted(path.relative_to(PACKAGE).as_posix() for path in PACKAGE.rglob("*.py"))
 
 TRANSLATED: frozenset[str] = frozenset(
     name
