@@ -23,6 +23,17 @@ Examples:
 import importlib
 from typing import TYPE_CHECKING, Any, Final
 
+# The modules form five layers; each imports only from its own layer or below, and no two
+# import each other (checked by `lint-imports`; docs/development.md, "The house: layers"):
+#   command line, test support   cli, strategies
+#   input and output             files, scenario_file, presets, export, billing, report
+#   analyses                     projection, scenario, explanation, impact
+#   clause rules                 split, keys, funding, costs, notice, closed_days, region,
+#                                roll, spans, membership, agreement, settlement, winddown
+#   value types, primitives      errors, i18n, clauses, money, formatting, parsing, policy,
+#                                party, post
+# Private modules (a leading underscore) sit in the layer of the modules that use them.
+
 # The package loads its modules when a name is first used (PEP 562), so that
 # `import kim_cooperation` is cheap and a part that is not used (agreement
 # files and cattrs, explanations, NKF tables) is never imported.
