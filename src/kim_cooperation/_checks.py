@@ -674,8 +674,11 @@ class Choice(enum.StrEnum, metaclass=_ChoiceType):
     """
 
 
-_BUILDERS: Final[dict[type, Callable[..., None]]] = {}
-"""The attrs-generated ``__init__`` of each result type, which only `builder` calls."""
+_BUILD: Final = "_kim_cooperation_init"
+"""The class attribute that keeps a result type's attrs-generated ``__init__`` for `builder`.
+
+Kept on the class itself, not in a table of this module: nothing here changes after import.
+"""
 
 
 def result_type(*, made_by: str) -> Callable[[_C], _C]:
@@ -695,7 +698,7 @@ def result_type(*, made_by: str) -> Callable[[_C], _C]:
     """
 
     def refuse(cls: _C) -> _C:
-        _BUILDERS[cls] = vars(cls)["__init__"]
+        type.__setattr__(cls, _BUILD, vars(cls)["__init__"])
 
         def __init__(self: object, *args: object, **kwargs: object) -> None:  # noqa: N807
             raise InvalidTypeError(
@@ -722,7 +725,7 @@ def builder(cls: Callable[_P, _R]) -> Callable[_P, _R]:
         >>> callable(builder(BillingLine))
         True
     """
-    init = _BUILDERS[cls]  # type: ignore[index]
+    init: Callable[..., None] = vars(cls)[_BUILD]
     new = object.__new__
 
     def build(*args: _P.args, **kwargs: _P.kwargs) -> _R:
