@@ -94,7 +94,7 @@ def _work_of_loading(text: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, in
         return matches(self, key)
 
     with monkeypatch.context() as patch:
-        patch.setattr(files, "fold_name", counted_fold)
+        patch.setattr("kim_cooperation.files._building.fold_name", counted_fold)
         patch.setattr(Party, "matches", counted_matches)
         loads_agreement(text, format="json")
     return counts

@@ -59,11 +59,12 @@ from kim_cooperation import (
     save_agreement,
 )
 from kim_cooperation import Party as KimParty
-from kim_cooperation import files as files_module
 from kim_cooperation._checks import FrozenMapping
 from kim_cooperation._confusables import skeleton
 from kim_cooperation.errors import InvalidMoneyError
 from kim_cooperation.files import FileFormat
+from kim_cooperation.files._problems import _found
+from kim_cooperation.files._records import _AgreementDocument, _NoticeEntry, _RegionEntry
 from kim_cooperation.party import fold_name, validate_ags
 from strategies import decimal_from_cents, notice_terms, parties
 
@@ -1125,19 +1126,19 @@ class TestCoverageOfTheFormat:
     """The file format holds every field of the model; nothing is dropped silently."""
 
     def test_every_field_of_the_agreement_is_written(self) -> None:
-        document = {field.name for field in attrs.fields(files_module._AgreementDocument)}
+        document = {field.name for field in attrs.fields(_AgreementDocument)}
         assert {field.name for field in attrs.fields(Agreement)} <= document
 
     def test_every_field_of_regions_and_notices_is_written(self) -> None:
-        region = {field.name for field in attrs.fields(files_module._RegionEntry)}
+        region = {field.name for field in attrs.fields(_RegionEntry)}
         # The split key is written as its kind and, for fixed weights, the weights.
         assert {field.name for field in attrs.fields(Region)} | {"weights"} == region
-        notice = {field.name for field in attrs.fields(files_module._NoticeEntry)}
+        notice = {field.name for field in attrs.fields(_NoticeEntry)}
         assert {field.name for field in attrs.fields(Notice)} - {"clause"} == notice
 
     def test_values_are_described_in_the_files_terms(self) -> None:
         def describe(value: object) -> str:
-            return str(files_module._found(value))
+            return str(_found(value))
 
         assert describe(object()).startswith("object <object object at")
         assert describe(("a",)) == "tuple ('a',)"

@@ -47,7 +47,7 @@ from kim_cooperation import (
     save_agreement,
 )
 from kim_cooperation.costs import costs_by_region
-from kim_cooperation.files import _PartyLookup
+from kim_cooperation.files._building import _PartyLookup
 
 # --------------------------------------------------------------------------- what is passed
 
