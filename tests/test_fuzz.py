@@ -1320,7 +1320,9 @@ def _escapes(call: Callable[..., object], samples: dict[str, object]) -> list[st
     if parameters is None:
         return []
     allowed = _ALLOWED
-    if getattr(call, "__module__", "") == "kim_cooperation.strategies":
+    # The strategies are defined in kim_cooperation.strategies and its private submodules.
+    defined_in = getattr(call, "__module__", None) or ""
+    if defined_in.partition("._")[0] == "kim_cooperation.strategies":
         allowed = (*_ALLOWED, hypothesis.errors.InvalidArgument)
     escaped = []
     for parameter in parameters or [inspect.Parameter("_", inspect.Parameter.POSITIONAL_ONLY)]:

@@ -821,7 +821,10 @@ def test_hook_never_fails(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken() -> None:
         raise RuntimeError("registration failed")
 
-    monkeypatch.setattr(kst, "register_type_strategies", broken)
+    # Patched where the hook looks it up.
+    monkeypatch.setattr(
+        "kim_cooperation.strategies._registration.register_type_strategies", broken
+    )
     kst._hypothesis_setup_hook()
 
 
