@@ -96,7 +96,7 @@ def fails(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
 
 def _english(argv: tuple[str, ...] | list[str]) -> bool:
     """Whether ``argv`` asks for English, so that the error prefix is "error" (else "Fehler")."""
-    from kim_cooperation.cli import _lang_in  # how the command line itself reads --lang
+    from kim_cooperation.cli._language import _lang_in  # how the command line itself reads --lang
 
     return _lang_in(argv) == "en"
 

@@ -1,0 +1,392 @@
+"""The argument parser: ``kim-cooperation``, its commands and options, with help from the catalogue.
+
+`_parser` builds the parser: the options every command takes (`_common`),
+the report's options, and one subparser per command with its options. Its
+help texts are marked for the catalogue, German under ``--lang de``.
+`_Parser` leaves reporting errors to `main` (`_ArgumentsError`), reads a
+typed value with its option's name, and suggests the closest command or
+choice for a mistyped one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import difflib
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, NoReturn
+
+from kim_cooperation import __version__
+from kim_cooperation.cli._formats import _FORMATS
+from kim_cooperation.cli._language import _argparse_message, _t
+from kim_cooperation.cli._output import _write_out
+from kim_cooperation.cli._readers import (
+    _advance,
+    _amount,
+    _closed_day,
+    _date,
+    _notice,
+    _rate,
+    _Reader,
+    _Successor,
+    _year,
+)
+from kim_cooperation.impact import Layout
+
+
+class _ArgumentsError(Exception):
+    """Bad command-line arguments, reported by `main` as one line with exit status 2."""
+
+
+class _Formatter(argparse.HelpFormatter):
+    """Help text with its "usage:" from the catalogue, in the language of `_LANG`."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Any,
+        groups: Any,
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, _t("usage: ") if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that leaves reporting errors to `main`.
+
+    `argparse` itself would print the usage and the error (two lines) and
+    raise `SystemExit`; `main` prints one line and returns 2 instead. It
+    reads typed values with their option's name, suggests the closest
+    command or choice for a mistyped one, and writes help and version text
+    so that a failure to write reaches `main`. Its own words (section
+    titles, ``-h``, its error messages) come from the catalogue
+    (`kim_cooperation.i18n`), in the language of `_LANG`.
+    """
+
+    def __init__(self, *, add_help: bool = True, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        parents = kwargs.pop("parents", [])
+        super().__init__(add_help=False, **kwargs)
+        self._positionals.title = _t("positional arguments")
+        self._optionals.title = _t("options")
+        if add_help:  # first, as argparse puts it, with its text from the catalogue
+            self.add_argument(
+                "-h", "--help", action="help", help=_t("show this help message and exit")
+            )
+        for parent in parents:  # as argparse.ArgumentParser.__init__ adds them
+            self._add_container_actions(parent)
+            self._defaults.update(parent._defaults)
+
+    def error(self, message: str) -> NoReturn:
+        raise _ArgumentsError(_argparse_message(message))
+
+    def _get_value(self, action: argparse.Action, arg_string: str) -> Any:
+        if isinstance(action.type, _Reader):
+            option = action.option_strings[-1] if action.option_strings else action.dest
+            return action.type(arg_string, what=option)
+        return super()._get_value(action, arg_string)
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        choices = action.choices
+        if choices is None or value in choices:
+            return
+        names = [str(choice) for choice in choices]
+        close = difflib.get_close_matches(str(value), names, n=1)
+        fields = {"value": repr(value), "names": ", ".join(names), "close": close[:1]}
+        if isinstance(action, argparse._SubParsersAction):
+            template = (
+                _t("unknown command {value}; did you mean {close}? Commands are: {names}")
+                if close
+                else _t("unknown command {value}; commands are: {names}")
+            )
+        else:
+            fields["option"] = action.option_strings[-1] if action.option_strings else action.dest
+            template = (
+                _t(
+                    "{option} {value} is not one of the choices; did you mean {close}? "
+                    "Choose from: {names}"
+                )
+                if close
+                else _t("{option} {value} is not one of the choices; choose from: {names}")
+            )
+        fields["close"] = close[0] if close else ""
+        raise _ArgumentsError(template.format(**fields))
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if not message:
+            return
+        if file is None or file is sys.stdout:  # help and version text
+            _write_out(message)
+            return
+        with contextlib.suppress(AttributeError, OSError):  # as argparse does on standard error
+            file.write(message)
+
+
+def _default(value: object, *, defaults: bool) -> object:
+    return value if defaults else argparse.SUPPRESS
+
+
+def _common(*, defaults: bool) -> _Parser:
+    """The options every command takes.
+
+    Only the top-level parser sets defaults: a subcommand's parser writes an
+    option only when it is given, so ``--lang en settle`` and ``settle --lang
+    en`` mean the same (argparse would otherwise let the subcommand's default
+    overwrite the value given before it).
+    """
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--agreement",
+        metavar=_t("FILE"),
+        default=_default(None, defaults=defaults),
+        help=_t(
+            "an agreement file, TOML or JSON, or a built-in agreement: coesfeld (default) or "
+            "example (the invented Kreis Musterland, with cost plans 2024-2026)"
+        ),
+    )
+    common.add_argument(
+        "--format",
+        choices=_FORMATS,
+        default=_default("text", defaults=defaults),
+        help=_t("output format (default: text)"),
+    )
+    common.add_argument(
+        "--lang",
+        choices=["de", "en"],
+        default=_default("de", defaults=defaults),
+        help=_t("language and number format (default: de)"),
+    )
+    return common
+
+
+def _report_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
+    parser.add_argument(
+        "--party",
+        metavar=_t("TOWN"),
+        default=_default(None, defaults=defaults),
+        help=_t(
+            "the town whose financial-impact tables are shown: name or AGS "
+            "(default: Coesfeld, or the first region's employer)"
+        ),
+    )
+    parser.add_argument(
+        "--layout",
+        choices=[layout.value for layout in Layout],
+        default=_default(Layout.COUNCIL_PAPER.value, defaults=defaults),
+        help=_t("the council paper's labels or the standard NKF lines (default: council-paper)"),
+    )
+    parser.add_argument(
+        "--year",
+        type=_year,
+        metavar=_t("YEAR"),
+        default=_default(None, defaults=defaults),
+        help=_t("the budget year (default: the first year with a cost plan, 2023 built in)"),
+    )
+
+
+def _years(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--from",
+        dest="first",
+        type=_year,
+        required=True,
+        metavar=_t("YEAR"),
+        help=_t("first year"),
+    )
+    parser.add_argument(
+        "--to", dest="last", type=_year, required=True, metavar=_t("YEAR"), help=_t("last year")
+    )
+    parser.add_argument(
+        "--growth",
+        type=_rate,
+        default=Decimal(0),
+        metavar=_t("RATE"),
+        help=_t(
+            "yearly growth of personnel costs from the first year's plan, such as 3%% or 0.03, "
+            "between -100%% and +100%% (default: 0)"
+        ),
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = _common(defaults=False)
+    parser = _Parser(
+        prog="kim-cooperation",
+        parents=[_common(defaults=True)],
+        description=(
+            _t(
+                "Exact numbers and dates for the KIM case-management cooperation agreement "
+                "of Kreis Coesfeld, or any agreement of the same shape. Without a subcommand: "
+                "the council paper's financial-impact tables for Coesfeld and every region's "
+                "own-share split per town."
+            )
+        ),
+    )
+    _report_options(parser, defaults=True)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=_t("show the program's version number and exit"),
+    )
+    commands = parser.add_subparsers(dest="command", metavar=_t("COMMAND"), parser_class=_Parser)
+
+    report = commands.add_parser(
+        "report", parents=[common], help=_t("the financial-impact tables and every region's split")
+    )
+    _report_options(report, defaults=False)
+
+    settle = commands.add_parser(
+        "settle", parents=[common], help=_t("a year's settlement and billing lines (C4, C7, C9)")
+    )
+    settle.add_argument(
+        "--year", type=_year, required=True, metavar=_t("YEAR"), help=_t("the year to settle")
+    )
+
+    deadline = commands.add_parser(
+        "deadline", parents=[common], help=_t("notice deadlines and termination dates (C11)")
+    )
+    when = deadline.add_mutually_exclusive_group(required=True)
+    when.add_argument(
+        "--received",
+        type=_date,
+        metavar=_t("DATE"),
+        help=_t("the day a notice was received: when does the party leave?"),
+    )
+    when.add_argument(
+        "--year",
+        type=_year,
+        metavar=_t("YEAR"),
+        help=_t("the year the agreement should end: by when must notice arrive?"),
+    )
+    when.add_argument(
+        "--end",
+        type=_date,
+        metavar=_t("DATE"),
+        help=_t(
+            "the day membership should end, an end of a period the notice terms allow "
+            "(e.g. 2026-03-31 under quarter terms): by when must notice arrive?"
+        ),
+    )
+    deadline.add_argument(
+        "--closed",
+        type=_closed_day,
+        action="append",
+        default=[],
+        metavar=_t("DAY"),
+        help=_t(
+            "a day the offices are closed besides weekends and public holidays: once "
+            "(24.12.2025) or every year (24.12.); repeatable"
+        ),
+    )
+
+    project = commands.add_parser(
+        "project", parents=[common], help=_t("each town's own share per year (C4, C7, C12, C13)")
+    )
+    _years(project)
+
+    scenario = commands.add_parser(
+        "scenario",
+        parents=[common],
+        help=_t("compare the agreement with variants, per town and year"),
+    )
+    _years(scenario)
+    scenario.add_argument(
+        "--rate",
+        type=_amount,
+        metavar="EUR",
+        help=_t(
+            "variant: a new funding rate per full-time post and year (C6), with --rate-from; "
+            "57000, 57000,00 or 57.000,00 (57,000.00 with --lang en)"
+        ),
+    )
+    scenario.add_argument(
+        "--rate-from",
+        type=_date,
+        metavar=_t("DATE"),
+        help=_t(
+            "the first day of the new rate, which replaces a rate of the agreement starting "
+            "that day (default: 1 January of --from)"
+        ),
+    )
+    scenario.add_argument(
+        "--loss-from",
+        type=_date,
+        metavar=_t("DATE"),
+        help=_t("variant: no funding from this day on (C10)"),
+    )
+    scenario.add_argument(
+        "--notice",
+        type=_notice,
+        action="append",
+        default=[],
+        metavar=_t("TOWN=DATE"),
+        help=_t(
+            "variant: a town's notice received on DATE (C11, C12); repeatable, one variant each"
+        ),
+    )
+    scenario.add_argument(
+        "--successor",
+        action=_Successor,
+        metavar=_t("TOWN"),
+        help=_t(
+            "the successor employer for the --notice before it, when a region's employer "
+            "leaves and its other towns stay (C3, I8)"
+        ),
+    )
+    scenario.add_argument(
+        "--all-notice",
+        type=_date,
+        metavar=_t("DATE"),
+        help=_t("variant: every party gives notice received on DATE (C13)"),
+    )
+    scenario.add_argument(
+        "--file",
+        metavar=_t("FILE"),
+        help=_t(
+            "a scenario file (TOML) of named variants, each combining changes: rate changes, "
+            "loss of funding, notices with successors, growth of personnel costs"
+        ),
+    )
+
+    explain = commands.add_parser(
+        "explain", parents=[common], help=_t("a town's own share derived step by step")
+    )
+    explain.add_argument(
+        "--party", required=True, metavar=_t("TOWN"), help=_t("the town: name or AGS")
+    )
+    explain.add_argument(
+        "--year", type=_year, required=True, metavar=_t("YEAR"), help=_t("the year")
+    )
+
+    billing = commands.add_parser(
+        "billing",
+        parents=[common],
+        help=_t("the annual billing statements (C9) as .xlsx, CSV or JSON"),
+    )
+    billing.add_argument(
+        "--year", type=_year, required=True, metavar=_t("YEAR"), help=_t("the year billed")
+    )
+    billing.add_argument(
+        "--out",
+        type=Path,
+        metavar=_t("FILE"),
+        help=_t(
+            "where to write: FILE.xlsx (needs the excel extra), FILE.csv or FILE.json; "
+            "without it the statements go to standard output with --format json or csv"
+        ),
+    )
+    billing.add_argument(
+        "--advance",
+        type=_advance,
+        action="append",
+        default=[],
+        metavar=_t("TOWN=AMOUNT"),
+        help=_t(
+            "an advance payment already made by a town (Abschlag); repeatable; a town billed "
+            "by two employers (a handover within the year) names the employer: TOWN@EMPLOYER=AMOUNT"
+        ),
+    )
+    return parser
