@@ -25,7 +25,7 @@ import openpyxl
 import pytest
 
 from catalogue_check import data_of, outside_the_catalogue
-from kim_cooperation import _catalogue, _table, billing, i18n, presets, settle
+from kim_cooperation import _catalogue, _table, i18n, presets, settle
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.billing import (
     AdvanceKey,
@@ -34,6 +34,7 @@ from kim_cooperation.billing import (
     billing_statements,
     write_billing_workbook,
 )
+from kim_cooperation.billing import _workbook as billing_workbook
 from kim_cooperation.formatting import Lang
 
 PLAN_2026 = presets.example_cost_plans()[2026]
@@ -117,7 +118,7 @@ class _StandIn:
 @pytest.fixture
 def stand_in(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every way to the catalogue, the stand-in: billing's, export's and the phrases' (errors)."""
-    for module in (billing, _table, i18n):
+    for module in (billing_workbook, _table, i18n):
         monkeypatch.setattr(module, "translate", _bracketed)
     monkeypatch.setattr(_catalogue, "catalogue", _StandIn)
 
@@ -178,7 +179,7 @@ def test_the_check_finds_the_texts_of_a_way_around_the_stand_in(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """The title is filled in as a phrase (through `i18n`): left to the real catalogue, it shows."""
-    for module in (billing, _table):
+    for module in (billing_workbook, _table):
         monkeypatch.setattr(module, "translate", _bracketed)
     text = _workbook((ost(two_handovers_2026(), "Eichhagen"),), tmp_path)
     assert outside_the_catalogue(text, data_of(two_handovers())) == [

@@ -31,7 +31,7 @@ from kim_cooperation import (
     presets,
     settle,
 )
-from kim_cooperation.explanation import _format_exact
+from kim_cooperation.explanation._sentences import format_exact
 from kim_cooperation.formatting import format_eur
 from kim_cooperation.policy import Policies
 from strategies import cents, decimal_from_cents
@@ -621,7 +621,7 @@ def test_unknown_language(lang: str) -> None:
 def test_exact_values_are_shown_in_full_or_cut_off(
     value: Fraction, lang: Any, expected: str
 ) -> None:
-    assert _format_exact(value, lang) == expected
+    assert format_exact(value, lang) == expected
 
 
 # --------------------------------------------------------------------------- property

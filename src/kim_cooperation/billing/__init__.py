@@ -32,6 +32,15 @@ roles) is written once in English and translated through the catalogue
 (`kim_cooperation.i18n`), as the other outputs are; German is the default of
 the title and the workbook, for the letter they are attached to.
 
+The package, one concept a module: the statements and how they are made
+from a settlement are here (`BillingStatement`, `BillingEntry`,
+`billing_statements`, and the checked entry points `billing_csv` and
+`write_billing_workbook`); the advances, their keys and their checks in
+``billing/_advances.py``; the period and title of a statement (I10) in
+``billing/_periods.py``; the Excel workbook in ``billing/_workbook.py``; a
+statement's plain data and rows, which the CSV and the exports write, in
+``billing/_table.py``.
+
 Examples:
     >>> from decimal import Decimal
     >>> from kim_cooperation import presets, settle
@@ -53,34 +62,38 @@ Examples:
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Final, TypeAlias
+from typing import ClassVar
 
 import attrs
 
-from kim_cooperation import _atomic, _billing_table
 from kim_cooperation._checks import shown, tuple_of
 from kim_cooperation._table import Exportable, Record, TableKind, csv_text
+from kim_cooperation.billing import _table, _workbook
+from kim_cooperation.billing._advances import (
+    AdvanceKey,
+    Advances,
+    Billed,
+    checked_advances,
+    employers_of,
+)
+from kim_cooperation.billing._periods import checked_lang, period_phrase, title_phrase
+from kim_cooperation.billing._workbook import MONEY_FORMAT
 from kim_cooperation.clauses import Clause, Interpretation
-from kim_cooperation.errors import InvalidTypeError, InvalidValueError, Phrase, UnknownPartyError
-from kim_cooperation.formatting import Lang, format_fraction
-from kim_cooperation.i18n import N_, translate
+from kim_cooperation.errors import InvalidTypeError, InvalidValueError, UnknownPartyError
+from kim_cooperation.formatting import Lang
+from kim_cooperation.i18n import N_
 from kim_cooperation.impact import Role
-from kim_cooperation.money import Money, from_cents, to_cents, to_money
+from kim_cooperation.money import from_cents, to_cents
 from kim_cooperation.party import Party
 from kim_cooperation.region import Region
 from kim_cooperation.settlement import BillingLine, RegionSettlement, Settlement
 from kim_cooperation.spans import Span
 from kim_cooperation.split import Share
-
-if TYPE_CHECKING:
-    from openpyxl.worksheet.worksheet import Worksheet
 
 __all__ = [
     "MONEY_FORMAT",
@@ -92,28 +105,6 @@ __all__ = [
     "billing_statements",
     "write_billing_workbook",
 ]
-
-AdvanceKey: TypeAlias = str | Party | tuple[str | Party, str | Party]
-"""A town (`Party`, AGS or name), or a pair ``(town, employer)`` for a town billed by two employers."""
-
-Advances: TypeAlias = (
-    Mapping[str, Money]
-    | Mapping[Party, Money]
-    | Mapping[str | Party, Money]
-    | Mapping[tuple[str | Party, str | Party], Money]
-    | Mapping[AdvanceKey, Money]
-)
-"""Advance payments per town, keyed by `Party`, AGS or name, or by ``(town, employer)``:
-`Decimal` or `int` euros."""
-
-MONEY_FORMAT: Final = "#,##0.00 €"
-"""The number format of the workbook's money cells: ``8.125,00 €`` in a German Excel."""
-
-_EXCEL_DIGITS: Final = 15
-"""Excel stores numbers as binary floats and keeps 15 significant digits."""
-
-_SHEET_NAME_LENGTH: Final = 31
-_SHEET_NAME_FORBIDDEN: Final = re.compile(r"[\[\]:*?/\\]")
 
 
 @attrs.frozen(kw_only=True)
@@ -212,16 +203,16 @@ class BillingStatement(Exportable):
     entries: tuple[BillingEntry, ...]
     spans: tuple[Span, ...] = ()
 
-    _TABLE: ClassVar[TableKind] = _billing_table.BILLING_TABLE
+    _TABLE: ClassVar[TableKind] = _table.BILLING_TABLE
 
     def _plain(self) -> dict[str, object]:
-        return _billing_table.billing_plain(self)
+        return _table.billing_plain(self)
 
     def _records(self) -> list[Record]:
-        return _billing_table.billing_records(self)
+        return _table.billing_records(self)
 
     def _title(self, lang: Lang) -> str:
-        return self._title_phrase().describe(lang)
+        return title_phrase(self).describe(lang)
 
     @property
     def title(self) -> str:
@@ -233,7 +224,7 @@ class BillingStatement(Exportable):
             >>> billing_statements(settlement)[0].title
             'Jahresabrechnung 2023 – Eigenanteile der Region Nord, Anstellungskörperschaft Stadt Coesfeld'
         """
-        return self._title_phrase().describe("de")
+        return title_phrase(self).describe("de")
 
     @property
     def title_en(self) -> str:
@@ -245,24 +236,7 @@ class BillingStatement(Exportable):
             >>> billing_statements(settlement)[0].title_en
             'Annual billing 2023 – own shares of Region Nord, employer Stadt Coesfeld'
         """
-        return self._title_phrase().describe("en")
-
-    def _title_phrase(self) -> Phrase:
-        """The title as a catalogue text: with the period only after a handover (I10)."""
-        fields = {"year": self.year, "region": self.region.name, "employer": self.employer.title}
-        if not self.spans:
-            return Phrase(
-                N_("Annual billing {year} – own shares of Region {region}, employer {employer}"),
-                **fields,
-            )
-        return Phrase(
-            N_(
-                "Annual billing {year} – own shares of Region {region} {period}, "
-                "employer {employer}"
-            ),
-            period=self._period(),
-            **fields,
-        )
+        return title_phrase(self).describe("en")
 
     def period(self, *, lang: Lang = "de") -> str:
         """The time the statement bills for: ``für den Zeitraum 01.01.2026 bis 31.03.2026`` (I10).
@@ -277,13 +251,7 @@ class BillingStatement(Exportable):
             >>> billing_statements(settlement)[0].period(lang="de")
             'für das Jahr 2023'
         """
-        return self._period().describe(_checked_lang(lang))
-
-    def _period(self) -> Phrase:
-        """The period as a catalogue text: the year, or the runs of the spans (I10)."""
-        if not self.spans:
-            return Phrase(N_("for the year {year}"), year=self.year)
-        return Phrase(N_("for {runs}"), runs=_in_runs(_runs(self.spans)))
+        return period_phrase(self).describe(checked_lang(lang))
 
     @property
     def share_of_year(self) -> Fraction:
@@ -458,7 +426,7 @@ def billing_statements(
         raise InvalidTypeError(
             f"settlement must be a Settlement, got {type(settlement).__name__} {shown(settlement)}"
         )
-    paid = _advances(settlement, {} if advances is None else advances)
+    paid = checked_advances(settlement, {} if advances is None else advances)
     return tuple(
         statement
         for region in settlement.regions
@@ -466,191 +434,10 @@ def billing_statements(
     )
 
 
-_Billed: TypeAlias = tuple[str, Party, Party]
-"""A bill: the region's name, the town that pays and the employer that bills."""
-
-
-def _advances(settlement: Settlement, advances: Advances) -> dict[_Billed, Decimal]:
-    if not isinstance(advances, Mapping):
-        raise InvalidTypeError(
-            f"advances must be a mapping of town to money, got {type(advances).__name__} "
-            f"{shown(advances)}"
-        )
-    agreement = settlement.agreement
-    found: dict[_Billed, Decimal] = {}
-    for key, value in advances.items():
-        creditor: Party | None = None
-        if isinstance(key, tuple):
-            if len(key) != 2 or not all(isinstance(item, str | Party) for item in key):
-                raise InvalidTypeError(
-                    f"an advance keyed by a pair names (town, employer), each a Party, AGS or "
-                    f"name, got {shown(key)}"
-                )
-            party = agreement.party(key[0])
-            creditor = agreement.party(key[1])
-        elif isinstance(key, str | Party):
-            party = agreement.party(key)
-        else:
-            raise InvalidTypeError(
-                f"advances must be keyed by Party, AGS or name, got {type(key).__name__} "
-                f"{shown(key)}; a town billed by two employers is keyed (town, employer)"
-            )
-        amount = to_money(value, what=Phrase(N_("advance of {party}"), party=party.name))
-        if amount < 0:
-            raise InvalidValueError(
-                N_(
-                    "advance of {party} must not be negative, got {value}; "
-                    "a refund is a negative balance, not a negative advance"
-                ),
-                party=party.name,
-                value=shown(value),
-            )
-        line = _billed_line(settlement, party, creditor)
-        billed = (line[0].region.name, party, line[1].creditor)
-        if billed in found:
-            raise InvalidValueError(
-                N_("advances name {party} twice (as {key})"), party=party.name, key=shown(key)
-            )
-        found[billed] = amount
-    return found
-
-
-def _billed_line(
-    settlement: Settlement, party: Party, creditor: Party | None
-) -> tuple[RegionSettlement, BillingLine]:
-    """The one bill of ``party`` (by ``creditor``, if given); refused if none or several (C9)."""
-    billed = [
-        (region, line)
-        for region in settlement.regions
-        for line in region.billing
-        if line.debtor == party and creditor in (None, line.creditor)
-    ]
-    if len(billed) == 1:
-        return billed[0]
-    year = settlement.year
-    if billed:
-        if creditor is None:
-            how = Phrase(
-                N_(
-                    "key the advance by town and employer, e.g. advances={{{example}: Decimal(...)}}"
-                ),
-                example=f"({party.name!r}, {billed[0][1].creditor.name!r})",
-            )
-        else:
-            how = Phrase(N_("give one advance per region"))
-        raise InvalidValueError(
-            N_(
-                "an advance of {party} is ambiguous: in {year} it is billed by {employers}; {how} (C9)"
-            ),
-            party=party.name,
-            year=year,
-            employers=_joined(
-                [_billing_employer(region, line.creditor) for region, line in billed]
-            ),
-            how=how,
-        )
-    for region in settlement.regions:
-        employers = _employers(region)
-        if party in employers:
-            period = _employed(region, party)
-            raise InvalidValueError(
-                N_(
-                    "{party} is the employer of Region {region} in {year}: it bears its part "
-                    "itself and pays no advances to itself (C9)"
-                )
-                if period is None
-                else N_(
-                    "{party} is the employer of Region {region} in {year} from {period}: it bears "
-                    "its part itself and pays no advances to itself (C9)"
-                ),
-                party=party.name,
-                region=region.region.name,
-                year=year,
-                period=period,
-            )
-    if creditor is not None:
-        debts = [line for region in settlement.regions for line in region.billing]
-        creditors = [line.creditor.name for line in debts if line.debtor == party]
-        if creditors:
-            raise InvalidValueError(
-                N_(
-                    "{creditor} does not bill {party} in {year}; {party} is billed by {billers} (C9)"
-                ),
-                creditor=creditor.name,
-                party=party.name,
-                year=year,
-                billers=_joined(list(dict.fromkeys(creditors))),
-            )
-    raise InvalidValueError(
-        N_(
-            "{party} is billed in none of the settled regions {regions} for {year}: "
-            "it has left the agreement (C12) or its region was not settled; an advance can "
-            "only be set off against a bill (C9)"
-        ),
-        party=party.name,
-        regions=[region.region.name for region in settlement.regions],
-        year=year,
-    )
-
-
-def _employers(region: RegionSettlement) -> list[Party]:
-    """The employers that bill for the region's year, in the order they employed (C3, I10)."""
-    employers = list(dict.fromkeys(span.employer for span in region.spans))
-    return employers or [region.employer]
-
-
-def _employed(region: RegionSettlement, employer: Party) -> Phrase | str | None:
-    """``2026-01-01 to 2026-03-31`` for an employer of part of the year, else None (I10)."""
-    if len(_employers(region)) <= 1:
-        return None
-    return _in_runs(_runs(span for span in region.spans if span.employer == employer))
-
-
-def _in_runs(runs: Sequence[tuple[dt.date, dt.date]]) -> Phrase | str:
-    """``2026-01-01 to 2026-01-31 and 2026-03-01 to 2026-06-30``: runs of days, as a phrase."""
-    return _joined(
-        [Phrase(N_("{first} to {last}"), first=first, last=last) for first, last in runs]
-    )
-
-
-def _billing_employer(region: RegionSettlement, employer: Party) -> Phrase:
-    """``Coesfeld (Region Nord, 2026-01-01 to 2026-03-31)``: an employer that bills (C9, I10)."""
-    period = _employed(region, employer)
-    if period is None:
-        return Phrase(
-            N_("{employer} (Region {region})"), employer=employer.name, region=region.region.name
-        )
-    return Phrase(
-        N_("{employer} (Region {region}, {period})"),
-        employer=employer.name,
-        region=region.region.name,
-        period=period,
-    )
-
-
-def _joined(items: Sequence[Phrase | str]) -> Phrase | str:
-    """``A and B and C`` in the message's language: ``and`` is a word, so it is a phrase."""
-    joined = items[0]
-    for item in items[1:]:
-        joined = Phrase(N_("{earlier} and {later}"), earlier=joined, later=item)
-    return joined
-
-
-def _runs(spans: Iterable[Span]) -> list[tuple[dt.date, dt.date]]:
-    """The spans as runs of consecutive days, adjacent spans joined."""
-    runs: list[tuple[dt.date, dt.date]] = []
-    for span in spans:
-        if runs and runs[-1][1] + dt.timedelta(days=1) == span.first_day:
-            runs[-1] = (runs[-1][0], span.last_day)
-        else:
-            runs.append((span.first_day, span.last_day))
-    return runs
-
-
 def _region_statements(
-    settlement: Settlement, region: RegionSettlement, advances: Mapping[_Billed, Decimal]
+    settlement: Settlement, region: RegionSettlement, advances: Mapping[Billed, Decimal]
 ) -> list[BillingStatement]:
-    employers = _employers(region)
+    employers = employers_of(region)
     if len(employers) <= 1:
         return [_statement(settlement, region, advances)]
     return [_employer_statement(settlement, region, employer, advances) for employer in employers]
@@ -660,7 +447,7 @@ def _employer_statement(
     settlement: Settlement,
     region: RegionSettlement,
     employer: Party,
-    advances: Mapping[_Billed, Decimal],
+    advances: Mapping[Billed, Decimal],
 ) -> BillingStatement:
     """The statement of one employer of part of the year: the parts of its spans (C9, I10)."""
     name = region.region.name
@@ -689,7 +476,7 @@ def _employer_statement(
 
 
 def _statement(
-    settlement: Settlement, region: RegionSettlement, advances: Mapping[_Billed, Decimal]
+    settlement: Settlement, region: RegionSettlement, advances: Mapping[Billed, Decimal]
 ) -> BillingStatement:
     billed = {line.debtor: line for line in region.billing}
     entries = []
@@ -801,20 +588,6 @@ def billing_csv(statements: Iterable[BillingStatement], *, lang: Lang = "en") ->
     return csv_text(BillingStatement._TABLE, records, lang=lang)
 
 
-_ROLES: Final[Mapping[Role, str]] = {
-    Role.EMPLOYER: N_("employer (bears it itself)"),
-    Role.MEMBER: N_("member"),
-}
-"""The roles as the workbook names them: the employer bills nobody for its own part (C9)."""
-
-
-def _checked_lang(lang: Lang) -> Lang:
-    """``lang`` if it is ``"de"`` or ``"en"``; refused with the value named otherwise."""
-    if lang not in ("de", "en"):
-        raise InvalidValueError(N_("lang must be 'de' or 'en', got {value}"), value=shown(lang))
-    return lang
-
-
 def write_billing_workbook(
     statements: Iterable[BillingStatement],
     path: str | os.PathLike[str],
@@ -873,188 +646,4 @@ def write_billing_workbook(
         Jahresabrechnung 2023 – Eigenanteile der Region Nord, Anstellungskörperschaft Stadt Coesfeld
         Eigenanteil 32500 #,##0.00 €
     """
-    found = _statements(statements)
-    _checked_lang(lang)
-    try:
-        from openpyxl import Workbook  # noqa: PLC0415 - optional dependency, imported lazily
-    except ImportError as error:
-        raise ModuleNotFoundError(
-            "write_billing_workbook needs openpyxl; install it with "
-            "pip install kim-cooperation[excel]",
-            name="openpyxl",
-        ) from error
-    for statement in found:
-        _check_excel_amounts(statement)
-    workbook = Workbook()
-    workbook.remove(workbook.worksheets[0])
-    for name, statement in zip(_sheet_names(found), found, strict=True):
-        _write_sheet(workbook.create_sheet(name), statement, lang)
-    target = Path(path)
-    # Whole or not at all: an existing workbook survives a failure (see _atomic).
-    _atomic.write_atomically(target, workbook.save)
-    return target
-
-
-def _plain_number(amount: Decimal) -> str:
-    """The amount as a number in a cell's XML: ``-875.05``, ``32500`` (no exponent)."""
-    cents = to_cents(amount)
-    euros, rest = divmod(abs(cents), 100)
-    sign = "-" if cents < 0 else ""
-    return f"{sign}{euros}" if not rest else f"{sign}{euros}.{rest:02d}".rstrip("0")
-
-
-def _check_excel_amounts(statement: BillingStatement) -> None:
-    amounts = [
-        statement.costs,
-        statement.funding,
-        statement.own_share,
-        statement.surplus,
-        statement.billed_total,
-        statement.advances_total,
-        statement.balance_total,
-    ]
-    for entry in statement.entries:
-        amounts += [entry.part, entry.advances]
-    for amount in amounts:
-        if abs(to_cents(amount)) >= 10**_EXCEL_DIGITS:
-            raise InvalidValueError(
-                N_(
-                    "cannot write {amount} euros to Excel exactly: Excel keeps "
-                    "{digits} significant digits, so amounts must stay below 10**13 "
-                    "euros; use billing_csv or kim_cooperation.export instead"
-                ),
-                amount=amount,
-                digits=_EXCEL_DIGITS,
-            )
-
-
-def _sheet_names(statements: tuple[BillingStatement, ...]) -> list[str]:
-    employers = [statement.employer for statement in statements]
-    names = []
-    used: set[str] = set()
-    for statement in statements:
-        if employers.count(statement.employer) == 1:
-            base = statement.employer.name
-        else:
-            base = f"{statement.employer.name} {statement.region.name} {statement.year}"
-        base = _SHEET_NAME_FORBIDDEN.sub("_", base).strip("'") or "Sheet"
-        name = base[:_SHEET_NAME_LENGTH]
-        number = 1
-        while name.casefold() in used:
-            number += 1
-            suffix = f" ({number})"
-            name = base[: _SHEET_NAME_LENGTH - len(suffix)] + suffix
-        used.add(name.casefold())
-        names.append(name)
-    return names
-
-
-_SheetRow: TypeAlias = tuple[tuple[str | int | Decimal | None, ...], bool]
-"""The cells of one row of a statement's sheet, and whether the row is bold."""
-
-
-def _sheet_rows(statement: BillingStatement, lang: Lang) -> list[_SheetRow]:
-    def text(template: str) -> str:
-        return translate(template, lang)
-
-    figures = (
-        (N_("Costs of the region"), statement.costs, Clause.C8),
-        (N_("Funding"), statement.funding, statement.funding_clause),
-        (N_("Own share"), statement.own_share, statement.own_share_clause),
-        (N_("Funding beyond costs (not distributed)"), statement.surplus, Interpretation.I6),
-        (N_("Billed to the other towns"), statement.billed_total, Clause.C9),
-    )
-    columns = (
-        N_("AGS"),
-        N_("Town"),
-        N_("Role"),
-        N_("Part of the own share"),
-        N_("Advance payments"),
-        N_("Balance (+ due, − refund)"),
-        N_("Clause"),
-    )
-    return [
-        ((statement._title_phrase().describe(lang),), True),
-        ((text(N_("Agreement")), statement.agreement), False),
-        ((text(N_("Budget year")), statement.year, *_period_cell(statement, lang)), False),
-        ((text(N_("Region")), statement.region.name), False),
-        (
-            (text(N_("Employer")), statement.employer.title, statement.employer.ags),
-            False,
-        ),
-        (
-            (text(N_("Clauses")), ", ".join(clause.value for clause in statement.clauses)),
-            False,
-        ),
-        ((), False),
-        ((text(N_("Item")), text(N_("Amount")), text(N_("Clause"))), True),
-        *(((text(label), amount, clause.value), False) for label, amount, clause in figures),
-        ((), False),
-        (tuple(text(column) for column in columns), True),
-        *(
-            (
-                (
-                    entry.party.ags,
-                    entry.party.name,
-                    text(_ROLES[entry.role]),
-                    entry.part,
-                    entry.advances,
-                    entry.balance,
-                    entry.clause.value,
-                ),
-                False,
-            )
-            for entry in statement.entries
-        ),
-        (
-            (
-                None,
-                text(N_("Total")),
-                None,
-                _sum(entry.part for entry in statement.entries),
-                statement.advances_total,
-                statement.balance_total,
-            ),
-            True,
-        ),
-    ]
-
-
-def _period_cell(statement: BillingStatement, lang: Lang) -> tuple[str, ...]:
-    """The period of a statement after a handover, next to the year: one cell, or none (I10)."""
-    if not statement.spans:
-        return ()
-    cell = Phrase(
-        N_("Billing {period} ({share} of the year)"),
-        period=statement._period(),
-        share=format_fraction(statement.share_of_year),
-    )
-    return (cell.describe(lang),)
-
-
-def _write_sheet(sheet: Worksheet, statement: BillingStatement, lang: Lang) -> None:
-    from openpyxl.cell.cell import Cell  # noqa: PLC0415 - optional dependency, imported lazily
-    from openpyxl.styles import Font  # noqa: PLC0415 - optional dependency, imported lazily
-
-    bold = Font(bold=True)
-    for row, (values, strong) in enumerate(_sheet_rows(statement, lang), start=1):
-        for column, value in enumerate(values, start=1):
-            if value is None:
-                continue
-            cell = sheet.cell(row=row, column=column)
-            if not isinstance(cell, Cell):  # pragma: no cover - a new sheet has no merged cells
-                raise AssertionError(f"cell {cell.coordinate} is merged")
-            if isinstance(value, Decimal):
-                # openpyxl writes a Decimal through a float to 16 digits (9000.05 becomes
-                # "9000.049999999999"); store the exact digits, read as the nearest double.
-                cell._value = _plain_number(value)  # type: ignore[attr-defined]
-                cell.data_type = "n"
-                cell.number_format = MONEY_FORMAT
-            else:
-                cell.value = value
-                if isinstance(value, str):
-                    cell.data_type = "s"  # never a formula, whatever the text begins with
-            if strong:
-                cell.font = bold
-    for letter, width in zip("ABCDEFG", (12, 44, 30, 22, 20, 30, 9), strict=True):
-        sheet.column_dimensions[letter].width = width
+    return _workbook.write_workbook(_statements(statements), path, lang)

@@ -1,7 +1,8 @@
 """An explanation as a table: its plain data, its rows and its title.
 
 `Explanation` builds its `kim_cooperation.export` forms here; the columns
-are `EXPLANATION_COLUMNS`.
+are `EXPLANATION_COLUMNS`. The module holds plain data only and applies no
+clause: each row is one step, with the clause the step names.
 """
 
 from __future__ import annotations

@@ -30,6 +30,15 @@ read as equal parts (default), or, under the policy
 ``wind_down_split="key"``, as the region's key for the year in which the
 agreement ends (I13).
 
+The package, one concept a module: the result types and the functions that
+make them are here (`run_on_period`, `wind_down`); the calendar of a run-on
+(§ 187, § 188 BGB) in ``winddown/_periods.py``; the check that every party
+gave notice and the agreement ends on the day stated in
+``winddown/_ended.py``; the run-on costs and funding as given, their checks
+and a post's figures in ``winddown/_given.py``; the split among the former
+parties in ``winddown/_split.py``; a wind-down's plain data, rows and title
+in ``winddown/_table.py``.
+
 Examples:
     >>> import datetime as dt
     >>> from kim_cooperation import run_on_period
@@ -42,43 +51,32 @@ Examples:
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from types import MappingProxyType
 from typing import ClassVar, Final, Literal, TypeAlias
 
 import attrs
 
-from kim_cooperation import _winddown_table
 from kim_cooperation._checks import builder, check_date, result_type, shown
 from kim_cooperation._table import Exportable, Record, TableKind
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause, Interpretation
-from kim_cooperation.costs import CostItem, CostStatement, costs_by_region
-from kim_cooperation.errors import (
-    InvalidDateError,
-    InvalidTypeError,
-    InvalidValueError,
-    Phrase,
-    UndecidedCaseError,
-    UnknownPartyError,
-    UnknownRegionError,
-)
+from kim_cooperation.costs import CostStatement, costs_by_region
+from kim_cooperation.errors import InvalidTypeError, InvalidValueError, UnknownPartyError
 from kim_cooperation.formatting import Lang
-from kim_cooperation.funding import RegionFunding, _post_funding, _region_funding
+from kim_cooperation.funding import RegionFunding
 from kim_cooperation.i18n import N_
-from kim_cooperation.keys import EQUAL_KEY, KeyKind, SplitKey, key_weights, reference_day
-from kim_cooperation.membership import employer_on, members_on
-from kim_cooperation.money import Money, from_cents, round_half_up_to_cents, to_cents, to_money
-from kim_cooperation.notice import _terms_phrase
+from kim_cooperation.keys import EQUAL_KEY, KeyKind, SplitKey
+from kim_cooperation.money import Money, from_cents, to_cents
 from kim_cooperation.party import Party
-from kim_cooperation.policy import ShareBasis, WindDownScope
 from kim_cooperation.post import Post
 from kim_cooperation.region import Region
-from kim_cooperation.split import Allocation, _split_trusted, split_equally
+from kim_cooperation.split import Allocation
+from kim_cooperation.winddown import _given, _periods, _table
+from kim_cooperation.winddown._ended import check_ended
+from kim_cooperation.winddown._split import split_run_on
 
 __all__ = [
     "MAX_RUN_ON_MONTHS",
@@ -162,35 +160,14 @@ class RunOnPeriod:
             >>> run_on_period(dt.date(2025, 12, 31), None).in_months
             Fraction(12, 1)
         """
-        if self.last_day is None:
-            return Fraction(0)
-        # The last day of the whole months (the agreement's end if there are none).
-        before = self.last_day - dt.timedelta(days=self.days)
-        length = Fraction(self.months)
-        for offset in range(1, self.days + 1):
-            day = before + dt.timedelta(days=offset)
-            length += Fraction(1, calendar.monthrange(day.year, day.month)[1])
-        return length
+        return _periods.in_months(self)
 
     def describe(self) -> str:
         """Return the period in words, for reports."""
-        if self.first_day is None or self.last_day is None:
-            return "no run-on: the employment ends with the agreement or before"
-        length = _count(self.months, "month") + (
-            f" {_count(self.days, 'day')}" if self.days else ""
-        )
-        reason = f"{self.max_months}-month limit" if self.capped else "end of employment"
-        return (
-            f"{self.first_day.isoformat()} to {self.last_day.isoformat()} "
-            f"({length}, until the {reason})"
-        )
+        return _periods.described(self)
 
 
 _run_on_period = builder(RunOnPeriod)
-
-
-def _count(number: int, unit: str) -> str:
-    return f"{number} {unit}" if number == 1 else f"{number} {unit}s"
 
 
 def run_on_period(
@@ -231,30 +208,9 @@ def run_on_period(
         raise InvalidValueError(
             N_("max_months must be a positive int, got {value}"), value=shown(max_months)
         )
-    if employment_end is not None and employment_end <= agreement_end:
-        return _run_on_period(
-            agreement_end=agreement_end,
-            employment_end=employment_end,
-            first_day=None,
-            last_day=None,
-            capped=False,
-            months=0,
-            days=0,
-            max_months=max_months,
-        )
-    if agreement_end == dt.date.max:
-        raise InvalidDateError(
-            N_("the run-on after {end} would begin after 31 December 9999"), end=agreement_end
-        )
-    first_day = agreement_end + dt.timedelta(days=1)
-    limit = _last_day_of_months(first_day, max_months)
-    if limit is None:
-        raise InvalidDateError(
-            N_("the run-on after {end} would end after 31 December 9999"), end=agreement_end
-        )
-    capped = employment_end is None or employment_end > limit
-    last_day = limit if capped or employment_end is None else employment_end
-    months, days = _length(first_day, last_day)
+    first_day, last_day, capped, months, days = _periods.run_on_days(
+        agreement_end, employment_end, max_months
+    )
     return _run_on_period(
         agreement_end=agreement_end,
         employment_end=employment_end,
@@ -264,79 +220,6 @@ def run_on_period(
         months=months,
         days=days,
         max_months=max_months,
-    )
-
-
-def _last_day_of_months(first_day: dt.date, months: int) -> dt.date | None:
-    """Return the last day of a period of ``months`` months beginning on ``first_day``.
-
-    § 188 (2) BGB: the period ends on the day before the day of the same
-    number as ``first_day``; § 188 (3): if that month has no such day, on its
-    last day. ``None`` if the day lies after 31 December 9999.
-    """
-    index = first_day.year * 12 + first_day.month - 1 + months
-    if first_day.day == 1:
-        # The day before the 1st is the previous month's last day.
-        index -= 1
-        year, month = divmod(index, 12)
-        month += 1
-        if year > dt.MAXYEAR:
-            return None
-        return dt.date(year, month, calendar.monthrange(year, month)[1])
-    year, month = divmod(index, 12)
-    month += 1
-    if year > dt.MAXYEAR:
-        return None
-    last = calendar.monthrange(year, month)[1]
-    return dt.date(year, month, min(first_day.day - 1, last) if first_day.day <= last else last)
-
-
-def _length(first_day: dt.date, last_day: dt.date) -> tuple[int, int]:
-    """Return whole months and remaining days from ``first_day`` to ``last_day``, inclusive."""
-    # At most one more than the calendar months between the two days.
-    months = (last_day.year - first_day.year) * 12 + last_day.month - first_day.month + 1
-    while months > 0:
-        end = _last_day_of_months(first_day, months)
-        if end is not None and end <= last_day:
-            return months, (last_day - end).days
-        months -= 1
-    return 0, (last_day - first_day).days + 1
-
-
-def _run_on_statement(value: CostStatement) -> CostStatement:
-    if not isinstance(value, CostStatement):
-        raise InvalidTypeError(
-            f"the run-on costs of a post must be a CostStatement, got {type(value).__name__} "
-            f"{shown(value)}; write e.g. CostStatement(personnel=Decimal('5400.00')) (C8, C13)"
-        )
-    return value
-
-
-def _run_on_funding(value: Money) -> Decimal:
-    amount = to_money(value, what=N_("the run-on funding of a post"))
-    if amount < 0:
-        raise InvalidValueError(
-            N_(
-                "the run-on funding of a post must not be negative, got {value}; "
-                "write 0 if none is received (C13, I5)"
-            ),
-            value=shown(value),
-        )
-    return amount
-
-
-def _basis(value: RunOnBasis) -> RunOnBasis:
-    if isinstance(value, str):
-        if value == "month":
-            return "month"
-        if value == "period":
-            return "period"
-    raise InvalidValueError(
-        N_(
-            "per must be 'month' or 'period', got {value}; make a RunOnCost with "
-            "RunOnCost.monthly(...) or RunOnCost.for_period(...) (C13)"
-        ),
-        value=shown(value),
     )
 
 
@@ -381,9 +264,9 @@ class RunOnCost:
         negative, got Decimal('-1'); write 0 if none is received (C13, I5)
     """
 
-    costs: CostStatement = attrs.field(converter=_run_on_statement)
-    funding: Decimal = attrs.field(default=Decimal(0), converter=_run_on_funding)
-    per: RunOnBasis = attrs.field(converter=_basis)
+    costs: CostStatement = attrs.field(converter=_given.run_on_statement)
+    funding: Decimal = attrs.field(default=Decimal(0), converter=_given.run_on_funding)
+    per: RunOnBasis = attrs.field(converter=_given.basis)
 
     @classmethod
     def monthly(cls, costs: CostStatement, funding: Money = 0) -> RunOnCost:
@@ -511,16 +394,16 @@ class RegionWindDown(Exportable):
     clause: Clause = Clause.C13
     interpretation: Interpretation = Interpretation.I5
 
-    _TABLE: ClassVar[TableKind] = _winddown_table.REGION_WIND_DOWN_TABLE
+    _TABLE: ClassVar[TableKind] = _table.REGION_WIND_DOWN_TABLE
 
     def _plain(self) -> dict[str, object]:
-        return _winddown_table.region_plain(self)
+        return _table.region_plain(self)
 
     def _records(self) -> list[Record]:
-        return _winddown_table.region_records(self)
+        return _table.region_records(self)
 
     def _title(self, lang: Lang) -> str:
-        return _winddown_table.region_title(self, lang)
+        return _table.region_title(self, lang)
 
     @property
     def last_day(self) -> dt.date | None:
@@ -559,16 +442,16 @@ class WindDown(Exportable):
     regions: tuple[RegionWindDown, ...]
     clause: Clause = Clause.C13
 
-    _TABLE: ClassVar[TableKind] = _winddown_table.WIND_DOWN_TABLE
+    _TABLE: ClassVar[TableKind] = _table.WIND_DOWN_TABLE
 
     def _plain(self) -> dict[str, object]:
-        return _winddown_table.wind_down_plain(self)
+        return _table.wind_down_plain(self)
 
     def _records(self) -> list[Record]:
-        return _winddown_table.wind_down_records(self)
+        return _table.wind_down_records(self)
 
     def _title(self, lang: Lang) -> str:
-        return _winddown_table.wind_down_title(self, lang)
+        return _table.wind_down_title(self, lang)
 
     def part_of(self, party: str | Party) -> Decimal:
         """Return a former party's part of the run-on costs (C13).
@@ -685,35 +568,11 @@ def wind_down(
         >>> nord.costs.total, nord.funding.amount, nord.net
         (Decimal('126000.00'), Decimal('55000.00'), Decimal('71000.00'))
     """
-    _check_ended(agreement, agreement_end)
+    check_ended(agreement, agreement_end)
     by_region, by_post = _costs_given(agreement, costs)
-    received = _funding_by_region(agreement, {} if funding is None else funding)
-    for region, given in by_post.items():
-        if region in by_region:
-            labels = [post.label for post, _ in given]
-            raise InvalidValueError(
-                N_(
-                    "region {region!r} is given both by its name and through its posts "
-                    "{labels}; give its run-on costs one way (C13)"
-                ),
-                region=region.name,
-                labels=labels,
-            )
-        if region in received:
-            raise InvalidValueError(
-                N_(
-                    "funding of region {region!r} is given by its name while its run-on costs "
-                    "are given per post; give each post's funding in its RunOnCost (C13, I5)"
-                ),
-                region=region.name,
-            )
-    unknown = set(received) - set(by_region)
-    if unknown:
-        names = sorted(region.name for region in unknown)
-        raise InvalidValueError(
-            N_("funding is given for regions {names} without costs (C13)"), names=names
-        )
-    year = _run_on_year(agreement_end)
+    received = _given.funding_by_region(agreement, {} if funding is None else funding)
+    _given.check_given_once(by_region, by_post, received)
+    year = _given.run_on_year(agreement_end)
     entries: list[_Entry] = []
     for region in agreement.regions:
         periods = {
@@ -722,88 +581,17 @@ def wind_down(
         if region in by_region:
             statement = by_region[region]
             received_cents = received.get(region, 0)
-            if all(period.is_empty for period in periods.values()) and (
-                statement.total or received_cents
-            ):
-                raise InvalidValueError(
-                    N_(
-                        "region {region!r}: no post's employment runs on after {end}, "
-                        "so no costs or funding can arise (C13)"
-                    ),
-                    region=region.name,
-                    end=agreement_end,
-                )
-            entries.append((region, statement, _given_funding(year, received_cents, ()), ()))
+            _given.check_runs_on(
+                region, periods.values(), statement, received_cents, agreement_end
+            )
+            funded = _given.given_funding(year, received_cents, ())
+            entries.append((region, statement, funded, ()))
         elif region in by_post:
             posts = tuple(
                 _post_run_on(post, periods[post], given) for post, given in by_post[region]
             )
-            entries.append(
-                (
-                    region,
-                    _summed_costs(post.costs for post in posts),
-                    _given_funding(
-                        year,
-                        sum(to_cents(post.funding) for post in posts),
-                        tuple((post.post, to_cents(post.funding)) for post in posts),
-                    ),
-                    posts,
-                )
-            )
+            entries.append((region, *_given.posts_summed(year, posts), posts))
     return _wind_down_of(agreement, agreement_end, entries)
-
-
-def _check_ended(agreement: Agreement, agreement_end: dt.date) -> None:
-    """Check that every party has given notice and the agreement ends on ``agreement_end``."""
-    if not isinstance(agreement, Agreement):
-        raise InvalidTypeError(
-            f"agreement must be an Agreement, got {type(agreement).__name__} {shown(agreement)}"
-        )
-    check_date(agreement_end, what="agreement_end")
-    terms = agreement.notice_terms
-    if not terms.period_end.is_end(agreement_end):
-        template = _NOT_AN_END[terms.period_end.value]
-        raise InvalidValueError(template, terms=_terms_phrase(terms), end=agreement_end)
-    if agreement.ends is None:
-        staying = [
-            party.name for party in agreement.parties if agreement.termination_of(party) is None
-        ]
-        raise InvalidValueError(
-            N_(
-                "the wind-down follows only once every party has given notice, but "
-                "{parties} gave none; record the notices first (Agreement.give_notices, "
-                "scenario.all_give_notice) (C11, C13)"
-            ),
-            parties=", ".join(staying),
-        )
-    if agreement_end != agreement.ends:
-        raise InvalidValueError(
-            N_(
-                "every party gave notice and the agreement ends on {ends}, not on {end} (C11, C13)"
-            ),
-            ends=agreement.ends,
-            end=agreement_end,
-        )
-
-
-_NOT_AN_END: Final[Mapping[str, str]] = MappingProxyType(
-    {
-        "year": N_(
-            "the agreement can only end at the end of a year ({terms}), not on {end} (C11, C13)"
-        ),
-        "half-year": N_(
-            "the agreement can only end at the end of a half-year ({terms}), "
-            "not on {end} (C11, C13)"
-        ),
-        "quarter": N_(
-            "the agreement can only end at the end of a quarter ({terms}), not on {end} (C11, C13)"
-        ),
-        "month": N_(
-            "the agreement can only end at the end of a month ({terms}), not on {end} (C11, C13)"
-        ),
-    }
-)
-"""Why a day cannot end the agreement, by period end: whole texts, as German words them apart."""
 
 
 def _wind_down_of(
@@ -818,7 +606,7 @@ def _wind_down_of(
     for region, statement, received, posts in entries:
         balance = to_cents(statement.total) - to_cents(received.amount)
         net = max(balance, 0)
-        split, key, day = _split_run_on(agreement, region, agreement_end, net)
+        split, key, day = split_run_on(agreement, region, agreement_end, net)
         regions.append(
             _region_wind_down(
                 region=region,
@@ -842,78 +630,6 @@ def _wind_down_of(
             )
         )
     return _wind_down(agreement_end=agreement_end, regions=tuple(regions))
-
-
-def _split_run_on(
-    agreement: Agreement, region: Region, agreement_end: dt.date, net: int
-) -> tuple[Allocation, SplitKey, dt.date | None]:
-    """Split ``net`` cents among the former parties: equal parts, or by the key (C13, I13).
-
-    Returns the split, the key applied and, for a population key, its
-    reference day.
-    """
-    former = _former_parties(agreement, region, agreement_end)
-    employer = employer_on(agreement, region, agreement_end)
-    if agreement.policies.wind_down_split is not ShareBasis.KEY:
-        split = split_equally(from_cents(net), former, first=employer, clause=Clause.C13)
-        return split, EQUAL_KEY, None
-    year = agreement_end.year
-    weights = key_weights(agreement, region, year, former)
-    if not any(weights.values()):
-        kind = region.split_key.kind
-        raise UndecidedCaseError(
-            N_(
-                "the former parties of region {region!r} ({parties}) all have weight zero "
-                "under its key (population), so its run-on costs cannot be split by the key; "
-                "choose wind_down_split='equal' (C13, I8, I13)"
-            )
-            if kind is KeyKind.POPULATION
-            else N_(
-                "the former parties of region {region!r} ({parties}) all have weight zero "
-                "under its key (weights {weights}), so its run-on costs cannot be split by the "
-                "key; choose wind_down_split='equal' (C13, I8, I13)"
-            ),
-            region=region.name,
-            parties=", ".join(party.name for party in former),
-            weights=" : ".join(str(weight) for weight in region.split_key.weights.values()),
-        )
-    split = _split_trusted(net, weights, first=employer, clause=Clause.C13)
-    return split, region.split_key, reference_day(agreement, region, year)
-
-
-def _former_parties(
-    agreement: Agreement, region: Region, agreement_end: dt.date
-) -> tuple[Party, ...]:
-    """The towns that bear ``region``'s run-on costs under the wind-down policy (C13, I5)."""
-    if agreement.policies.wind_down_scope is WindDownScope.ALL_FORMER:
-        return region.members
-    return members_on(agreement, agreement_end, region=region)
-
-
-def _run_on_year(agreement_end: dt.date) -> int:
-    """The calendar year in which the run-on after ``agreement_end`` begins."""
-    if (agreement_end.month, agreement_end.day) == (12, 31):
-        return agreement_end.year + 1
-    return agreement_end.year
-
-
-def _given_funding(year: int, cents: int, posts: tuple[tuple[Post, int], ...]) -> RegionFunding:
-    """The funding the caller gave for a region's run-on, as a `RegionFunding` (C5, I5).
-
-    No rates: the amounts are the employer's. Given per post, each post's
-    amount is one `PostFunding` (no months: the run-on may span two years).
-    """
-    return _region_funding(
-        year=year,
-        posts=tuple(
-            _post_funding(post=post, months=(), exact=Fraction(amount, 100))
-            for post, amount in posts
-        ),
-        rates=(),
-        exact=Fraction(cents, 100),
-        amount=from_cents(cents),
-        interpretation=Interpretation.I5,
-    )
 
 
 def _costs_given(
@@ -948,7 +664,7 @@ def _costs_given(
                     labels=list(posts),
                 )
             per_post[found[1]] = value
-        elif found is not None and not _names_region(agreement, key):
+        elif found is not None and not _given.names_region(agreement, key):
             raise InvalidTypeError(
                 f"run-on costs of post {key!r} must be a RunOnCost, got {type(value).__name__} "
                 f"{shown(value)}; write RunOnCost.for_period(costs) for the whole run-on or "
@@ -965,93 +681,7 @@ def _costs_given(
     return by_region, by_post
 
 
-def _names_region(agreement: Agreement, key: str) -> bool:
-    try:
-        agreement.region(key)
-    except UnknownRegionError:
-        return False
-    return True
-
-
 def _post_run_on(post: Post, period: RunOnPeriod, given: RunOnCost) -> PostRunOn:
     """One post's costs and funding for its run-on period (C13, I5)."""
-    if period.is_empty:
-        raise InvalidValueError(
-            N_(
-                "post {post!r}: its employment ends, with the agreement ({end}) or before, "
-                "so no costs or funding run on; leave it out of the run-on costs (C13)"
-            )
-            if period.employment_end is None
-            else N_(
-                "post {post!r}: its employment ends on {employment_end}, with the agreement "
-                "({end}) or before, so no costs or funding run on; leave it out of the run-on "
-                "costs (C13)"
-            ),
-            post=post.label,
-            employment_end=period.employment_end,
-            end=period.agreement_end,
-        )
-    if given.per == "period":
-        return _post_run_on_of(
-            post=post, period=period, given=given, costs=given.costs, funding=given.funding
-        )
-    length = period.in_months
-    return _post_run_on_of(
-        post=post,
-        period=period,
-        given=given,
-        costs=CostStatement(
-            **{item.value: _times(amount, length) for item, amount in given.costs.items()}
-        ),
-        funding=_times(given.funding, length),
-    )
-
-
-def _times(amount: Decimal, factor: Fraction) -> Decimal:
-    """``amount × factor``, rounded half up to cents: the one rounding of a monthly amount."""
-    return from_cents(round_half_up_to_cents(Fraction(to_cents(amount), 100) * factor))
-
-
-def _summed_costs(statements: Iterable[CostStatement]) -> CostStatement:
-    """Add cost statements item by item (C8)."""
-    cents = dict.fromkeys(CostItem, 0)
-    for statement in statements:
-        for item, amount in statement.items():
-            cents[item] += to_cents(amount)
-    return CostStatement(**{item.value: from_cents(value) for item, value in cents.items()})
-
-
-def _funding_by_region(agreement: Agreement, funding: Mapping[str, Money]) -> dict[Region, int]:
-    if not isinstance(funding, Mapping):
-        raise InvalidTypeError(
-            f"funding must be a mapping of region name to money, got {type(funding).__name__}"
-        )
-    labels = {post.label for post in agreement.posts}
-    found: dict[Region, int] = {}
-    for key, amount in funding.items():
-        if isinstance(key, str) and key in labels and not _names_region(agreement, key):
-            raise InvalidValueError(
-                N_(
-                    "funding is keyed by region name, got the post label {key!r}; give a post's "
-                    "funding in its RunOnCost (RunOnCost.for_period(costs, funding=...)) (C13, I5)"
-                ),
-                key=key,
-            )
-        region = agreement.region(key)
-        cents = to_cents(
-            amount, what=Phrase(N_("funding of region {region!r}"), region=region.name)
-        )
-        if cents < 0:
-            raise InvalidValueError(
-                N_("funding of region {region!r} must not be negative, got {value}"),
-                region=region.name,
-                value=shown(amount),
-            )
-        if region in found:
-            raise InvalidValueError(
-                N_("funding names region {region!r} twice ({key})"),
-                region=region.name,
-                key=shown(key),
-            )
-        found[region] = cents
-    return found
+    costs, funding = _given.post_figures(post, period, given)
+    return _post_run_on_of(post=post, period=period, given=given, costs=costs, funding=funding)
