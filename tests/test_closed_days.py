@@ -32,6 +32,7 @@ from kim_cooperation.closed_days import (
     lands_of,
     parse_closed_day,
 )
+from kim_cooperation.closed_days import _holidays as holidays_module
 from kim_cooperation.errors import (
     ClosedDayWarning,
     HolidaysNotCheckedWarning,
@@ -543,7 +544,7 @@ def test_a_missing_package_is_found_missing(monkeypatch: pytest.MonkeyPatch) -> 
     import sys
 
     monkeypatch.setitem(sys.modules, "holidays", None)  # import holidays raises ImportError
-    assert closed_days._holidays_package.__wrapped__() is None
+    assert holidays_module._holidays_package.__wrapped__() is None
 
 
 def test_years_beyond_the_holiday_data_say_so() -> None:

@@ -28,6 +28,8 @@ import pytest
 
 from kim_cooperation import closed_days, presets
 from kim_cooperation.closed_days import LANDS, ClosedDays, check_receipt
+from kim_cooperation.closed_days import _holidays as holidays_module
+from kim_cooperation.closed_days import _texts as texts_module
 from kim_cooperation.formatting import Lang
 from kim_cooperation.i18n import translate
 from kim_cooperation.notice import termination_date
@@ -61,9 +63,9 @@ def _outside_the_catalogue(text: str, data: Iterable[str]) -> list[str]:
 
 
 def test_the_check_finds_a_word_outside_the_catalogue(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(closed_days, "translate", _bracketed)
+    monkeypatch.setattr(texts_module, "translate", _bracketed)
     # A field given an English word, rather than a text of the catalogue, is found.
-    said = closed_days._say("{day} is {what}.", "en", day="2024-06-30", what="a Sunday")
+    said = texts_module._say("{day} is {what}.", "en", day="2024-06-30", what="a Sunday")
     assert said == "2024-06-30⟦ is ⟧a Sunday⟦.⟧"
     assert _outside_the_catalogue(said, {"Olfen"}) == ["a", "Sunday"]
 
@@ -88,7 +90,7 @@ def _texts(closed: ClosedDays) -> Iterable[tuple[str, set[str]]]:
         check = closed.check(day)
         names = {closure.name_en for closure in check.closures if closure.name_en}
         yield check.describe(lang="en"), names
-        warning = closed_days._deadline_warning(check, closed.last_open_day(day), lang="en")
+        warning = texts_module._deadline_warning(check, closed.last_open_day(day), lang="en")
         if warning is not None:
             yield warning, names
         for parties in PARTIES:
@@ -105,10 +107,10 @@ def test_every_word_of_a_check_comes_from_the_catalogue(
 ) -> None:
     if package == "missing":
         monkeypatch.setattr(closed_days, "_holidays_package", lambda: None)
-    monkeypatch.setattr(closed_days, "translate", _bracketed)
+    monkeypatch.setattr(texts_module, "translate", _bracketed)
     checked = 0
     for text, data in _texts(CLOSED_DAYS[name]):
-        assert _outside_the_catalogue(text, data | {closed_days._INSTALL}) == [], text
+        assert _outside_the_catalogue(text, data | {holidays_module._INSTALL}) == [], text
         checked += 1
     assert checked > len(DAYS)
 
@@ -121,7 +123,7 @@ def test_the_texts_are_all_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
         asked.add(template)
         return translate(template, lang)
 
-    monkeypatch.setattr(closed_days, "translate", recording)
+    monkeypatch.setattr(texts_module, "translate", recording)
     for closed in CLOSED_DAYS.values():
         for _ in _texts(closed):
             pass
@@ -132,27 +134,33 @@ def test_the_texts_are_all_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _texts_of_checks() -> set[str]:
-    """The module's marked texts, but for the errors' (tested in tests/test_messages_*.py)."""
-    tree = ast.parse(Path(closed_days.__file__).read_text(encoding="utf-8"))
-    marked: dict[ast.AST, str] = {
-        node: node.args[0].value
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Name)
-        and node.func.id == "N_"
-        and isinstance(node.args[0], ast.Constant)
-        and isinstance(node.args[0].value, str)
-    }
-    of_errors = {
-        inner
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Name)
-        and node.func.id.endswith("Error")
-        for inner in ast.walk(node)
-    }
-    texts = {text for node, text in marked.items() if node not in of_errors}
+    """The package's marked texts, but for the errors' (tested in tests/test_messages_*.py).
+
+    Every file of the package `kim_cooperation.closed_days` is read.
+    """
+    texts: set[str] = set()
+    for path in sorted(Path(closed_days.__file__).parent.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        marked: dict[ast.AST, str] = {
+            node: node.args[0].value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "N_"
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        }
+        of_errors = {
+            inner
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id.endswith("Error")
+            for inner in ast.walk(node)
+        }
+        texts |= {text for node, text in marked.items() if node not in of_errors}
     assert "a Saturday" in texts
+    assert "{names} and {last}" in texts  # a text of a submodule: every file was read
     assert not any("must be" in text for text in texts)
     return texts
 
@@ -178,10 +186,10 @@ GERMAN_LANDS = {
 
 
 def test_every_land_has_its_german_name() -> None:
-    assert {code: translate(name, "de") for code, name in closed_days._LAND_NAMES.items()} == (
+    assert {code: translate(name, "de") for code, name in holidays_module._LAND_NAMES.items()} == (
         GERMAN_LANDS
     )
-    assert set(closed_days._LAND_NAMES) == set(LANDS.values())
+    assert set(holidays_module._LAND_NAMES) == set(LANDS.values())
 
 
 FOUR_LANDS = CLOSED_DAYS["four Länder, 1 January"]
@@ -297,7 +305,7 @@ def test_a_deadline_on_a_closed_day_reads_as_before(
 ) -> None:
     closed = ClosedDays(lands=["BY", "NW", "SN", "BE"], yearly=[(12, 24), (1, 1)])
     texts = [
-        closed_days._deadline_warning(closed.check(day), closed.last_open_day(day), lang=lang)
+        texts_module._deadline_warning(closed.check(day), closed.last_open_day(day), lang=lang)
         for lang in ("de", "en")
     ]
     assert texts == [german, english]

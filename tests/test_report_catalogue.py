@@ -26,6 +26,7 @@ from kim_cooperation.formatting import Lang
 from kim_cooperation.impact import Layout
 from kim_cooperation.notice import NoticeTerms, notice_deadline
 from kim_cooperation.projection import project
+from kim_cooperation.report import _texts as report_texts
 from kim_cooperation.settlement import Settlement
 
 PLAN_2026 = presets.example_cost_plans()[2026]
@@ -152,7 +153,7 @@ def test_every_word_of_a_report_comes_from_the_catalogue(
                 )
                 impact = financial_impact(settlement, party, layout=layout)
                 data |= {line.label_en for line in (*impact.finance, *impact.result)}
-    monkeypatch.setattr(report, "translate", _bracketed)
+    monkeypatch.setattr(report_texts, "translate", _bracketed)  # every text of the reports
     monkeypatch.setattr(projection_module, "translate", _bracketed)  # the projection table
     assert outside_the_catalogue(render(), data) == []
 

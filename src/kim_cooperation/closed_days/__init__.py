@@ -36,6 +36,15 @@ names among them; a holiday's name is data, given by the package
 ``holidays`` in German and in English. A warning's message is the English
 text; ``warning.receipt.describe(lang="de")`` is the German one.
 
+Where things are, one concept a file: the types, `check_receipt`, the
+warnings on days of receipt and whether a Land's year has public holidays
+are here; ``_holidays.py`` holds the Länder (`LANDS`, `lands_of`) and
+their public holidays from the package ``holidays``; ``_fields.py`` the
+checks of `ClosedDays`' fields;
+``_texts.py`` the texts of the checks, through the catalogue, and the
+warning of a deadline on a closed day; ``_parse.py`` `parse_closed_day`;
+``_caller.py`` the frame a warning points at.
+
 Examples:
     >>> import datetime as dt
     >>> closed = ClosedDays(yearly=[(12, 24), (12, 31)])
@@ -50,40 +59,36 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import importlib
-import os
-import re
-import sys
 import warnings
 from collections.abc import Callable, Iterable, Mapping
-from types import MappingProxyType, ModuleType
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from kim_cooperation._checks import (
-    Choice,
-    builder,
-    check_date,
-    check_int,
-    check_what,
-    result_type,
-    shown,
-    tuple_of,
+from kim_cooperation._checks import Choice, builder, check_date, result_type, shown, tuple_of
+from kim_cooperation.closed_days._caller import _stacklevel
+from kim_cooperation.closed_days._fields import _dates, _lands, _yearly
+from kim_cooperation.closed_days._holidays import (
+    _INSTALL,
+    LANDS,
+    _holiday_table,
+    _holidays_package,
+    lands_of,
 )
+from kim_cooperation.closed_days._parse import parse_closed_day
+
+# Re-exported: `kim_cooperation.notice` words its deadline's warning with it.
+from kim_cooperation.closed_days._texts import _deadline_warning as _deadline_warning
+from kim_cooperation.closed_days._texts import _land_names, _lang, _say
 from kim_cooperation.errors import (
     ClosedDayWarning,
     HolidaysNotCheckedWarning,
     InvalidDateError,
     InvalidTypeError,
     InvalidValueError,
-    Phrase,
 )
-from kim_cooperation.formatting import MONTHS, Lang, format_date
-from kim_cooperation.i18n import N_, translate
-from kim_cooperation.parsing import parse_date
-from kim_cooperation.party import Party
+from kim_cooperation.formatting import Lang, format_date
+from kim_cooperation.i18n import N_
 
 if TYPE_CHECKING:
     from kim_cooperation.agreement import Agreement
@@ -102,57 +107,9 @@ __all__ = [
     "parse_closed_day",
 ]
 
-LANDS: Final[Mapping[str, str]] = MappingProxyType(
-    {
-        "01": "SH",
-        "02": "HH",
-        "03": "NI",
-        "04": "HB",
-        "05": "NW",
-        "06": "HE",
-        "07": "RP",
-        "08": "BW",
-        "09": "BY",
-        "10": "SL",
-        "11": "BE",
-        "12": "BB",
-        "13": "MV",
-        "14": "SN",
-        "15": "ST",
-        "16": "TH",
-    }
-)
-"""The Land of each Land key (the AGS's first two digits), as its ISO 3166-2:DE code."""
-
-_LAND_NAMES: Final[Mapping[str, str]] = MappingProxyType(
-    {
-        "SH": N_("Schleswig-Holstein"),
-        "HH": N_("Hamburg"),
-        "NI": N_("Lower Saxony"),
-        "HB": N_("Bremen"),
-        "NW": N_("North Rhine-Westphalia"),
-        "HE": N_("Hesse"),
-        "RP": N_("Rhineland-Palatinate"),
-        "BW": N_("Baden-Württemberg"),
-        "BY": N_("Bavaria"),
-        "SL": N_("Saarland"),
-        "BE": N_("Berlin"),
-        "BB": N_("Brandenburg"),
-        "MV": N_("Mecklenburg-Western Pomerania"),
-        "SN": N_("Saxony"),
-        "ST": N_("Saxony-Anhalt"),
-        "TH": N_("Thuringia"),
-    }
-)
-"""Each Land's name, English as written here, German from the catalogue."""
-
 _SATURDAY: Final = 5
 _SEARCH_DAYS: Final = 400
 """How far `ClosedDays.next_open_day` and `last_open_day` look: more than a year of closed days is refused."""
-
-_INSTALL: Final = "pip install 'kim-cooperation[holidays]'"
-
-_PACKAGE_DIR: Final = os.path.dirname(os.path.abspath(__file__)) + os.sep
 
 
 class ClosedReason(Choice):
@@ -172,131 +129,17 @@ class HolidayGap(Choice):
     """The package has no public holidays of the Land for the year."""
 
 
-def _lands(value: object) -> tuple[str, ...]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise InvalidTypeError(
-            f"lands must be an iterable of Land codes such as ('NW',), "
-            f"got {type(value).__name__} {shown(value)}"
-        )
-    found: set[str] = set()
-    for land in value:
-        # A str subclass is read as the plain text it holds.
-        code = str.__str__(land) if isinstance(land, str) else ""
-        if code not in _LAND_NAMES:
-            raise InvalidValueError(
-                N_(
-                    "lands must be Land codes (ISO 3166-2:DE) from {codes}, got {value}; "
-                    "NW is Nordrhein-Westfalen"
-                ),
-                codes=sorted(_LAND_NAMES),
-                value=shown(land),
-            )
-        found.add(code)
-    return tuple(sorted(found))
-
-
-def _dates(value: object) -> tuple[dt.date, ...]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise InvalidTypeError(
-            f"dates must be an iterable of datetime.date, got {type(value).__name__} {shown(value)}"
-        )
-    return tuple(sorted({check_date(day, what="a closed day") for day in value}))
-
-
-def _month_day(value: object) -> tuple[int, int]:
-    if not (isinstance(value, tuple) and len(value) == 2):
-        raise InvalidTypeError(
-            f"a day closed every year must be a tuple (month, day) of ints such as (12, 24), "
-            f"got {type(value).__name__} {shown(value)}"
-        )
-    month = check_int(value[0], what="the month of a day closed every year")
-    day = check_int(value[1], what="the day of a day closed every year")
-    try:
-        dt.date(2000, month, day)  # a leap year: 29 February is a day of the year
-    except ValueError:
-        raise InvalidValueError(
-            N_(
-                "a day closed every year must be a (month, day) of the calendar such as "
-                "(12, 24), got {value}"
-            ),
-            value=shown(value),
-        ) from None
-    return month, day
-
-
-def _yearly(value: object) -> tuple[tuple[int, int], ...]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise InvalidTypeError(
-            "yearly must be an iterable of (month, day) such as [(12, 24), (12, 31)], "
-            f"got {type(value).__name__} {shown(value)}"
-        )
-    return tuple(sorted({_month_day(item) for item in value}))
-
-
-def lands_of(parties: Iterable[Party]) -> tuple[str, ...]:
-    """Return the Länder of ``parties``, read from the first two digits of their AGS.
-
-    Examples:
-        >>> from kim_cooperation import presets
-        >>> lands_of(presets.coesfeld().parties)
-        ('NW',)
-    """
-    found = tuple_of(parties, Party, what="parties")
-    return tuple(sorted({LANDS[party.ags[:2]] for party in found}))
-
-
-@functools.cache
-def _holidays_package() -> ModuleType | None:
-    """The package ``holidays``, imported on first use, or ``None`` if it is not installed."""
-    try:
-        return importlib.import_module("holidays")
-    except ImportError:
-        return None
-
-
-@functools.lru_cache(maxsize=1024)
-def _holiday_table(land: str, year: int) -> Mapping[dt.date, tuple[str, str]]:
-    """The public holidays of ``land`` in ``year``: their German and English names, by day."""
-    package: Any = _holidays_package()
-    german = package.country_holidays("DE", subdiv=land, years=year, language="de")
-    english = package.country_holidays("DE", subdiv=land, years=year, language="en_US")
-    return MappingProxyType(
-        {day: (name, english.get(day, name)) for day, name in sorted(german.items())}
-    )
-
-
 def _public_holidays(land: str, year: int) -> Mapping[dt.date, tuple[str, str]] | HolidayGap:
+    """The public holidays of ``land`` in ``year``, or why they could not be checked.
+
+    Here, not in ``_holidays.py``: it returns a `HolidayGap`, and the package's
+    files never import this one.
+    """
     if _holidays_package() is None:
         return HolidayGap.NO_PACKAGE
     table = _holiday_table(land, year)
     # Every Land keeps New Year's Day, so an empty year is one the package has no data for.
     return table if table else HolidayGap.NO_DATA
-
-
-def _lang(lang: object) -> Lang:
-    """``lang`` if it is ``"de"`` or ``"en"``; a value error otherwise, whatever its type."""
-    if lang == "de" and isinstance(lang, str):
-        return "de"
-    if lang == "en" and isinstance(lang, str):
-        return "en"
-    raise InvalidValueError(N_("lang must be 'de' or 'en', got {value}"), value=shown(lang))
-
-
-def _say(template: str, lang: Lang, **fields: object) -> str:
-    """``template``, an English catalogue text, in ``lang`` with its ``fields`` filled in.
-
-    The checks' and warnings' texts are plain strings (the warnings' message
-    is the English one), so the fields are written by the caller: days with
-    `format_date`, nested texts already in ``lang``.
-    """
-    return translate(template, lang).format(**fields)
-
-
-def _land_names(lands: Iterable[str], lang: Lang) -> str:
-    names = [translate(_LAND_NAMES[land], lang) for land in lands]
-    if len(names) == 1:
-        return names[0]
-    return _say(N_("{names} and {last}"), lang, names=", ".join(names[:-1]), last=names[-1])
 
 
 @result_type(made_by="ClosedDays.check()")
@@ -574,27 +417,6 @@ class ClosedDays:
         return self._step(day, -1)
 
 
-def _deadline_warning(check: DayCheck, working_day: dt.date, *, lang: Lang) -> str | None:
-    """The warning of a deadline on ``check.day``: closed, and by when to arrive; or ``None``."""
-    chosen = _lang(lang)
-    note = check.gap_note(lang=chosen)
-    if not check.closed:
-        return note
-    sentence = _say(
-        N_(
-            "The deadline {deadline} is {what}. It is not moved (§ 193 BGB does not apply to "
-            "notice periods), but a letter left in a closed office's mailbox counts as "
-            "received on the next working day: make sure the notice arrives by "
-            "{working_day}."
-        ),
-        chosen,
-        deadline=format_date(check.day, lang=chosen),
-        what=check.describe(lang=chosen),
-        working_day=format_date(working_day, lang=chosen),
-    )
-    return sentence if note is None else f"{sentence} {note}"
-
-
 DEFAULT_CLOSED_DAYS: Final = ClosedDays()
 """Weekends and the public holidays of Nordrhein-Westfalen; no other closed days."""
 
@@ -746,17 +568,6 @@ def check_receipt(
     )
 
 
-def _stacklevel() -> int:
-    """The ``stacklevel`` that points a warning at the first caller outside the package."""
-    # Frame 1 is the function that calls `warnings.warn`, which is stacklevel 1.
-    frame = sys._getframe(1)
-    level = 1
-    while frame.f_back is not None and frame.f_code.co_filename.startswith(_PACKAGE_DIR):
-        frame = frame.f_back
-        level += 1
-    return level
-
-
 def _warn_on_closed_receipts(
     receipts: Iterable[tuple[str, dt.date]],
     closed_days: ClosedDays,
@@ -787,118 +598,3 @@ def _warn_on_closed_receipts(
         else:
             continue
         warnings.warn(warning, stacklevel=_stacklevel())
-
-
-_RECURRING: Final = (
-    re.compile(r"(?P<day>[0-9]{1,2})\.(?P<month>[0-9]{1,2})\.?"),  # 24.12. or 24.12
-    re.compile(r"(?:--)?(?P<month>[0-9]{1,2})-(?P<day>[0-9]{1,2})"),  # --12-24 or 12-24
-)
-"""A day of every year: German day and month, or ISO 8601's month and day without a year."""
-
-
-def parse_closed_day(
-    text: str, *, lang: Lang = "de", what: str | None = None
-) -> dt.date | tuple[int, int]:
-    """Read a closed day as typed on the command line: a single day or a day of every year.
-
-    A single day is written as `kim_cooperation.parsing.parse_date` reads
-    it: ``2025-12-24`` or ``24.12.2025``. A day of every year is German
-    ``24.12.`` (or ``24.12``) or ISO 8601's ``--12-24`` (or ``12-24``),
-    returned as ``(month, day)``; 29 February is one. Only ASCII digits.
-
-    Args:
-        text: The text typed.
-        lang: The language the text is typed in, ``"de"`` (default) or
-            ``"en"``; both notations are read in both, so it changes nothing
-            but is checked. The message is English as ``str(error)`` and
-            German as ``error.describe("de")``.
-        what: How to name the value in a message, such as ``"--closed"``.
-
-    Raises:
-        InvalidValueError: Not a day, or no day of the calendar; the message
-            says why and how to write it (`InvalidDateError` for a single
-            day).
-        InvalidTypeError: ``text`` is not a string.
-
-    Examples:
-        >>> parse_closed_day("24.12."), parse_closed_day("2025-12-31"), parse_closed_day("--12-31")
-        ((12, 24), datetime.date(2025, 12, 31), (12, 31))
-        >>> parse_closed_day("31.04.", lang="en", what="--closed")
-        Traceback (most recent call last):
-        ...
-        kim_cooperation.errors.InvalidValueError: --closed '31.04.': April has no 31st; write a
-        day such as 12-24 or 24.12. (every year) or 2025-12-24 (once)
-        >>> try:
-        ...     parse_closed_day("31.04.")
-        ... except InvalidValueError as error:
-        ...     print(error.describe("de"))
-        '31.04.': der April hat keinen 31. Tag; schreiben Sie einen Tag wie 24.12. (jedes Jahr)
-        oder 24.12.2025 (einmal)
-    """
-    if not isinstance(text, str):
-        raise InvalidTypeError(
-            f"a closed day must be a str such as '24.12.', got {type(text).__name__} {shown(text)}"
-        )
-    _lang(lang)  # checked, though the message is English in str(error), German in describe
-    check_what(what)
-    subject = f"{what} {text!r}" if what else repr(text)
-    stripped = text.strip()
-    for pattern in _RECURRING:
-        match = pattern.fullmatch(stripped)
-        if match is None:
-            continue
-        month, day = int(match["month"]), int(match["day"])
-        if not 1 <= month <= 12:
-            raise InvalidValueError(
-                N_(
-                    "{subject}: there is no month {month}; write a day such as 12-24 or 24.12. "
-                    "(every year) or 2025-12-24 (once)"
-                ),
-                subject=subject,
-                month=month,
-            )
-        try:
-            dt.date(2000, month, day)  # a leap year: 29 February is a day of every year
-        except ValueError:
-            raise _no_such_day(subject, month, day) from None
-        return month, day
-    if not any(character.isdigit() for character in stripped) or stripped.count("-") == 1:
-        raise InvalidValueError(
-            N_(
-                "{subject} is not a day; write a day such as 12-24 or 24.12. (every year) or "
-                "2025-12-24 (once)"
-            ),
-            subject=subject,
-        )
-
-    return parse_date(text, lang=lang, what=what)
-
-
-def _no_such_day(subject: str, month: int, day: int) -> InvalidValueError:
-    """``April has no 31st``: the ordinal's suffix is part of the English text, whole."""
-    name = MONTHS[month - 1]
-    suffix = {1: "st", 2: "nd", 3: "rd"}.get(day if day < 20 else day % 10, "th")
-    return InvalidValueError(
-        N_(
-            "{subject}: {month} has no {day}st; write a day such as 12-24 or 24.12. "
-            "(every year) or 2025-12-24 (once)"
-        )
-        if suffix == "st"
-        else N_(
-            "{subject}: {month} has no {day}nd; write a day such as 12-24 or 24.12. "
-            "(every year) or 2025-12-24 (once)"
-        )
-        if suffix == "nd"
-        else N_(
-            "{subject}: {month} has no {day}rd; write a day such as 12-24 or 24.12. "
-            "(every year) or 2025-12-24 (once)"
-        )
-        if suffix == "rd"
-        else N_(
-            "{subject}: {month} has no {day}th; write a day such as 12-24 or 24.12. "
-            "(every year) or 2025-12-24 (once)"
-        ),
-        subject=subject,
-        month=Phrase(name),
-        day=day,
-    )
