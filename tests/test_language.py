@@ -41,6 +41,9 @@ def _marked() -> set[str]:
         method_map=[("**.py", "python")],
         keywords=KEYWORDS,
         comment_tags=(),
+        # Babel skips directories named with a leading underscore by default; the private
+        # subpackages (`_checks/`) hold marked texts too. Only hidden directories are skipped.
+        directory_filter=lambda path: not Path(path).name.startswith("."),
     )
     return {message if isinstance(message, str) else message[0] for _, _, message, _, _ in found}
 

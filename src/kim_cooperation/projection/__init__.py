@@ -29,6 +29,14 @@ for the whole year, and the year has two parts:
 
 A town's figure for the year, `Projection.own_share_of`, adds both.
 
+Where things are, one concept a file: `YearResult`, `Projection` with its
+text table, and `project` are here; ``_plans.py`` holds the cost plans:
+`CostPlan`, `grow_plan` and the growth rate (`MAX_GROWTH_DIGITS`);
+``_run_on.py`` the years at and after the agreement's end:
+`estimate_wind_down` and the settled part of the year it ends in (I10).
+The export's rows and plain data are in
+``kim_cooperation._projection_table``.
+
 Examples:
     >>> import datetime as dt
     >>> from decimal import Decimal
@@ -45,43 +53,42 @@ Examples:
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from fractions import Fraction
 from types import MappingProxyType
-from typing import Any, ClassVar, Final, TypeAlias
+from typing import Any, ClassVar
 
 import attrs
 
 from kim_cooperation import _projection_table
 from kim_cooperation._checks import (
     Exact,
-    FrozenMapping,
     builder,
     check_lang,
     check_year,
     result_type,
     shown,
-    to_fraction,
     tuple_of,
 )
 from kim_cooperation._table import Exportable, Record, TableKind
-from kim_cooperation.agreement import Agreement, check_agreement
-from kim_cooperation.costs import CostItem, CostStatement, costs_by_region
-from kim_cooperation.errors import InvalidMoneyError, InvalidTypeError, InvalidValueError, Phrase
+from kim_cooperation.agreement import Agreement
+from kim_cooperation.errors import InvalidTypeError, InvalidValueError
 from kim_cooperation.formatting import Lang, _grid, format_eur_column
-from kim_cooperation.funding import RegionFunding, region_funding
 from kim_cooperation.i18n import N_, translate
-from kim_cooperation.money import MAX_EUROS, from_cents, round_half_up_to_cents, to_cents
+from kim_cooperation.money import from_cents, to_cents
 from kim_cooperation.party import Party
-from kim_cooperation.policy import SpanWeighting, WithdrawalScope
-from kim_cooperation.post import Post
-from kim_cooperation.region import Region
+from kim_cooperation.policy import WithdrawalScope
+from kim_cooperation.projection._plans import (
+    MAX_GROWTH_DIGITS,
+    CostPlan,
+    _frozen_plan,
+    _plans_per_year,
+    grow_plan,
+)
+from kim_cooperation.projection._run_on import _settled_part, estimate_wind_down
 from kim_cooperation.settlement import BillingLine, Settlement, settle
-from kim_cooperation.spans import year_window
-from kim_cooperation.winddown import WindDown, _wind_down_of, run_on_period
+from kim_cooperation.winddown import WindDown
 
 __all__ = [
     "MAX_GROWTH_DIGITS",
@@ -93,274 +100,7 @@ __all__ = [
     "project",
 ]
 
-CostPlan: TypeAlias = Mapping[str, CostStatement]
-"""A year's costs per region name, as `settle` takes them."""
-
 _MAX_YEARS = 200
-
-MAX_GROWTH_DIGITS: Final = 20
-"""The length of a growth rate: in lowest terms, numerator and denominator at most ``10**20``.
-
-Every decimal rate of up to 20 digits (``Decimal("0.0275")`` is 11/400)
-and fractions such as ``Fraction(1, 3)`` are within it. Growth over *n*
-years raises ``1 + rate`` to the power *n* (up to 9,998), so a rate of
-20,000 digits would take integers of hundreds of millions of digits; such
-rates are refused with `InvalidValueError`.
-"""
-_MAX_GROWTH_PART: Final = 10**MAX_GROWTH_DIGITS
-_MAX_GROWTH_YEARS: Final = dt.MAXYEAR - dt.MINYEAR
-
-
-def _growth_rate(value: Exact) -> Fraction:
-    """Check a yearly growth rate: exact, at least -1, within `MAX_GROWTH_DIGITS`."""
-    if isinstance(value, Decimal) and value.is_finite():
-        # Refused before it becomes a Fraction: a million digits would take minutes.
-        digits = "".join(map(str, value.as_tuple().digits)).rstrip("0")
-        if len(digits) > MAX_GROWTH_DIGITS:
-            raise _long_rate(value)
-    rate = to_fraction(value, what="personnel_growth")
-    if abs(rate.numerator) > _MAX_GROWTH_PART or rate.denominator > _MAX_GROWTH_PART:
-        raise _long_rate(value)
-    if rate < -1:
-        raise InvalidValueError(
-            N_("personnel_growth must be at least -1, got {value}"), value=shown(value)
-        )
-    return rate
-
-
-def _long_rate(value: Exact) -> InvalidValueError:
-    text = shown(value)
-    return InvalidValueError(
-        N_(
-            "personnel_growth must be a rate of at most "
-            "{digits} digits, such as Decimal('0.0275') or Fraction(1, 3) (in lowest "
-            "terms, numerator and denominator at most 10**{digits}), got {value}"
-        ),
-        digits=MAX_GROWTH_DIGITS,
-        value=Phrase(N_("{start}... ({count:,} characters)"), start=text[:60], count=len(text))
-        if len(text) > 80
-        else text,
-    )
-
-
-def grow_plan(plan: CostPlan, years: int, personnel_growth: Exact) -> CostPlan:
-    """Return ``plan`` with personnel costs grown by ``personnel_growth`` a year for ``years`` years.
-
-    Personnel costs become ``personnel × (1 + growth) ** years``, rounded half
-    up to cents; the other items stay as they are.
-
-    Args:
-        plan: The base plan per region.
-        years: Years of growth, from 0 to 9998.
-        personnel_growth: The yearly rate as an exact number, e.g.
-            ``Decimal("0.03")`` for 3 %; at least -1, of at most
-            `MAX_GROWTH_DIGITS` (20) digits: in lowest terms, numerator and
-            denominator at most ``10**20``.
-
-    Raises:
-        InvalidValueError: ``years`` is outside 0 to 9998, or the rate is
-            below -1 or longer than `MAX_GROWTH_DIGITS` digits.
-        InvalidMoneyError: Grown personnel costs reach `MAX_EUROS`.
-        InvalidTypeError: The rate is a float.
-
-    Examples:
-        >>> from decimal import Decimal
-        >>> from kim_cooperation import presets
-        >>> grow_plan(presets.coesfeld_cost_plan_2023(), 2, Decimal("0.03"))["Nord"].personnel
-        Decimal('172926.70')
-    """
-    if (
-        not isinstance(years, int)
-        or isinstance(years, bool)
-        or not 0 <= years <= _MAX_GROWTH_YEARS
-    ):
-        raise InvalidValueError(
-            N_(
-                "years of growth must be an int from 0 to {most} (the years from 1 "
-                "to {last}), got {value}"
-            ),
-            most=_MAX_GROWTH_YEARS,
-            last=dt.MAXYEAR,
-            value=shown(years),
-        )
-    rate = _growth_rate(personnel_growth)
-    factor = (1 + rate) ** years
-    grown: dict[str, CostStatement] = {}
-    for region, statement in plan.items():
-        if not isinstance(statement, CostStatement):
-            raise InvalidTypeError(
-                f"costs of region {shown(region)} must be a CostStatement, "
-                f"got {type(statement).__name__} {shown(statement)}"
-            )
-        personnel = round_half_up_to_cents(Fraction(to_cents(statement.personnel), 100) * factor)
-        if abs(personnel) >= MAX_EUROS * 100:
-            # Said here, with the rate and years, rather than as an amount of thousands of digits.
-            raise InvalidMoneyError(
-                N_(
-                    "personnel costs of region {region} ({amount} euros) grown by {growth} a "
-                    "year for {years} year reach {most:,} euros or more, beyond the largest "
-                    "amount the library holds"
-                )
-                if years == 1
-                else N_(
-                    "personnel costs of region {region} ({amount} euros) grown by {growth} a "
-                    "year for {years} years reach {most:,} euros or more, beyond the largest "
-                    "amount the library holds"
-                ),
-                region=shown(region),
-                amount=statement.personnel,
-                growth=shown(personnel_growth),
-                years=years,
-                most=MAX_EUROS,
-            )
-        grown[region] = attrs.evolve(statement, personnel=from_cents(personnel))
-    return MappingProxyType(grown)
-
-
-def estimate_wind_down(agreement: Agreement, year: int, plan: CostPlan) -> WindDown | None:
-    """Estimate the wind-down's costs in ``year`` from the year's cost plan (C13, I5).
-
-    After full termination each post's costs run on until its employment
-    ends, for at most 12 months (`run_on_period`). Actual run-on costs come
-    from the employer's books and go to `wind_down`; for planning, this
-    estimates them from the plan, the posts' costs for a whole year:
-
-    * costs: each item of a region's annual plan pro rata to the time its
-      posts run on within ``year`` (FTE × time, over the region's FTE × the
-      whole year), rounded half up to cents item by item. In a year after
-      the one the agreement ends in, time is counted in days. In the year
-      the agreement ends in (an end inside the year), it is counted as the
-      settlement of the year's first part counts it (I10): in twelfths, one
-      for each whole calendar month and a fraction for a month's remaining
-      days, or in days under ``span_weighting="days"``; so the settlement
-      and the run-on together make up the year's plan;
-    * funding: the schedule's rates for the run-on months, computed as a
-      settlement computes them (policy ``part_year_funding``, I7), so a
-      schedule without funding gives none; the result's
-      `RegionWindDown.funding` keeps the derivation;
-    * the net is split by the wind-down's rules among the former parties
-      (I5, I13).
-
-    Args:
-        agreement: The agreement with every party's notice recorded.
-        year: A calendar year after the agreement's end, or the year it
-            ends in when it ends before 31 December.
-        plan: The year's costs per region name, as for `settle`.
-
-    Returns:
-        The estimated wind-down of the regions whose posts run on in
-        ``year``, or ``None`` if the agreement does not end before the
-        year's last day or no post runs on in it.
-
-    Examples:
-        >>> import datetime as dt
-        >>> from kim_cooperation import presets
-        >>> base = presets.coesfeld()
-        >>> ended = base.give_notices(dict.fromkeys(base.parties, dt.date(2024, 6, 30)))
-        >>> run_on = estimate_wind_down(ended, 2026, presets.coesfeld_cost_plan_2023())
-        >>> nord = run_on.regions[0]
-        >>> nord.costs.total, nord.funding.amount, nord.net
-        (Decimal('170000.00'), Decimal('137500.00'), Decimal('32500.00'))
-        >>> estimate_wind_down(ended, 2027, presets.coesfeld_cost_plan_2023()) is None
-        True
-
-        The invented example ends on 31 March 2026 when everyone gives
-        notice by 30 September 2025; region West's post runs on from
-        1 April, nine twelfths of the year's plan of 66,000.00:
-
-        >>> from kim_cooperation import scenario
-        >>> early = scenario.all_give_notice(presets.example(), dt.date(2025, 9, 30))
-        >>> plan = presets.example_cost_plans()[2026]
-        >>> west = estimate_wind_down(early, 2026, plan).regions[2]
-        >>> west.costs.total, west.funding.amount, west.net
-        (Decimal('49500.00'), Decimal('42250.00'), Decimal('7250.00'))
-    """
-    check_agreement(agreement)
-    check_year(year)
-    ends = agreement.ends
-    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    if ends is None or ends >= last:
-        return None
-    # In the year of the end the run-on complements the settled part (I10);
-    # in the years after, it is weighed in days.
-    weighting = agreement.policies.span_weighting if ends >= first else SpanWeighting.DAYS
-    estimated: list[tuple[Region, CostStatement, RegionFunding, tuple[()]]] = []
-    for region, statement in costs_by_region(agreement, plan).items():
-        time = Fraction(0)
-        running: list[Post] = []
-        for post in region.posts:
-            period = run_on_period(ends, post.employment_end)
-            if period.first_day is None or period.last_day is None:
-                continue
-            start = max(period.first_day, first, post.employment_start or first)
-            stop = min(period.last_day, last)
-            if start <= stop:
-                time += post.fte * _part_of_year(start, stop, weighting)
-                running.append(attrs.evolve(post, employment_end=stop))
-        if not running:
-            continue
-        funding = region_funding(
-            running,
-            year,
-            agreement.funding,
-            active_from=ends + dt.timedelta(days=1),
-            method=agreement.policies.part_year_funding,
-        )
-        estimated.append((region, _pro_rata(statement, time / region.fte), funding, ()))
-    if not estimated:
-        return None
-    return _wind_down_of(agreement, ends, estimated)
-
-
-def _part_of_year(first: dt.date, last: dt.date, weighting: SpanWeighting) -> Fraction:
-    """The part of a calendar year from ``first`` to ``last``, both in the same year (I10).
-
-    In days: the days over the days of the year. In twelfths: one twelfth
-    for each calendar month, of which a month's days count pro rata.
-    """
-    if weighting is SpanWeighting.DAYS:
-        return Fraction((last - first).days + 1, 366 if calendar.isleap(first.year) else 365)
-    part = Fraction(0)
-    for month in range(first.month, last.month + 1):
-        days = calendar.monthrange(first.year, month)[1]
-        since = first.day if month == first.month else 1
-        until = last.day if month == last.month else days
-        part += Fraction(until - since + 1, days)
-    return part / 12
-
-
-def _pro_rata(statement: CostStatement, factor: Fraction) -> CostStatement:
-    """Each item times ``factor``, rounded half up to cents item by item."""
-    return CostStatement(
-        **{
-            item.value: from_cents(
-                round_half_up_to_cents(Fraction(to_cents(statement.amount(item)), 100) * factor)
-            )
-            for item in CostItem
-        }
-    )
-
-
-def _settled_part(agreement: Agreement, year: int, plan: CostPlan) -> CostPlan:
-    """The plan's part for the agreement's part of the year it ends in (C11, C13, I10).
-
-    Each item pro rata to the part of the year the agreement runs (from
-    1 January or its start to its end): in twelfths, or in days under
-    ``span_weighting="days"``; rounded half up to cents once per item.
-    """
-    first, last = year_window(agreement, year)
-    part = _part_of_year(first, last, agreement.policies.span_weighting)
-    return MappingProxyType(
-        {
-            region.name: _pro_rata(statement, part)
-            for region, statement in costs_by_region(agreement, plan).items()
-        }
-    )
-
-
-def _frozen_plan(plan: CostPlan) -> CostPlan:
-    """Keep a year's plan as a private read-only copy that pickles, copies and hashes."""
-    return plan if isinstance(plan, FrozenMapping) else FrozenMapping(plan)
 
 
 @result_type(made_by="project()")
@@ -697,36 +437,6 @@ def project(
                 builder(YearResult)(year=year, plan=plan, settlement=settle(agreement, year, plan))
             )
     return builder(Projection)(agreement=agreement, results=tuple(results))
-
-
-def _plans_per_year(
-    years: list[int], plans: CostPlan | Mapping[int, CostPlan], growth: Exact
-) -> dict[int, CostPlan]:
-    if not isinstance(plans, Mapping) or not plans:
-        raise InvalidValueError(
-            N_("plans must be a non-empty mapping: a base plan by region name, or plans by year")
-        )
-    keys = list(plans)
-    if all(isinstance(key, int) and not isinstance(key, bool) for key in keys):
-        if _growth_rate(growth) != 0:
-            raise InvalidValueError(
-                N_(
-                    "personnel_growth applies to a base plan; with plans per year put the "
-                    "grown costs into the plans"
-                )
-            )
-        per_year: Mapping[int, CostPlan] = plans  # type: ignore[assignment]
-        missing = [year for year in years if year not in per_year]
-        if missing:
-            raise InvalidValueError(N_("plans per year lack the years {missing}"), missing=missing)
-        return {year: per_year[year] for year in years}
-    if not all(isinstance(key, str) for key in keys):
-        raise InvalidValueError(
-            N_("plans must be keyed by region names or by years, got keys {keys}"),
-            keys=shown(keys),
-        )
-    base: CostPlan = plans  # type: ignore[assignment]
-    return {year: grow_plan(base, year - years[0], growth) for year in years}
 
 
 def _say(template: str, lang: Lang, /, **fields: object) -> str:
