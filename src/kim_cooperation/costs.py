@@ -24,7 +24,7 @@ Examples:
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import ItemsView, Mapping
 from decimal import Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
@@ -315,29 +315,52 @@ def costs_by_region(
         ['Mitte']
     """
     check_agreement(agreement)
+    found: dict[Region, CostStatement] = {}
+    for key, statement in _cost_items(costs):
+        _add_costs(found, agreement.region(_region_key(key)), key, statement)
+    return {region: found[region] for region in agreement.regions if region in found}
+
+
+def _cost_items(costs: object) -> ItemsView[object, object]:
+    """The items of a cost plan, checked to be a mapping with at least one region (C8).
+
+    `costs_by_region` and the settlement resolve a plan in the same steps:
+    this check; then for each item `_region_key`, the agreement's look-up
+    of the region, and `_add_costs`; then the agreement's region order. The
+    settlement looks the regions up itself, so that these rules never call
+    back into the agreement.
+    """
     if not isinstance(costs, Mapping):
         raise InvalidTypeError(
             f"costs must be a mapping of region name to CostStatement, got {type(costs).__name__}"
         )
     if not costs:
         raise InvalidValueError(N_("costs must name at least one region"))
-    found: dict[Region, CostStatement] = {}
-    for key, statement in costs.items():
-        if not isinstance(key, str | Region):
-            raise InvalidTypeError(
-                f"costs are keyed by region name or Region, got {type(key).__name__} {shown(key)}"
-            )
-        region = agreement.region(key)
-        if not isinstance(statement, CostStatement):
-            raise InvalidTypeError(
-                f"costs of region {region.name!r} must be a CostStatement, "
-                f"got {type(statement).__name__} {shown(statement)}"
-            )
-        if region in found:
-            raise InvalidValueError(
-                N_("costs name region {region!r} twice ({key})"),
-                region=region.name,
-                key=shown(key),
-            )
-        found[region] = statement
-    return {region: found[region] for region in agreement.regions if region in found}
+    return costs.items()
+
+
+def _region_key(key: object) -> str | Region:
+    """A cost plan's key, checked to be a region's name or a `Region`, before it is looked up."""
+    if not isinstance(key, str | Region):
+        raise InvalidTypeError(
+            f"costs are keyed by region name or Region, got {type(key).__name__} {shown(key)}"
+        )
+    return key
+
+
+def _add_costs(
+    found: dict[Region, CostStatement], region: Region, key: object, statement: object
+) -> None:
+    """Add ``region``'s cost statement, given under ``key``, to ``found``; refuse a second one (C8)."""
+    if not isinstance(statement, CostStatement):
+        raise InvalidTypeError(
+            f"costs of region {region.name!r} must be a CostStatement, "
+            f"got {type(statement).__name__} {shown(statement)}"
+        )
+    if region in found:
+        raise InvalidValueError(
+            N_("costs name region {region!r} twice ({key})"),
+            region=region.name,
+            key=shown(key),
+        )
+    found[region] = statement

@@ -549,6 +549,11 @@ def reference_day(agreement: Agreement, region: Region, year: int) -> dt.date | 
     check_agreement(agreement)
     check_region(region)
     check_year(year)
+    return _reference_day(agreement, region, year)
+
+
+def _reference_day(agreement: Agreement, region: Region, year: int) -> dt.date | None:
+    """`reference_day` for arguments already checked: the settlement's path (I9)."""
     if region.split_key.kind is not KeyKind.POPULATION:
         return None
     return agreement.policies.population_reference.reference_day(year)

@@ -8,6 +8,10 @@ among the towns still there. When every party has given notice, the
 agreement ends on the last of their termination dates and the wind-down
 follows (C13).
 
+For the settlement, `_region_year` computes who bears what of a region's
+year once: its spans, each town's fraction, the employer that bills it and
+the population reference day, from the pieces the settlement passes down.
+
 Cases the text does not settle are refused with `UndecidedCaseError` (I8):
 the employer of a region leaving while other towns of the region stay,
 unless its notice names a successor employer (`employer_on`), and every
@@ -31,11 +35,13 @@ import datetime as dt
 from collections.abc import Mapping
 from fractions import Fraction
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kim_cooperation._checks import check_agreement, check_date, check_region
+from kim_cooperation.keys import _reference_day
 from kim_cooperation.party import Party
 from kim_cooperation.roll import (
+    _employer_on,
     agreement_end,
     check_notices,
     employer_for_year,
@@ -44,7 +50,14 @@ from kim_cooperation.roll import (
     members_on,
     termination_of,
 )
-from kim_cooperation.spans import day_shares, year_shares, year_spans, year_window
+from kim_cooperation.spans import (
+    Span,
+    _settled_year,
+    day_shares,
+    year_shares,
+    year_spans,
+    year_window,
+)
 
 if TYPE_CHECKING:
     from kim_cooperation.agreement import Agreement
@@ -142,3 +155,59 @@ def members_for_year(agreement: Agreement, region: Region, year: int) -> tuple[P
     check_region(region)
     first, _ = year_window(agreement, year)
     return members_on(agreement, first, region=region)
+
+
+class _RegionYear(NamedTuple):
+    """Who bears what of a region's year, as a settlement needs it (C3, C4, C11, C12, I9, I10).
+
+    Attributes:
+        spans: The year's spans of unchanged members (`year_spans`).
+        shares: Each bearer's exact fraction of the year, by AGS (`year_shares`).
+        integers: The numerators of ``shares`` over one common denominator,
+            by AGS: the weights of the largest-remainder split (I2).
+        employer: The employer that settles and bills the year: the one on
+            the last day of the year's window (C3, C9; `employer_for_year`).
+        reference_day: The day whose population counts split the year, for
+            a population key not set aside; else ``None`` (I9).
+    """
+
+    spans: tuple[Span, ...]
+    shares: dict[Party, Fraction]
+    integers: dict[Party, int]
+    employer: Party
+    reference_day: dt.date | None
+
+
+def _region_year(
+    agreement: Agreement,
+    region: Region,
+    year: int,
+    window: tuple[dt.date, dt.date],
+    *,
+    equal_parts: bool,
+) -> _RegionYear:
+    """Compute who bears what of ``region``'s ``year``, once for its settlement (C3, C4, C11, C12).
+
+    Args:
+        agreement: The agreement, read for its notices, policies and
+            population counts; never called back.
+        region: A region of the agreement, already looked up.
+        year: The year settled.
+        window: The year's `year_window`, computed once for all regions.
+        equal_parts: Split in equal parts whatever the region's key (C10, I12).
+
+    Raises:
+        NoPopulationCountError: A population key lacks a town's count.
+        UndecidedCaseError: Under ``withdrawal_split="key"`` the towns that
+            remain all have weight zero.
+    """
+    spans, shares, integers = _settled_year(
+        agreement, region, year, window, equal_parts=equal_parts
+    )
+    return _RegionYear(
+        spans=spans,
+        shares=shares,
+        integers=integers,
+        employer=_employer_on(agreement, region, window[1]),
+        reference_day=None if equal_parts else _reference_day(agreement, region, year),
+    )

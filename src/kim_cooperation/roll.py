@@ -92,7 +92,16 @@ def employer_on(agreement: Agreement, region: str | Region, day: dt.date) -> Par
     check_agreement(agreement)
     found = agreement.region(region)
     check_date(day, what="day")
-    employer = found.employer
+    return _employer_on(agreement, found, day)
+
+
+def _employer_on(agreement: Agreement, region: Region, day: dt.date) -> Party:
+    """`employer_on` for a region of the agreement and a date, both already checked (C3, I8).
+
+    The settlement's path: it follows the notices only, and never calls back
+    into the agreement.
+    """
+    employer = region.employer
     # Each successor outlasts its predecessor (check_notices), so the chain ends.
     while (notice := _notice_of(agreement, employer)) is not None and notice.successor:
         if day <= termination_date(notice.received, agreement.notice_terms):

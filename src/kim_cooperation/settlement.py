@@ -23,6 +23,13 @@ For each region and year:
    year in which a successor employer took over, each employer its part of
    that employer's spans.
 
+A settlement flows downwards: `settle` looks the regions up in the agreement
+and computes once what every region shares (the days the agreement runs in
+the year, the months' funding rates); then for each region its funding
+(`kim_cooperation.funding`) and who bears what
+(`kim_cooperation.membership`) are computed once each and passed on. The
+rules below never call back into the agreement or the settlement.
+
 Examples:
     >>> from kim_cooperation import presets, settle
     >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
@@ -50,7 +57,7 @@ from kim_cooperation._checks import builder, check_year, reads_older_pickles, re
 from kim_cooperation._table import Exportable, Record, TableKind
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.clauses import Clause, Interpretation
-from kim_cooperation.costs import CostStatement, costs_by_region
+from kim_cooperation.costs import CostStatement, _add_costs, _cost_items, _region_key
 from kim_cooperation.errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -65,12 +72,13 @@ from kim_cooperation.funding import (
     region_funding,
 )
 from kim_cooperation.i18n import N_
-from kim_cooperation.keys import EQUAL_KEY, SplitKey, reference_day
+from kim_cooperation.keys import EQUAL_KEY, SplitKey
+from kim_cooperation.membership import _region_year
 from kim_cooperation.money import from_cents, to_cents
 from kim_cooperation.party import Party
 from kim_cooperation.policy import PartYearFunding, ShareBasis
 from kim_cooperation.region import Region
-from kim_cooperation.spans import Span, settled_year, year_spans, year_window
+from kim_cooperation.spans import Span, year_spans, year_window
 from kim_cooperation.split import Allocation, _split_trusted, largest_remainder
 
 __all__ = ["BillingLine", "RegionSettlement", "Settlement", "SettlementLine", "settle"]
@@ -412,21 +420,31 @@ def settle(agreement: Agreement, year: int, costs: Mapping[str, CostStatement]) 
             year=year,
             start=agreement.start,
         )
-    method = agreement.policies.part_year_funding
-    _, last = year_window(agreement, year)
-    # Funding ends with the agreement; after it, the wind-down takes over (C13).
-    until = last if last == agreement.ends else None
-    # The months' rates are the same for every region: look them up once.
+    # What is the same for every region is computed once, here, and passed down: the days
+    # the agreement runs in the year (C11, C13; after its end only the wind-down remains),
+    # and the months' funding rates, funded to the window's last day (C5, C13).
+    window = year_window(agreement, year)
+    first, last = window
     rates = (
-        _month_rates(agreement.funding, year, agreement.start, until)
-        if method is PartYearFunding.TWELFTHS
+        _month_rates(agreement.funding, year, first, last)
+        if agreement.policies.part_year_funding is PartYearFunding.TWELFTHS
         else None
     )
     settled = tuple(
-        _settle_region(agreement, region, year, statement, rates, until=until)
-        for region, statement in costs_by_region(agreement, costs).items()
+        _settle_region(agreement, region, year, statement, window=window, rates=rates)
+        for region, statement in _costs_by_region(agreement, costs).items()
     )
     return _settlement(agreement=agreement, year=year, regions=settled)
+
+
+def _costs_by_region(
+    agreement: Agreement, costs: Mapping[str, CostStatement]
+) -> dict[Region, CostStatement]:
+    """`costs_by_region`, with the regions looked up here: the cost rules never call back up (C8)."""
+    found: dict[Region, CostStatement] = {}
+    for key, statement in _cost_items(costs):
+        _add_costs(found, agreement.region(_region_key(key)), key, statement)
+    return {region: found[region] for region in agreement.regions if region in found}
 
 
 def _settle_region(
@@ -434,48 +452,53 @@ def _settle_region(
     region: Region,
     year: int,
     costs: CostStatement,
-    rates: _MonthRates | None,
     *,
-    until: dt.date | None,
+    window: tuple[dt.date, dt.date],
+    rates: _MonthRates | None,
 ) -> RegionSettlement:
+    """Settle one region's year from its funding and its members, each computed once (C4–C10)."""
+    first, last = window
     funding = (
         region_funding(
             region.posts,
             year,
             agreement.funding,
-            active_from=agreement.start,
+            active_from=first,
             method=agreement.policies.part_year_funding,
-            active_until=until,
+            active_until=last,
         )
         if rates is None
         else _funding_in_twelfths(region.posts, year, rates)
     )
+    lost = funding.lost
     balance = to_cents(costs.total) - to_cents(funding.amount)
-    own_share = from_cents(max(balance, 0))
-    equal_parts = funding.lost and agreement.policies.no_funding_split is ShareBasis.EQUAL
-    spans, shares, integers = settled_year(agreement, region, year, equal_parts=equal_parts)
-    if funding.lost:
+    equal_parts = lost and agreement.policies.no_funding_split is ShareBasis.EQUAL
+    members = _region_year(agreement, region, year, window, equal_parts=equal_parts)
+    spans = members.spans
+    if lost:
         clause = Clause.C10
-    elif set(shares) != set(region.members) or any(span.clause is Clause.C12 for span in spans):
+    elif set(members.shares) != set(region.members) or any(
+        span.clause is Clause.C12 for span in spans
+    ):
         clause = Clause.C12  # someone has left; their share has passed on
     else:
         clause = Clause.C4
-    employer = agreement.employer_of(region, year)
+    employer = members.employer
     split = _split_trusted(
-        max(balance, 0), shares, first=employer, clause=clause, integers=integers
+        max(balance, 0), members.shares, first=employer, clause=clause, integers=members.integers
     )
     return _region_settlement(
         region=region,
         year=year,
         costs=costs,
         funding=funding,
-        own_share=own_share,
+        own_share=from_cents(max(balance, 0)),
         surplus=from_cents(max(-balance, 0)),
         split=split,
         billing=_billing(year, split, spans, employer),
         employer=employer,
         key=EQUAL_KEY if equal_parts else region.split_key,
-        reference_day=None if equal_parts else reference_day(agreement, region, year),
+        reference_day=members.reference_day,
         spans=spans,
     )
 

@@ -69,7 +69,7 @@ from kim_cooperation.i18n import N_
 from kim_cooperation.keys import KeyKind, key_integers, key_weights
 from kim_cooperation.party import Party
 from kim_cooperation.policy import ShareBasis, SpanWeighting, WithdrawalScope
-from kim_cooperation.roll import agreement_end, employer_on, members_on
+from kim_cooperation.roll import _employer_on, agreement_end, members_on
 
 if TYPE_CHECKING:
     from kim_cooperation.agreement import Agreement
@@ -231,14 +231,31 @@ def settled_year(
     """Return ``region``'s spans of ``year``, each party's exact fraction of the year, and integers (I10).
 
     The same as `year_spans` and `year_shares` of its result, computed at
-    once: the settlement's path, where the shares are summed on integers.
+    once and on integers, as the settlement computes them.
     The third item holds the fractions' numerators over one common
     denominator, in AGS order: integers in the same ratio, ready for the
     largest-remainder split.
     """
     check_agreement(agreement)
     check_region(region)
-    first, last = year_window(agreement, year)
+    window = year_window(agreement, year)
+    return _settled_year(agreement, region, year, window, equal_parts=equal_parts)
+
+
+def _settled_year(
+    agreement: Agreement,
+    region: Region,
+    year: int,
+    window: tuple[dt.date, dt.date],
+    *,
+    equal_parts: bool,
+) -> tuple[tuple[Span, ...], dict[Party, Fraction], dict[Party, int]]:
+    """`settled_year` for arguments already checked, given the year's `year_window`.
+
+    The settlement computes the window once for all its regions. This reads
+    the agreement's fields and look-up tables and never calls back into it.
+    """
+    first, last = window
     policies = agreement.policies
     scope_all = policies.withdrawal_scope is WithdrawalScope.AGREEMENT
     regions = agreement.regions if scope_all else (region,)
@@ -309,7 +326,7 @@ def settled_year(
                 days=days,
                 weight=Fraction(unit, total),
                 members=members[region],
-                employer=employer_on(agreement, region, start),
+                employer=_employer_on(agreement, region, start),
                 bearers=tuple(numerators),
                 # In lowest terms, so that equal shares make equal spans.
                 numerators=tuple(number // lowest for number in numerators.values()),
