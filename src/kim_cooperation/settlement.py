@@ -379,7 +379,12 @@ type.__setattr__(Settlement, "__setstate__", _read_settlement)
 
 
 def settle(agreement: Agreement, year: int, costs: Mapping[str, CostStatement]) -> Settlement:
-    """Settle the regions' own shares for one year (C4, C5, C7, C9, C10).
+    """Settle the regions' own shares for one year (C4, C5, C7, C9, C10; I4, I6, I12).
+
+    Funding beyond a region's costs is reported as its surplus, never paid
+    out (I6). In a year without any funding the towns bear the whole costs
+    (C10) within their region, paid to its employer (I4): in equal parts, or
+    by the region's key under ``no_funding_split="key"`` (I12).
 
     Args:
         agreement: The agreement.

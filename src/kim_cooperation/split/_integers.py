@@ -31,7 +31,7 @@ hundreds of thousands of digits for every party.
 
 
 def largest_remainder(total: int, weights: Sequence[Fraction]) -> list[int]:
-    """Split ``total`` units by ``weights`` with the largest-remainder method.
+    """Split ``total`` units by ``weights`` with the largest-remainder method (I2).
 
     This is the bare algorithm, on integers: the public functions
     `split_equally` and `split_by_weight` check parties and money and call
