@@ -61,6 +61,16 @@ def test_json_has_an_entry_per_benchmark(quick_run: tuple[str, dict[str, Any]]) 
         assert all(result["benchmark"] == name for result in entry["results"])
 
 
+def test_the_file_benchmark_loads_hundreds_of_towns(
+    quick_run: tuple[str, dict[str, Any]],
+) -> None:
+    """Loading is measured per town at several sizes (tests/test_bounded.py checks it is linear)."""
+    output, data = quick_run
+    cases = {result["case"] for result in data["benchmarks"]["files"]["results"]}
+    assert cases >= {"load 100 towns", "load 400 towns"}
+    assert "per town" in output
+
+
 def test_a_subset_runs_alone(tmp_path: Path) -> None:
     results = tmp_path / "split.json"
     completed = subprocess.run(

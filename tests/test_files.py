@@ -26,7 +26,7 @@ from typing import Any
 import attrs
 import jsonschema  # type: ignore[import-untyped]
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kim_cooperation as kim
@@ -275,22 +275,21 @@ def schema_validator() -> Any:
 
 
 class TestRoundTrip:
+    # One drawing of documents serves both properties of a dumped file: drawing agreements is
+    # most of the time, so checking the schema on the same text halves it.
     @given(document=documents(), file_format=st.sampled_from(FORMATS))
-    def test_model_to_file_to_model(
-        self, document: AgreementFile, file_format: FileFormat
-    ) -> None:
-        text = dump_agreement(document, format=file_format)
-        loaded = loads_agreement(text, format=file_format)
-        assert loaded == document
-        assert dump_agreement(loaded, format=file_format) == text
-
-    @given(document=documents(), file_format=st.sampled_from(FORMATS))
-    def test_dumped_files_validate_against_the_schema(
+    def test_a_dumped_file_is_valid_and_loads_back_the_same(
         self, document: AgreementFile, file_format: FileFormat
     ) -> None:
         text = dump_agreement(document, format=file_format)
         schema_validator().validate(as_json_data(text, file_format))
+        loaded = loads_agreement(text, format=file_format)
+        assert loaded == document
+        assert dump_agreement(loaded, format=file_format) == text
 
+    # The round trip of agreements is the property above; this one only checks that a bare
+    # agreement comes back without cost plans, which no shape of agreement changes.
+    @settings(max_examples=25)
     @given(agreement=agreements())
     def test_an_agreement_alone_has_no_cost_plans(self, agreement: Agreement) -> None:
         loaded = loads_agreement(dump_agreement(agreement))
