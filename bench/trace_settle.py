@@ -1,4 +1,4 @@
-"""Trace `settle` calls: which modules they enter, where they climb back up, what they compute.
+"""Trace `settle` and the calls around it: which modules they enter, where they climb back up.
 
 Usage (from the project's root, with the project's virtual environment)::
 
@@ -7,7 +7,8 @@ Usage (from the project's root, with the project's virtual environment)::
 Issue 14, item 4 asks that a settle call flow downwards: membership, funding
 and costs each computed once per region and year, and no return trips from
 the rules below back into the agreement or the settlement. This tool
-measures that for three settlements:
+measures that, and what they compute, for three settlements (`cases`),
+and the return trips of the calls around them (`calls`). The settlements:
 
 ``coesfeld 2023``
     ``settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())``:
@@ -21,7 +22,23 @@ measures that for three settlements:
     the same, with West's employer Haselstein leaving on 31 March 2026 and
     Immental taking over as employer (C3, C9, I8), billing two employers.
 
-Every Python call made while ``settle`` runs is seen through `sys.setprofile`.
+The calls around them:
+
+``agreement methods``
+    each method of `Agreement` that asks the roll or membership (who is a
+    member, who employs, when a party leaves, who holds which share of the
+    posts), on the handover agreement above, and recording and withdrawing
+    a notice;
+``made, unpickled``
+    an agreement made from its fields, and one fresh from a pickle asked
+    who its members are: where its look-up tables are derived;
+``above the agreement``
+    the modules above it that resolve cost plans against its regions: a
+    projection over the year the example agreement ends (quarter notice
+    terms), the wind-down's estimate and split of the Coesfeld agreement's
+    run-on, and an agreement file with a cost plan.
+
+Every Python call made while a traced call runs is seen through `sys.setprofile`.
 A function belongs to the module of kim_cooperation whose file defines it
 (a subpackage's files count as the subpackage; code attrs generates for a
 class counts as the class's module). Comprehensions and generator
@@ -41,13 +58,19 @@ For each settlement the tool prints:
   Calls into a method attrs makes for a class (its ``__init__``, its
   ``__hash__``) from a generic helper of a lower module (the builder of
   results, a read-only mapping) are listed apart: they are how values are
-  built and looked up, not trips of the rules back up;
+  built and looked up, not trips of the rules back up. The ``__getattr__``
+  attrs makes for a cached property is not among them: it runs the class's
+  own code (an agreement deriving its look-up tables on first read), so a
+  lower module's call into it climbs;
 * how often the membership, funding and cost computations run: a run is a
   call into one of the functions of the computation (listed in
   `COMPUTATIONS`) that is not made from within another run of it. A run
   made for a region (a function with a ``region`` argument, or called
   while a region is being settled) is counted per region and year; the
   others per year.
+
+For each call around the settlements it prints how many calls it makes into
+the package, how many of them climb up, and which.
 """
 
 from __future__ import annotations
@@ -55,8 +78,10 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import inspect
+import pickle
 import sys
 import time
+import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -67,6 +92,9 @@ from typing import Final
 
 import kim_cooperation
 from kim_cooperation import Agreement, CostStatement, Region, presets, settle
+from kim_cooperation.files import AgreementFile
+from kim_cooperation.projection import estimate_wind_down, project
+from kim_cooperation.winddown import wind_down
 
 PACKAGE: Final = "kim_cooperation"
 PACKAGE_DIR: Final = Path(kim_cooperation.__file__).resolve().parent
@@ -135,6 +163,8 @@ COMPUTATIONS: Final[Mapping[str, Mapping[str, frozenset[str]]]] = {
     "costs": {
         "costs": frozenset({"costs_by_region", "_cost_items", "_add_costs"}),
         "settlement": frozenset({"_costs_by_region"}),
+        # The agreement's own resolution, for the modules above it (agreement/_costs.py).
+        "agreement": frozenset({"costs_by_region"}),
     },
 }
 """The functions of each computation, by module (names that do not exist are never seen)."""
@@ -259,12 +289,13 @@ class Layers:
 # --------------------------------------------------------------------------- the trace
 
 _COMPREHENSIONS: Final = frozenset({"<genexpr>", "<listcomp>", "<dictcomp>", "<setcomp>"})
+_ATTRS_MADE: Final = "<attrs generated"
 _GENERATOR: Final = inspect.CO_GENERATOR | inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR
 
 
 def _qualname(code: CodeType) -> str:
     """The function's name in its module; with its class for a method attrs made."""
-    if code.co_filename.startswith("<attrs generated"):
+    if code.co_filename.startswith(_ATTRS_MADE):
         return f"{code.co_filename.rstrip('>').rsplit('.', 1)[-1]}.{code.co_name}"
     return code.co_qualname
 
@@ -289,7 +320,9 @@ class Trace:
     plumbing: Counter[tuple[str, str]] = field(default_factory=Counter)
     # (computation, region name or "" for a yearly run, year, function) -> runs
     runs: Counter[tuple[str, str, int, str]] = field(default_factory=Counter)
-    _modules: dict[CodeType, str | None] = field(default_factory=dict)
+    # Keyed by the code and its file: attrs makes equal code for equal methods of
+    # different classes (a cached property's __getattr__), which only the file tells apart.
+    _modules: dict[tuple[CodeType, str], str | None] = field(default_factory=dict)
     _started: set[FrameType] = field(default_factory=set)
     _open_runs: dict[FrameType, str] = field(default_factory=dict)
 
@@ -320,7 +353,7 @@ class Trace:
                     f"{caller}.{_qualname(caller_frame.f_code)}",
                     f"{callee}.{_qualname(code)}",
                 )
-                if code.co_filename.startswith("<attrs generated"):
+                if _ATTRS_MADE in code.co_filename and code.co_name != "__getattr__":
                     self.plumbing[edge] += 1
                 else:
                     self.climbs_into[callee] += 1
@@ -331,9 +364,10 @@ class Trace:
             self._count_run(computation, f"{_short(callee)}.{code.co_name}", frame)
 
     def _module(self, code: CodeType) -> str | None:
-        if code not in self._modules:
-            self._modules[code] = module_of(code)
-        return self._modules[code]
+        key = (code, code.co_filename)
+        if key not in self._modules:
+            self._modules[key] = module_of(code)
+        return self._modules[key]
 
     def _package_caller(self, frame: FrameType) -> FrameType | None:
         """The nearest calling frame in the package, past code outside it (attrs, functools)."""
@@ -415,6 +449,88 @@ def trace_case(case: Case, layers: Layers) -> Trace:
     return trace
 
 
+@dataclass(frozen=True)
+class Call:
+    """One call around the settlements to trace (see the module docs)."""
+
+    group: str
+    label: str
+    call: Callable[[], object]
+
+
+def calls() -> list[Call]:
+    """The calls around the settlements traced (see the module docs)."""
+    example = presets.example()
+    received = dt.date(2025, 9, 30)
+    handover = example.give_notices({"Lindenhöhe": received, "Fuchsberg": received}).give_notice(
+        "Haselstein", received, successor="Immental"
+    )
+    day = dt.date(2026, 5, 1)
+    coesfeld = presets.coesfeld()
+    stored = pickle.dumps(handover)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # notices received on a Sunday: not the point here
+        ended = coesfeld.give_notices(dict.fromkeys(coesfeld.parties, dt.date(2024, 6, 30)))
+    example_ended = example.give_notices(dict.fromkeys(example.parties, received))
+    plan_2023 = presets.coesfeld_cost_plan_2023()
+    methods = "agreement methods"
+    made = "made, unpickled"
+    above = "above the agreement"
+    return [
+        Call(methods, "termination_of", lambda: handover.termination_of("Fuchsberg")),
+        Call(methods, "is_member", lambda: handover.is_member("Fuchsberg", day)),
+        Call(methods, "members_on, a region", lambda: handover.members_on(day, region="Ost")),
+        Call(methods, "members_on, all", lambda: handover.members_on(day)),
+        Call(methods, "post_shares", lambda: handover.post_shares(day)),
+        Call(methods, "employer_on", lambda: handover.employer_on("West", day)),
+        Call(methods, "employer_of", lambda: handover.employer_of("West", 2026)),
+        Call(methods, "ends", lambda: handover.ends),
+        Call(methods, "give_notice", lambda: example.give_notice("Fuchsberg", received)),
+        Call(methods, "withdraw_notice", lambda: handover.withdraw_notice("Fuchsberg", received)),
+        Call(
+            made,
+            "Agreement(...)",
+            lambda: Agreement(
+                name=handover.name,
+                parties=handover.parties,
+                regions=handover.regions,
+                funding=handover.funding,
+                start=handover.start,
+                notice_terms=handover.notice_terms,
+                notices=handover.notices,
+                population=handover.population,
+            ),
+        ),
+        Call(made, "unpickled, members_on", lambda: pickle.loads(stored).members_on(day)),
+        Call(
+            above,
+            "project 2025-2027, ends 2026",
+            lambda: project(example_ended, [2025, 2026, 2027], presets.example_cost_plans()[2025]),
+        ),
+        Call(above, "estimate_wind_down 2026", lambda: estimate_wind_down(ended, 2026, plan_2023)),
+        Call(
+            above,
+            "wind_down",
+            lambda: wind_down(
+                ended, dt.date(2025, 12, 31), {"Mitte": CostStatement(personnel=68000)}
+            ),
+        ),
+        Call(
+            above,
+            "AgreementFile",
+            lambda: AgreementFile(agreement=coesfeld, cost_plans={2024: plan_2023}),
+        ),
+    ]
+
+
+def trace_call(call: Call, layers: Layers) -> Trace:
+    """Make ``call`` once under the trace (after an untraced warm-up)."""
+    call.call()
+    with traced(layers) as trace:
+        call.call()
+    return trace
+
+
 def per_call(function: Callable[[], object], *, seconds: float = 0.5) -> float:
     """The median time of one call, in seconds, over repeats of about ``seconds`` / 5."""
     loops = 1
@@ -486,10 +602,24 @@ def _listed(functions: Counter[str], regions: int) -> str:
     return f" ({shown})"
 
 
+def report_calls(traced_calls: list[tuple[Call, Trace]]) -> None:
+    print("== calls around the settlements ==")
+    print(f"{'group':<20} {'call':<30} {'calls':>6} {'climbing':>9}")
+    for call, trace in traced_calls:
+        climbing = sum(trace.climbs.values())
+        print(f"{call.group:<20} {call.label:<30} {trace.calls:>6} {climbing:>9}")
+        for (origin, target), count in sorted(trace.climbs.items(), key=lambda item: -item[1]):
+            print(f"{'':<20}   {count:>4}  {_short(origin)} -> {_short(target)}")
+    total = sum(sum(trace.climbs.values()) for _, trace in traced_calls)
+    print(f"calls that climb up, in all: {total}")
+    print()
+
+
 def main() -> None:
     layers = Layers.of_package()
     for case in cases():
         report(case, trace_case(case, layers), layers)
+    report_calls([(call, trace_call(call, layers)) for call in calls()])
     print("time per settle call (median of 5 repeats):")
     for case in cases():
 

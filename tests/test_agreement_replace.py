@@ -30,7 +30,7 @@ from kim_cooperation import (
     WithdrawalScope,
     presets,
 )
-from kim_cooperation.agreement import _Index
+from kim_cooperation.agreement._index import _Index
 from strategies import notice_sets_with_an_employer, valid_notice_sets
 
 BASE = presets.coesfeld()

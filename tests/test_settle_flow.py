@@ -7,6 +7,13 @@ for every region (the days the agreement runs in the year, the months'
 funding rates) once a year. The rules it calls never call back into
 `kim_cooperation.agreement` or `kim_cooperation.settlement`.
 
+The same holds around the settlement: the `Agreement` methods that ask the
+roll and membership (C3, C4, C11, C12) look the party or region up and pass
+it down; an agreement derives its look-up tables when it is made or
+unpickled, not when a rule first reads them; and the modules above the
+agreement that resolve cost plans (the projection, the wind-down, the
+agreement files: C8, C13) do not make the cost rules call back up.
+
 The calls are seen through `sys.setprofile`, by the code objects of the
 functions, so the counts do not depend on how a module imports a function.
 A run of a computation is a call into one of its functions that is not made
@@ -16,10 +23,14 @@ reports the same figures for the lead.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import importlib
+import pickle
 import sys
+import warnings
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,7 +58,10 @@ from kim_cooperation import (
 )
 from kim_cooperation import agreement as agreement_module
 from kim_cooperation import settlement as settlement_module
+from kim_cooperation.files import AgreementFile
 from kim_cooperation.policy import Policies
+from kim_cooperation.projection import estimate_wind_down, project
+from kim_cooperation.winddown import wind_down
 from strategies import ANY_TERMS, settled_years
 
 
@@ -115,6 +129,34 @@ ABOVE: Final = {"agreement": _files(agreement_module), "settlement": _files(sett
 """The modules the rules below must not call back into, by name."""
 
 
+def _files_of(*names: str) -> frozenset[str]:
+    return frozenset().union(
+        *(_files(importlib.import_module(f"kim_cooperation.{name}")) for name in names)
+    )
+
+
+_BASE: Final = (
+    *("_catalogue", "errors", "_checks", "clauses", "i18n", "money", "formatting", "parsing"),
+    *("policy", "party", "post", "_confusables", "_table"),
+)
+_RULES_BELOW: Final = (
+    *("split", "keys", "funding", "closed_days", "notice", "region", "costs", "roll", "spans"),
+    "membership",
+)
+BELOW: Final = {
+    "agreement": _files_of(*_BASE, *_RULES_BELOW),
+    # The settlement's views are below it too: it imports them.
+    "settlement": _files_of(*_BASE, *_RULES_BELOW, "agreement", "_plain", "_settlement_table"),
+}
+"""For each module of `ABOVE`, the files of the modules below it (issue 14's layers, in
+order): a call from one of them into it climbs back up. Calls from the module itself and
+from the modules above it (the projection, the wind-down, the files) come down."""
+
+_COMPREHENSIONS: Final = frozenset({"<genexpr>", "<listcomp>", "<dictcomp>", "<setcomp>"})
+"""Comprehensions and generator expressions are part of the function that writes them: a
+generator the agreement hands down and a rule below iterates is not a call back."""
+
+
 @dataclass
 class Calls:
     """The runs of each computation seen while tracing, and the calls back up."""
@@ -128,8 +170,9 @@ class Calls:
         if event == "return":
             self._open.pop(frame, None)
         elif event == "call":
-            self._check_caller(frame)
             code = frame.f_code
+            if code.co_name not in _COMPREHENSIONS:
+                self._check_caller(frame)
             computation = (
                 "membership" if code in MEMBERSHIP else "funding" if code in FUNDING else None
             )
@@ -159,7 +202,7 @@ class Calls:
         return ""
 
     def _check_caller(self, frame: FrameType) -> None:
-        """Record a call into the agreement or the settlement made by a module below them."""
+        """Record a call into the agreement or the settlement made by a module below it."""
         callee = next(
             (name for name, files in ABOVE.items() if frame.f_code.co_filename in files), None
         )
@@ -172,9 +215,8 @@ class Calls:
         if back is None:
             return  # called from outside the package: the test calling settle
         caller = back.f_code.co_filename
-        # The settlement calls down into the agreement; each calls itself.
-        if caller in ABOVE["settlement"] or caller in ABOVE[callee]:
-            return
+        if caller not in BELOW[callee]:
+            return  # from the module itself, or from above it
         self.back_up.append(
             f"{Path(caller).stem}.{back.f_code.co_qualname} -> {callee}.{frame.f_code.co_qualname}"
         )
@@ -295,3 +337,137 @@ def test_the_count_sees_a_second_computation() -> None:
         agreement.employer_of("Nord", year)  # the employer computed once more
     with pytest.raises(AssertionError):
         settled_in(calls, ["Nord"])
+
+
+# --------------------------------------------------------------------------- around the settlement
+
+
+def _handover() -> Agreement:
+    """`_example_2026`, with West's employer Haselstein leaving and Immental taking over (C3, I8)."""
+    return _example_2026().give_notice("Haselstein", dt.date(2025, 9, 30), successor="Immental")
+
+
+HANDOVER: Final = _handover()
+DAY: Final = dt.date(2026, 5, 1)
+
+
+def _made_anew(agreement: Agreement) -> Agreement:
+    """``agreement`` made again from its fields: the constructor's path."""
+    return Agreement(
+        name=agreement.name,
+        parties=agreement.parties,
+        regions=agreement.regions,
+        funding=agreement.funding,
+        start=agreement.start,
+        notice_terms=agreement.notice_terms,
+        notices=agreement.notices,
+        policies=agreement.policies,
+        population=agreement.population,
+    )
+
+
+def _agreement_calls() -> dict[str, Callable[[], object]]:
+    stored = pickle.dumps(HANDOVER)
+    received = dt.date(2025, 9, 30)
+    return {
+        "termination_of": lambda: HANDOVER.termination_of("Fuchsberg"),
+        "is_member": lambda: HANDOVER.is_member("Fuchsberg", DAY),
+        "members_on a region": lambda: HANDOVER.members_on(DAY, region="Ost"),
+        "members_on": lambda: HANDOVER.members_on(DAY),
+        "post_shares": lambda: HANDOVER.post_shares(DAY),
+        "post_shares, shares across the agreement": lambda: HANDOVER.with_policies(
+            Policies(withdrawal_scope="agreement")
+        ).post_shares(DAY),
+        "employer_on": lambda: HANDOVER.employer_on("West", DAY),
+        "employer_of": lambda: HANDOVER.employer_of("West", 2026),
+        "ends": lambda: HANDOVER.ends,
+        "give_notice": lambda: presets.example().give_notice("Fuchsberg", received),
+        "withdraw_notice": lambda: HANDOVER.withdraw_notice("Fuchsberg", received),
+        "made anew": lambda: _made_anew(HANDOVER),
+        "unpickled, then asked": lambda: pickle.loads(stored).members_on(DAY),
+        "unpickled, then settled": lambda: settle(
+            pickle.loads(stored), 2026, presets.example_cost_plans()[2026]
+        ),
+    }
+
+
+AGREEMENT_CALLS: Final = _agreement_calls()
+
+
+@pytest.mark.parametrize("call", list(AGREEMENT_CALLS))
+def test_the_agreement_passes_what_it_looked_up_down_and_is_never_called_back(call: str) -> None:
+    with traced() as calls:
+        AGREEMENT_CALLS[call]()
+    assert calls.back_up == []
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.data())
+def test_any_agreement_answers_about_its_members_without_being_called_back(
+    data: st.DataObject,
+) -> None:
+    agreement = data.draw(kst.agreements(with_notices=None, notice_terms=ANY_TERMS))
+    day = data.draw(st.dates(agreement.start, agreement.start + dt.timedelta(days=4 * 366)))
+    with traced() as calls:
+        for party in agreement.parties:
+            agreement.termination_of(party.name)
+            agreement.is_member(party.ags, day)
+        for region in agreement.regions:
+            agreement.members_on(day, region=region.name)
+            agreement.employer_on(region.name, day)
+            agreement.employer_of(region, day.year)
+        # Refused where a population count is missing or the case is undecided.
+        with contextlib.suppress(KimCooperationError):
+            agreement.post_shares(day)
+    assert calls.back_up == []
+
+
+def test_the_check_sees_a_call_back() -> None:
+    """The check fails where a rule below looks a region up in the agreement: it can fail."""
+    with traced() as calls:
+        roll.members_on(HANDOVER, DAY, region="Ost")  # the public rule looks "Ost" up
+    assert calls.back_up == ["roll.members_on -> agreement.Agreement.region"]
+
+
+def _ended(agreement: Agreement, received: dt.date) -> Agreement:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # a day of receipt on a closed day: not the point here
+        return agreement.give_notices(dict.fromkeys(agreement.parties, received))
+
+
+def _calls_from_above() -> dict[str, Callable[[], object]]:
+    coesfeld = presets.coesfeld()
+    ended = _ended(coesfeld, dt.date(2024, 6, 30))
+    example_ended = _ended(presets.example(), dt.date(2025, 9, 30))  # ends on 31 March 2026
+    plan = presets.coesfeld_cost_plan_2023()
+    return {
+        "project, over the end within a year": lambda: project(
+            example_ended, [2025, 2026, 2027], presets.example_cost_plans()[2025]
+        ),
+        "estimate_wind_down": lambda: estimate_wind_down(ended, 2026, plan),
+        "wind_down": lambda: wind_down(
+            ended, dt.date(2025, 12, 31), {"Mitte": CostStatement(personnel=68000)}
+        ),
+        "AgreementFile": lambda: AgreementFile(agreement=coesfeld, cost_plans={2024: plan}),
+    }
+
+
+CALLS_FROM_ABOVE: Final = _calls_from_above()
+
+LEFT: Final = frozenset(
+    {
+        "roll.members_on -> agreement.Agreement.region",
+        "roll.employer_on -> agreement.Agreement.region",
+    }
+)
+"""The trips back up left around the settlement: the wind-down's split (``winddown._split``)
+calls the public `roll.members_on` and `roll.employer_on` with the agreement's own `Region`,
+which they look up in the agreement again. No other call may climb."""
+
+
+@pytest.mark.parametrize("call", list(CALLS_FROM_ABOVE))
+def test_cost_plans_resolved_above_the_agreement_make_no_rule_call_back(call: str) -> None:
+    with traced() as calls:
+        CALLS_FROM_ABOVE[call]()
+    assert not [trip for trip in calls.back_up if trip.startswith("costs.")]
+    assert set(calls.back_up) <= LEFT

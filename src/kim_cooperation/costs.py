@@ -324,11 +324,13 @@ def costs_by_region(
 def _cost_items(costs: object) -> ItemsView[object, object]:
     """The items of a cost plan, checked to be a mapping with at least one region (C8).
 
-    `costs_by_region` and the settlement resolve a plan in the same steps:
+    `costs_by_region`, the settlement and the agreement's own resolution
+    (``kim_cooperation.agreement._costs``, used by the projection, the
+    wind-down and the agreement files) resolve a plan in the same steps:
     this check; then for each item `_region_key`, the agreement's look-up
-    of the region, and `_add_costs`; then the agreement's region order. The
-    settlement looks the regions up itself, so that these rules never call
-    back into the agreement.
+    of the region, and `_add_costs`; then the agreement's region order.
+    Those callers look the regions up themselves, so that these rules never
+    call back into the agreement.
     """
     if not isinstance(costs, Mapping):
         raise InvalidTypeError(

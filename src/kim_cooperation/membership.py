@@ -52,8 +52,8 @@ from kim_cooperation.roll import (
 )
 from kim_cooperation.spans import (
     Span,
+    _day_shares,
     _settled_year,
-    day_shares,
     year_shares,
     year_spans,
     year_window,
@@ -98,7 +98,7 @@ def post_shares(agreement: Agreement, day: dt.date) -> Mapping[Party, Fraction]:
     check_date(day, what="day")
     shares: dict[Party, Fraction] = {}
     for region in agreement.regions:
-        for party, weight in day_shares(agreement, region, day).items():
+        for party, weight in _day_shares(agreement, region, day).items():
             shares[party] = shares.get(party, Fraction(0)) + region.fte * weight
     return MappingProxyType(shares)
 

@@ -10,6 +10,13 @@ The shares each member bears build on this roll and are in
 `kim_cooperation.membership` (and `kim_cooperation.spans` within a year);
 this module imports neither, so the rules flow one way.
 
+Each public function takes a party or region as the caller names it and
+looks it up in the agreement. Its private twin (`_termination_of`,
+`_is_member`, `_members_on`, `_employer_on`, `_employer_for_year`) takes the
+`Party` or `Region` already looked up and only reads the agreement's fields
+and look-up tables: the `Agreement` methods and the settlement look up first
+and call these, so that nothing here calls back into the agreement.
+
 Examples:
     >>> import datetime as dt
     >>> from kim_cooperation import presets
@@ -56,7 +63,12 @@ def termination_of(agreement: Agreement, party: str | Party) -> dt.date | None:
         (datetime.date(2025, 12, 31), None)
     """
     check_agreement(agreement)
-    return agreement._index.termination.get(agreement.party(party))
+    return _termination_of(agreement, agreement.party(party))
+
+
+def _termination_of(agreement: Agreement, party: Party) -> dt.date | None:
+    """`termination_of` for a party of the agreement, already looked up (C11)."""
+    return agreement._index.termination.get(party)
 
 
 def _notice_of(agreement: Agreement, party: Party) -> Notice | None:
@@ -98,8 +110,7 @@ def employer_on(agreement: Agreement, region: str | Region, day: dt.date) -> Par
 def _employer_on(agreement: Agreement, region: Region, day: dt.date) -> Party:
     """`employer_on` for a region of the agreement and a date, both already checked (C3, I8).
 
-    The settlement's path: it follows the notices only, and never calls back
-    into the agreement.
+    It follows the notices only, and never calls back into the agreement.
     """
     employer = region.employer
     # Each successor outlasts its predecessor (check_notices), so the chain ends.
@@ -129,9 +140,14 @@ def employer_for_year(agreement: Agreement, region: str | Region, year: int) -> 
     """
     check_agreement(agreement)
     check_year(year)
+    return _employer_for_year(agreement, agreement.region(region), year)
+
+
+def _employer_for_year(agreement: Agreement, region: Region, year: int) -> Party:
+    """`employer_for_year` for a region of the agreement and a year, both already checked (C3, C9)."""
     last = dt.date(year, 12, 31)
     ends = agreement._index.end
-    return employer_on(agreement, region, last if ends is None else min(last, ends))
+    return _employer_on(agreement, region, last if ends is None else min(last, ends))
 
 
 def is_member(agreement: Agreement, party: str | Party, day: dt.date) -> bool:
@@ -151,7 +167,12 @@ def is_member(agreement: Agreement, party: str | Party, day: dt.date) -> bool:
     """
     check_agreement(agreement)
     check_date(day, what="day")
-    ends = termination_of(agreement, party)  # looks the party up first: unknown ones raise
+    return _is_member(agreement, agreement.party(party), day)
+
+
+def _is_member(agreement: Agreement, party: Party, day: dt.date) -> bool:
+    """`is_member` for a party of the agreement, already looked up, and a checked date (C11)."""
+    ends = _termination_of(agreement, party)
     if day < agreement.start:
         return False
     return ends is None or day <= ends
@@ -172,8 +193,14 @@ def members_on(
         [11, 10]
     """
     check_agreement(agreement)
-    parties = agreement.parties if region is None else agreement.region(region).members
+    found = None if region is None else agreement.region(region)
     check_date(day, what="day")
+    return _members_on(agreement, day, found)
+
+
+def _members_on(agreement: Agreement, day: dt.date, region: Region | None) -> tuple[Party, ...]:
+    """`members_on` for a checked date and a region of the agreement, already looked up, or ``None``."""
+    parties = agreement.parties if region is None else region.members
     if day < agreement.start:
         return ()
     # is_member for each party, with the look-ups done once.
@@ -232,6 +259,16 @@ def check_notices(agreement: Agreement) -> None:
         leaves on 2025-12-31 while Billerbeck, Havixbeck, Rosendahl stay; ...
     """
     check_agreement(agreement)
+    _check_notice_records(agreement)
+    _check_notice_cases(agreement)
+
+
+def _check_notice_records(agreement: Agreement) -> None:
+    """Refuse notices by strangers, second notices and notices before the start (C11).
+
+    The first half of `check_notices`, which needs no look-up tables: a new
+    `Agreement` runs it before it derives its tables, the second half after.
+    """
     seen: set[Party] = set()
     parties = set(agreement.parties)
     for notice in agreement.notices:
@@ -259,7 +296,15 @@ def check_notices(agreement: Agreement) -> None:
                 received=notice.received,
                 start=agreement.start,
             )
-    ends = agreement_end(agreement)
+
+
+def _check_notice_cases(agreement: Agreement) -> None:
+    """Refuse notices that lead to cases the agreement does not settle (C3, C12, C13, I8).
+
+    The second half of `check_notices`, on notices `_check_notice_records`
+    accepted; it reads the agreement's look-up tables.
+    """
+    ends = agreement._index.end
     termination = agreement._index.termination
     # Few notices name a successor: find them once, not once per region.
     naming = [notice for notice in agreement.notices if notice.successor is not None]

@@ -52,6 +52,7 @@ import attrs
 from kim_cooperation._checks import (
     FrozenMapping,
     check_agreement,
+    check_date,
     check_region,
     check_year,
     shown,
@@ -69,7 +70,7 @@ from kim_cooperation.i18n import N_
 from kim_cooperation.keys import KeyKind, key_integers, key_weights
 from kim_cooperation.party import Party
 from kim_cooperation.policy import ShareBasis, SpanWeighting, WithdrawalScope
-from kim_cooperation.roll import _employer_on, agreement_end, members_on
+from kim_cooperation.roll import _employer_on, _members_on, agreement_end
 
 if TYPE_CHECKING:
     from kim_cooperation.agreement import Agreement
@@ -532,10 +533,21 @@ def day_shares(agreement: Agreement, region: Region, day: dt.date) -> dict[Party
     """
     check_agreement(agreement)
     check_region(region)
+    if agreement.policies.withdrawal_scope is WithdrawalScope.REGION:
+        agreement.region(region)  # a region of another agreement is refused
+    check_date(day, what="day")
+    return _day_shares(agreement, region, day)
+
+
+def _day_shares(agreement: Agreement, region: Region, day: dt.date) -> dict[Party, Fraction]:
+    """`day_shares` for a region of the agreement and a date, both already checked (C4, C12).
+
+    It reads the agreement's fields and look-up tables and never calls back into it.
+    """
     policies = agreement.policies
     scope_all = policies.withdrawal_scope is WithdrawalScope.AGREEMENT
     regions = agreement.regions if scope_all else (region,)
-    current = {item: members_on(agreement, day, region=item) for item in regions}
+    current = {item: _members_on(agreement, day, item) for item in regions}
     if not current[region]:
         return {}
     equal = region.split_key.kind is KeyKind.EQUAL

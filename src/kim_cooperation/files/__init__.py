@@ -56,7 +56,8 @@ import attrs
 from kim_cooperation import _atomic
 from kim_cooperation._checks import FrozenMapping, check_year, shown
 from kim_cooperation.agreement import Agreement
-from kim_cooperation.costs import CostStatement, costs_by_region
+from kim_cooperation.agreement._costs import costs_by_region
+from kim_cooperation.costs import CostStatement
 from kim_cooperation.errors import InvalidTypeError
 from kim_cooperation.files._problems import _shorten
 from kim_cooperation.files._reading import _read

@@ -18,7 +18,8 @@ import attrs
 
 from kim_cooperation._checks import check_year
 from kim_cooperation.agreement import Agreement, check_agreement
-from kim_cooperation.costs import CostItem, CostStatement, costs_by_region
+from kim_cooperation.agreement._costs import costs_by_region
+from kim_cooperation.costs import CostItem, CostStatement
 from kim_cooperation.funding import RegionFunding, region_funding
 from kim_cooperation.money import from_cents, round_half_up_to_cents, to_cents
 from kim_cooperation.policy import SpanWeighting

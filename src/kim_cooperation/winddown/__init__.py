@@ -62,8 +62,9 @@ import attrs
 from kim_cooperation._checks import builder, check_date, result_type, shown
 from kim_cooperation._table import Exportable, Record, TableKind
 from kim_cooperation.agreement import Agreement
+from kim_cooperation.agreement._costs import costs_by_region
 from kim_cooperation.clauses import Clause, Interpretation
-from kim_cooperation.costs import CostStatement, costs_by_region
+from kim_cooperation.costs import CostStatement
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError, UnknownPartyError
 from kim_cooperation.formatting import Lang
 from kim_cooperation.funding import RegionFunding

@@ -15,6 +15,23 @@ are checked on construction, so every `Agreement` that exists is consistent:
 
 Changes return new objects (`attrs.evolve` or the ``with_…`` methods).
 
+The class is here; its parts are in private modules of this package:
+
+* ``_fields``: the converters and validators of the fields;
+* ``_invariants``: the checks above, run when an agreement is made, and
+  ``_names``: the messages for names that look alike (UTS #39) and the
+  check of names against AGS;
+* ``_index``: the look-up tables derived from the fields (parties and
+  regions by name, notices, termination dates, population counts), which
+  the rules below read;
+* ``_costs``: a cost plan resolved against the regions, for the modules
+  above the agreement.
+
+Who is a member, who employs and who bears what are rules of their own
+(`kim_cooperation.roll`, `kim_cooperation.membership`); the methods that
+answer them here look the party or region up first and pass it down, so
+those rules never call back into the agreement.
+
 Examples:
     >>> from kim_cooperation import presets
     >>> agreement = presets.coesfeld()
@@ -30,45 +47,55 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import operator
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Any, Final, TypeAlias
 
 import attrs
 
-from kim_cooperation import membership
+from kim_cooperation import membership, roll
 from kim_cooperation._checks import (
     AgreementType,
     check_date,
-    check_label,
+    check_year,
     reads_older_pickles,
     shown,
-    tuple_of,
 )
 from kim_cooperation._checks import check_agreement as _check_agreement
-from kim_cooperation._confusables import skeleton
+from kim_cooperation.agreement._fields import (
+    _instance_of,
+    _name,
+    _notices,
+    _parties,
+    _population,
+    _regions,
+    _start,
+)
+from kim_cooperation.agreement._index import _find_region, _Index, _index_on_load
+from kim_cooperation.agreement._invariants import (
+    _check_funding,
+    _check_parties,
+    _check_population,
+    _check_regions,
+)
 from kim_cooperation.closed_days import ClosedDays, _warn_on_closed_receipts
 from kim_cooperation.errors import (
-    AgreementError,
     InvalidTypeError,
     InvalidValueError,
-    Phrase,
     UnknownPartyError,
     UnknownRegionError,
 )
 from kim_cooperation.funding import FundingSchedule
 from kim_cooperation.i18n import N_
-from kim_cooperation.keys import PopulationCount, SplitKey, check_population
+from kim_cooperation.keys import PopulationCount, SplitKey
 from kim_cooperation.notice import DEFAULT_NOTICE_TERMS, Notice, NoticeTerms, termination_date
-from kim_cooperation.party import Party, _find_party, fold_name
+from kim_cooperation.party import Party, _find_party
 from kim_cooperation.policy import DEFAULT_POLICIES, Policies
 from kim_cooperation.post import Post
 from kim_cooperation.region import Region
 
 __all__ = ["Agreement", "NoticeDates"]
 
-_AGS: Final = operator.attrgetter("ags")
 _REPLACEABLE: Final = frozenset({"funding", "notices", "policies"})
 """The fields `Agreement._replace` changes without checking the parties and regions again."""
 
@@ -76,191 +103,6 @@ NoticeDates: TypeAlias = (
     Mapping[str, dt.date] | Mapping[Party, dt.date] | Mapping[str | Party, dt.date]
 )
 """Days notices were received, by party (a `Party`, an AGS or a name)."""
-
-
-def _name(value: str) -> str:
-    return check_label(value, what=N_("agreement name"))
-
-
-def _parties(value: Iterable[Party]) -> tuple[Party, ...]:
-    # Parties are ordered by AGS alone (Party's order); the key avoids comparing objects.
-    return tuple(sorted(tuple_of(value, Party, what="agreement parties"), key=_AGS))
-
-
-def _regions(value: Iterable[Region]) -> tuple[Region, ...]:
-    return tuple_of(value, Region, what="agreement regions")
-
-
-def _notices(value: Iterable[Notice]) -> tuple[Notice, ...]:
-    notices = tuple_of(value, Notice, what="agreement notices")
-    return tuple(sorted(notices, key=lambda notice: (notice.received, notice.party.ags)))
-
-
-def _population(value: Iterable[PopulationCount]) -> tuple[PopulationCount, ...]:
-    return check_population(tuple_of(value, PopulationCount, what="agreement population"))
-
-
-def _start(value: dt.date) -> dt.date:
-    return check_date(value, what="agreement start")
-
-
-def _instance_of(kind: type) -> Callable[[object, attrs.Attribute[Any], object], None]:
-    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, kind):
-            raise InvalidTypeError(
-                f"agreement {attribute.name} must be {kind.__name__}, "
-                f"got {type(value).__name__} {shown(value)}"
-            )
-
-    return check
-
-
-@attrs.frozen
-class _Index:
-    """An agreement's look-up tables, derived once from its fields.
-
-    Every rule looks parties, regions and notices up many times; with these
-    tables a look-up takes constant time, so settling an agreement of n
-    towns takes time linear in n.
-    """
-
-    party_by_ags: dict[str, Party]
-    party_by_name: dict[str, Party]
-    party_by_form: dict[str, Party]
-    region_by_name: dict[str, Region]
-    region_by_form: dict[str, Region]
-    region_of: dict[Party, Region]
-    notice_of: dict[Party, Notice]
-    termination: dict[Party, dt.date]
-    # The last termination date once every party gave notice, else None (C13).
-    end: dt.date | None
-    # Each party's population counts (I9): the days in order, and the counts.
-    population: dict[Party, tuple[tuple[dt.date, ...], tuple[int, ...]]]
-
-    @classmethod
-    def of(cls, agreement: Agreement, *, tables: _Index | None = None) -> _Index:
-        """Derive the tables of ``agreement``.
-
-        ``tables``, the index of an agreement with the same parties and
-        regions, lends its party and region tables: only the notices' tables
-        are derived anew.
-        """
-        notice_of: dict[Party, Notice] = {}
-        for notice in agreement.notices:
-            notice_of.setdefault(notice.party, notice)
-        termination = {
-            party: termination_date(notice.received, agreement.notice_terms)
-            for party, notice in notice_of.items()
-        }
-        ends = [termination.get(party) for party in agreement.parties]
-        end = None if not ends or None in ends else max(ends)  # type: ignore[type-var]
-        if tables is not None:
-            return attrs.evolve(tables, notice_of=notice_of, termination=termination, end=end)
-        return cls(
-            party_by_ags={party.ags: party for party in agreement.parties},
-            party_by_name={party.name: party for party in agreement.parties},
-            party_by_form={
-                form: party for party in agreement.parties for form in party.name_forms
-            },
-            region_by_name={region.name: region for region in agreement.regions},
-            region_by_form={
-                form: region for region in agreement.regions for form in region.name_forms
-            },
-            region_of={
-                member: region for region in agreement.regions for member in region.members
-            },
-            notice_of=notice_of,
-            termination=termination,
-            end=end,
-            population=_population_table(agreement.population),
-        )
-
-
-def _population_table(
-    counts: tuple[PopulationCount, ...],
-) -> dict[Party, tuple[tuple[dt.date, ...], tuple[int, ...]]]:
-    """Each party's counts in date order, for the look-up of a reference day (I9)."""
-    days: dict[Party, list[dt.date]] = {}
-    numbers: dict[Party, list[int]] = {}
-    for count in counts:  # in date order (check_population)
-        for party, number in count.counts.items():
-            days.setdefault(party, []).append(count.as_of)
-            numbers.setdefault(party, []).append(number)
-    return {party: (tuple(days[party]), tuple(numbers[party])) for party in days}
-
-
-def _confusable(names: Phrase, first: str, second: str, clause: str) -> Phrase:
-    """The message for two names that look alike but differ (UTS #39 skeletons, C1).
-
-    ``names`` says whose names they are (``Phrase(N_("party names"))``).
-    Where the names differ in one character only, the message names both.
-    """
-    differing = [(a, b) for a, b in zip(first, second, strict=False) if a != b]
-    if len(first) == len(second) and len(differing) == 1:
-        ((a, b),) = differing
-        return Phrase(
-            N_(
-                "{names} {first} and {second} look alike but are written with different "
-                "characters: {which}; a reader could not tell them apart, so look-ups and bills "
-                "could name the wrong town. Write each name in plain letters of one script "
-                "({clause}, Unicode confusables, UTS #39)"
-            ),
-            names=names,
-            first=shown(first),
-            second=shown(second),
-            which=Phrase(
-                N_("{first} (U+{first_code}) and {second} (U+{second_code})"),
-                first=shown(a),
-                first_code=f"{ord(a):04X}",
-                second=shown(b),
-                second_code=f"{ord(b):04X}",
-            ),
-            clause=clause,
-        )
-    return Phrase(
-        N_(
-            "{names} {first} and {second} look alike but are written with different "
-            "characters; a reader could not tell them apart, so look-ups and bills could name "
-            "the wrong town. Write each name in plain letters of one script "
-            "({clause}, Unicode confusables, UTS #39)"
-        ),
-        names=names,
-        first=shown(first),
-        second=shown(second),
-        clause=clause,
-    )
-
-
-_AGS_SKELETON_CHARACTERS: Final = frozenset(skeleton("0123456789"))
-"""What the skeleton of an AGS is made of: a name whose skeleton is not cannot look like one."""
-
-
-def _check_names_against_ags(parties: tuple[Party, ...], by_ags: Mapping[str, Party]) -> None:
-    """Refuse a party name that is, or looks like, another party's AGS (C1).
-
-    Look-ups accept a name or an AGS; a name that is another party's key
-    would make them ambiguous.
-    """
-    ags_skeletons: dict[str, Party] | None = None
-    for party in parties:
-        key = party.name_skeleton
-        if len(key) != len(party.ags) or not _AGS_SKELETON_CHARACTERS.issuperset(key):
-            continue
-        if ags_skeletons is None:
-            ags_skeletons = {skeleton(ags): holder for ags, holder in by_ags.items()}
-        holder = by_ags.get(party.name) or ags_skeletons.get(key)
-        if holder is not None and holder is not party:
-            raise AgreementError(
-                N_(
-                    "the name {name} of party {ags} is, or looks like, the AGS of {holder} "
-                    "({holder_ags}); a look-up by it could find either. Give the party its "
-                    "town's name (C1)"
-                ),
-                name=shown(party.name),
-                ags=party.ags,
-                holder=holder.name,
-                holder_ags=holder.ags,
-            )
 
 
 def check_agreement(value: object, *, what: str = "agreement") -> Agreement:
@@ -282,6 +124,7 @@ _UNCHANGED: Final[Any] = object()
 """Marks an argument of `Agreement.with_post` that keeps the post's value."""
 
 
+@_index_on_load
 @reads_older_pickles
 @attrs.frozen(kw_only=True)
 class Agreement(AgreementType):
@@ -347,44 +190,26 @@ class Agreement(AgreementType):
 
     @functools.cached_property
     def _index(self) -> _Index:
-        """The look-up tables (derived, so outside equality, hashing and pickling)."""
+        """The look-up tables (derived, so outside equality, hashing and pickling).
+
+        Set when the agreement is made, changed (`_replace`) or unpickled,
+        so that the rules below only read them; derived here on first read
+        should an agreement ever come about otherwise.
+        """
         return _Index.of(self)
 
     def __attrs_post_init__(self) -> None:
         # `_replace` runs the checks that depend on funding, notices and policies
         # alone; a check added here must be considered there too.
-        self._check_parties()
-        self._check_regions()
-        self._check_funding()
-        self._check_population()
-        membership.check_notices(self)
-
-    def _check_population(self) -> None:
-        parties = set(self.parties)
-        for count in self.population:
-            for party in count.counts:
-                if party not in parties:
-                    raise AgreementError(
-                        N_(
-                            "the population count as of {day} names {party} ({ags}), which is "
-                            "not a party to the agreement (C1, I9)"
-                        ),
-                        day=count.as_of,
-                        party=party.name,
-                        ags=party.ags,
-                    )
-
-    def _check_funding(self) -> None:
-        if self.funding.starts > self.start:
-            raise AgreementError(
-                N_(
-                    "the funding schedule starts on {starts}, after the agreement's start "
-                    "{start}; every day of the agreement needs a funding rate, zero if there "
-                    "is none (C5)"
-                ),
-                starts=self.funding.starts,
-                start=self.start,
-            )
+        _check_parties(self.parties)
+        _check_regions(self.parties, self.regions)
+        _check_funding(self.funding, self.start)
+        _check_population(self.parties, self.population)
+        # The notices' records first, as `roll.check_notices` does: the tables need
+        # them, and the cases they lead to need the tables.
+        roll._check_notice_records(self)
+        object.__setattr__(self, "_index", _Index.of(self))
+        roll._check_notice_cases(self)
 
     def _replace(self, **changes: Any) -> Agreement:
         """Return a copy with new ``funding``, ``notices`` or ``policies``, checked as a new one.
@@ -393,9 +218,9 @@ class Agreement(AgreementType):
         constructor checked about the parties and regions, so only what
         depends on the changed fields is checked again: each changed value
         through its field's converter and validator, the schedule's start
-        for ``funding``, and `membership.check_notices` for ``notices``. The
-        look-up tables of the parties and regions carry over. Scenario
-        sweeps build thousands of agreements this way.
+        for ``funding``, and `roll.check_notices` for ``notices``. The look-up
+        tables of the parties and regions carry over. Scenario sweeps build
+        thousands of agreements this way.
         """
         if not changes.keys() <= _REPLACEABLE:
             return attrs.evolve(self, **changes)
@@ -411,109 +236,13 @@ class Agreement(AgreementType):
                 value = getattr(self, field.name)
             object.__setattr__(changed, field.name, value)
         if "funding" in changes:
-            changed._check_funding()
+            _check_funding(changed.funding, changed.start)
         if "notices" in changes:
             object.__setattr__(changed, "_index", _Index.of(changed, tables=self._index))
-            membership.check_notices(changed)
+            roll.check_notices(changed)
         else:
             object.__setattr__(changed, "_index", self._index)
         return changed
-
-    def _check_parties(self) -> None:
-        if not self.parties:
-            raise AgreementError(N_("an agreement needs at least one party (C1)"))
-        by_ags: dict[str, Party] = {}
-        by_name: dict[str, Party] = {}
-        by_skeleton: dict[str, Party] = {}
-        for party in self.parties:
-            if party.ags in by_ags:
-                raise AgreementError(
-                    N_("AGS {ags} is given to both {first} and {second} (C1)"),
-                    ags=party.ags,
-                    first=by_ags[party.ags].name,
-                    second=party.name,
-                )
-            by_ags[party.ags] = party
-            for form in party.name_forms:
-                if form in by_name:
-                    raise AgreementError(
-                        N_("party names {first!r} and {second!r} cannot be told apart (C1)"),
-                        first=by_name[form].name,
-                        second=party.name,
-                    )
-                by_name[form] = party
-            lookalike = by_skeleton.setdefault(party.name_skeleton, party)
-            if lookalike is not party:
-                alike = _confusable(Phrase(N_("party names")), lookalike.name, party.name, "C1")
-                raise AgreementError(alike)
-        _check_names_against_ags(self.parties, by_ags)
-
-    def _check_regions(self) -> None:
-        if not self.regions:
-            raise AgreementError(N_("an agreement needs at least one region (C2)"))
-        parties = set(self.parties)
-        region_of: dict[Party, Region] = {}
-        region_names: dict[str, str] = {}
-        post_labels: dict[str, str] = {}
-        region_skeletons: dict[str, str] = {}
-        for region in self.regions:
-            for form in region.name_forms:
-                if form in region_names:
-                    raise AgreementError(
-                        N_("region names {first!r} and {second!r} cannot be told apart (C2)"),
-                        first=region_names[form],
-                        second=region.name,
-                    )
-                region_names[form] = region.name
-            lookalike = region_skeletons.setdefault(skeleton(region.name), region.name)
-            if lookalike != region.name:
-                alike = _confusable(Phrase(N_("region names")), lookalike, region.name, "C2")
-                raise AgreementError(alike)
-            for member in region.members:
-                if member not in parties:
-                    raise AgreementError(
-                        N_(
-                            "{party} ({ags}) is a member of region {region!r} but not a party "
-                            "to the agreement (C1, C2)"
-                        ),
-                        party=member.name,
-                        ags=member.ags,
-                        region=region.name,
-                    )
-                if member in region_of:
-                    raise AgreementError(
-                        N_(
-                            "{party} ({ags}) is a member of both region {first!r} and region "
-                            "{second!r}; each party belongs to exactly one region (C2)"
-                        ),
-                        party=member.name,
-                        ags=member.ags,
-                        first=region_of[member].name,
-                        second=region.name,
-                    )
-                region_of[member] = region
-            for post in region.posts:
-                if post.label in post_labels:
-                    raise AgreementError(
-                        N_(
-                            "post label {label!r} is used in region {first!r} and region "
-                            "{second!r}; labels must be unique (C3)"
-                        ),
-                        label=post.label,
-                        first=post_labels[post.label],
-                        second=region.name,
-                    )
-                post_labels[post.label] = region.name
-        for party in self.parties:
-            if party not in region_of:
-                raise AgreementError(
-                    N_(
-                        "{party} ({ags}) belongs to no region; each party belongs to exactly "
-                        "one region (C2)"
-                    ),
-                    party=party.name,
-                    ags=party.ags,
-                )
 
     @property
     def employers(self) -> tuple[Party, ...]:
@@ -578,30 +307,9 @@ class Agreement(AgreementType):
                 return found
         elif isinstance(key, str):
             key = str.__str__(key)  # the characters, without a subclass's methods
-            if key in index.region_by_name:
-                return index.region_by_name[key]
-            # Every folded form of the key, not the first one found: the forms are a
-            # set, and two regions may each match one of them ("Süd" beside "Sud"
-            # and "Sued"). Such a key is ambiguous and refused, never guessed.
-            found_regions = {
-                index.region_by_form[form].name: index.region_by_form[form]
-                for form in fold_name(key)
-                if form in index.region_by_form
-            }
-            if len(found_regions) == 1:
-                (only,) = found_regions.values()
-                return only
-            if found_regions:
-                *others, last = sorted(found_regions)
-                raise UnknownRegionError(
-                    N_(
-                        "{key} could name region {others} or {last!r}; write the region's name "
-                        "exactly (C2)"
-                    ),
-                    key=shown(key),
-                    others=", ".join(repr(name) for name in others),
-                    last=last,
-                )
+            found = _find_region(key, by_name=index.region_by_name, by_form=index.region_by_form)
+            if found is not None:
+                return found
         raise UnknownRegionError(
             N_("{key} is not a region of the agreement {agreement!r}; regions are {regions} (C2)"),
             key=shown(key),
@@ -828,11 +536,12 @@ class Agreement(AgreementType):
                 f"closed_days must be ClosedDays or None, got {type(closed_days).__name__} "
                 f"{shown(closed_days)}"
             )
-        terms = self.notice_terms
         _warn_on_closed_receipts(
             ((notice.party.name, notice.received) for notice in notices),
             closed_days,
-            ends=lambda day: termination_date(day, terms),
+            # The notice rule itself, not a closure of the agreement: the check calls it
+            # without calling back into the agreement.
+            ends=functools.partial(termination_date, terms=self.notice_terms),
         )
 
     def give_notices(
@@ -936,7 +645,7 @@ class Agreement(AgreementType):
         """
         found = self.party(party)
         check_date(on, what="on")
-        ends = self.termination_of(found)
+        ends = roll._termination_of(self, found)
         if ends is None:
             raise InvalidValueError(
                 N_("{party} has given no notice to withdraw (C11)"), party=found.name
@@ -963,17 +672,25 @@ class Agreement(AgreementType):
             )
         return self._replace(notices=[notice for notice in self.notices if notice.party != found])
 
+    # The rules of the roll and of membership, asked of the agreement. Each method
+    # checks and looks up its arguments in the order `kim_cooperation.roll`'s
+    # function of the same name does, so the errors are the same, and passes the
+    # `Party` or `Region` found down: the roll never calls back up.
+
     def termination_of(self, party: str | Party) -> dt.date | None:
         """Return the last day of ``party``'s membership, or ``None`` without notice (C11)."""
-        return membership.termination_of(self, party)
+        return roll._termination_of(self, self.party(party))
 
     def is_member(self, party: str | Party, day: dt.date) -> bool:
         """Tell whether ``party`` is a member on ``day`` (C11)."""
-        return membership.is_member(self, party, day)
+        check_date(day, what="day")
+        return roll._is_member(self, self.party(party), day)
 
     def members_on(self, day: dt.date, *, region: str | Region | None = None) -> tuple[Party, ...]:
         """Return the members on ``day`` (of one region if given), ordered by AGS (C11, C12)."""
-        return membership.members_on(self, day, region=region)
+        found = None if region is None else self.region(region)
+        check_date(day, what="day")
+        return roll._members_on(self, day, found)
 
     def post_shares(self, day: dt.date) -> Mapping[Party, Fraction]:
         """Return each member's share of its region's posts on ``day``, in FTE (C4, C12)."""
@@ -981,13 +698,16 @@ class Agreement(AgreementType):
 
     def employer_on(self, region: str | Region, day: dt.date) -> Party:
         """Return the employer of ``region`` on ``day``, after any change of employer (C3, I8)."""
-        return membership.employer_on(self, region, day)
+        found = self.region(region)
+        check_date(day, what="day")
+        return roll._employer_on(self, found, day)
 
     def employer_of(self, region: str | Region, year: int) -> Party:
         """Return the employer that settles and bills ``region``'s ``year`` (C3, C9)."""
-        return membership.employer_for_year(self, region, year)
+        check_year(year)
+        return roll._employer_for_year(self, self.region(region), year)
 
     @property
     def ends(self) -> dt.date | None:
         """The day the agreement ends once every party gave notice, else ``None`` (C11, C13)."""
-        return membership.agreement_end(self)
+        return self._index.end
