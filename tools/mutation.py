@@ -2,17 +2,24 @@
 
 A small AST-based mutation runner (no dependencies beyond the test extras).
 For each rule module it makes one small change at a time to the code (a
-*mutant*): ``<`` becomes ``<=``, ``+`` becomes ``-``, ``and`` becomes ``or``,
-a number grows by one, ``True`` becomes ``False``, a ``not`` is dropped, and
-so on (see `OPERATORS`). It then runs the module's focused test files against
+*mutant*), in the module's file or, for a module that is a package
+(``split/``, ``winddown/``), in every ``.py`` file of the package: ``<``
+becomes ``<=``, ``+`` becomes ``-``, ``and`` becomes ``or``, a number grows
+by one, ``True`` becomes ``False``, a ``not`` is dropped, and so on (see
+`OPERATORS`). It then runs the module's focused test files against
 the mutant. A mutant is *killed* when a test fails (or the run times out) and
 *survives* when every test passes. The score is the share of the mutants that
 are not equivalent which the tests kill; mutants listed in `EQUIVALENT`
 behave exactly like the original (no test can tell them apart) and are
 reported separately.
 
-Docstrings, string constants (error messages), type annotations,
-``__all__`` and ``if TYPE_CHECKING:`` blocks are not mutated.
+A mutant's id names the file (its path below ``src/kim_cooperation``), the
+line, the column and the change: ``notice.py:309:41:1-to-2``,
+``split/_integers.py:172:25:0-to-1``. Its key in `EQUIVALENT` names the file,
+the change and the text of the line instead of its number.
+
+Docstrings, string constants (error messages), type annotations (type
+aliases too), ``__all__`` and ``if TYPE_CHECKING:`` blocks are not mutated.
 
 It never touches the working tree: every worker runs in its own copy of the
 repository in a temporary directory, with ``PYTHONPATH`` pointing at the
@@ -23,16 +30,17 @@ examples (``--max-examples``, default 20), so a run is reproducible.
 Requirements: the project's virtual environment with the test extras
 (``pip install -e ".[test]"``); nothing else.
 
-Time: 13 to 20 minutes for all five modules (281 mutants) on a
-two-core machine (``--jobs 2``); the split and membership tests dominate. One
-module, e.g. ``--module notice``, takes a few minutes.
+Time: a full run took 13 to 20 minutes on a two-core machine (``--jobs 2``)
+when the five modules had 281 mutants; they have more now (``--list`` counts
+them). One module takes a few minutes: ``--module split`` (101 mutants) took
+3 minutes with ``--jobs 2``.
 
 Usage::
 
     .venv/bin/python tools/mutation.py                  # all five modules
     .venv/bin/python tools/mutation.py --module split   # one module
     .venv/bin/python tools/mutation.py --list --module notice
-    .venv/bin/python tools/mutation.py --show ID        # an id from --list
+    .venv/bin/python tools/mutation.py --show split/_integers.py:172:25:0-to-1
 
 It prints one line per surviving mutant and a table per module (mutants,
 killed, survived, equivalent, score), writes every result to ``--json`` if
@@ -72,8 +80,11 @@ TESTS: dict[str, list[str]] = {
     ],
     "winddown": [
         "tests/test_winddown.py",
+        "tests/test_winddown_posts.py",
         "tests/test_legal_cases.py",
         "tests/test_mutants_winddown.py",
+        # The wind-down's export rows (winddown/_table.py) are checked there.
+        "tests/test_export.py",
     ],
     "settlement": [
         "tests/test_settlement.py",
@@ -89,69 +100,46 @@ TESTS: dict[str, list[str]] = {
 }
 
 # Mutants that behave exactly like the original code, with the reason. Keyed
-# by `Mutant.key` (module, change, original line stripped), which survives
-# edits elsewhere in the module; a changed line drops out and is tested again.
+# by `Mutant.key` (file, change, original line stripped), which survives
+# edits elsewhere in the file; a changed line drops out and is tested again.
 # Keep in step with docs/development.md.
+_MONTHS_BOUND = (
+    "months = (last_day.year - first_day.year) * 12 + last_day.month - first_day.month + 1"
+)
 EQUIVALENT: dict[str, str] = {
-    "split | Lt-to-LtE@0 #1 | sign = -1 if total < 0 else 1": (
+    "split/_integers.py | Lt-to-LtE@0 #1 | sign = -1 if total < 0 else 1": (
         "a total of 0 splits into zeros, and -0 == 0: the sign of a zero total does not matter"
     ),
-    "split | 0-to-1 #1 | sign = -1 if total < 0 else 1": (
+    "split/_integers.py | 0-to-1 #1 | sign = -1 if total < 0 else 1": (
         "total is an int: `total < 1` differs from `total < 0` only for 0, whose parts are 0"
     ),
-    "split | False-to-True #3 | init=False, repr=False, eq=False, hash=False, factory=dict": (
-        "comparing the private index too changes nothing: it is derived from `shares`, "
-        "which are compared already"
-    ),
-    "split | True-to-False #1 | "
-    "for (party, value), weight, part in zip(checked, integers, parts, strict=True)": (
-        "the three lists are made from `checked` one for one, so they always have the same length"
-    ),
-    "notice | 1-to-2 #1 | "
+    "notice.py | 1-to-2 #1 | "
     "deadline_month = end.replace(day=1) - relativedelta(months=terms.months)": (
         "only the month of `deadline_month` is used (its day is replaced by the month's last); "
         "every month has a 2nd, so the month and the overflow check are the same"
     ),
-    "winddown | Or-to-And #1 | if self.first_day is None or self.last_day is None:": (
+    "winddown/_periods.py | Or-to-And #1 | "
+    "if period.first_day is None or period.last_day is None:": (
         "`run_on_period` sets the first and last day both or neither, so `or` and `and` agree"
     ),
-    "winddown | Sub-to-Add #1 | "
-    "months = (last_day.year - first_day.year) * 12 + last_day.month - first_day.month + 1": (
+    f"winddown/_periods.py | Sub-to-Add #1 | {_MONTHS_BOUND}": (
         "only an upper bound for the search that counts down to the whole months; "
         "a larger bound gives the same result"
     ),
-    "winddown | Sub-to-Add #2 | "
-    "months = (last_day.year - first_day.year) * 12 + last_day.month - first_day.month + 1": (
+    f"winddown/_periods.py | Sub-to-Add #2 | {_MONTHS_BOUND}": (
         "a much larger upper bound (the sum of the years) for the count-down search: the same "
         "result, only slower, so it is killed by the timeout on a slow run and survives on a "
         "fast one; performance is measured by the benchmarks, not by the tests"
     ),
-    "winddown | 12-to-13 #1 | "
-    "months = (last_day.year - first_day.year) * 12 + last_day.month - first_day.month + 1": (
+    f"winddown/_periods.py | 12-to-13 #1 | {_MONTHS_BOUND}": (
         "a larger upper bound for the count-down search (the year difference is never negative)"
     ),
-    "winddown | 1-to-2 #1 | "
-    "months = (last_day.year - first_day.year) * 12 + last_day.month - first_day.month + 1": (
+    f"winddown/_periods.py | 1-to-2 #1 | {_MONTHS_BOUND}": (
         "a larger upper bound for the count-down search"
     ),
-    "winddown | Gt-to-GtE@0 #1 | while months > 0:": (
+    "winddown/_periods.py | Gt-to-GtE@0 #1 | while months > 0:": (
         "with 0 months `_last_day_of_months` gives the day before `first_day`, so the loop "
         "returns (0, days + 1), the same as the fall-back after it"
-    ),
-    "membership | 1-to-2 #2 | "
-    "return employer_on(agreement, region, max(dt.date(year, 1, 1), agreement.start))": (
-        "employers change only on the 1st of a month (after a period end), so the employer "
-        "on 2 January is the one on 1 January"
-    ),
-    "membership | Lt-to-LtE@0 #1 | if ends is not None and ends < dt.date(year, 1, 1):": (
-        "the agreement ends on the last day of a month, never on 1 January"
-    ),
-    "membership | 1-to-2 #2 | if ends is not None and ends < dt.date(year, 1, 1):": (
-        "the agreement ends on the last day of a month, never on 1 January"
-    ),
-    "membership | 1-to-2 #2 | first_day = max(dt.date(year, 1, 1), agreement.start)": (
-        "membership changes only after the last day of a month, so the members on 2 January "
-        "are those on 1 January"
     ),
 }
 
@@ -193,10 +181,16 @@ OPERATORS = (
 
 @dataclass(frozen=True)
 class Mutant:
-    """One change to one module: its id, place and a description."""
+    """One change to one source file of a module: its id, place and a description.
+
+    ``file`` is the file's path below ``src/kim_cooperation``: ``notice.py``
+    for a module that is a file, ``winddown/_periods.py`` for a file of a
+    package. The id is ``file:line:column:change``.
+    """
 
     id: str
     module: str
+    file: str
     line: int
     description: str
     code: str
@@ -204,11 +198,12 @@ class Mutant:
 
     @property
     def key(self) -> str:
-        """The id in `EQUIVALENT`: module, change and original line, not its number.
+        """The id in `EQUIVALENT`: file, change and original line, not its number.
 
-        ``#n`` counts the same change on the same line from the left.
+        ``#n`` counts the same change on the same line text in the file, from
+        the top and from the left.
         """
-        return f"{self.module} | {self.description} #{self.occurrence} | {self.code}"
+        return f"{self.file} | {self.description} #{self.occurrence} | {self.code}"
 
 
 @dataclass
@@ -225,7 +220,7 @@ def _name(node: object) -> str:
 
 
 def _skipped_nodes(tree: ast.Module) -> set[int]:
-    """Ids of nodes never mutated: docstrings, annotations, ``__all__``."""
+    """Ids of nodes never mutated: docstrings, annotations, type aliases, ``__all__``."""
     skipped: set[int] = set()
 
     def skip(node: ast.AST | None) -> None:
@@ -243,6 +238,9 @@ def _skipped_nodes(tree: ast.Module) -> set[int]:
             skip(node.returns)
         elif isinstance(node, ast.AnnAssign):
             skip(node.annotation)
+            # `X: TypeAlias = <type>`: the value is a type, read like an annotation.
+            if ast.unparse(node.annotation).rpartition(".")[2] == "TypeAlias":
+                skip(node.value)
         elif _is_all_or_type_checking(node):
             skip(node)
     return skipped
@@ -323,45 +321,66 @@ def _control_flow(tree: ast.Module, skipped: set[int]) -> Iterator[tuple[str, as
             )
 
 
+def files(module: str) -> list[str]:
+    """The source files of ``module``, relative to the package directory.
+
+    A module that is a file is that one file (``notice.py``); a module that is
+    a package is every ``.py`` file in it, ``__init__.py`` first
+    (``winddown/__init__.py``, ``winddown/_ended.py``, …).
+    """
+    base = ROOT / "src" / PACKAGE
+    if (base / f"{module}.py").is_file():
+        return [f"{module}.py"]
+    if (base / module / "__init__.py").is_file():
+        return sorted(path.relative_to(base).as_posix() for path in (base / module).rglob("*.py"))
+    raise SystemExit(f"no module {module}: neither {module}.py nor {module}/__init__.py")
+
+
 def mutants(module: str) -> list[tuple[Mutant, str]]:
-    """Every mutant of ``module`` with the mutated source."""
-    path = ROOT / "src" / PACKAGE / f"{module}.py"
-    text = path.read_text(encoding="utf-8")
+    """Every mutant of every source file of ``module``, with the mutated file's source."""
+    return [found for name in files(module) for found in _file_mutants(module, name)]
+
+
+def _file_mutants(module: str, name: str) -> list[tuple[Mutant, str]]:
+    """Every mutant of the source file ``name`` of ``module``, in the order of the file."""
+    text = (ROOT / "src" / PACKAGE / name).read_text(encoding="utf-8")
     lines = text.splitlines()
     tree = ast.parse(text)
     skipped = _skipped_nodes(tree)
-    found: list[tuple[Mutant, str]] = []
+    found: list[tuple[int, int, Mutant, str]] = []
+
+    def add(line: int, col: int, description: str, source: str) -> None:
+        mutant = Mutant(
+            f"{name}:{line}:{col}:{description}",
+            module,
+            name,
+            line,
+            description,
+            lines[line - 1].strip(),
+        )
+        found.append((line, col, mutant, source))
+
     for node in ast.walk(tree):
         if id(node) in skipped:
             continue
         for description, target, attribute, value in _changes(node):
-            line, col = getattr(target, "lineno", 0), getattr(target, "col_offset", 0)
-            mutant = Mutant(
-                f"{module}:{line}:{col}:{description}",
-                module,
-                line,
+            add(
+                getattr(target, "lineno", 0),
+                getattr(target, "col_offset", 0),
                 description,
-                lines[line - 1].strip(),
+                _apply(tree, target, attribute, value),
             )
-            found.append((mutant, _apply(tree, target, attribute, value)))
     for description, node in _control_flow(tree, skipped):
         replacement: ast.AST = ast.Continue() if isinstance(node, ast.Break) else ast.Break()
         mutated = copy.deepcopy(tree)
         index = next(i for i, n in enumerate(ast.walk(tree)) if n is node)
         old = next(n for i, n in enumerate(ast.walk(mutated)) if i == index)
         _replace(mutated, old, replacement)
-        mutant = Mutant(
-            f"{module}:{node.lineno}:{node.col_offset}:{description}",
-            module,
-            node.lineno,
-            description,
-            lines[node.lineno - 1].strip(),
-        )
-        found.append((mutant, ast.unparse(mutated)))
-    found.sort(key=lambda item: (item[0].line, int(item[0].id.split(":")[2])))
+        add(node.lineno, node.col_offset, description, ast.unparse(mutated))
+    found.sort(key=lambda item: (item[0], item[1]))
     seen: dict[tuple[str, str], int] = {}
     numbered = []
-    for mutant, source in found:
+    for _, _, mutant, source in found:
         count = seen[mutant.description, mutant.code] = (
             seen.get((mutant.description, mutant.code), 0) + 1
         )
@@ -417,14 +436,16 @@ def _run_tests(copy_root: Path, module: str, timeout: float) -> tuple[str, float
 
 
 def _baseline(copy_root: Path, module: str) -> float:
-    """Run the tests on the unmutated (re-printed) module; return the time."""
-    path = copy_root / "src" / PACKAGE / f"{module}.py"
-    original = path.read_text(encoding="utf-8")
-    path.write_text(ast.unparse(ast.parse(original)), encoding="utf-8")
+    """Run the tests on the unmutated module, every file re-printed; return the time."""
+    paths = [copy_root / "src" / PACKAGE / name for name in files(module)]
+    originals = {path: path.read_text(encoding="utf-8") for path in paths}
     try:
+        for path, original in originals.items():
+            path.write_text(ast.unparse(ast.parse(original)), encoding="utf-8")
         status, seconds = _run_tests(copy_root, module, timeout=600)
     finally:
-        path.write_text(original, encoding="utf-8")
+        for path, original in originals.items():
+            path.write_text(original, encoding="utf-8")
     if status != "survived":
         raise SystemExit(f"the unmutated {module} fails its tests; fix that first")
     return seconds
@@ -444,7 +465,7 @@ def run_module(module: str, copies: list[Path], only: set[str] | None) -> list[R
         if mutant.key in EQUIVALENT:
             return Result(mutant, "equivalent", 0.0)
         worker = free.get()
-        path = worker / "src" / PACKAGE / f"{module}.py"
+        path = worker / "src" / PACKAGE / mutant.file
         original = path.read_text(encoding="utf-8")
         try:
             path.write_text(source, encoding="utf-8")
@@ -479,10 +500,12 @@ def summary(module: str, results: list[Result]) -> dict[str, object]:
 
 def show(mutant_id: str) -> None:
     """Print the original and mutated line of one mutant."""
-    module = mutant_id.split(":", 1)[0]
+    module = mutant_id.split(":", 1)[0].split("/", 1)[0].removesuffix(".py")
+    if module not in TESTS:
+        raise SystemExit(f"no mutant {mutant_id}: ids begin with a file of {', '.join(TESTS)}")
     for mutant, source in mutants(module):
         if mutant.id == mutant_id:
-            original = (ROOT / "src" / PACKAGE / f"{module}.py").read_text(encoding="utf-8")
+            original = (ROOT / "src" / PACKAGE / mutant.file).read_text(encoding="utf-8")
             print(f"{mutant.id}\n  key: {mutant.key}\n  line {mutant.line}: {mutant.code}")
             old = ast.unparse(ast.parse(original)).splitlines()
             new = source.splitlines()

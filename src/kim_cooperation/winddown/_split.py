@@ -17,11 +17,11 @@ from kim_cooperation.clauses import Clause
 from kim_cooperation.errors import UndecidedCaseError
 from kim_cooperation.i18n import N_
 from kim_cooperation.keys import EQUAL_KEY, KeyKind, SplitKey, key_weights, reference_day
-from kim_cooperation.membership import employer_on, members_on
 from kim_cooperation.money import from_cents
 from kim_cooperation.party import Party
 from kim_cooperation.policy import ShareBasis, WindDownScope
 from kim_cooperation.region import Region
+from kim_cooperation.roll import _employer_on, _members_on
 from kim_cooperation.split import Allocation, _split_trusted, split_equally
 
 __all__ = ["split_run_on"]
@@ -36,7 +36,8 @@ def split_run_on(
     reference day.
     """
     former = _former_parties(agreement, region, agreement_end)
-    employer = employer_on(agreement, region, agreement_end)
+    # The region is the agreement's own: the roll need not look it up again.
+    employer = _employer_on(agreement, region, agreement_end)
     if agreement.policies.wind_down_split is not ShareBasis.KEY:
         split = split_equally(from_cents(net), former, first=employer, clause=Clause.C13)
         return split, EQUAL_KEY, None
@@ -70,4 +71,4 @@ def _former_parties(
     """The towns that bear ``region``'s run-on costs under the wind-down policy (C13, I5)."""
     if agreement.policies.wind_down_scope is WindDownScope.ALL_FORMER:
         return region.members
-    return members_on(agreement, agreement_end, region=region)
+    return _members_on(agreement, agreement_end, region)
