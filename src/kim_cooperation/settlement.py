@@ -56,8 +56,9 @@ from kim_cooperation import _settlement_table
 from kim_cooperation._checks import builder, check_year, reads_older_pickles, result_type, shown
 from kim_cooperation._table import Exportable, Record, TableKind
 from kim_cooperation.agreement import Agreement
+from kim_cooperation.agreement._costs import costs_by_region
 from kim_cooperation.clauses import Clause, Interpretation
-from kim_cooperation.costs import CostStatement, _add_costs, _cost_items, _region_key
+from kim_cooperation.costs import CostStatement
 from kim_cooperation.errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -437,19 +438,9 @@ def settle(agreement: Agreement, year: int, costs: Mapping[str, CostStatement]) 
     )
     settled = tuple(
         _settle_region(agreement, region, year, statement, window=window, rates=rates)
-        for region, statement in _costs_by_region(agreement, costs).items()
+        for region, statement in costs_by_region(agreement, costs).items()
     )
     return _settlement(agreement=agreement, year=year, regions=settled)
-
-
-def _costs_by_region(
-    agreement: Agreement, costs: Mapping[str, CostStatement]
-) -> dict[Region, CostStatement]:
-    """`costs_by_region`, with the regions looked up here: the cost rules never call back up (C8)."""
-    found: dict[Region, CostStatement] = {}
-    for key, statement in _cost_items(costs):
-        _add_costs(found, agreement.region(_region_key(key)), key, statement)
-    return {region: found[region] for region in agreement.regions if region in found}
 
 
 def _settle_region(
