@@ -109,16 +109,15 @@ LAYERS: Final = (
     (
         "rules",
         "split keys funding closed_days notice region costs roll spans membership agreement "
-        "_plain settlement _settlement_table winddown _winddown_table",
+        "_plain settlement winddown",
     ),
     (
         "analysis",
-        "projection _projection_table scenario explanation _explanation_table impact _impact_table",
+        "projection scenario explanation impact",
     ),
     (
         "io",
-        "_atomic _syntax files _suggestions presets scenario_file export billing _billing_table "
-        "report",
+        "_atomic _syntax files _suggestions presets scenario_file export billing report",
     ),
     ("top", "cli strategies __main__"),
 )

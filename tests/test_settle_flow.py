@@ -146,7 +146,7 @@ _RULES_BELOW: Final = (
 BELOW: Final = {
     "agreement": _files_of(*_BASE, *_RULES_BELOW),
     # The settlement's views are below it too: it imports them.
-    "settlement": _files_of(*_BASE, *_RULES_BELOW, "agreement", "_plain", "_settlement_table"),
+    "settlement": _files_of(*_BASE, *_RULES_BELOW, "agreement", "_plain"),
 }
 """For each module of `ABOVE`, the files of the modules below it (issue 14's layers, in
 order): a call from one of them into it climbs back up. Calls from the module itself and

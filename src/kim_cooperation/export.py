@@ -57,9 +57,6 @@ from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 from kim_cooperation import _table
 from kim_cooperation._checks import check_int, shown
-from kim_cooperation._impact_table import IMPACT_COLUMNS
-from kim_cooperation._projection_table import COMPARISON_COLUMNS, PROJECTION_COLUMNS
-from kim_cooperation._settlement_table import SETTLEMENT_COLUMNS
 from kim_cooperation._table import Cell, Exportable, Record
 from kim_cooperation.billing import BillingStatement
 from kim_cooperation.billing._table import BILLING_COLUMNS
@@ -69,9 +66,12 @@ from kim_cooperation.explanation._table import EXPLANATION_COLUMNS
 from kim_cooperation.formatting import Lang
 from kim_cooperation.i18n import N_
 from kim_cooperation.impact import FinancialImpact
+from kim_cooperation.impact._table import IMPACT_COLUMNS
 from kim_cooperation.projection import Projection
+from kim_cooperation.projection._table import COMPARISON_COLUMNS, PROJECTION_COLUMNS
 from kim_cooperation.scenario import Comparison
 from kim_cooperation.settlement import RegionSettlement, Settlement
+from kim_cooperation.settlement._table import SETTLEMENT_COLUMNS
 from kim_cooperation.winddown import RegionWindDown, WindDown
 from kim_cooperation.winddown._table import WIND_DOWN_COLUMNS
 

@@ -37,7 +37,6 @@ from typing import Any, ClassVar
 
 import attrs
 
-from kim_cooperation import _projection_table
 from kim_cooperation._checks import (
     Exact,
     builder,
@@ -58,6 +57,7 @@ from kim_cooperation.i18n import N_
 from kim_cooperation.money import Money, from_cents, to_cents
 from kim_cooperation.party import Party
 from kim_cooperation.projection import CostPlan, Projection, project
+from kim_cooperation.projection import _table as _projection_table
 
 __all__ = [
     "BASELINE",

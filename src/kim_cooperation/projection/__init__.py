@@ -35,7 +35,7 @@ text table, and `project` are here; ``_plans.py`` holds the cost plans:
 ``_run_on.py`` the years at and after the agreement's end:
 `estimate_wind_down` and the settled part of the year it ends in (I10).
 The export's rows and plain data are in
-``kim_cooperation._projection_table``.
+``kim_cooperation.projection._table``.
 
 Examples:
     >>> import datetime as dt
@@ -61,7 +61,6 @@ from typing import Any, ClassVar
 
 import attrs
 
-from kim_cooperation import _projection_table
 from kim_cooperation._checks import (
     Exact,
     builder,
@@ -79,6 +78,7 @@ from kim_cooperation.i18n import N_, translate
 from kim_cooperation.money import from_cents, to_cents
 from kim_cooperation.party import Party
 from kim_cooperation.policy import WithdrawalScope
+from kim_cooperation.projection import _table as _projection_table
 from kim_cooperation.projection._plans import (
     MAX_GROWTH_DIGITS,
     CostPlan,

@@ -52,7 +52,6 @@ from typing import ClassVar
 
 import attrs
 
-from kim_cooperation import _settlement_table
 from kim_cooperation._checks import builder, check_year, reads_older_pickles, result_type, shown
 from kim_cooperation._table import Exportable, Record, TableKind
 from kim_cooperation.agreement import Agreement
@@ -79,6 +78,7 @@ from kim_cooperation.money import from_cents, to_cents
 from kim_cooperation.party import Party
 from kim_cooperation.policy import PartYearFunding, ShareBasis
 from kim_cooperation.region import Region
+from kim_cooperation.settlement import _table as _settlement_table
 from kim_cooperation.spans import Span, year_spans, year_window
 from kim_cooperation.split import Allocation, _split_trusted, largest_remainder
 

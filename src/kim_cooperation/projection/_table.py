@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
-from kim_cooperation import _plain, _settlement_table, _table
+from kim_cooperation import _plain, _table
 from kim_cooperation._table import Record, TableKind
 from kim_cooperation.clauses import Clause
 from kim_cooperation.formatting import Lang
 from kim_cooperation.i18n import N_, translate
+from kim_cooperation.settlement import _table as _settlement_table
 from kim_cooperation.winddown import _table as _winddown_table
 
 if TYPE_CHECKING:

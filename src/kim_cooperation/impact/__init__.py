@@ -48,7 +48,6 @@ from typing import ClassVar, Literal, TypeAlias
 
 import attrs
 
-from kim_cooperation import _impact_table
 from kim_cooperation._checks import Choice, shown
 from kim_cooperation._table import Exportable, Record, TableKind
 from kim_cooperation.clauses import Clause
@@ -59,6 +58,7 @@ from kim_cooperation.errors import (
 )
 from kim_cooperation.formatting import Lang
 from kim_cooperation.i18n import N_
+from kim_cooperation.impact import _table as _impact_table
 from kim_cooperation.money import from_cents, to_cents
 from kim_cooperation.party import Party
 from kim_cooperation.settlement import RegionSettlement, Settlement
