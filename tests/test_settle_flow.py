@@ -14,47 +14,43 @@ unpickled, not when a rule first reads them; and the modules above the
 agreement that resolve cost plans (the projection, the wind-down, the
 agreement files: C8, C13) do not make the cost rules call back up.
 
-The calls are seen through `sys.setprofile`, by the code objects of the
-functions, so the counts do not depend on how a module imports a function.
-A run of a computation is a call into one of its functions that is not made
-from within another run of the same computation. ``bench/trace_settle.py``
-reports the same figures for the lead.
+The calls are seen through `sys.setprofile` by the tracer in
+``bench/_trace.py``, which ``bench/trace_settle.py`` prints for the lead:
+the same counts by the same rules (its module docs say them). A function
+counts by the module whose file defines it, so the counts do not depend on
+how a module imports a function. A run of a computation is a call into one
+of its functions (`_trace.COMPUTATIONS`) that is not made from within
+another run of the same computation. A call back up is a call that climbs
+by the layers of issue 14 (`_trace.Layers`) into the agreement or the
+settlement, seen from the calling rule, or from the rule that built a value
+whose attrs-made method made the call.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import importlib
 import pickle
 import sys
 import warnings
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from types import CodeType, FrameType, ModuleType
 from typing import Final
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import kim_cooperation
 import kim_cooperation.strategies as kst
 from kim_cooperation import (
     Agreement,
     CostStatement,
     KimCooperationError,
-    Region,
-    funding,
-    keys,
-    membership,
     presets,
     roll,
     settle,
-    spans,
 )
 from kim_cooperation import agreement as agreement_module
 from kim_cooperation import settlement as settlement_module
@@ -64,76 +60,19 @@ from kim_cooperation.projection import estimate_wind_down, project
 from kim_cooperation.winddown import wind_down
 from strategies import ANY_TERMS, settled_years
 
+# The tracer lives with the tool; found from this file, so the test runs from any folder, and
+# taken off the path again so that bench's modules shadow nothing for the tests after it.
+_BENCH = str(Path(__file__).resolve().parents[1] / "bench")
+sys.path.insert(0, _BENCH)
+try:
+    from _trace import PACKAGE, Layers, Trace, short, traced
+finally:
+    sys.path.remove(_BENCH)
 
-def _codes(*functions: tuple[ModuleType, Iterable[str]]) -> frozenset[CodeType]:
-    """The code objects of the functions named, those a module does not (or no longer) have left out.
+PACKAGE_LAYERS: Final = Layers.of_package()
 
-    A function renamed away would make a computation's runs vanish; the
-    tests then fail on the "exactly once" checks, not silently pass.
-    """
-    found = set()
-    for module, names in functions:
-        for name in names:
-            function = getattr(module, name, None)
-            if function is not None:
-                found.add(function.__code__)
-    return frozenset(found)
-
-
-MEMBERSHIP: Final = _codes(
-    (membership, ("_region_year", "cost_shares", "members_for_year", "post_shares")),
-    (
-        spans,
-        (
-            "year_window",
-            "settled_year",
-            "_settled_year",
-            "year_spans",
-            "year_shares",
-            "day_shares",
-            "bearer_shares",
-        ),
-    ),
-    (
-        roll,
-        (
-            "agreement_end",
-            "employer_on",
-            "_employer_on",
-            "employer_for_year",
-            "members_on",
-            "is_member",
-            "termination_of",
-        ),
-    ),
-    (keys, ("key_weights", "key_integers", "reference_day", "_reference_day", "population_of")),
-)
-"""Who bears what for which span, and who employs (C3, C4, C11, C12, I9, I10)."""
-
-FUNDING: Final = _codes(
-    (funding, ("region_funding", "_month_rates", "_funding_in_twelfths", "_funding_by_days"))
-)
-"""The funding of a region's posts, and the months' rates (C5, C6, I7)."""
-
-
-def _files(module: ModuleType) -> frozenset[str]:
-    """The source files of a module, every file of it if it is a package."""
-    path = Path(module.__file__ or "")
-    if path.name == "__init__.py":
-        return frozenset(str(file) for file in path.parent.rglob("*.py"))
-    return frozenset({str(path)})
-
-
-PACKAGE_DIR: Final = Path(kim_cooperation.__file__ or "").parent
-ABOVE: Final = {"agreement": _files(agreement_module), "settlement": _files(settlement_module)}
-"""The modules the rules below must not call back into, by name."""
-
-
-def _files_of(*names: str) -> frozenset[str]:
-    return frozenset().union(
-        *(_files(importlib.import_module(f"kim_cooperation.{name}")) for name in names)
-    )
-
+ABOVE: Final = frozenset({agreement_module.__name__, settlement_module.__name__})
+"""The modules the rules below must not call back into."""
 
 _BASE: Final = (
     *("_catalogue", "errors", "_checks", "clauses", "i18n", "money", "formatting", "parsing"),
@@ -144,109 +83,62 @@ _RULES_BELOW: Final = (
     "membership",
 )
 BELOW: Final = {
-    "agreement": _files_of(*_BASE, *_RULES_BELOW),
+    agreement_module.__name__: (*_BASE, *_RULES_BELOW),
     # The settlement's views are below it too: it imports them.
-    "settlement": _files_of(*_BASE, *_RULES_BELOW, "agreement", "_plain"),
+    settlement_module.__name__: (*_BASE, *_RULES_BELOW, "agreement", "_plain"),
 }
-"""For each module of `ABOVE`, the files of the modules below it (issue 14's layers, in
-order): a call from one of them into it climbs back up. Calls from the module itself and
-from the modules above it (the projection, the wind-down, the files) come down."""
-
-_COMPREHENSIONS: Final = frozenset({"<genexpr>", "<listcomp>", "<dictcomp>", "<setcomp>"})
-"""Comprehensions and generator expressions are part of the function that writes them: a
-generator the agreement hands down and a rule below iterates is not a call back."""
+"""For each module of `ABOVE`, the modules below it (issue 14's layers, in order): a call
+from one of them into it climbs back up. Calls from the module itself and from the modules
+above it (the projection, the wind-down, the files) come down. The tracer judges by
+`PACKAGE_LAYERS`, which must see each of these calls as climbing too (it may see more)."""
 
 
-@dataclass
-class Calls:
-    """The runs of each computation seen while tracing, and the calls back up."""
-
-    # (computation, region name or "" for what is computed once a year) -> runs
-    runs: Counter[tuple[str, str]] = field(default_factory=Counter)
-    back_up: list[str] = field(default_factory=list)
-    _open: dict[FrameType, str] = field(default_factory=dict)
-
-    def profile(self, frame: FrameType, event: str, _arg: object) -> None:
-        if event == "return":
-            self._open.pop(frame, None)
-        elif event == "call":
-            code = frame.f_code
-            if code.co_name not in _COMPREHENSIONS:
-                self._check_caller(frame)
-            computation = (
-                "membership" if code in MEMBERSHIP else "funding" if code in FUNDING else None
-            )
-            if computation is not None and not self._inside(frame, computation):
-                self._open[frame] = computation
-                self.runs[(computation, self._region(frame))] += 1
-
-    def _inside(self, frame: FrameType, computation: str) -> bool:
-        back = frame.f_back
-        while back is not None:
-            if self._open.get(back) == computation:
-                return True
-            back = back.f_back
-        return False
-
-    @staticmethod
-    def _region(frame: FrameType) -> str:
-        """The region a run is for: its ``region`` argument, or the one being settled around it."""
-        found: FrameType | None = frame
-        while found is not None:
-            region = found.f_locals.get("region")
-            if isinstance(region, Region):
-                return region.name
-            if found is frame and isinstance(region, str):
-                return region
-            found = found.f_back
-        return ""
-
-    def _check_caller(self, frame: FrameType) -> None:
-        """Record a call into the agreement or the settlement made by a module below it."""
-        callee = next(
-            (name for name, files in ABOVE.items() if frame.f_code.co_filename in files), None
+def back_up(trace: Trace) -> list[str]:
+    """Each call into a module of `ABOVE` that climbs, as ``caller -> callee``, sorted."""
+    return sorted(
+        f"{short(caller)} -> {short(callee)}"
+        for (caller, callee) in (
+            *trace.climbs.elements(),
+            *trace.climbs_through_attrs.elements(),
         )
-        if callee is None:
-            return
-        back = frame.f_back
-        # Past code outside the package (attrs, functools) to the caller in it.
-        while back is not None and PACKAGE_DIR not in Path(back.f_code.co_filename).parents:
-            back = back.f_back
-        if back is None:
-            return  # called from outside the package: the test calling settle
-        caller = back.f_code.co_filename
-        if caller not in BELOW[callee]:
-            return  # from the module itself, or from above it
-        self.back_up.append(
-            f"{Path(caller).stem}.{back.f_code.co_qualname} -> {callee}.{frame.f_code.co_qualname}"
-        )
+        if callee.startswith(tuple(f"{module}." for module in ABOVE))
+    )
 
 
-@contextmanager
-def traced() -> Iterator[Calls]:
-    calls = Calls()
-    sys.setprofile(calls.profile)
-    try:
-        yield calls
-    finally:
-        sys.setprofile(None)
+def runs(trace: Trace) -> Counter[tuple[str, str]]:
+    """The runs of each computation per region ("" for what is computed once a year)."""
+    counted = Counter[tuple[str, str]]()
+    for (computation, region, _, _), count in trace.runs.items():
+        counted[(computation, region)] += count
+    return counted
 
 
-def settled_in(calls: Calls, regions: Iterable[str]) -> None:
-    """Check that ``calls`` computed each of ``regions``' year once, and the yearly figures once."""
+def settled_in(trace: Trace, regions: Iterable[str]) -> None:
+    """Check that ``trace`` computed each of ``regions``' year once, and the yearly figures once."""
+    counted = runs(trace)
     for computation in ("membership", "funding"):
         per_region = {
             region: count
-            for (name, region), count in calls.runs.items()
+            for (name, region), count in counted.items()
             if name == computation and region
         }
-        assert per_region == dict.fromkeys(regions, 1), (computation, calls.runs)
+        assert per_region == dict.fromkeys(regions, 1), (computation, counted)
         yearly = sum(
             count
-            for (name, region), count in calls.runs.items()
+            for (name, region), count in counted.items()
             if name == computation and not region
         )
-        assert yearly <= 1, (computation, calls.runs)
+        assert yearly <= 1, (computation, counted)
+
+
+@pytest.mark.parametrize("callee", sorted(BELOW))
+def test_the_layers_see_a_call_from_below_as_climbing(callee: str) -> None:
+    """The tracer's layers count every call `BELOW` names as a call back up: none is missed."""
+    assert [
+        module
+        for module in BELOW[callee]
+        if not PACKAGE_LAYERS.climbs(f"{PACKAGE}.{module}", callee)
+    ] == []
 
 
 # --------------------------------------------------------------------------- the cases
@@ -298,17 +190,17 @@ CASES: Final = _cases()
 @pytest.mark.parametrize("case", list(CASES))
 def test_settle_computes_membership_and_funding_once_per_region_year(case: str) -> None:
     agreement, year, plan = CASES[case]
-    with traced() as calls:
+    with traced(PACKAGE_LAYERS) as trace:
         settled = settle(agreement, year, plan)
-    settled_in(calls, [region.region.name for region in settled.regions])
+    settled_in(trace, [region.region.name for region in settled.regions])
 
 
 @pytest.mark.parametrize("case", list(CASES))
 def test_the_rules_never_call_back_into_the_agreement_or_the_settlement(case: str) -> None:
     agreement, year, plan = CASES[case]
-    with traced() as calls:
+    with traced(PACKAGE_LAYERS) as trace:
         settle(agreement, year, plan)
-    assert calls.back_up == []
+    assert back_up(trace) == []
 
 
 @settings(max_examples=25, deadline=None)
@@ -317,26 +209,26 @@ def test_any_settlement_computes_each_region_year_once(data: st.DataObject) -> N
     agreement = data.draw(kst.agreements(with_notices=None, notice_terms=ANY_TERMS))
     year = data.draw(settled_years(agreement))
     plan = data.draw(kst.cost_plans(agreement, all_regions=False))
-    with traced() as calls:
+    with traced(PACKAGE_LAYERS) as trace:
         try:
             settled = settle(agreement, year, plan).regions
         except KimCooperationError:
             settled = ()  # refused (a missing population count, an undecided case)
-    assert calls.back_up == []
+    assert back_up(trace) == []
     if settled:
-        settled_in(calls, [region.region.name for region in settled])
+        settled_in(trace, [region.region.name for region in settled])
     else:
-        assert all(count == 1 for (_, region), count in calls.runs.items() if region)
+        assert all(count == 1 for (_, region), count in runs(trace).items() if region)
 
 
 def test_the_count_sees_a_second_computation() -> None:
     """The check fails where a region's membership is computed twice: it can fail."""
     agreement, year, plan = CASES["coesfeld 2023, council plan"]
-    with traced() as calls:
+    with traced(PACKAGE_LAYERS) as trace:
         settle(agreement, year, plan)
         agreement.employer_of("Nord", year)  # the employer computed once more
     with pytest.raises(AssertionError):
-        settled_in(calls, ["Nord"])
+        settled_in(trace, ["Nord"])
 
 
 # --------------------------------------------------------------------------- around the settlement
@@ -352,18 +244,11 @@ DAY: Final = dt.date(2026, 5, 1)
 
 
 def _made_anew(agreement: Agreement) -> Agreement:
-    """``agreement`` made again from its fields: the constructor's path."""
-    return Agreement(
-        name=agreement.name,
-        parties=agreement.parties,
-        regions=agreement.regions,
-        funding=agreement.funding,
-        start=agreement.start,
-        notice_terms=agreement.notice_terms,
-        notices=agreement.notices,
-        policies=agreement.policies,
-        population=agreement.population,
-    )
+    """``agreement`` made again from its fields: the constructor's path.
+
+    `attrs.evolve` passes every field of ``agreement`` to ``Agreement.__init__``.
+    """
+    return attrs.evolve(agreement)
 
 
 def _agreement_calls() -> dict[str, Callable[[], object]]:
@@ -396,9 +281,9 @@ AGREEMENT_CALLS: Final = _agreement_calls()
 
 @pytest.mark.parametrize("call", list(AGREEMENT_CALLS))
 def test_the_agreement_passes_what_it_looked_up_down_and_is_never_called_back(call: str) -> None:
-    with traced() as calls:
+    with traced(PACKAGE_LAYERS) as trace:
         AGREEMENT_CALLS[call]()
-    assert calls.back_up == []
+    assert back_up(trace) == []
 
 
 @settings(max_examples=25, deadline=None)
@@ -408,7 +293,7 @@ def test_any_agreement_answers_about_its_members_without_being_called_back(
 ) -> None:
     agreement = data.draw(kst.agreements(with_notices=None, notice_terms=ANY_TERMS))
     day = data.draw(st.dates(agreement.start, agreement.start + dt.timedelta(days=4 * 366)))
-    with traced() as calls:
+    with traced(PACKAGE_LAYERS) as trace:
         for party in agreement.parties:
             agreement.termination_of(party.name)
             agreement.is_member(party.ags, day)
@@ -419,14 +304,14 @@ def test_any_agreement_answers_about_its_members_without_being_called_back(
         # Refused where a population count is missing or the case is undecided.
         with contextlib.suppress(KimCooperationError):
             agreement.post_shares(day)
-    assert calls.back_up == []
+    assert back_up(trace) == []
 
 
 def test_the_check_sees_a_call_back() -> None:
     """The check fails where a rule below looks a region up in the agreement: it can fail."""
-    with traced() as calls:
+    with traced(PACKAGE_LAYERS) as trace:
         roll.members_on(HANDOVER, DAY, region="Ost")  # the public rule looks "Ost" up
-    assert calls.back_up == ["roll.members_on -> agreement.Agreement.region"]
+    assert back_up(trace) == ["roll.members_on -> agreement.Agreement.region"]
 
 
 def _ended(agreement: Agreement, received: dt.date) -> Agreement:
@@ -457,7 +342,7 @@ CALLS_FROM_ABOVE: Final = _calls_from_above()
 
 @pytest.mark.parametrize("call", list(CALLS_FROM_ABOVE))
 def test_cost_plans_resolved_above_the_agreement_make_no_rule_call_back(call: str) -> None:
-    with traced() as calls:
+    with traced(PACKAGE_LAYERS) as trace:
         CALLS_FROM_ABOVE[call]()
-    assert not [trip for trip in calls.back_up if trip.startswith("costs.")]
-    assert not calls.back_up
+    assert not [trip for trip in back_up(trace) if trip.startswith("costs.")]
+    assert not back_up(trace)
