@@ -130,3 +130,36 @@ def test_explain_stays_the_function_whatever_is_imported_first() -> None:
         """
     )
     assert "kim_cooperation.explanation" in imported
+
+
+def test_importing_the_package_or_settling_imports_no_matplotlib() -> None:
+    # The charts (extra ``plot``) import matplotlib when one is drawn, never before.
+    imported = _imported_after(
+        """
+        import kim_cooperation as kim
+        from kim_cooperation.projection import project
+        plan = kim.presets.coesfeld_cost_plan_2023()
+        settlement = kim.settle(kim.presets.coesfeld(), 2023, plan)
+        project(kim.presets.coesfeld(), [2023], plan)
+        """
+    )
+    assert "kim_cooperation.settlement" in imported
+    assert not {name for name in imported if name.startswith("matplotlib")}
+    assert "kim_cooperation._chart" not in imported
+    assert not {name for name in _imported_after("import kim_cooperation") if "matplotlib" in name}
+
+
+def test_importing_the_documents_imports_no_python_docx() -> None:
+    # python-docx is the `docx` extra: imported only when a document is written.
+    imported = _imported_after("import kim_cooperation, kim_cooperation.documents")
+    assert "kim_cooperation.documents" in imported
+    assert not {"docx", "lxml"} & imported
+
+
+def test_importing_the_workbooks_imports_no_openpyxl() -> None:
+    # openpyxl is the `excel` extra: imported only when a workbook is written.
+    imported = _imported_after(
+        "import kim_cooperation, kim_cooperation.workbooks, kim_cooperation.billing"
+    )
+    assert {"kim_cooperation.workbooks", "kim_cooperation._excel"} <= imported
+    assert not {name for name in imported if name.startswith("openpyxl")}

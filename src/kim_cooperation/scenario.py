@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
@@ -42,6 +42,7 @@ from kim_cooperation._checks import (
     builder,
     check_date,
     check_label,
+    check_lang,
     result_type,
     shown,
     to_fraction,
@@ -58,6 +59,9 @@ from kim_cooperation.money import Money, from_cents, to_cents
 from kim_cooperation.party import Party
 from kim_cooperation.projection import CostPlan, Projection, project
 from kim_cooperation.projection import _table as _projection_table
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = [
     "BASELINE",
@@ -297,6 +301,35 @@ class Comparison(Exportable):
 
     def _title(self, lang: Lang) -> str:
         return _projection_table.comparison_title(self, lang)
+
+    def plot(self, *, lang: Lang = "de") -> Figure:
+        """Return a chart of each town's difference to the baseline per year; extra ``plot``.
+
+        One panel per scenario other than the baseline, per town one bar a
+        year: what the town bears more (up) or less (down) than in the
+        baseline. Titled with the years, the clauses and the agreement;
+        German (``10.000 €``) or English. A matplotlib
+        `~matplotlib.figure.Figure` on the Agg canvas.
+
+        Raises:
+            ModuleNotFoundError: matplotlib is not installed (the extra ``plot``).
+            InvalidValueError: The comparison has no scenario besides the baseline.
+
+        Examples:
+            >>> import datetime as dt
+            >>> from kim_cooperation import presets
+            >>> base = presets.coesfeld()
+            >>> variants = {"Rosendahl leaves": notice_by(base, "Rosendahl", dt.date(2024, 6, 30))}
+            >>> comparison = compare(base, variants, [2025, 2026], presets.coesfeld_cost_plan_2023())
+            >>> figure = comparison.plot(lang="en")
+            >>> print(figure.get_suptitle().splitlines()[0])
+            Own share per town against the baseline, 2025–2026 (C4, C7, C12)
+            >>> [float(bar.get_height()) for bar in figure.axes[0].containers[1]]  # 2026
+            [2708.33, 2708.34, 2708.33, -8125.0]
+        """
+        from kim_cooperation import _comparison_chart  # noqa: PLC0415 - only when drawn
+
+        return _comparison_chart.comparison_figure(self, lang=check_lang(lang))
 
     @property
     def years(self) -> tuple[int, ...]:

@@ -57,7 +57,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
@@ -89,6 +89,9 @@ from kim_cooperation.projection._plans import (
 from kim_cooperation.projection._run_on import _settled_part, estimate_wind_down
 from kim_cooperation.settlement import BillingLine, Settlement, settle
 from kim_cooperation.winddown import WindDown
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = [
     "MAX_GROWTH_DIGITS",
@@ -251,6 +254,39 @@ class Projection(Exportable):
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         """IPython's and Jupyter's text view: the table, not the fields."""
         printer.text("<Projection ...>" if cycle else self.table())
+
+    def plot(self, *, lang: Lang = "de") -> Figure:
+        """Return a chart of each town's own share over the years (C4, C7); extra ``plot``.
+
+        One panel per region, one line per town, the years headed as in
+        `table` (``2027*`` for a year of run-on costs, C13). Titled with the
+        years, the clauses and the agreement; German (``10.000 €``) or
+        English. A matplotlib `~matplotlib.figure.Figure` on the Agg canvas:
+        ``figure.savefig("projection.png")``, or shown by Jupyter.
+
+        Raises:
+            ModuleNotFoundError: matplotlib is not installed (the extra ``plot``).
+
+        Examples:
+            >>> from kim_cooperation import presets
+            >>> projection = project(presets.coesfeld(), [2023, 2024],
+            ...                      presets.coesfeld_cost_plan_2023())
+            >>> figure = projection.plot(lang="en")
+            >>> print(figure.get_suptitle())
+            Own share per town 2023–2024 (C4, C7)
+            Kooperationsvereinbarung Kommunales Case-Management in den kreisangehörigen Kommunen des Kreises Coesfeld
+            >>> [line.get_label() for line in figure.axes[0].get_lines()]
+            ['Billerbeck', 'Coesfeld', 'Havixbeck', 'Rosendahl']
+        """
+        from kim_cooperation.projection import _chart_data  # noqa: PLC0415 - only when drawn
+
+        lang = check_lang(lang)
+        return _chart_data.projection_figure(
+            self,
+            headings=[_year_heading(self, year) for year in self.years],
+            notes=[note.strip() for note in _year_notes(self, lang)],
+            lang=lang,
+        )
 
     @property
     def years(self) -> tuple[int, ...]:

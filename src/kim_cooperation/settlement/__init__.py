@@ -48,11 +48,18 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
-from kim_cooperation._checks import builder, check_year, reads_older_pickles, result_type, shown
+from kim_cooperation._checks import (
+    builder,
+    check_lang,
+    check_year,
+    reads_older_pickles,
+    result_type,
+    shown,
+)
 from kim_cooperation._table import Exportable, Record, TableKind
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.agreement._costs import costs_by_region
@@ -81,6 +88,9 @@ from kim_cooperation.region import Region
 from kim_cooperation.settlement import _table as _settlement_table
 from kim_cooperation.spans import Span, year_spans, year_window
 from kim_cooperation.split import Allocation, _split_trusted, largest_remainder
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = ["BillingLine", "RegionSettlement", "Settlement", "SettlementLine", "settle"]
 
@@ -215,6 +225,64 @@ class RegionSettlement(Exportable):
         """The sum the employer bills the other towns (C9)."""
         return from_cents(sum(to_cents(line.amount) for line in self.billing))
 
+    def plot(self, *, agreement: str | None = None, lang: Lang = "de") -> Figure:
+        """Return the region-year's derivation as a waterfall chart; extra ``plot``.
+
+        Costs (C8), less the funding (C5, or C10 without), give the own share
+        (C7), which falls into each town's part (C4, C12): one bar each, with
+        its exact amount written on it. Funding beyond the costs is its own
+        bar (I6). Titled with the year, the region and the clauses; a region
+        settlement does not know its agreement, so pass its name as
+        ``agreement`` for the title (`Settlement.plot` does).
+
+        Raises:
+            ModuleNotFoundError: matplotlib is not installed (the extra ``plot``).
+
+        Examples:
+            >>> from kim_cooperation import presets, settle
+            >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+            >>> figure = settlement.region("Nord").plot(lang="en")
+            >>> print(figure.get_suptitle())
+            Settlement 2023, Region Nord, employer Stadt Coesfeld: from the costs to the towns' parts (C4, C5, C7,
+            C8)
+            >>> [text.get_text() for text in figure.axes[0].texts if "€" in text.get_text()]
+            ['€170,000', '-€137,500', '€32,500', '€8,125', '€8,125', '€8,125', '€8,125']
+        """
+        from kim_cooperation.settlement import _chart_data  # noqa: PLC0415 - only when drawn
+
+        return _chart_data.waterfall_figure(
+            self, agreement=_agreement_name(agreement), lang=check_lang(lang)
+        )
+
+    def plot_key(self, *, agreement: str | None = None, lang: Lang = "de") -> Figure:
+        """Return the region's key in the year as each town's share; extra ``plot``.
+
+        The shares are those the settlement applied: the key among the
+        year's members (C4; equal parts I1, weights or population I9), a
+        leaving town's share passed on (C12), a year's spans weighed (I10).
+        Each bar is labelled with the exact fraction, its percentage and the
+        town's part of the own share. The key belongs to a region-year, not
+        to a region: the members, the counts of inhabitants and a year
+        without funding (C10) all change it from year to year.
+
+        Raises:
+            ModuleNotFoundError: matplotlib is not installed (the extra ``plot``).
+
+        Examples:
+            >>> from kim_cooperation import presets, settle
+            >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+            >>> figure = settlement.region("Nord").plot_key(lang="en")
+            >>> figure.get_suptitle()
+            'Split key of Region Nord 2023: equal parts (C4, I1)'
+            >>> [text.get_text() for text in figure.axes[0].texts][0]
+            '1/4 = 25% · €8,125'
+        """
+        from kim_cooperation.settlement import _chart_data  # noqa: PLC0415 - only when drawn
+
+        return _chart_data.key_figure(
+            self, agreement=_agreement_name(agreement), lang=check_lang(lang)
+        )
+
     def lines(self) -> tuple[SettlementLine, ...]:
         """Return the settlement as lines, each with its clause, for reports and audits."""
         lines = [
@@ -344,10 +412,55 @@ class Settlement(Exportable):
             self.region(self.agreement.region_of(found))
         return from_cents(sum(to_cents(part) for part in parts))
 
+    def plot(self, region: str | Region, *, lang: Lang = "de") -> Figure:
+        """Return one region's derivation as a waterfall chart; see `RegionSettlement.plot`.
+
+        Titled with the agreement too. Extra ``plot``.
+
+        Raises:
+            ModuleNotFoundError: matplotlib is not installed.
+            UnknownRegionError: The region was not settled.
+
+        Examples:
+            >>> from kim_cooperation import presets, settle
+            >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+            >>> print(settlement.plot("Nord").get_suptitle())
+            Abrechnung 2023, Region Nord, Anstellungskörperschaft Stadt Coesfeld: von den Kosten zu den Anteilen der
+            Kommunen (C4, C5, C7, C8)
+            Kooperationsvereinbarung Kommunales Case-Management in den kreisangehörigen Kommunen des Kreises Coesfeld
+        """
+        return self.region(region).plot(agreement=self.agreement.name, lang=lang)
+
+    def plot_key(self, region: str | Region, *, lang: Lang = "de") -> Figure:
+        """Return one region's key in the year as shares; see `RegionSettlement.plot_key`.
+
+        Titled with the agreement too. Extra ``plot``.
+
+        Raises:
+            ModuleNotFoundError: matplotlib is not installed.
+            UnknownRegionError: The region was not settled.
+
+        Examples:
+            >>> from kim_cooperation import presets, settle
+            >>> settlement = settle(presets.example(), 2026, presets.example_cost_plans()[2026])
+            >>> figure = settlement.plot_key("Ost", lang="en")
+            >>> [text.get_text() for text in figure.axes[0].texts][:2]
+            ['4/9 ≈ 44.44% · €11,111.11', '2/9 ≈ 22.22% · €5,555.56']
+        """
+        return self.region(region).plot_key(agreement=self.agreement.name, lang=lang)
+
     @property
     def billing(self) -> tuple[BillingLine, ...]:
         """All billing lines of all regions (C9)."""
         return tuple(line for region in self.regions for line in region.billing)
+
+
+def _agreement_name(name: object) -> str | None:
+    if name is not None and not isinstance(name, str):
+        raise InvalidTypeError(
+            f"agreement must be the agreement's name or None, got {shown(name)}"
+        )
+    return name
 
 
 _settlement = builder(Settlement)
