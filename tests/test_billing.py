@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import sys
 import zipfile
 from decimal import Decimal
@@ -19,6 +20,7 @@ import openpyxl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from openpyxl.worksheet.worksheet import Worksheet
 
 from kim_cooperation import (
     Agreement,
@@ -419,19 +421,44 @@ def expected_sheet(statement: BillingStatement, lang: str = "de") -> list[tuple[
         )
         for entry in statement.entries
     ]
+    first, last = 16, 15 + len(statement.entries)
     rows.append(
         (
             None,
             "Summe" if german else "Total",
             None,
-            statement.own_share,
-            statement.advances_total,
-            statement.balance_total,
+            *(f"=SUM({column}{first}:{column}{last})" for column in "DEF"),
             None,
         )
     )
     width = 7
     return [row + (None,) * (width - len(row)) for row in rows]
+
+
+def range_sum(sheet: Worksheet, formula: object) -> Decimal:
+    """The exact sum of the cells a ``=SUM(D16:D19)`` formula names, as read back."""
+    assert isinstance(formula, str)
+    match = re.fullmatch(r"=SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)", formula)
+    assert match is not None, formula
+    assert match[1] == match[3]
+    cells = sheet[f"{match[1]}{match[2]}" : f"{match[3]}{match[4]}"]
+    values = [read_back(row[0].value) for row in cells]
+    return sum((value for value in values if isinstance(value, Decimal)), Decimal(0))
+
+
+def check_totals(path: Path, title: str, statement: BillingStatement) -> None:
+    """The totals row: formulas over the towns' rows, summing and cached as the library's totals."""
+    sheet = openpyxl.load_workbook(path)[title]
+    cached = openpyxl.load_workbook(path, data_only=True)[title]
+    row = 16 + len(statement.entries)
+    totals = (statement.parts_total, statement.advances_total, statement.balance_total)
+    assert statement.parts_total == statement.own_share
+    for column, total in zip("DEF", totals, strict=True):
+        formula = sheet[f"{column}{row}"]
+        assert formula.data_type == "f"
+        assert formula.number_format == MONEY_FORMAT
+        assert range_sum(sheet, formula.value) == total
+        assert read_back(cached[f"{column}{row}"].value) == total
 
 
 def read_back(value: object) -> object:
@@ -466,13 +493,15 @@ def test_workbook_has_every_cell_of_every_statement(tmp_path: Path, lang: Lang) 
             tuple(comparable(value) for value in row) for row in expected_sheet(statement, lang)
         ]
         assert cells == expected
+        check_totals(path, sheet.title, statement)
         money_rows = list(range(9, 14)) + list(range(16, 17 + len(statement.entries)))
         for row in money_rows:
             for column in ("B",) if row < 14 else ("D", "E", "F"):
                 cell = sheet[f"{column}{row}"]
                 if cell.value is not None:
                     assert cell.number_format == MONEY_FORMAT, cell.coordinate
-                    assert cell.data_type == "n", cell.coordinate
+                    totals_row = row == 16 + len(statement.entries)
+                    assert cell.data_type == ("f" if totals_row else "n"), cell.coordinate
         for row in range(16, 16 + len(statement.entries)):
             ags = sheet[f"A{row}"]
             assert ags.data_type == "s"
@@ -492,7 +521,9 @@ def test_workbook_numbers_are_written_from_the_exact_decimals(tmp_path: Path) ->
     assert "<v>9000.05</v>" in xml
     assert "<v>-875.05</v>" in xml
     assert "<v>32500</v>" in xml
-    assert "<f>" not in xml
+    # Formulas only in the totals row, each with the library's total as its cached value.
+    assert xml.count("<f>") == 3
+    assert "<f>SUM(E16:E19)</f><v>9000.05</v>" in xml
 
 
 def test_sheet_names_are_unique_and_valid(tmp_path: Path) -> None:

@@ -131,7 +131,7 @@ def _titles(statements: tuple[BillingStatement, ...], tmp_path: Path) -> str:
 
 def _workbook(statements: tuple[BillingStatement, ...], tmp_path: Path) -> str:
     path = write_billing_workbook(statements, tmp_path / "billing.xlsx", lang="de")
-    workbook = openpyxl.load_workbook(path)
+    workbook = openpyxl.load_workbook(path, data_only=True)  # the totals' values, not formulas
     return "\n".join(
         value
         for sheet in workbook.worksheets

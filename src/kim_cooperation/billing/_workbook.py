@@ -10,26 +10,28 @@ roles are catalogue texts (`kim_cooperation.i18n`), translated into the
 workbook's language.
 
 Money cells hold the exact digits of the `Decimal` amounts, formatted
-`MONEY_FORMAT`; amounts Excel cannot hold to the cent are refused.
+`MONEY_FORMAT`; amounts Excel cannot hold to the cent are refused. The
+totals row holds formulas (``=SUM(D16:D22)``) with the library's totals as
+their cached values. Each sheet prints on A4 landscape, one page wide, its
+title on every page. The cells, the limit, the print setup and the saving
+are those of every workbook of the library (`kim_cooperation._excel`).
 """
 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TypeAlias
 
-from kim_cooperation import _atomic
+from kim_cooperation import _excel
 from kim_cooperation.billing._periods import checked_lang, period_phrase, title_phrase
 from kim_cooperation.clauses import Clause, Interpretation
-from kim_cooperation.errors import InvalidValueError, Phrase
+from kim_cooperation.errors import Phrase
 from kim_cooperation.formatting import Lang, format_fraction
 from kim_cooperation.i18n import N_, translate
 from kim_cooperation.impact import Role
-from kim_cooperation.money import to_cents
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -38,14 +40,17 @@ if TYPE_CHECKING:
 
 __all__ = ["MONEY_FORMAT", "write_workbook"]
 
-MONEY_FORMAT: Final = "#,##0.00 €"
+MONEY_FORMAT: Final = _excel.MONEY_FORMAT
 """The number format of the workbook's money cells: ``8.125,00 €`` in a German Excel."""
 
-_EXCEL_DIGITS: Final = 15
-"""Excel stores numbers as binary floats and keeps 15 significant digits."""
+_FIRST_FIGURE_ROW: Final = 9
+"""The row of the region's costs, the first of its figures."""
 
-_SHEET_NAME_LENGTH: Final = 31
-_SHEET_NAME_FORBIDDEN: Final = re.compile(r"[\[\]:*?/\\]")
+_FIRST_TOWN_ROW: Final = 16
+"""The row of the first town: under the region's figures and the towns' header."""
+
+_WIDTHS: Final = (40, 30, 32, 22, 20, 34, 10)
+"""Column A holds the labels of the facts and figures (up to 42 characters) and the AGS."""
 
 _ROLES: Final[Mapping[Role, str]] = {
     Role.EMPLOYER: N_("employer (bears it itself)"),
@@ -53,89 +58,69 @@ _ROLES: Final[Mapping[Role, str]] = {
 }
 """The roles as the workbook names them: the employer bills nobody for its own part (C9)."""
 
+_REFUSAL: Final = N_(
+    "cannot write {amount} euros to Excel exactly: Excel keeps "
+    "{digits} significant digits, so amounts must stay below 10**13 "
+    "euros; use billing_csv or kim_cooperation.export instead"
+)
+
 
 def write_workbook(
     statements: tuple[BillingStatement, ...], path: str | os.PathLike[str], lang: Lang
 ) -> Path:
     """Write checked statements as a workbook, whole or not at all; see `write_billing_workbook`."""
     checked_lang(lang)
-    try:
-        from openpyxl import Workbook  # noqa: PLC0415 - optional dependency, imported lazily
-    except ImportError as error:
-        raise ModuleNotFoundError(
-            "write_billing_workbook needs openpyxl; install it with "
-            "pip install kim-cooperation[excel]",
-            name="openpyxl",
-        ) from error
+    book = _excel.Book("write_billing_workbook")
     for statement in statements:
-        _check_excel_amounts(statement)
-    workbook = Workbook()
-    workbook.remove(workbook.worksheets[0])
+        _excel.check_amounts(_amounts(statement), _REFUSAL)
     for name, statement in zip(_sheet_names(statements), statements, strict=True):
-        _write_sheet(workbook.create_sheet(name), statement, lang)
-    target = Path(path)
+        _write_sheet(book, book.sheet(name), statement, lang)
+    first = statements[0]
+    years = sorted({statement.year for statement in statements})
+    _excel.properties(
+        book,
+        title=translate(N_("Annual billing {years} – {agreement}"), lang).format(
+            years=", ".join(map(str, years)), agreement=first.agreement
+        ),
+        subject=translate(N_("Annual billing of the own shares (C9)"), lang),
+        keywords=(first.agreement, *map(str, years), "C9"),
+        lang=lang,
+    )
     # Whole or not at all: an existing workbook survives a failure (see _atomic).
-    _atomic.write_atomically(target, workbook.save)
-    return target
+    return book.write(path)
 
 
-def _plain_number(amount: Decimal) -> str:
-    """The amount as a number in a cell's XML: ``-875.05``, ``32500`` (no exponent)."""
-    cents = to_cents(amount)
-    euros, rest = divmod(abs(cents), 100)
-    sign = "-" if cents < 0 else ""
-    return f"{sign}{euros}" if not rest else f"{sign}{euros}.{rest:02d}".rstrip("0")
-
-
-def _check_excel_amounts(statement: BillingStatement) -> None:
-    """Refuse a statement with an amount that Excel cannot hold to the cent."""
+def _amounts(statement: BillingStatement) -> list[Decimal]:
+    """Every amount a statement's sheet holds."""
     amounts = [
         statement.costs,
         statement.funding,
         statement.own_share,
         statement.surplus,
         statement.billed_total,
+        statement.parts_total,
         statement.advances_total,
         statement.balance_total,
     ]
     for entry in statement.entries:
         amounts += [entry.part, entry.advances]
-    for amount in amounts:
-        if abs(to_cents(amount)) >= 10**_EXCEL_DIGITS:
-            raise InvalidValueError(
-                N_(
-                    "cannot write {amount} euros to Excel exactly: Excel keeps "
-                    "{digits} significant digits, so amounts must stay below 10**13 "
-                    "euros; use billing_csv or kim_cooperation.export instead"
-                ),
-                amount=amount,
-                digits=_EXCEL_DIGITS,
-            )
+        if entry.balance is not None:  # the employer bills itself nothing (C9)
+            amounts.append(entry.balance)
+    return amounts
 
 
 def _sheet_names(statements: tuple[BillingStatement, ...]) -> list[str]:
-    """One name a statement, as Excel allows them; see `write_billing_workbook`."""
+    """One name a statement, before Excel's rules apply; see `write_billing_workbook`."""
     employers = [statement.employer for statement in statements]
-    names = []
-    used: set[str] = set()
-    for statement in statements:
-        if employers.count(statement.employer) == 1:
-            base = statement.employer.name
-        else:
-            base = f"{statement.employer.name} {statement.region.name} {statement.year}"
-        base = _SHEET_NAME_FORBIDDEN.sub("_", base).strip("'") or "Sheet"
-        name = base[:_SHEET_NAME_LENGTH]
-        number = 1
-        while name.casefold() in used:
-            number += 1
-            suffix = f" ({number})"
-            name = base[: _SHEET_NAME_LENGTH - len(suffix)] + suffix
-        used.add(name.casefold())
-        names.append(name)
-    return names
+    return [
+        statement.employer.name
+        if employers.count(statement.employer) == 1
+        else f"{statement.employer.name} {statement.region.name} {statement.year}"
+        for statement in statements
+    ]
 
 
-_SheetRow: TypeAlias = tuple[tuple[str | int | Decimal | None, ...], bool]
+_SheetRow: TypeAlias = tuple[tuple[_excel.Value, ...], bool]
 """The cells of one row of a statement's sheet, and whether the row is bold."""
 
 
@@ -194,18 +179,22 @@ def _sheet_rows(statement: BillingStatement, lang: Lang) -> list[_SheetRow]:
             )
             for entry in statement.entries
         ),
-        (
-            (
-                None,
-                text(N_("Total")),
-                None,
-                statement.parts_total,
-                statement.advances_total,
-                statement.balance_total,
-            ),
-            True,
-        ),
+        ((None, text(N_("Total")), None, *_totals(statement)), True),
     ]
+
+
+def _totals(statement: BillingStatement) -> tuple[_excel.Formula, ...]:
+    """The totals of parts, advances and balances: sums of the towns' rows (C9)."""
+    first = _FIRST_TOWN_ROW
+    last = first + len(statement.entries) - 1
+    return tuple(
+        _excel.Formula(f"=SUM({column}{first}:{column}{last})", total)
+        for column, total in zip(
+            "DEF",
+            (statement.parts_total, statement.advances_total, statement.balance_total),
+            strict=True,
+        )
+    )
 
 
 def _period_cell(statement: BillingStatement, lang: Lang) -> tuple[str, ...]:
@@ -220,30 +209,27 @@ def _period_cell(statement: BillingStatement, lang: Lang) -> tuple[str, ...]:
     return (cell.describe(lang),)
 
 
-def _write_sheet(sheet: Worksheet, statement: BillingStatement, lang: Lang) -> None:
-    """Fill a new sheet with a statement's rows: money as exact numbers, text never a formula."""
-    from openpyxl.cell.cell import Cell  # noqa: PLC0415 - optional dependency, imported lazily
-    from openpyxl.styles import Font  # noqa: PLC0415 - optional dependency, imported lazily
+def _write_sheet(
+    book: _excel.Book, sheet: Worksheet, statement: BillingStatement, lang: Lang
+) -> None:
+    """Fill a new sheet with a statement's rows and set it up for printing."""
+    from openpyxl.styles import Alignment  # noqa: PLC0415 - optional dependency, imported lazily
 
-    bold = Font(bold=True)
-    for row, (values, strong) in enumerate(_sheet_rows(statement, lang), start=1):
+    rows = _sheet_rows(statement, lang)
+    for row, (values, strong) in enumerate(rows, start=1):
         for column, value in enumerate(values, start=1):
-            if value is None:
-                continue
-            cell = sheet.cell(row=row, column=column)
-            if not isinstance(cell, Cell):  # pragma: no cover - a new sheet has no merged cells
-                raise AssertionError(f"cell {cell.coordinate} is merged")
-            if isinstance(value, Decimal):
-                # openpyxl writes a Decimal through a float to 16 digits (9000.05 becomes
-                # "9000.049999999999"); store the exact digits, read as the nearest double.
-                cell._value = _plain_number(value)  # type: ignore[attr-defined]
-                cell.data_type = "n"
-                cell.number_format = MONEY_FORMAT
-            else:
-                cell.value = value
-                if isinstance(value, str):
-                    cell.data_type = "s"  # never a formula, whatever the text begins with
-            if strong:
-                cell.font = bold
-    for letter, width in zip("ABCDEFG", (12, 44, 30, 22, 20, 30, 9), strict=True):
-        sheet.column_dimensions[letter].width = width
+            book.put(sheet, row, column, value, bold=strong)
+    # The clauses stand right of right-aligned amounts: indented, so "8.125,00 € C4" reads apart.
+    indented = Alignment(indent=1)
+    for row in range(_FIRST_FIGURE_ROW - 1, _FIRST_FIGURE_ROW + 5):
+        sheet.cell(row=row, column=3).alignment = indented
+    for row in range(_FIRST_TOWN_ROW - 1, len(rows) + 1):
+        sheet.cell(row=row, column=7).alignment = indented
+    _excel.print_setup(
+        sheet,
+        title_rows=1,
+        last_row=len(rows),
+        last_column=len(_WIDTHS),
+        lang=lang,
+        widths=_WIDTHS,
+    )
