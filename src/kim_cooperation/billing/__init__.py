@@ -605,8 +605,10 @@ def write_billing_workbook(
     row 15 one row per town (AGS, town, role, part, advances, balance,
     clause) and a totals row (parts, advances, balances). Money cells are
     numbers written from the exact `Decimal` values, formatted
-    `MONEY_FORMAT`; totals are values, not formulas, so the file shows the
-    library's figures even where formulas are not recalculated. Text that
+    `MONEY_FORMAT`; totals are formulas (``=SUM(D16:D19)`` for the four towns
+    of the example below) that carry the library's totals as cached values,
+    so the file shows the library's figures even where formulas are not
+    recalculated; each sheet prints A4 landscape, one page wide. Text that
     looks like a formula is stored as text.
 
     Sheets are named after the employer (``"Coesfeld"``); where an employer

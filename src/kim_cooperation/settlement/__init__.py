@@ -30,6 +30,12 @@ the year, the months' funding rates); then for each region its funding
 (`kim_cooperation.membership`) are computed once each and passed on. The
 rules below never call back into the agreement or the settlement.
 
+The package's modules, for a reader of its code: ``_funding`` holds the
+months' rates and each region's funding; ``_billing`` the billing lines;
+``_older_pickles`` the spans of settlements pickled before they were
+recorded; ``_table`` the plain data, records and titles; ``_chart_data``
+the charts.
+
 Examples:
     >>> from kim_cooperation import presets, settle
     >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
@@ -47,7 +53,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from fractions import Fraction
 from typing import TYPE_CHECKING, ClassVar
 
 import attrs
@@ -71,23 +76,20 @@ from kim_cooperation.errors import (
     UnknownRegionError,
 )
 from kim_cooperation.formatting import Lang
-from kim_cooperation.funding import (
-    RegionFunding,
-    _funding_in_twelfths,
-    _month_rates,
-    _MonthRates,
-    region_funding,
-)
+from kim_cooperation.funding import RegionFunding, _MonthRates
 from kim_cooperation.i18n import N_
 from kim_cooperation.keys import EQUAL_KEY, SplitKey
 from kim_cooperation.membership import _region_year
 from kim_cooperation.money import from_cents, to_cents
 from kim_cooperation.party import Party
-from kim_cooperation.policy import PartYearFunding, ShareBasis
+from kim_cooperation.policy import ShareBasis
 from kim_cooperation.region import Region
 from kim_cooperation.settlement import _table as _settlement_table
-from kim_cooperation.spans import Span, year_spans, year_window
-from kim_cooperation.split import Allocation, _split_trusted, largest_remainder
+from kim_cooperation.settlement._billing import _bills
+from kim_cooperation.settlement._funding import _region_year_funding, _year_rates
+from kim_cooperation.settlement._older_pickles import _derive_spans
+from kim_cooperation.spans import Span, year_window
+from kim_cooperation.split import Allocation, _split_trusted
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -476,17 +478,10 @@ def _read_settlement(self: Settlement, state: object) -> None:
 
     A region settlement pickled then has no spans; they follow from the
     settlement's agreement and year, as every year then had the same members
-    throughout, so they are derived again.
+    throughout, so they are derived again (`_older_pickles._derive_spans`).
     """
     _restore_settlement(self, state)
-    for region in self.regions:
-        if not region.spans:
-            equal_parts = (
-                region.funding.lost
-                and self.agreement.policies.no_funding_split is ShareBasis.EQUAL
-            )
-            spans = year_spans(self.agreement, region.region, self.year, equal_parts=equal_parts)
-            object.__setattr__(region, "spans", spans)
+    _derive_spans(self)
 
 
 type.__setattr__(Settlement, "__setstate__", _read_settlement)
@@ -543,12 +538,7 @@ def settle(agreement: Agreement, year: int, costs: Mapping[str, CostStatement]) 
     # the agreement runs in the year (C11, C13; after its end only the wind-down remains),
     # and the months' funding rates, funded to the window's last day (C5, C13).
     window = year_window(agreement, year)
-    first, last = window
-    rates = (
-        _month_rates(agreement.funding, year, first, last)
-        if agreement.policies.part_year_funding is PartYearFunding.TWELFTHS
-        else None
-    )
+    rates = _year_rates(agreement, year, window)
     settled = tuple(
         _settle_region(agreement, region, year, statement, window=window, rates=rates)
         for region, statement in costs_by_region(agreement, costs).items()
@@ -566,19 +556,7 @@ def _settle_region(
     rates: _MonthRates | None,
 ) -> RegionSettlement:
     """Settle one region's year from its funding and its members, each computed once (C4–C10)."""
-    first, last = window
-    funding = (
-        region_funding(
-            region.posts,
-            year,
-            agreement.funding,
-            active_from=first,
-            method=agreement.policies.part_year_funding,
-            active_until=last,
-        )
-        if rates is None
-        else _funding_in_twelfths(region.posts, year, rates)
-    )
+    funding = _region_year_funding(agreement, region, year, window=window, rates=rates)
     lost = funding.lost
     balance = to_cents(costs.total) - to_cents(funding.amount)
     equal_parts = lost and agreement.policies.no_funding_split is ShareBasis.EQUAL
@@ -604,47 +582,13 @@ def _settle_region(
         own_share=from_cents(max(balance, 0)),
         surplus=from_cents(max(-balance, 0)),
         split=split,
-        billing=_billing(year, split, spans, employer),
+        # Each other town's bill (C9), divided among the year's employers after a handover.
+        billing=tuple(
+            _billing_line(year=year, debtor=debtor, creditor=creditor, amount=amount)
+            for debtor, creditor, amount in _bills(split, spans, employer)
+        ),
         employer=employer,
         key=EQUAL_KEY if equal_parts else region.split_key,
         reference_day=members.reference_day,
         spans=spans,
     )
-
-
-def _billing(
-    year: int, split: Allocation, spans: tuple[Span, ...], employer: Party
-) -> tuple[BillingLine, ...]:
-    """Each town's bill from the employers of the year (C9).
-
-    With one employer all year, each other town owes it its part. After a
-    handover within the year each town owes each employer its part of that
-    employer's spans: the town's part, rounded once, is divided among its
-    creditors by largest remainder over its exact parts of their spans (I2,
-    I10), so the lines still sum to the part.
-    """
-    creditors = list(dict.fromkeys(span.employer for span in spans))
-    if len(creditors) <= 1:
-        return tuple(
-            _billing_line(year=year, debtor=party, creditor=employer, amount=amount)
-            for party, amount in split.items()
-            if party != employer
-        )
-    exact: dict[Party, dict[Party, Fraction]] = {}
-    for span in spans:
-        for party, share in span.shares.items():
-            row = exact.setdefault(party, {})
-            row[span.employer] = row.get(span.employer, Fraction(0)) + span.weight * share
-    lines: list[BillingLine] = []
-    for party, amount in split.items():
-        row = exact[party]
-        owed = [creditor for creditor in creditors if creditor in row]
-        weights = [row[creditor] for creditor in owed]
-        cents = to_cents(amount)
-        parts = largest_remainder(cents, weights) if any(weights) else [0] * len(owed)
-        lines.extend(
-            _billing_line(year=year, debtor=party, creditor=creditor, amount=from_cents(part))
-            for creditor, part in zip(owed, parts, strict=True)
-            if creditor != party
-        )
-    return tuple(lines)
