@@ -278,6 +278,28 @@ def _runs(tmp: Path) -> Iterator[tuple[str, list[str], int]]:
         for shape in ("text", "csv"):
             yield f"{name} {shape}", [*argv, "--format", shape], 0
     yield "billing csv out", ["billing", "--year", "2023", "--format", "csv"], 0
+    # The files: a chart, a workbook, a council paper's section, the billing letters.
+    files = {
+        "project chart": ["project", "--from", "2023", "--to", "2024", "--format", "svg"],
+        "project workbook": ["project", "--from", "2023", "--to", "2024", "--format", "xlsx"],
+        "scenario workbook": [
+            *["scenario", "--from", "2024", "--to", "2024", "--rate", "57000"],
+            *["--format", "xlsx"],
+        ],
+        "settle chart": ["settle", "--year", "2023", "--region", "Nord", "--format", "pdf"],
+        "settle key": [
+            *["settle", "--year", "2023", "--region", "Süd", "--chart", "key"],
+            *["--format", "svg"],
+        ],
+        "report document": ["report", "--format", "docx"],
+    }
+    for name, argv in files.items():
+        yield name, [*argv, "--output", str(tmp / f"datei.{argv[-1]}")], 0
+    yield (
+        "billing letters",
+        ["billing", "--year", "2023", "--format", "docx", "--out", str(tmp)],
+        0,
+    )
     errors = {
         "unknown option": ["settle", "--year", "2023", "--bogus"],
         "missing option": ["settle"],
@@ -297,6 +319,19 @@ def _runs(tmp: Path) -> Iterator[tuple[str, list[str], int]]:
         "billing without out": ["billing", "--year", "2023"],
         "billing bad out": ["billing", "--year", "2023", "--out", str(tmp / "a.txt")],
         "bad advance": ["billing", "--year", "2023", "--format", "csv", "--advance", "x"],
+        "format not given": ["deadline", "--year", "2026", "--format", "png"],
+        "format before the command": ["--format", "docx", "explain", "--party", "Olfen"],
+        "no file for a binary format": ["report", "--format", "docx"],
+        "no folder for the letters": ["billing", "--year", "2023", "--format", "docx"],
+        "a file without its format": ["settle", "--year", "2023", "--output", str(tmp / "a.png")],
+        "a file of another format": [
+            *["project", "--from", "2023", "--to", "2024", "--format", "pdf"],
+            *["--output", str(tmp / "a.png")],
+        ],
+        "a region without a chart": ["settle", "--year", "2023", "--region", "Nord"],
+        "a chart without a region": [
+            *["settle", "--year", "2023", "--format", "png", "--output", str(tmp / "a.png")],
+        ],
     }
     # Errors of the rules and of the file readers, which the command line passes on as they are.
     (tmp / "ohne-alles.toml").write_text('name = "x"\n', encoding="utf-8")

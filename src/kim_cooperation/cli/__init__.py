@@ -27,7 +27,14 @@ own-share split per town. The subcommands answer what users ask:
 Every subcommand takes ``--agreement FILE`` (an agreement file, TOML or
 JSON, or the name of a built-in agreement: ``coesfeld``, the default, or
 ``example``, the invented "Kreis Musterland" with its cost plans),
-``--format text|json|csv`` and ``--lang de|en``. Numbers are in German
+``--format text|json|csv`` and ``--lang de|en``. Files besides: with
+``--format png|svg|pdf --output FILE`` the chart of ``project``,
+``scenario`` and ``settle`` (``--region``, ``--chart derivation|key``);
+with ``--format xlsx --output FILE`` the workbook of ``project`` and
+``scenario``; with ``--format docx`` the council paper's section of
+``report`` (``--output FILE``) and the letters of ``billing`` (``--out
+FOLDER``). A format a command does not give, or a binary format without
+its file, is refused. Numbers are in German
 format for ``--lang de``. A name that is also a file in the working
 directory is refused as ambiguous: write ``./example`` for the file.
 
@@ -48,7 +55,8 @@ The package's modules, for a reader of its code: ``_run`` holds `main`
 and runs the commands; ``_parser`` the parser with its help texts;
 ``_readers`` the options' types; ``_language`` the language of the
 messages; ``_output`` writing the output and reporting errors;
-``_formats`` the ``--format`` of a result; ``_source`` the agreement and
+``_formats`` the ``--format`` of a result and the formats each command
+gives; ``_files`` the charts, workbooks and documents written; ``_source`` the agreement and
 cost plans a command works on; and one module each for the commands:
 ``_settle`` (report, settle, explain), ``_deadline``, ``_projection``
 (project, scenario) and ``_billing``.

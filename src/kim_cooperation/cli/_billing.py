@@ -1,7 +1,9 @@
-"""The ``billing`` command: a year's billing statements as .xlsx, CSV or JSON (C9, I10).
+"""The ``billing`` command: a year's billing statements as .xlsx, CSV, JSON or letters (C9, I10).
 
 `_run_billing` writes the statements to ``--out`` (atomically, through
 `kim_cooperation._atomic` or the workbook writer) or to standard output;
+with ``--format docx`` each paying town's letter into the folder ``--out``
+(`_write_letters`);
 `_advances` reads the advances already paid (``--advance``), by town, or by
 town and employer after a handover within the year (I10).
 """
@@ -14,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kim_cooperation.cli._files import _extra
 from kim_cooperation.cli._formats import _csv_row
 from kim_cooperation.cli._language import _t
 from kim_cooperation.cli._source import _source, _town
@@ -21,8 +24,10 @@ from kim_cooperation.errors import Phrase
 from kim_cooperation.i18n import N_
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from kim_cooperation.agreement import Agreement
-    from kim_cooperation.billing import AdvanceKey
+    from kim_cooperation.billing import AdvanceKey, BillingStatement
     from kim_cooperation.settlement import Settlement
 
 
@@ -82,7 +87,8 @@ def _run_billing(arguments: argparse.Namespace) -> str:
 
     out: Path | None = arguments.out
     suffix = None if out is None else out.suffix.lower()
-    if out is not None and suffix not in (".xlsx", ".csv", ".json"):
+    letters = arguments.format == "docx"  # --out is then the folder of the letters
+    if out is not None and not letters and suffix not in (".xlsx", ".csv", ".json"):
         raise InvalidValueError(
             N_("--out must end in .xlsx, .csv or .json, got {out}"), out=repr(str(out))
         )
@@ -98,6 +104,8 @@ def _run_billing(arguments: argparse.Namespace) -> str:
     settlement = settle(source.agreement, arguments.year, plan)
     advances = _advances(arguments, source.agreement, settlement)
     statements = billing_statements(settlement, advances=advances or None)
+    if letters and out is not None:
+        return _write_letters(statements, out, arguments)
     if out is None:
         if arguments.format == "json":
             return json.dumps(
@@ -127,3 +135,19 @@ def _run_billing(arguments: argparse.Namespace) -> str:
         else _t("{out} written: {count} statements for {year} (C9)")
     ).format(out=out, count=count, year=arguments.year)
     return "\n".join([*source.notes, summary])
+
+
+def _write_letters(
+    statements: Sequence[BillingStatement], folder: Path, arguments: argparse.Namespace
+) -> str:
+    """``--format docx``: each paying town's letter into ``folder``, and the line saying so."""
+    from kim_cooperation.documents import write_billing_letters  # noqa: PLC0415
+
+    with _extra("docx"):
+        paths = write_billing_letters(statements, folder, lang=arguments.lang)
+    count = len(paths)
+    return (
+        _t("{count} billing letter for {year} written into {out} (C9)")
+        if count == 1
+        else _t("{count} billing letters for {year} written into {out} (C9)")
+    ).format(out=folder, count=count, year=arguments.year)

@@ -1,9 +1,15 @@
-"""A command's result in the format ``--format`` asks for: text, JSON or CSV.
+"""A command's result in the format ``--format`` asks for: text, JSON, CSV, or a file.
 
 `_emit` gives a result of the library as its text, or as JSON or CSV
 through `kim_cooperation.export`. A command whose result is one record
 (``deadline``, the summary of ``billing --out``) writes it as JSON or, with
 `_csv_row`, as a one-row CSV under German column titles for ``--lang de``.
+
+`_OFFERED` names the formats each command gives: the binary ones (`_FILES`:
+a chart, a workbook, a Word document) only into a file. `_check_output`
+refuses, before a command runs, a format the command does not give, a
+binary format without the file to write, a file without a format to write
+it in, and a file name whose suffix is not the format's.
 """
 
 from __future__ import annotations
@@ -12,12 +18,112 @@ import argparse
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Final
 
+from kim_cooperation.errors import InvalidValueError, Phrase
 from kim_cooperation.i18n import N_, translate
 
 if TYPE_CHECKING:
     from kim_cooperation.export import Result
 
-_FORMATS: Final = ("text", "json", "csv")
+_TEXTS: Final = ("text", "json", "csv")
+"""The formats written on standard output."""
+
+_CHARTS: Final = ("png", "svg", "pdf")
+"""The formats of a chart (extra ``plot``)."""
+
+_FILES: Final = (*_CHARTS, "xlsx", "docx")
+"""The binary formats, written into a file only, never on standard output."""
+
+_FORMATS: Final = (*_TEXTS, *_FILES)
+"""Every format a command gives; `_OFFERED` says which command gives which."""
+
+_OFFERED: Final[Mapping[str | None, tuple[str, ...]]] = {
+    None: (*_TEXTS, "docx"),
+    "report": (*_TEXTS, "docx"),
+    "settle": (*_TEXTS, *_CHARTS),
+    "deadline": _TEXTS,
+    "project": (*_TEXTS, *_CHARTS, "xlsx"),
+    "scenario": (*_TEXTS, *_CHARTS, "xlsx"),
+    "explain": _TEXTS,
+    "billing": (*_TEXTS, "docx"),
+}
+"""The formats each command gives; ``None`` is the report the program gives without a command."""
+
+
+def _either(names: tuple[str, ...]) -> str | Phrase:
+    """``names`` as alternatives, ``"text, json or csv"``, in the language of the message."""
+    if len(names) == 1:
+        return names[0]
+    return Phrase(N_("{names} or {last}"), names=", ".join(names[:-1]), last=names[-1])
+
+
+def _format_refused(command: str | None, chosen: str) -> InvalidValueError:
+    """The error for a format ``command`` does not give, naming the formats it does."""
+    return InvalidValueError(
+        N_("{command} cannot give --format {format}; it gives {formats}"),
+        command=command or "report",
+        format=chosen,
+        formats=_either(_OFFERED[command]),
+    )
+
+
+def _check_output(arguments: argparse.Namespace) -> None:
+    """Refuse a format, file or chart option the command cannot use as given.
+
+    Raises:
+        InvalidValueError: The command does not give ``--format``; a binary
+            format without ``--output`` (``--out`` for billing); ``--output``
+            with a format written on standard output; a file whose suffix is
+            not the format's; ``--region`` or ``--chart`` without a chart.
+    """
+    command: str | None = arguments.command
+    chosen: str = arguments.format
+    offered = _OFFERED[command]
+    if chosen not in offered:
+        raise _format_refused(command, chosen)
+    option = "--out" if command == "billing" else "--output"
+    target = getattr(arguments, "out" if command == "billing" else "output", None)
+    files = tuple(name for name in offered if name in _FILES)
+    if chosen in _FILES:
+        if target is None:
+            raise InvalidValueError(
+                N_(
+                    "--format {format} writes a file, never to standard output: "
+                    "give {option} {target}"
+                ),
+                format=chosen,
+                option=option,
+                target=Phrase(N_("FOLDER") if command == "billing" else N_("FILE")),
+            )
+        suffix = f".{chosen}"
+        if command != "billing" and target.suffix.lower() != suffix:
+            raise InvalidValueError(
+                N_("--output must end in {suffix} for --format {format}, got {output}"),
+                suffix=suffix,
+                format=chosen,
+                output=repr(str(target)),
+            )
+    elif target is not None and command != "billing":
+        if not files:
+            raise InvalidValueError(
+                N_("{command} writes no file; leave out --output"), command=command
+            )
+        raise InvalidValueError(
+            N_("--output is for the files {command} writes: give --format {formats}"),
+            command=command or "report",
+            formats=_either(files),
+        )
+    if chosen not in _CHARTS and (
+        getattr(arguments, "region", None) is not None
+        or getattr(arguments, "chart", None) is not None
+    ):
+        raise InvalidValueError(
+            N_(
+                "--region and --chart choose the chart: give --format {formats} and "
+                "--output {target}"
+            ),
+            formats=_either(_CHARTS),
+            target=Phrase(N_("FILE")),
+        )
 
 
 def _emit(result: Result, arguments: argparse.Namespace, text: Callable[[], str]) -> str:

@@ -14,14 +14,15 @@ import argparse
 import contextlib
 import difflib
 import sys
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, Final, NoReturn
 
 from kim_cooperation import __version__
-from kim_cooperation.cli._formats import _FORMATS
+from kim_cooperation.cli._formats import _FORMATS, _OFFERED, _format_refused
 from kim_cooperation.cli._language import _argparse_message, _t
-from kim_cooperation.cli._output import _write_out
+from kim_cooperation.cli._output import _one_line, _write_out
 from kim_cooperation.cli._readers import (
     _advance,
     _amount,
@@ -33,6 +34,7 @@ from kim_cooperation.cli._readers import (
     _Successor,
     _year,
 )
+from kim_cooperation.i18n import N_
 from kim_cooperation.impact import Layout
 
 
@@ -92,6 +94,9 @@ class _Parser(argparse.ArgumentParser):
         choices = action.choices
         if choices is None or value in choices:
             return
+        if action.dest == "format" and value in _FORMATS:  # a format another command gives
+            command = self.prog.split()[-1] if " " in self.prog else None
+            raise _ArgumentsError(_one_line(_format_refused(command, value)))
         names = [str(choice) for choice in choices]
         close = difflib.get_close_matches(str(value), names, n=1)
         fields = {"value": repr(value), "names": ", ".join(names), "close": close[:1]}
@@ -128,13 +133,43 @@ def _default(value: object, *, defaults: bool) -> object:
     return value if defaults else argparse.SUPPRESS
 
 
-def _common(*, defaults: bool) -> _Parser:
-    """The options every command takes.
+_FORMAT_HELP: Final[Mapping[str | None, str]] = {
+    None: N_("output format (default: text); each command's help names the formats it gives"),
+    "report": N_(
+        "output format (default: text); docx: the financial-impact section of the council "
+        "paper as a Word document, into --output"
+    ),
+    "settle": N_(
+        "output format (default: text); png, svg or pdf: a region's chart (--region, --chart), "
+        "into --output"
+    ),
+    "project": N_(
+        "output format (default: text); png, svg or pdf: the chart, xlsx: the workbook, "
+        "into --output"
+    ),
+    "scenario": N_(
+        "output format (default: text); png, svg or pdf: the chart of the differences, "
+        "xlsx: the workbook, into --output"
+    ),
+    "billing": N_(
+        "output format (default: text); docx: one letter per paying town, into the folder --out"
+    ),
+}
+"""The help of ``--format`` for the commands that write files besides text, JSON and CSV."""
+
+_PLAIN_FORMAT_HELP: Final = N_("output format (default: text)")
+"""The help of ``--format`` for the commands that write text, JSON and CSV only."""
+
+
+def _common(*, defaults: bool, command: str | None = None) -> _Parser:
+    """The options every command takes; ``--format`` with the formats ``command`` gives.
 
     Only the top-level parser sets defaults: a subcommand's parser writes an
     option only when it is given, so ``--lang en settle`` and ``settle --lang
     en`` mean the same (argparse would otherwise let the subcommand's default
-    overwrite the value given before it).
+    overwrite the value given before it). The top-level parser takes every
+    format, for the command after it; `_check_output` refuses what that
+    command does not give.
     """
     common = _Parser(add_help=False)
     common.add_argument(
@@ -148,9 +183,9 @@ def _common(*, defaults: bool) -> _Parser:
     )
     common.add_argument(
         "--format",
-        choices=_FORMATS,
+        choices=_FORMATS if defaults else _OFFERED[command],
         default=_default("text", defaults=defaults),
-        help=_t("output format (default: text)"),
+        help=_t(_FORMAT_HELP.get(None if defaults else command, _PLAIN_FORMAT_HELP)),
     )
     common.add_argument(
         "--lang",
@@ -184,6 +219,20 @@ def _report_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
         default=_default(None, defaults=defaults),
         help=_t("the budget year (default: the first year with a cost plan, 2023 built in)"),
     )
+    _output_option(parser, defaults=defaults)
+
+
+def _output_option(parser: argparse.ArgumentParser, *, defaults: bool = False) -> None:
+    parser.add_argument(
+        "--output",
+        type=Path,
+        metavar=_t("FILE"),
+        default=_default(None, defaults=defaults),
+        help=_t(
+            "the file to write the chart, workbook or document into, named for its format "
+            "(report.docx, chart.png); never written on standard output"
+        ),
+    )
 
 
 def _years(parser: argparse.ArgumentParser) -> None:
@@ -211,7 +260,6 @@ def _years(parser: argparse.ArgumentParser) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    common = _common(defaults=False)
     parser = _Parser(
         prog="kim-cooperation",
         parents=[_common(defaults=True)],
@@ -234,19 +282,42 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar=_t("COMMAND"), parser_class=_Parser)
 
     report = commands.add_parser(
-        "report", parents=[common], help=_t("the financial-impact tables and every region's split")
+        "report",
+        parents=[_common(defaults=False, command="report")],
+        help=_t("the financial-impact tables and every region's split"),
     )
     _report_options(report, defaults=False)
 
     settle = commands.add_parser(
-        "settle", parents=[common], help=_t("a year's settlement and billing lines (C4, C7, C9)")
+        "settle",
+        parents=[_common(defaults=False, command="settle")],
+        help=_t("a year's settlement and billing lines (C4, C7, C9)"),
     )
     settle.add_argument(
         "--year", type=_year, required=True, metavar=_t("YEAR"), help=_t("the year to settle")
     )
+    _output_option(settle)
+    settle.add_argument(
+        "--region",
+        metavar=_t("REGION"),
+        help=_t(
+            "the region whose chart is drawn (--format png, svg or pdf); needed when more "
+            "than one region is settled"
+        ),
+    )
+    settle.add_argument(
+        "--chart",
+        choices=["derivation", "key"],
+        help=_t(
+            "the chart: derivation, from the costs to the towns' parts as a waterfall "
+            "(default), or key, each town's share of the own share"
+        ),
+    )
 
     deadline = commands.add_parser(
-        "deadline", parents=[common], help=_t("notice deadlines and termination dates (C11)")
+        "deadline",
+        parents=[_common(defaults=False, command="deadline")],
+        help=_t("notice deadlines and termination dates (C11)"),
     )
     when = deadline.add_mutually_exclusive_group(required=True)
     when.add_argument(
@@ -283,16 +354,20 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     project = commands.add_parser(
-        "project", parents=[common], help=_t("each town's own share per year (C4, C7, C12, C13)")
+        "project",
+        parents=[_common(defaults=False, command="project")],
+        help=_t("each town's own share per year (C4, C7, C12, C13)"),
     )
     _years(project)
+    _output_option(project)
 
     scenario = commands.add_parser(
         "scenario",
-        parents=[common],
+        parents=[_common(defaults=False, command="scenario")],
         help=_t("compare the agreement with variants, per town and year"),
     )
     _years(scenario)
+    _output_option(scenario)
     scenario.add_argument(
         "--rate",
         type=_amount,
@@ -352,7 +427,9 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     explain = commands.add_parser(
-        "explain", parents=[common], help=_t("a town's own share derived step by step")
+        "explain",
+        parents=[_common(defaults=False, command="explain")],
+        help=_t("a town's own share derived step by step"),
     )
     explain.add_argument(
         "--party", required=True, metavar=_t("TOWN"), help=_t("the town: name or AGS")
@@ -363,7 +440,7 @@ def _parser() -> argparse.ArgumentParser:
 
     billing = commands.add_parser(
         "billing",
-        parents=[common],
+        parents=[_common(defaults=False, command="billing")],
         help=_t("the annual billing statements (C9) as .xlsx, CSV or JSON"),
     )
     billing.add_argument(
@@ -375,6 +452,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar=_t("FILE"),
         help=_t(
             "where to write: FILE.xlsx (needs the excel extra), FILE.csv or FILE.json; "
+            "with --format docx a folder for the letters (needs the docx extra); "
             "without it the statements go to standard output with --format json or csv"
         ),
     )

@@ -17,12 +17,14 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from kim_cooperation.cli._formats import _emit
+from kim_cooperation.cli._files import _WRITTEN, _extra, _save_chart, _written, _years
+from kim_cooperation.cli._formats import _CHARTS, _emit
 from kim_cooperation.cli._language import _t
 from kim_cooperation.cli._source import _carried, _Source, _source, _town
 from kim_cooperation.i18n import N_, translate
 
 if TYPE_CHECKING:
+    from kim_cooperation._checks import Exact
     from kim_cooperation.agreement import Agreement
     from kim_cooperation.formatting import Lang
     from kim_cooperation.projection import CostPlan
@@ -76,6 +78,26 @@ def _run_project(arguments: argparse.Namespace) -> str:
         plans,
         personnel_growth=arguments.growth,
     )
+    years = _years(arguments.first, arguments.last)
+    if arguments.format in _CHARTS:
+        with _extra(arguments.format):
+            _save_chart(projection.plot(lang=arguments.lang), arguments.output, arguments.format)
+        # The chart has no room for the notes on the costs: they stay on the screen.
+        return "\n".join(
+            [*notes, _written(_WRITTEN["project-chart"], arguments.output, years=years)]
+        )
+    if arguments.format == "xlsx":
+        from kim_cooperation.workbooks import write_projection_workbook  # noqa: PLC0415
+
+        with _extra("xlsx"):
+            write_projection_workbook(
+                projection,
+                arguments.output,
+                lang=arguments.lang,
+                personnel_growth=arguments.growth or None,
+                notes=notes,
+            )
+        return _written(_WRITTEN["project-xlsx"], arguments.output, years=years)
     return _emit(
         projection,
         arguments,
@@ -157,6 +179,27 @@ def _notice_variant(
         raise UndecidedCaseError(message) from None
 
 
+def _growths(variants: Mapping[str, Agreement | Variant], growth: Decimal) -> dict[str, Exact]:
+    """The growth each scenario's plans were grown by, for the workbook's notes.
+
+    A variant of a scenario file may have its own (`Variant.personnel_growth`);
+    the others, the baseline too, grow by ``--growth``. Without any growth the
+    plans are the years' own, and the workbook says so.
+    """
+    from kim_cooperation import scenario  # noqa: PLC0415
+
+    rates: dict[str, Exact] = {}
+    if growth:
+        rates[scenario.BASELINE] = growth
+    for name, given in variants.items():
+        own = given.personnel_growth if isinstance(given, scenario.Variant) else None
+        if own is not None:
+            rates[name] = own
+        elif growth:
+            rates[name] = growth
+    return rates
+
+
 def _run_scenario(arguments: argparse.Namespace) -> str:
     from kim_cooperation import report, scenario  # noqa: PLC0415
     from kim_cooperation.errors import InvalidValueError  # noqa: PLC0415
@@ -215,6 +258,26 @@ def _run_scenario(arguments: argparse.Namespace) -> str:
         plans,
         personnel_growth=arguments.growth,
     )
+    years = _years(arguments.first, arguments.last)
+    if arguments.format in _CHARTS:
+        with _extra(arguments.format):
+            _save_chart(comparison.plot(lang=arguments.lang), arguments.output, arguments.format)
+        written = _written(_WRITTEN["scenario-chart"], arguments.output, years=years)
+        return "\n".join([*notes, written])
+    if arguments.format == "xlsx":
+        from kim_cooperation.workbooks import write_comparison_workbook  # noqa: PLC0415
+
+        with _extra("xlsx"):
+            write_comparison_workbook(
+                comparison,
+                arguments.output,
+                lang=arguments.lang,
+                personnel_growth=_growths(variants, arguments.growth),
+                notes=notes,
+            )
+        count = len(comparison.names) - 1
+        kind = "scenario-xlsx-one" if count == 1 else "scenario-xlsx"
+        return _written(_WRITTEN[kind], arguments.output, years=years, count=count)
     return _emit(
         comparison,
         arguments,

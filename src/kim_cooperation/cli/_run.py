@@ -17,6 +17,7 @@ from typing import Final
 
 from kim_cooperation.cli._billing import _run_billing
 from kim_cooperation.cli._deadline import _run_deadline
+from kim_cooperation.cli._formats import _check_output
 from kim_cooperation.cli._language import _LANG, _lang_in
 from kim_cooperation.cli._output import (
     _fail,
@@ -98,6 +99,7 @@ def _main(argv: list[str]) -> int:
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
+            _check_output(arguments)
             output = _COMMANDS[arguments.command](arguments)
     except OSError as error:
         return _fail(_os_error(error), 2)
