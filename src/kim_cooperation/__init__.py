@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any, Final
 # The modules form five layers; each imports only from its own layer or below, and no two
 # import each other (checked by `lint-imports`; docs/development.md, "The house: layers"):
 #   command line, test support   cli, strategies
-#   input and output             files, scenario_file, presets, export, billing, report
+#   input and output             files, scenario_file, presets, export, billing, workbooks,
+#                                documents, report
 #   analyses                     projection, scenario, explanation, impact
 #   clause rules                 split, keys, funding, costs, notice, closed_days, region,
 #                                roll, spans, membership, agreement, settlement, winddown
