@@ -35,3 +35,19 @@ def outside_the_catalogue(text: str, data: Iterable[str]) -> list[str]:
         text = text.replace(datum, " ")
     text = re.sub(r"\b[CI][0-9]+\b", " ", text)  # clause ids
     return re.findall(r"[^\W\d_]+", text)
+
+
+def bracketed(template: str, lang: str) -> str:
+    """The stand-in catalogue's German: ``template`` whole, in brackets (``⟦Costs⟧``)."""
+    assert lang == "de"
+    return f"⟦{template}⟧"
+
+
+class StandIn:
+    """A stand-in for the compiled catalogue (`_catalogue.catalogue`): brackets every text."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def gettext(self, text: str) -> str:
+        return bracketed(text, self.lang)

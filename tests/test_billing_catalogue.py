@@ -24,7 +24,7 @@ import attrs
 import openpyxl
 import pytest
 
-from catalogue_check import data_of, outside_the_catalogue
+from catalogue_check import StandIn, bracketed, data_of, outside_the_catalogue
 from kim_cooperation import _catalogue, _table, i18n, presets, settle
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.billing import (
@@ -100,27 +100,12 @@ def coesfeld_2023() -> tuple[BillingStatement, ...]:
 # --------------------------------------------------------------------------- the catalogue
 
 
-def _bracketed(template: str, lang: str) -> str:
-    assert lang == "de"
-    return f"⟦{template}⟧"
-
-
-class _StandIn:
-    """A stand-in for the compiled catalogue: brackets every text asked for."""
-
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
-
-    def gettext(self, text: str) -> str:
-        return _bracketed(text, self.lang)
-
-
 @pytest.fixture
 def stand_in(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every way to the catalogue, the stand-in: billing's, export's and the phrases' (errors)."""
     for module in (billing_workbook, _table, i18n):
-        monkeypatch.setattr(module, "translate", _bracketed)
-    monkeypatch.setattr(_catalogue, "catalogue", _StandIn)
+        monkeypatch.setattr(module, "translate", bracketed)
+    monkeypatch.setattr(_catalogue, "catalogue", StandIn)
 
 
 def _titles(statements: tuple[BillingStatement, ...], tmp_path: Path) -> str:
@@ -180,7 +165,7 @@ def test_the_check_finds_the_texts_of_a_way_around_the_stand_in(
 ) -> None:
     """The title is filled in as a phrase (through `i18n`): left to the real catalogue, it shows."""
     for module in (billing_workbook, _table):
-        monkeypatch.setattr(module, "translate", _bracketed)
+        monkeypatch.setattr(module, "translate", bracketed)
     text = _workbook((ost(two_handovers_2026(), "Eichhagen"),), tmp_path)
     assert outside_the_catalogue(text, data_of(two_handovers())) == [
         "Jahresabrechnung",

@@ -17,7 +17,7 @@ from decimal import Decimal
 import pytest
 from matplotlib.figure import Figure
 
-from catalogue_check import data_of, outside_the_catalogue
+from catalogue_check import StandIn, bracketed, data_of, outside_the_catalogue
 from kim_cooperation import _catalogue, _chart, _comparison_chart, _table, i18n, presets, scenario
 from kim_cooperation import projection as projection_module
 from kim_cooperation.agreement import Agreement
@@ -26,21 +26,6 @@ from kim_cooperation.projection import _table as projection_table
 from kim_cooperation.projection import project
 from kim_cooperation.settlement import _chart_data as settlement_chart
 from kim_cooperation.settlement import settle
-
-
-def _bracketed(template: str, lang: str) -> str:
-    assert lang == "de"
-    return f"⟦{template}⟧"
-
-
-class _StandIn:
-    """A stand-in for the compiled catalogue: brackets every text asked for."""
-
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
-
-    def gettext(self, text: str) -> str:
-        return _bracketed(text, self.lang)
 
 
 @pytest.fixture
@@ -57,8 +42,8 @@ def stand_in(monkeypatch: pytest.MonkeyPatch) -> None:
         settlement_chart,
     ):
         if hasattr(module, "translate"):
-            monkeypatch.setattr(module, "translate", _bracketed)
-    monkeypatch.setattr(_catalogue, "catalogue", _StandIn)
+            monkeypatch.setattr(module, "translate", bracketed)
+    monkeypatch.setattr(_catalogue, "catalogue", StandIn)
 
 
 def _texts(figure: Figure) -> str:
@@ -133,7 +118,7 @@ def test_the_check_sees_a_word_that_bypasses_the_catalogue(
     """A label written around the catalogue (here: the y label) shows as a stray word."""
 
     def bypassing(template: str, lang: str) -> str:
-        return template if template == "Amount" else _bracketed(template, lang)
+        return template if template == "Amount" else bracketed(template, lang)
 
     monkeypatch.setattr(settlement_chart, "translate", bypassing)
     agreement, draw = CHARTS["waterfall"]
