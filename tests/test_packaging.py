@@ -203,7 +203,8 @@ def test_the_notebook_text_view_is_the_table(
     assert printer.written == [expected or projection.table()]
 
 
-def test_the_notebook_html_view_is_unchanged(projection: Projection) -> None:
+def test_the_notebook_html_view_is_the_table_of_towns_by_years(projection: Projection) -> None:
     html = projection._repr_html_()
-    assert html.startswith("<table")
-    assert "Billerbeck" in html
+    assert html.startswith('<div class="kim-cooperation">')
+    assert html == projection.table_html()
+    assert "<td>Billerbeck</td>" in html

@@ -16,6 +16,7 @@ from kim_cooperation import (
     InvalidTypeError,
     InvalidValueError,
     Policies,
+    UnknownRegionError,
     presets,
     settle,
 )
@@ -263,6 +264,29 @@ def test_projection_follows_the_literal_withdrawal_reading() -> None:
     nord_only = project(agreement, [2026], PLAN)
     assert nord_only.own_share_of("Dülmen", 2026) == Decimal("812.50")
     assert nord_only.parties == agreement.parties
+
+
+def test_a_literal_reading_projection_shows_only_the_towns_that_bear_a_part() -> None:
+    # Under withdrawal_scope="agreement" with costs for Nord only: before anyone leaves,
+    # only Nord's towns bear a part; the table must not ask for the unsettled regions.
+    agreement = presets.coesfeld().with_policies(Policies(withdrawal_scope="agreement"))
+    before = project(agreement, [2023, 2024], PLAN)
+    assert [party.name for party in before.parties] == [
+        "Billerbeck",
+        "Coesfeld",
+        "Havixbeck",
+        "Rosendahl",
+    ]
+    assert "Dülmen" not in before.table()
+    with pytest.raises(UnknownRegionError, match="'Mitte' was not settled for 2023"):
+        before.own_share_of("Dülmen", 2023)
+    # Once Rosendahl has left, every town bears a part in 2026, and nothing in 2025.
+    leaving = agreement.give_notice("Rosendahl", dt.date(2024, 6, 30))
+    after = project(leaving, [2025, 2026], PLAN)
+    assert after.parties == agreement.parties
+    assert after.own_share_of("Dülmen", 2025) == Decimal("0.00")
+    assert after.own_share_of("Dülmen", 2026) == Decimal("812.50")
+    assert sum(after.own_shares_of(party)[2026] for party in after.parties) == Decimal("32500.00")
 
 
 def test_projection_parties_cover_every_years_plan() -> None:

@@ -25,6 +25,7 @@ from kim_cooperation.agreement import Agreement
 from kim_cooperation.formatting import Lang
 from kim_cooperation.impact import Layout
 from kim_cooperation.notice import NoticeTerms, notice_deadline
+from kim_cooperation.projection import _wide as projection_wide
 from kim_cooperation.projection import project
 from kim_cooperation.report import _texts as report_texts
 from kim_cooperation.settlement import Settlement
@@ -155,6 +156,7 @@ def test_every_word_of_a_report_comes_from_the_catalogue(
                 data |= {line.label_en for line in (*impact.finance, *impact.result)}
     monkeypatch.setattr(report_texts, "translate", _bracketed)  # every text of the reports
     monkeypatch.setattr(projection_module, "translate", _bracketed)  # the projection table
+    monkeypatch.setattr(projection_wide, "translate", _bracketed)  # its year marks
     assert outside_the_catalogue(render(), data) == []
 
 

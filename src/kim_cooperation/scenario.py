@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import attrs
 
@@ -48,7 +48,7 @@ from kim_cooperation._checks import (
     to_fraction,
     tuple_of,
 )
-from kim_cooperation._table import Exportable, Record, TableKind
+from kim_cooperation._table import Exportable, Record, TableKind, dataframe
 from kim_cooperation.agreement import Agreement, check_agreement
 from kim_cooperation.clauses import Clause
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError
@@ -57,10 +57,11 @@ from kim_cooperation.funding import FundingRate, FundingSchedule
 from kim_cooperation.i18n import N_
 from kim_cooperation.money import Money, from_cents, to_cents
 from kim_cooperation.party import Party
-from kim_cooperation.projection import CostPlan, Projection, project
+from kim_cooperation.projection import CostPlan, Projection, _wide, project
 from kim_cooperation.projection import _table as _projection_table
 
 if TYPE_CHECKING:
+    import pandas as pd
     from matplotlib.figure import Figure
 
 __all__ = [
@@ -330,6 +331,71 @@ class Comparison(Exportable):
         from kim_cooperation import _comparison_chart  # noqa: PLC0415 - only when drawn
 
         return _comparison_chart.comparison_figure(self, lang=check_lang(lang))
+
+    def table_html(self, *, lang: Lang = "de") -> str:
+        """Return the comparison as HTML tables of towns by years, with totals (C4, C7, C12, C13).
+
+        What a notebook shows for a comparison (``_repr_html_``, in German):
+        each scenario's own shares, the baseline first, then each variant's
+        differences against the baseline (positive: the town bears more),
+        every table with each town's total, each year's total and the grand
+        total, exact to the cent. `kim_cooperation.export.to_html` gives
+        every row with its scenario and clause instead.
+
+        Examples:
+            >>> import datetime as dt
+            >>> from kim_cooperation import presets
+            >>> base = presets.coesfeld()
+            >>> variants = {"Rosendahl leaves": notice_by(base, "Rosendahl", dt.date(2024, 6, 30))}
+            >>> comparison = compare(base, variants, [2025, 2026], presets.coesfeld_cost_plan_2023())
+            >>> page = comparison.table_html(lang="en")
+            >>> page.count("<table"), "<caption>Rosendahl leaves: Differences against" in page
+            (3, True)
+            >>> '<td class="money total">-€8,125.00</td>' in page  # Rosendahl, 2025–2026
+            True
+        """
+        return _wide.comparison_html(self, check_lang(lang))
+
+    def _repr_html_(self) -> str:
+        return self.table_html()
+
+    def to_frame(
+        self,
+        *,
+        wide: bool = True,
+        values: Literal["own_share", "difference"] = "own_share",
+        totals: bool = False,
+    ) -> pd.DataFrame:
+        """Return the comparison as a pandas DataFrame; extra ``pandas``.
+
+        Wide (default): one row per town (`parties`), indexed by ``region``,
+        ``party_ags`` and ``party``; the columns are scenario and year,
+        the baseline first; each cell the exact `~decimal.Decimal` own share
+        (``values="own_share"``) or difference against the baseline
+        (``values="difference"``, zero for the baseline). With
+        ``totals=True`` each scenario gets a column ``total`` and a last row
+        ``("total", "", "")`` holds the sums. ``wide=False`` gives the long
+        table of `kim_cooperation.export.to_dataframe`.
+
+        Raises:
+            ModuleNotFoundError: pandas is not installed (the extra ``pandas``).
+            InvalidValueError: ``values`` is neither ``"own_share"`` nor ``"difference"``.
+
+        Examples:
+            >>> import datetime as dt
+            >>> from kim_cooperation import presets
+            >>> base = presets.coesfeld()
+            >>> variants = {"Rosendahl leaves": notice_by(base, "Rosendahl", dt.date(2024, 6, 30))}
+            >>> comparison = compare(base, variants, [2025, 2026], presets.coesfeld_cost_plan_2023())
+            >>> frame = comparison.to_frame(values="difference", totals=True)
+            >>> frame.loc[("Nord", "05558040", "Rosendahl"), ("Rosendahl leaves", 2026)]
+            Decimal('-8125.00')
+            >>> frame.loc[("total", "", ""), ("Rosendahl leaves", "total")]
+            Decimal('0.00')
+        """
+        if not wide:
+            return dataframe(self)
+        return _wide.comparison_frame(self, values=values, totals=totals)
 
     @property
     def years(self) -> tuple[int, ...]:

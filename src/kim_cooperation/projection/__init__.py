@@ -70,7 +70,7 @@ from kim_cooperation._checks import (
     shown,
     tuple_of,
 )
-from kim_cooperation._table import Exportable, Record, TableKind
+from kim_cooperation._table import Exportable, Record, TableKind, dataframe
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError
 from kim_cooperation.formatting import Lang, _grid, format_eur_column
@@ -79,6 +79,7 @@ from kim_cooperation.money import from_cents, to_cents
 from kim_cooperation.party import Party
 from kim_cooperation.policy import WithdrawalScope
 from kim_cooperation.projection import _table as _projection_table
+from kim_cooperation.projection import _wide
 from kim_cooperation.projection._plans import (
     MAX_GROWTH_DIGITS,
     CostPlan,
@@ -91,6 +92,7 @@ from kim_cooperation.settlement import BillingLine, Settlement, settle
 from kim_cooperation.winddown import WindDown
 
 if TYPE_CHECKING:
+    import pandas as pd
     from matplotlib.figure import Figure
 
 __all__ = [
@@ -243,6 +245,62 @@ class Projection(Exportable):
         ]
         return "\n".join(lines + _year_notes(self, lang))
 
+    def table_html(self, *, lang: Lang = "de") -> str:
+        """Return each town's own share per year as an HTML table, with totals (C4, C7, C13).
+
+        What a notebook shows for a projection (``_repr_html_``, in German):
+        towns by years grouped by region, each town's total, each year's
+        total and the grand total, exact to the cent, the years marked as
+        in `table`, with the clauses and the marks' notes under the table.
+        Every text is escaped. `kim_cooperation.export.to_html` gives every
+        row with its region and clause instead.
+
+        Examples:
+            >>> from kim_cooperation import presets
+            >>> projection = project(presets.coesfeld(), [2023, 2024],
+            ...                      presets.coesfeld_cost_plan_2023())
+            >>> page = projection.table_html(lang="en")
+            >>> '<th class="money">2024</th>' in page, '<td class="money">€8,125</td>' in page
+            (True, True)
+            >>> page.count("<tr>"), '<th class="money">€65,000</th>' in page  # 4 towns, totals
+            (6, True)
+        """
+        return _wide.projection_html(self, check_lang(lang))
+
+    def _repr_html_(self) -> str:
+        return self.table_html()
+
+    def to_frame(self, *, wide: bool = True, totals: bool = False) -> pd.DataFrame:
+        """Return the own shares as a pandas DataFrame; extra ``pandas``.
+
+        Wide (default): one row per town, indexed by ``region``,
+        ``party_ags`` and ``party`` in the agreement's order of regions, and
+        one column per year, each cell the exact `~decimal.Decimal` of
+        `own_share_of` (C4, C7, C12, C13). With ``totals=True`` a column
+        ``total`` and a last row ``("total", "", "")`` hold the sums, exact
+        to the cent. ``wide=False`` gives the long table of
+        `kim_cooperation.export.to_dataframe`: a row per year and town with
+        its basis and clause.
+
+        Raises:
+            ModuleNotFoundError: pandas is not installed (the extra ``pandas``).
+
+        Examples:
+            >>> from kim_cooperation import presets
+            >>> projection = project(presets.coesfeld(), [2023, 2024],
+            ...                      presets.coesfeld_cost_plan_2023())
+            >>> frame = projection.to_frame(totals=True)
+            >>> frame.loc[("Nord", "05558020", "Havixbeck"), 2024]
+            Decimal('8125.00')
+            >>> frame.loc[("total", "", ""), "total"]
+            Decimal('65000.00')
+            >>> frame.shape, projection.to_frame(wide=False).shape
+            ((5, 3), (8, 7))
+        """
+        if not wide:
+            return dataframe(self)
+        return _wide.projection_frame(self, totals=totals)
+
     def __str__(self) -> str:
         return self.table()
 
@@ -321,10 +379,15 @@ class Projection(Exportable):
         it ends before 31 December, its part of the settled part of the year
         plus its part of the run-on estimated for the rest.
 
+        Under ``withdrawal_scope="agreement"`` a town of a region without
+        costs in the plan bears its parts of the planned regions' own shares
+        (C12): zero in a year it bears none, if it bears one in any year
+        (it is then one of `parties`).
+
         Raises:
             UnknownPartyError: ``party`` is not a party to the agreement.
             UnknownRegionError: The town's region had no costs in the plan
-                and it bears nothing of the regions that had.
+                and it bears nothing of the regions that had, in any year.
         """
         found = self.agreement.party(party)
         result = self.result(year)
@@ -332,7 +395,15 @@ class Projection(Exportable):
         if result.settlement is not None:
             # Sums the parts of every region: under withdrawal_scope="agreement" a
             # town also bears parts of other regions' own shares (C12).
-            cents += to_cents(result.settlement.own_share_of(found))
+            parts = [
+                to_cents(region.split[found])
+                for region in result.settlement.regions
+                if found in region.split
+            ]
+            if not parts and found not in self.parties:
+                # Raises UnknownRegionError: the town's region was not settled.
+                result.settlement.region(self.agreement.region_of(found))
+            cents += sum(parts)
         if result.wind_down is not None:
             cents += sum(
                 to_cents(region.split[found])
@@ -346,14 +417,19 @@ class Projection(Exportable):
         """The parties that can bear a share in the projection, ordered by AGS.
 
         The towns of the regions any year's plan has costs for; under the
-        policy ``withdrawal_scope="agreement"`` every party, as a town can
-        then bear parts of other regions' own shares (C12).
+        policy ``withdrawal_scope="agreement"`` also every town that bears a
+        part of a planned region's own share or run-on in any year, as a
+        town can then bear parts of other regions' own shares (C12).
         """
         agreement = self.agreement
-        if agreement.policies.withdrawal_scope is WithdrawalScope.AGREEMENT:
-            return agreement.parties
         planned = {agreement.region(name) for result in self.results for name in result.plan}
-        return tuple(party for party in agreement.parties if agreement.region_of(party) in planned)
+        chosen = {party for party in agreement.parties if agreement.region_of(party) in planned}
+        if agreement.policies.withdrawal_scope is WithdrawalScope.AGREEMENT:
+            for result in self.results:
+                for run in (result.settlement, result.wind_down):
+                    if run is not None:
+                        chosen.update(party for region in run.regions for party in region.split)
+        return tuple(party for party in agreement.parties if party in chosen)
 
     def own_shares_of(self, party: str | Party) -> Mapping[int, Decimal]:
         """Return a town's own share for every projected year."""
@@ -493,31 +569,15 @@ def _year_heading(projection: Projection, year: int) -> str:
         >>> _year_heading(projection, 2023)
         '2023'
     """
-    result = projection.result(year)
-    if result.settlement is not None:
-        # The agreement ends within the year: settled until its end, run-on after it (C13).
-        return f"{year}+" if result.wind_down is not None else str(year)
-    return f"{year}*" if result.wind_down is not None else f"{year}–"
+    return _wide.year_heading(projection.result(year))
 
 
 def _year_notes(projection: Projection, lang: Lang) -> list[str]:
-    """The notes on the marks of the year headings: ``+``, ``*`` and ``–`` (C7, C13).
+    """The notes on the marks of the year headings, indented: ``+``, ``*`` and ``–`` (C7, C13).
 
     Examples:
         >>> from kim_cooperation import presets
         >>> _year_notes(project(presets.coesfeld(), [2023], presets.coesfeld_cost_plan_2023()), "en")
         []
     """
-    notes = []
-    if any(r.settlement is not None and r.wind_down is not None for r in projection.results):
-        note = N_(
-            "+ the agreement ends within the year: the own share until the end, then the "
-            "run-on estimated from the cost plan (C7, C13)"
-        )
-        notes.append(f"  {_say(note, lang)}")
-    if any(r.settlement is None and r.wind_down is not None for r in projection.results):
-        note = N_("* run-on after the end, estimated from the cost plan (C13)")
-        notes.append(f"  {_say(note, lang)}")
-    if any(r.settlement is None and r.wind_down is None for r in projection.results):
-        notes.append("  " + _say(N_("– agreement ended, nothing runs on"), lang))
-    return notes
+    return [f"  {note}" for note in _wide.year_marks(projection.results, lang)]

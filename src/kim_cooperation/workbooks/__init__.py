@@ -23,9 +23,11 @@ title, subject, author and keywords are set. The file is written whole or
 not at all (`kim_cooperation._atomic`). Labels are catalogue texts in
 German (default) or English.
 
-The package's modules, for a reader of its code: ``_grid`` holds the
-figures of a table (towns by years, their totals) and the check that Excel
-can hold them; ``_tables`` writes a table sheet, its year marks and
+The package's modules, for a reader of its code: the figures of a table
+(towns by years, their totals) are the projection's grids
+(`kim_cooperation.projection._wide`, which the notebook shows too);
+``_grid`` lists the plans' amounts and holds the refusal of an amount Excel
+cannot hold; ``_tables`` writes a table sheet, its year marks and
 formula totals; ``_differences`` the differences sheet of a comparison;
 ``_notes`` the notes sheet, with each figure's clause and basis and the
 cost plans; ``_growth`` the check of ``personnel_growth`` and each plan's
@@ -61,9 +63,10 @@ from kim_cooperation.errors import InvalidTypeError
 from kim_cooperation.formatting import Lang
 from kim_cooperation.i18n import N_, translate
 from kim_cooperation.projection import Projection
+from kim_cooperation.projection._wide import difference_of, grid
 from kim_cooperation.scenario import Comparison
-from kim_cooperation.workbooks._differences import _difference, _write_differences
-from kim_cooperation.workbooks._grid import _REFUSAL, _grid, _grid_amounts, _plan_amounts
+from kim_cooperation.workbooks._differences import _write_differences
+from kim_cooperation.workbooks._grid import _REFUSAL, _plan_amounts
 from kim_cooperation.workbooks._growth import _rates, _sources
 from kim_cooperation.workbooks._notes import (
     _basis,
@@ -151,8 +154,8 @@ def write_projection_workbook(
     lines = tuple_of(notes, str, what="notes")
     sources = _sources(projection, personnel_growth, lang)
     book = _excel.Book("write_projection_workbook")
-    grid = _grid(projection, projection.own_share_of)
-    _excel.check_amounts(_grid_amounts(grid), _REFUSAL)
+    table = grid(projection, projection.own_share_of)
+    _excel.check_amounts(table.amounts(), _REFUSAL)
     _excel.check_amounts(_plan_amounts(projection), _REFUSAL)
     sheet = book.sheet(translate(N_("Own shares"), lang))
     notes_sheet = book.sheet(translate(N_("Notes"), lang))
@@ -162,7 +165,7 @@ def write_projection_workbook(
         sheet,
         title=title,
         about=_about(notes_sheet.title, lang),
-        blocks=[(None, grid)],
+        blocks=[(None, table)],
         headings=_headings(projection),
         marks=_marks([projection], lang),
         lang=lang,
@@ -254,15 +257,14 @@ def write_comparison_workbook(
     ]
     parties = comparison.parties
     grids = [
-        _grid(projection, projection.own_share_of, parties)
-        for projection in comparison.projections
+        grid(projection, projection.own_share_of, parties) for projection in comparison.projections
     ]
     differences = [
-        _grid(comparison.projections[0], _difference(comparison, name), parties)
+        grid(comparison.projections[0], difference_of(comparison, name), parties)
         for name in comparison.names[1:]
     ]
-    for grid in (*grids, *differences):
-        _excel.check_amounts(_grid_amounts(grid), _REFUSAL)
+    for table in (*grids, *differences):
+        _excel.check_amounts(table.amounts(), _REFUSAL)
     for projection in comparison.projections:
         _excel.check_amounts(_plan_amounts(projection), _REFUSAL)
     book = _excel.Book("write_comparison_workbook")
@@ -270,7 +272,7 @@ def write_comparison_workbook(
     differences_sheet = book.sheet(translate(N_("Differences"), lang))
     notes_sheet = book.sheet(translate(N_("Notes"), lang))
     about = _about(notes_sheet.title, lang)
-    for name, projection, grid, sheet in zip(
+    for name, projection, table, sheet in zip(
         names, comparison.projections, grids, sheets, strict=True
     ):
         _write_table(
@@ -278,7 +280,7 @@ def write_comparison_workbook(
             sheet,
             title=f"{name}: {projection._title(lang)}",
             about=about,
-            blocks=[(None, grid)],
+            blocks=[(None, table)],
             headings=_headings(projection),
             marks=_marks([projection], lang),
             lang=lang,

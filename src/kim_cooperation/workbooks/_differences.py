@@ -1,7 +1,5 @@
 """The differences sheet of a comparison: per variant, how much more or less each town bears.
 
-`_difference` gives a variant's difference against the baseline per town
-and year (`Comparison.difference`), for `kim_cooperation.workbooks._grid._grid`;
 `_write_differences` lays the variants' grids out on one sheet, one block
 per variant with its name, as the table sheets are laid out (C4, C7, C12,
 C13).
@@ -10,29 +8,19 @@ C13).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kim_cooperation import _excel
 from kim_cooperation.i18n import N_, translate
-from kim_cooperation.workbooks._grid import _CLAUSES, _Amount, _Grid, _years
+from kim_cooperation.projection._wide import Grid
+from kim_cooperation.workbooks._grid import _CLAUSES, _years
 from kim_cooperation.workbooks._tables import _write_table
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
     from kim_cooperation.formatting import Lang
-    from kim_cooperation.party import Party
     from kim_cooperation.scenario import Comparison
-
-
-def _difference(comparison: Comparison, name: str) -> _Amount:
-    """A variant's difference against the baseline, per town and year."""
-
-    def difference(party: Party, year: int) -> Decimal:
-        return comparison.difference(name, party, year)
-
-    return difference
 
 
 def _write_differences(
@@ -41,7 +29,7 @@ def _write_differences(
     comparison: Comparison,
     *,
     variants: Sequence[str],
-    grids: Sequence[_Grid],
+    grids: Sequence[Grid],
     notes: str,
     lang: Lang,
 ) -> None:
@@ -52,7 +40,7 @@ def _write_differences(
         sheet: The sheet to fill.
         comparison: The comparison the workbook shows.
         variants: The variants' names as the workbook shows them.
-        grids: Each variant's differences (`_difference`), in the order of ``variants``.
+        grids: Each variant's differences (`kim_cooperation.projection._wide.difference_of`), in the order of ``variants``.
         notes: The title of the notes sheet, which the line under the title names.
         lang: The language of the labels.
     """

@@ -1,6 +1,6 @@
 """The table sheets: a title, a line on the figures, blocks of towns by years with formula totals.
 
-`_write_table` fills one sheet from `_grid._Grid` blocks: the headings
+`_write_table` fills one sheet from `kim_cooperation.projection._wide.Grid` blocks: the headings
 (region, AGS, town, the years, a totals column), one row per town, a
 ``=SUM(…)`` formula for every total with the library's exact total as its
 cached value, a rule above each totals row, the notes on the year marks
@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Final
 
 from kim_cooperation import _excel
 from kim_cooperation.i18n import N_, translate
-from kim_cooperation.workbooks._grid import _CLAUSES, _Grid
+from kim_cooperation.projection._wide import Grid, year_heading, year_marks
+from kim_cooperation.workbooks._grid import _CLAUSES
 
 if TYPE_CHECKING:
     from openpyxl.styles import Alignment
@@ -34,32 +35,14 @@ _TABLE_WIDTHS: Final = (16, 11, 26)
 
 def _headings(projection: Projection) -> list[str]:
     """The years as headings, marked as `Projection.table` marks them (C13)."""
-    headings = []
-    for result in projection.results:
-        if result.settlement is not None:
-            mark = "+" if result.wind_down is not None else ""
-        else:
-            mark = "*" if result.wind_down is not None else "–"
-        headings.append(f"{result.year}{mark}")
-    return headings
+    return [year_heading(result) for result in projection.results]
 
 
 def _marks(projections: Sequence[Projection], lang: Lang) -> list[str]:
     """The notes on the marks of the year headings that occur (C7, C13)."""
-    results = [result for projection in projections for result in projection.results]
-    notes = []
-    if any(r.settlement is not None and r.wind_down is not None for r in results):
-        notes.append(
-            N_(
-                "+ the agreement ends within the year: the own share until the end, then the "
-                "run-on estimated from the cost plan (C7, C13)"
-            )
-        )
-    if any(r.settlement is None and r.wind_down is not None for r in results):
-        notes.append(N_("* run-on after the end, estimated from the cost plan (C13)"))
-    if any(r.settlement is None and r.wind_down is None for r in results):
-        notes.append(N_("– agreement ended, nothing runs on"))
-    return [translate(note, lang) for note in notes]
+    return year_marks(
+        (result for projection in projections for result in projection.results), lang
+    )
 
 
 def _about(notes: str, lang: Lang) -> str:
@@ -78,7 +61,7 @@ def _write_table(
     *,
     title: str,
     about: str,
-    blocks: Sequence[tuple[str | None, _Grid]],
+    blocks: Sequence[tuple[str | None, Grid]],
     headings: Sequence[str],
     marks: Sequence[str],
     lang: Lang,
@@ -102,7 +85,8 @@ def _write_table(
     ]
     last_column = len(columns)
     row = 4
-    for caption, (rows, year_totals, total) in blocks:
+    for caption, table in blocks:
+        rows, year_totals, total = table.rows, table.year_totals, table.total
         if caption is not None:
             book.put(sheet, row, 1, caption, bold=True)
             row += 1
@@ -112,8 +96,8 @@ def _write_table(
                 sheet.cell(row=row, column=column).alignment = _right()
         first = row + 1
         last = first + len(rows) - 1
-        for row, (region, ags, town, values, town_total) in enumerate(rows, start=first):
-            cells: tuple[_excel.Value, ...] = (region, ags, town, *values)
+        for row, town in enumerate(rows, start=first):
+            cells: tuple[_excel.Value, ...] = (town.region, town.ags, town.name, *town.values)
             for column, value in enumerate(cells, start=1):
                 book.put(sheet, row, column, value)
             start, end = _letter(_FIRST_YEAR_COLUMN), _letter(last_column - 1)
@@ -121,7 +105,7 @@ def _write_table(
                 sheet,
                 row,
                 last_column,
-                _excel.Formula(f"=SUM({start}{row}:{end}{row})", town_total),
+                _excel.Formula(f"=SUM({start}{row}:{end}{row})", town.total),
                 bold=True,
             )
         row = last + 1
