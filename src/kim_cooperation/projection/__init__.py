@@ -320,7 +320,8 @@ class Projection(Exportable):
         `table` (``2027*`` for a year of run-on costs, C13). Titled with the
         years, the clauses and the agreement; German (``10.000 €``) or
         English. A matplotlib `~matplotlib.figure.Figure` on the Agg canvas:
-        ``figure.savefig("projection.png")``, or shown by Jupyter.
+        ``figure.savefig("projection.png")``, or shown by Jupyter after
+        ``%matplotlib inline``.
 
         Raises:
             ModuleNotFoundError: matplotlib is not installed (the extra ``plot``).

@@ -32,6 +32,7 @@ from kim_cooperation.money import from_cents, to_cents
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from types import ModuleType
 
     import pandas as pd
 
@@ -165,7 +166,8 @@ def year_marks(results: Iterable[YearResult], lang: Lang) -> list[str]:
 
 _STYLE: Final = (
     "<style>"
-    ".kim-cooperation-wide td.money, .kim-cooperation-wide th.money"
+    ".kim-cooperation-wide td, .kim-cooperation-wide th {padding: 0.15em 0.6em}"
+    " .kim-cooperation-wide td.money, .kim-cooperation-wide th.money"
     " {text-align: right; white-space: nowrap}"
     " .kim-cooperation-wide tfoot th, .kim-cooperation-wide td.total {font-weight: bold}"
     " .kim-cooperation-wide caption {text-align: left; font-weight: bold}"
@@ -176,11 +178,14 @@ _STYLE: Final = (
 
 def _html_grid(caption: str, headings: Sequence[str], table: Grid, lang: Lang) -> str:
     """One towns-by-years table: region (spanning its towns), town, years, total; a total row."""
-    columns = [
-        format_eur_column([*(row.values[index] for row in table.rows), total], lang=lang)
+    amounts = [
+        [*(row.values[index] for row in table.rows), total]
         for index, total in enumerate(table.year_totals)
     ]
-    columns.append(format_eur_column([*(row.total for row in table.rows), table.total], lang=lang))
+    amounts.append([*(row.total for row in table.rows), table.total])
+    # One format for the whole table: with cents throughout if any amount has cents.
+    shown = iter(format_eur_column([amount for column in amounts for amount in column], lang=lang))
+    columns = [[next(shown) for _ in column] for column in amounts]
     region_word, town_word, total_word = (
         html.escape(translate(word, lang)) for word in (N_("Region"), N_("Town"), N_("Total"))
     )
@@ -334,14 +339,32 @@ def _frame(
             line += [*row.values, *([row.total] if totals else [])]
         if totals:
             data[-1] += [*table.year_totals, table.total]
-    index = pandas.MultiIndex.from_tuples(labels, names=list(_INDEX))
+    index = _in_order(pandas, labels, list(_INDEX))
     names = [name for name, _table in blocks]
     header = (
         pandas.Index(heads, name="year", dtype=object)
         if names == [None]
-        else pandas.MultiIndex.from_product([names, heads], names=["scenario", "year"])
+        else _in_order(
+            pandas, [(name, head) for name in names for head in heads], ["scenario", "year"]
+        )
     )
     return pandas.DataFrame(data, index=index, columns=header, dtype=object)
+
+
+def _in_order(
+    pandas: ModuleType, labels: Sequence[tuple[object, ...]], names: list[str]
+) -> pd.MultiIndex:
+    """A MultiIndex whose levels keep the labels' order (regions as agreed, not A–Z).
+
+    `pandas.MultiIndex.from_tuples` sorts each level, so a frame in the
+    agreement's order would count as unsorted and ``frame.loc["Nord"]``
+    warn of slow look-ups; with the levels in order of appearance the codes
+    are sorted as the rows are.
+    """
+    levels = [list(dict.fromkeys(label[depth] for label in labels)) for depth in range(len(names))]
+    codes = [[level.index(label[depth]) for label in labels] for depth, level in enumerate(levels)]
+    index: pd.MultiIndex = pandas.MultiIndex(levels=levels, codes=codes, names=names)
+    return index
 
 
 def projection_frame(projection: Projection, *, totals: bool) -> pd.DataFrame:
