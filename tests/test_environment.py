@@ -442,6 +442,16 @@ def _errors() -> list[BaseException]:
         kim.AgreementFileError([("regions[0].posts[0].fte", "must be at most 1")], "a.toml"),
         kim.AgreementFileError(problems=[], source=None),
         kim.UnknownPartyError(),
+        kim.errors.MissingExtraError(
+            "plot", package="matplotlib", extra="plot", module="matplotlib"
+        ),
+        kim.errors.MissingExtraError(
+            "dump_agreement(format='toml')",
+            package="tomli-w",
+            extra="toml",
+            module="tomli_w",
+            hint="write JSON with format='json'",
+        ),
     ]
     made.extend(getattr(kim.errors, name)("a message with 'quotes' (C1)") for name in _ERROR_NAMES)
     noted = kim.InvalidValueError("with a note")
@@ -453,7 +463,8 @@ def _errors() -> list[BaseException]:
 _ERROR_NAMES = [
     name
     for name in kim.errors.__all__
-    if name != "AgreementFileError" and issubclass(getattr(kim.errors, name), BaseException)
+    if name not in {"AgreementFileError", "MissingExtraError"}
+    and issubclass(getattr(kim.errors, name), BaseException)
 ]
 
 

@@ -1110,6 +1110,8 @@ ERROR_BASES = [
     (kim.UnknownLineError, KeyError),
     (kim.NoApplicableRateError, LookupError),
     (kim.NoPopulationCountError, LookupError),
+    (kim.MissingExtraError, ModuleNotFoundError),
+    (kim.MissingExtraError, ImportError),
 ]
 
 

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
+from kim_cooperation.errors import MissingExtraError
 from kim_cooperation.formatting import Lang, format_eur, format_fraction
 
 if TYPE_CHECKING:
@@ -121,9 +122,8 @@ def _matplotlib() -> tuple[type[Figure], type]:
         from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415
         from matplotlib.figure import Figure  # noqa: PLC0415
     except ImportError as error:
-        raise ModuleNotFoundError(
-            "plot needs matplotlib; install it with pip install kim-cooperation[plot]",
-            name="matplotlib",
+        raise MissingExtraError(
+            "plot", package="matplotlib", extra="plot", module="matplotlib"
         ) from error
     return Figure, FigureCanvasAgg
 

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Final, TypeAlias
 import attrs
 
 from kim_cooperation import _atomic
-from kim_cooperation.errors import InvalidValueError
+from kim_cooperation.errors import InvalidValueError, MissingExtraError
 from kim_cooperation.formatting import Lang
 from kim_cooperation.i18n import N_, translate
 from kim_cooperation.money import to_cents
@@ -94,9 +94,8 @@ class Book:
         try:
             from openpyxl import Workbook  # noqa: PLC0415 - optional dependency, imported lazily
         except ImportError as error:
-            raise ModuleNotFoundError(
-                f"{what} needs openpyxl; install it with pip install kim-cooperation[excel]",
-                name="openpyxl",
+            raise MissingExtraError(
+                what, package="openpyxl", extra="excel", module="openpyxl"
             ) from error
         self.workbook = Workbook()
         self.workbook.remove(self.workbook.worksheets[0])

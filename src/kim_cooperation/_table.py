@@ -22,7 +22,7 @@ import attrs
 
 from kim_cooperation._checks import shown as _shown_value
 from kim_cooperation.clauses import Clause, Interpretation
-from kim_cooperation.errors import InvalidValueError
+from kim_cooperation.errors import InvalidValueError, MissingExtraError
 from kim_cooperation.formatting import Lang, format_date
 from kim_cooperation.i18n import N_, translate, translate_filled
 from kim_cooperation.money import to_cents
@@ -309,9 +309,8 @@ def dataframe(result: Exportable) -> pd.DataFrame:
     try:
         import pandas  # noqa: PLC0415 - an optional dependency, imported only when needed
     except ImportError as error:
-        raise ModuleNotFoundError(
-            "to_dataframe needs pandas; install it with pip install kim-cooperation[pandas]",
-            name="pandas",
+        raise MissingExtraError(
+            "to_dataframe", package="pandas", extra="pandas", module="pandas"
         ) from error
     kind = result._TABLE
     records = result._records()

@@ -45,6 +45,7 @@ __all__ = [
     "InvalidValueError",
     "KimCooperationError",
     "KimCooperationWarning",
+    "MissingExtraError",
     "MoneyTypeError",
     "NoApplicableRateError",
     "NoPopulationCountError",
@@ -581,6 +582,69 @@ class NoPopulationCountError(KimCooperationError, LookupError):
         its counts are as of 2023-12-31, 2024-12-31, 2025-12-31; add a [[population]] count
         as of that day or earlier (C4, I9)
     """
+
+
+class MissingExtraError(KimCooperationError, ModuleNotFoundError):
+    """A feature needs an optional dependency that is not installed; the message names the extra.
+
+    Charts need ``plot`` (matplotlib), workbooks ``excel`` (openpyxl),
+    documents ``docx`` (python-docx), DataFrames ``pandas`` and TOML files
+    ``toml`` (tomli-w). Importing ``kim_cooperation`` never imports them;
+    the feature does, when it is called, and raises this if the package is
+    missing. It is a `ModuleNotFoundError` whose ``name`` is the missing
+    module, so ``except ImportError`` keeps working; its message is German
+    with ``describe("de")``.
+
+    Args:
+        what: What needs the package, as the caller wrote it (``plot``).
+        package: The package to install, as PyPI names it (``matplotlib``).
+        extra: The extra of ``kim-cooperation`` that installs it (``plot``).
+        module: The module that was not found (``matplotlib``).
+        hint: A further way out, a catalogue text (``N_("...")``), or ``None``.
+
+    Attributes:
+        extra: The extra that installs the missing package.
+
+    Examples:
+        >>> error = MissingExtraError("plot", package="matplotlib", extra="plot",
+        ...                           module="matplotlib")
+        >>> print(error)
+        plot needs matplotlib; install it with pip install kim-cooperation[plot]
+        >>> print(error.describe("de"))
+        plot braucht matplotlib; installieren Sie es mit pip install kim-cooperation[plot]
+        >>> isinstance(error, ModuleNotFoundError), error.name, error.extra
+        (True, 'matplotlib', 'plot')
+    """
+
+    extra: str
+    _made: tuple[str, str, str, str, str | None]
+
+    def __init__(
+        self, what: str, *, package: str, extra: str, module: str, hint: str | None = None
+    ) -> None:
+        needs = Phrase(
+            N_("{what} needs {package}; install it with pip install {install}"),
+            what=what,
+            package=package,
+            install=f"kim-cooperation[{extra}]",
+        )
+        if hint is None:
+            super().__init__(needs)
+        else:
+            super().__init__(Phrase(N_("{needs}, or {hint}"), needs=needs, hint=Phrase(hint)))
+        self.name = module
+        self.extra = extra
+        self._made = (what, package, extra, module, hint)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        what, package, extra, module, hint = self._made
+        return (_missing_extra, (what, package, extra, module, hint))
+
+
+def _missing_extra(
+    what: str, package: str, extra: str, module: str, hint: str | None
+) -> MissingExtraError:
+    return MissingExtraError(what, package=package, extra=extra, module=module, hint=hint)
 
 
 class KimCooperationWarning(UserWarning):

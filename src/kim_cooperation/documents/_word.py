@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Final, Literal, TypeAlias
 
 import attrs
 
+from kim_cooperation.errors import MissingExtraError
 from kim_cooperation.formatting import Lang
 
 if TYPE_CHECKING:
@@ -63,9 +64,8 @@ def load_docx(what: str) -> None:
     try:
         import docx  # noqa: F401, PLC0415 - an optional dependency, imported only when needed
     except ImportError as error:
-        raise ModuleNotFoundError(
-            f"{what} needs python-docx; install it with pip install kim-cooperation[docx]",
-            name="docx",
+        raise MissingExtraError(
+            what, package="python-docx", extra="docx", module="docx"
         ) from error
 
 

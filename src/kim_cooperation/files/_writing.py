@@ -14,7 +14,7 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING
 
-from kim_cooperation.errors import InvalidValueError
+from kim_cooperation.errors import InvalidValueError, MissingExtraError
 from kim_cooperation.files._converter import _converter
 from kim_cooperation.files._problems import _joined, _not_unicode
 from kim_cooperation.files._records import (
@@ -92,9 +92,11 @@ def _dump(document: AgreementFile, file_format: FileFormat) -> str:
     try:
         import tomli_w  # noqa: PLC0415 - an optional dependency, imported only when needed
     except ImportError as error:
-        raise ModuleNotFoundError(
-            "writing an agreement file as TOML needs tomli-w; install it with "
-            "pip install kim-cooperation[toml], or write JSON with format='json'",
-            name="tomli_w",
+        raise MissingExtraError(
+            "dump_agreement(format='toml')",
+            package="tomli-w",
+            extra="toml",
+            module="tomli_w",
+            hint=N_("write JSON with format='json'"),
         ) from error
     return tomli_w.dumps(data)

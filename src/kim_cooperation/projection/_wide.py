@@ -25,7 +25,7 @@ import attrs
 
 from kim_cooperation import _table
 from kim_cooperation._checks import shown
-from kim_cooperation.errors import InvalidValueError
+from kim_cooperation.errors import InvalidValueError, MissingExtraError
 from kim_cooperation.formatting import Lang, format_eur_column
 from kim_cooperation.i18n import N_, translate
 from kim_cooperation.money import from_cents, to_cents
@@ -317,9 +317,8 @@ def _require_pandas() -> None:
     try:
         import pandas  # noqa: F401, PLC0415 - an optional dependency, imported only when needed
     except ImportError as error:
-        raise ModuleNotFoundError(
-            "to_frame needs pandas; install it with pip install kim-cooperation[pandas]",
-            name="pandas",
+        raise MissingExtraError(
+            "to_frame", package="pandas", extra="pandas", module="pandas"
         ) from error
 
 
