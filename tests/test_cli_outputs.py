@@ -285,6 +285,24 @@ def test_billing_writes_the_letters(tmp_path: Path) -> None:
     assert rows[-1] == ["Saldo (+ Nachzahlung, − Erstattung)", "-875,00 €", "C9"]
 
 
+def test_documents_carry_the_date_given(tmp_path: Path) -> None:
+    report_file, folder = tmp_path / "ratsvorlage.docx", tmp_path / "Briefe"
+    assert (
+        _run(["report", "--format", "docx", "--output", str(report_file), "--date", "15.03.2024"])[
+            0
+        ]
+        == 0
+    )
+    document = docx.Document(str(report_file))
+    assert "Berechnet mit kim_cooperation am 15.03.2024." in [p.text for p in document.paragraphs]
+    assert document.core_properties.created.date() == dt.date(2024, 3, 15)
+    argv = ["billing", "--year", "2023", "--format", "docx", "--out", str(folder)]
+    assert _run([*argv, "--date", "2024-03-15", "--lang", "en"])[0] == 0
+    for path in folder.iterdir():
+        letter = docx.Document(str(path))
+        assert any(p.text.endswith(", 2024-03-15") for p in letter.paragraphs), path.name
+
+
 def test_billing_out_files_still_work(tmp_path: Path) -> None:
     target = tmp_path / "abrechnung.xlsx"
     assert _run(["billing", "--year", "2023", "--out", str(target)])[0] == 0
@@ -319,6 +337,16 @@ def test_billing_out_files_still_work(tmp_path: Path) -> None:
             "--format docx schreibt eine Datei, nie auf die Standardausgabe: geben Sie "
             "--out ORDNER an",
             "--format docx writes a file, never to standard output: give --out FOLDER",
+        ),
+        (
+            ["report", "--date", "15.03.2024"],
+            "--date ist das Datum auf Dokumenten: geben Sie --format docx an",
+            "--date is the date written on documents: give --format docx",
+        ),
+        (
+            ["billing", "--year", "2023", "--format", "csv", "--date", "15.03.2024"],
+            "--date ist das Datum auf Dokumenten: geben Sie --format docx an",
+            "--date is the date written on documents: give --format docx",
         ),
         (
             ["settle", "--year", "2023", "--region", "Nord"],

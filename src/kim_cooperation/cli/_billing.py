@@ -144,7 +144,9 @@ def _write_letters(
     from kim_cooperation.documents import write_billing_letters  # noqa: PLC0415
 
     with _extra("docx"):
-        paths = write_billing_letters(statements, folder, lang=arguments.lang)
+        paths = write_billing_letters(
+            statements, folder, lang=arguments.lang, day=arguments.document_date
+        )
     count = len(paths)
     return (
         _t("{count} billing letter for {year} written into {out} (C9)")

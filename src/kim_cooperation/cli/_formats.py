@@ -112,6 +112,10 @@ def _check_output(arguments: argparse.Namespace) -> None:
             command=command or "report",
             formats=_either(files),
         )
+    if chosen != "docx" and getattr(arguments, "document_date", None) is not None:
+        raise InvalidValueError(
+            N_("--date is the date written on documents: give --format docx"),
+        )
     if chosen not in _CHARTS and (
         getattr(arguments, "region", None) is not None
         or getattr(arguments, "chart", None) is not None

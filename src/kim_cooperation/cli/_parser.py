@@ -220,6 +220,21 @@ def _report_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
         help=_t("the budget year (default: the first year with a cost plan, 2023 built in)"),
     )
     _output_option(parser, defaults=defaults)
+    _document_date(parser, defaults=defaults)
+
+
+def _document_date(parser: argparse.ArgumentParser, *, defaults: bool = False) -> None:
+    parser.add_argument(
+        "--date",
+        dest="document_date",
+        type=_date,
+        metavar=_t("DATE"),
+        default=_default(None, defaults=defaults),
+        help=_t(
+            "the date written on the documents of --format docx, such as 15.03.2024 "
+            "(default: today)"
+        ),
+    )
 
 
 def _output_option(parser: argparse.ArgumentParser, *, defaults: bool = False) -> None:
@@ -467,4 +482,5 @@ def _parser() -> argparse.ArgumentParser:
             "by two employers (a handover within the year) names the employer: TOWN@EMPLOYER=AMOUNT"
         ),
     )
+    _document_date(billing)
     return parser

@@ -58,6 +58,7 @@ def _run_report(arguments: argparse.Namespace) -> str:
                 layout=arguments.layout,
                 lang=arguments.lang,
                 assumptions=notes,  # where the costs come from, as the text output says
+                day=arguments.document_date,
             )
         town = party if isinstance(party, str) else party.name
         return _written(_WRITTEN["report-docx"], arguments.output, year=year, town=town)
