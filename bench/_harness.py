@@ -48,19 +48,22 @@ class Settings:
         target: Seconds one repeat should take (the loops are chosen so).
         budget: Seconds one call may be expected to take before a size is
             skipped (extrapolated from the sizes measured before it).
+        rounds: Interleaved rounds of a library-against-baseline timing
+            (`paired`); the ratio is their median.
     """
 
     quick: bool
     repeats: int
     target: float
     budget: float
+    rounds: int = 7
 
 
 def settings(*, quick: bool) -> Settings:
     """Return the measuring settings for a full or a quick run."""
     if quick:
-        return Settings(quick=True, repeats=3, target=0.005, budget=2.0)
-    return Settings(quick=False, repeats=5, target=0.15, budget=60.0)
+        return Settings(quick=True, repeats=3, target=0.005, budget=2.0, rounds=3)
+    return Settings(quick=False, repeats=5, target=0.15, budget=60.0, rounds=9)
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,102 @@ def measure(func: Callable[[], object], config: Settings, *, first: float | None
         repeats=repeats,
         best=min(times),
         worst=max(times),
+    )
+
+
+@dataclass(frozen=True)
+class Paired:
+    """A library call and its baseline timed in interleaved rounds (issue 17).
+
+    Attributes:
+        library: The median seconds per call of the library over the rounds.
+        baseline: The median seconds per call of the baseline over the rounds.
+        ratio: The median of the per-round ratios library / baseline.
+        ratio_min: The smallest per-round ratio.
+        ratio_max: The largest per-round ratio.
+        rounds: How many rounds were timed.
+        library_loops: Calls of the library per round.
+        baseline_loops: Calls of the baseline per round.
+    """
+
+    library: float
+    baseline: float
+    ratio: float
+    ratio_min: float
+    ratio_max: float
+    rounds: int
+    library_loops: int
+    baseline_loops: int
+
+    def as_dict(self) -> Result:
+        """Return the figures as JSON fields."""
+        return {
+            "library_s": self.library,
+            "baseline_s": self.baseline,
+            "ratio": self.ratio,
+            "ratio_min": self.ratio_min,
+            "ratio_max": self.ratio_max,
+            "rounds": self.rounds,
+            "library_loops": self.library_loops,
+            "baseline_loops": self.baseline_loops,
+        }
+
+    def ratio_text(self) -> str:
+        """The ratio with its spread over the rounds: ``4.12× (3.98–4.30)``."""
+        return f"{format_ratio(self.ratio)} ({self.ratio_min:.2f}–{self.ratio_max:.2f})"
+
+
+def _loops_for(func: Callable[[], object], target: float) -> int:
+    """How many calls of ``func`` take about ``target`` seconds (at least one)."""
+    loops = 1
+    elapsed = _timed(func, 1)
+    while elapsed < target / 10 and loops < 10**7:
+        loops *= 10
+        elapsed = _timed(func, loops)
+    return max(1, round(target / max(elapsed / loops, 1e-9)))
+
+
+def paired(
+    library: Callable[[], object], baseline: Callable[[], object], config: Settings
+) -> Paired:
+    """Time ``library`` and ``baseline`` interleaved; the ratio is the median of the rounds' ratios.
+
+    Each round times the library and then the baseline, or the baseline
+    and then the library (alternating, A B B A A B …), each for loops sized
+    to take about ``config.target`` seconds, after a collection of garbage.
+    A slow spell of the machine then hits both sides of a round alike, and
+    the median of the per-round ratios ignores the rounds it spoilt; timing
+    one side's repeats after the other's would put a spell into one side
+    only. At least 7 rounds (3 with ``--quick``).
+    """
+    library_loops = _loops_for(library, config.target)
+    baseline_loops = _loops_for(baseline, config.target)
+    rounds = max(config.rounds, 3 if config.quick else 7)
+    library_times: list[float] = []
+    baseline_times: list[float] = []
+    for index in range(rounds):
+        sides = [
+            (library, library_loops, library_times),
+            (baseline, baseline_loops, baseline_times),
+        ]
+        if index % 2:
+            sides.reverse()
+        for func, loops, times in sides:
+            gc.collect()
+            times.append(_timed(func, loops) / loops)
+    ratios = [
+        lib / base if base > 0 else math.nan
+        for lib, base in zip(library_times, baseline_times, strict=True)
+    ]
+    return Paired(
+        library=statistics.median(library_times),
+        baseline=statistics.median(baseline_times),
+        ratio=statistics.median(ratios),
+        ratio_min=min(ratios),
+        ratio_max=max(ratios),
+        rounds=rounds,
+        library_loops=library_loops,
+        baseline_loops=baseline_loops,
     )
 
 
