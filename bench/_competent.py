@@ -5,8 +5,22 @@ programmer would write for the same rules, not against the plainest code:
 integer cents throughout, no `fractions.Fraction` where integers serve,
 spans of months instead of loops over months, and the same `Decimal`
 results as the library (checked equal before anything is timed). This is
-that code, for the default reading of the agreement (the rules are listed
-in ``bench/_plain.py``):
+that code, for the default reading of the agreement. The rules:
+
+* funding (C5, I7): per post, for each calendar month filled in full, one
+  twelfth of the rate in force on the month's first day, times the FTE;
+  months before the agreement's start earn nothing; the region's exact sum
+  is rounded half up to cents, once;
+* own share (C7, I6): costs less funding, never negative;
+* members (C11, C12): a town whose notice was received on day *d* is a
+  member up to 31 December of *d*'s year + 1 (notice by 30 June) or + 2;
+  notices of employers (successors) are not covered and refused here;
+* split (C4, I1, I2): equal parts in cents among the year's members, the
+  left-over cents one each to the employer first, then by AGS;
+* growth of a base plan: personnel costs × (1 + g) ** years, rounded half
+  up to cents from the exact value; other items unchanged.
+
+How it computes them:
 
 * the funding rate of each month is looked up once per year (`bisect` over
   the rates), and their running sums make any span of months one

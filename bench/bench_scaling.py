@@ -26,9 +26,10 @@ from fractions import Fraction
 from functools import partial
 from typing import Any
 
-import _plain
+import _competent
 from _generate import Generated, generate
 from _harness import (
+    Paired,
     Result,
     Settings,
     Timing,
@@ -38,6 +39,7 @@ from _harness import (
     format_time,
     measure,
     note,
+    paired,
     print_table,
     ratio,
     settings,
@@ -55,33 +57,29 @@ GROWTH = Decimal("0.03")
 
 def _measure_size(
     config: Settings, towns: int, region_size: int, series: str
-) -> tuple[Timing, Timing, Timing, int]:
-    """Time construction, settlement and baseline of one generated agreement; check them equal."""
+) -> tuple[Timing, Paired, int]:
+    """Time construction, and settlement against the competent baseline; check them equal."""
 
     def construct() -> Generated:
         return generate(towns, region_size)
 
     (agreement, plan), first_build = timed_once(construct)
     build = measure(construct, config, first=first_build)
-    plain_agreement = _plain.plain_agreement(agreement)
-    plain_plan = _plain.plain_plan(plan)
+    plain_agreement = _competent.agreement_of(agreement)
+    plain_plan = _competent.plan_of(plan)
 
     def library() -> Settlement:
         return settle(agreement, 2023, plan)
 
-    def baseline() -> _plain.SettlementResult:
-        return _plain.settle(plain_agreement, 2023, plain_plan)
+    def baseline() -> _competent.Answer:
+        return _competent.settle(plain_agreement, 2023, plain_plan)
 
-    settlement, first_settle = timed_once(library)
     check_equal(
-        _plain.library_settlement(settlement),
+        _competent.library_settlement(library()),
         baseline(),
         f"settlement of {towns} towns ({series})",
     )
-    del settlement
-    lib = measure(library, config, first=first_settle)
-    base = measure(baseline, config)
-    return build, lib, base, len(agreement.regions)
+    return build, paired(library, baseline, config), len(agreement.regions)
 
 
 def _series(
@@ -109,10 +107,10 @@ def _series(
             )
             rows.append((towns, "–", "skipped", "", "", "", f"est. {format_time(estimate)}"))
             continue
-        build, lib, base, regions = _measure_size(config, towns, region_size(towns), series)
+        build, timing, regions = _measure_size(config, towns, region_size(towns), series)
         measured.append(towns)
         build_times.append(build.per_call)
-        settle_times.append(lib.per_call)
+        settle_times.append(timing.library)
         results.append(
             {
                 "benchmark": NAME,
@@ -120,24 +118,23 @@ def _series(
                 "case": f"{towns} towns",
                 "towns": towns,
                 "regions": regions,
-                **lib.as_dict("library"),
-                **base.as_dict("baseline"),
+                **timing.as_dict(),
                 **build.as_dict("construction"),
-                "library_per_town_s": lib.per_call / towns,
-                "baseline_per_town_s": base.per_call / towns,
+                "library_per_town_s": timing.library / towns,
+                "baseline_per_town_s": timing.baseline / towns,
                 "construction_per_town_s": build.per_call / towns,
-                "ratio": ratio(lib.per_call, base.per_call),
+                "target": 4.0,
             }
         )
         rows.append(
             (
                 towns,
                 regions,
-                format_time(lib.per_call / towns),
-                format_time(base.per_call / towns),
-                format_ratio(ratio(lib.per_call, base.per_call)),
+                format_time(timing.library / towns),
+                format_time(timing.baseline / towns),
+                timing.ratio_text(),
                 format_time(build.per_call / towns),
-                format_time(lib.per_call),
+                format_time(timing.library),
             )
         )
     print(f"-- {series} --")
@@ -147,7 +144,7 @@ def _series(
             "regions",
             "settle/town",
             "baseline/town",
-            "ratio",
+            "ratio (min–max)",
             "build/town",
             "settle total",
         ],
@@ -170,15 +167,15 @@ def _series(
             f"construction {format_ratio(spreads['construction_spread' + suffix])}, "
             f"baseline {format_ratio(spreads['baseline_spread' + suffix])} (target ≤ {TARGET:g}×)"
         )
-    # The cost of one more town between consecutive sizes (best times): constant
+    # The cost of one more town between consecutive sizes (medians): constant
     # if the growth is linear, whatever the fixed cost of a call.
     marginal = [
-        (later["library_best_s"] - earlier["library_best_s"]) / (later["towns"] - earlier["towns"])
+        (later["library_s"] - earlier["library_s"]) / (later["towns"] - earlier["towns"])
         for earlier, later in itertools.pairwise(done)
     ]
     if marginal:
         note(
-            "settle, marginal time per added town between consecutive sizes (best times): "
+            "settle, marginal time per added town between consecutive sizes (medians): "
             + ", ".join(format_time(value) for value in marginal)
         )
     results.append(
@@ -197,20 +194,24 @@ def _series(
 def _years(config: Settings, spans: Sequence[int]) -> list[Result]:
     agreement = presets.coesfeld()
     plan = dict(presets.coesfeld_planning_costs_2023())
-    plain_agreement = _plain.plain_agreement(agreement)
-    plain_plan = _plain.plain_plan(plan)
+    plain_agreement = _competent.agreement_of(agreement)
+    plain_plan = _competent.plan_of(plan)
     growth = Fraction(GROWTH)
     results: list[Result] = []
     rows: list[tuple[Any, ...]] = []
     for span in spans:
         years = range(2023, 2023 + span)
         check_equal(
-            _plain.library_projection(project(agreement, years, plan, personnel_growth=GROWTH)),
-            _plain.project(plain_agreement, years, plain_plan, growth),
+            _competent.library_projection(
+                project(agreement, years, plan, personnel_growth=GROWTH)
+            ),
+            _competent.project(plain_agreement, years, plain_plan, growth),
             f"projection over {span} years",
         )
         lib = measure(partial(project, agreement, years, plan, personnel_growth=GROWTH), config)
-        base = measure(partial(_plain.project, plain_agreement, years, plain_plan, growth), config)
+        base = measure(
+            partial(_competent.project, plain_agreement, years, plain_plan, growth), config
+        )
         results.append(
             {
                 "benchmark": NAME,

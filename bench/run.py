@@ -9,9 +9,12 @@ Usage (from the project's root, with the project's virtual environment)::
 
 Plain standard library only (``time.perf_counter``, ``statistics``,
 ``subprocess``). Each benchmark first checks, once, that the library and its
-baseline give the same answer (a mismatch fails the run), then reports the
-median of several repeats per call, the loops chosen so that one repeat takes
-about 0.1-0.2 s, and the ratio library / baseline measured in the same run.
+baseline give the same answer (a mismatch fails the run). Settlements,
+projections, scaling and the sweep then time library and baseline in
+interleaved rounds (`_harness.paired`: at least 7 rounds, 3 for the sweep's
+sample with ``--quick``, each side's loops sized to about 0.15 s) and report
+the median of the per-round ratios with its min–max; the others report the
+median of several repeats per call and the ratio of the medians.
 The top of the output describes the machine, the interpreter, the versions
 and the git commit; compare figures only from the same machine.
 
@@ -25,9 +28,10 @@ split
 settlement
     `settle` of the built-in agreement for 2023 (the council paper's plan
     for Region Nord, and planning costs for all three regions), and a
-    10-year `project` with 3 % personnel growth, against the plain
-    settlement rules in ``bench/_plain.py`` (costs, funding in twelfths,
-    own share, equal split in cents, growth rounded as `grow_plan` rounds).
+    10-year `project` with 3 % personnel growth, against the competent
+    baseline in ``bench/_competent.py`` (integer cents, spans of months,
+    the same `Decimal` results), timed in interleaved rounds; the ratio is
+    the median of the rounds' ratios (issue 17 target: at most 4x).
 scaling
     Settlements of generated agreements (``bench/_generate.py``) of 10,
     100, 1,000 and 10,000 towns in regions of 10, and of all towns in one
@@ -52,9 +56,9 @@ sweep
     EUR from various dates), loss of funding, notices by one or more towns
     and personnel growth of 0-5 %, built with `kim_cooperation.scenario`
     helpers and `projection.project`. Reports total time, time per
-    variant-year and, on a sample of variants, the ratio to the plain
-    baseline, which replicates all of these rules; results are checked
-    equal on the sample.
+    variant-year and, on a fixed sample of variants, the ratio to the
+    competent baseline, which replicates all of these rules; results are
+    checked equal on the sample.
 keys
     A settlement by population with a town leaving within the year
     (quarter notice terms) against the equal-key settlement of the same
