@@ -17,7 +17,9 @@ from kim_cooperation import (
     InvalidValueError,
     Policies,
     UnknownRegionError,
+    export,
     presets,
+    scenario,
     settle,
 )
 from kim_cooperation.projection import estimate_wind_down, grow_plan, project
@@ -287,6 +289,27 @@ def test_a_literal_reading_projection_shows_only_the_towns_that_bear_a_part() ->
     assert after.own_share_of("Dülmen", 2025) == Decimal("0.00")
     assert after.own_share_of("Dülmen", 2026) == Decimal("812.50")
     assert sum(after.own_shares_of(party)[2026] for party in after.parties) == Decimal("32500.00")
+    # The long table lists a town of another region in the years it bears a part (C12).
+    rows = [(row["year"], row["party"], row["clause"]) for row in export.to_records(after)]
+    assert (2026, "Dülmen", "C12") in rows
+    assert all(party != "Dülmen" for year, party, _ in rows if year == 2025)
+    comparison = scenario.compare(
+        leaving,
+        {"57,000": scenario.rate_change(leaving, Decimal(57000), dt.date(2025, 1, 1))},
+        [2025, 2026],
+        PLAN,
+    )
+    records = comparison.to_dict()["own_shares"]
+    assert {
+        "year": 2026,
+        "scenario": "57,000",
+        "party": "Dülmen",
+        "clause": "C12",
+    }.items() <= next(
+        row
+        for row in records
+        if row["party"] == "Dülmen" and row["year"] == 2026 and row["scenario"] == "57,000"
+    ).items()
 
 
 def test_projection_parties_cover_every_years_plan() -> None:

@@ -126,8 +126,19 @@ def _basis(result: YearResult) -> str:
 def _year_clause(agreement: Agreement, result: YearResult, party: Party) -> Clause:
     if result.settlement is None:
         return Clause.C13
-    split = result.settlement.region(agreement.region_of(party)).split
-    return split.clause if party in split else Clause.C12
+    region = agreement.region_of(party)
+    for settled in result.settlement.regions:
+        if settled.region == region:
+            return settled.split.clause if party in settled.split else Clause.C12
+    # The town's region has no costs in the year's plan: under withdrawal_scope="agreement"
+    # it is in the table for the parts of other regions' own shares it bears (C12).
+    return Clause.C12
+
+
+def _bears_in(result: YearResult, party: Party) -> bool:
+    """Whether ``party`` bears a part of any region's own share or run-on in the year (C12)."""
+    runs = (result.settlement, result.wind_down)
+    return any(party in region.split for run in runs if run is not None for region in run.regions)
 
 
 def projection_records(projection: Projection) -> list[Record]:
@@ -136,9 +147,9 @@ def projection_records(projection: Projection) -> list[Record]:
     records: list[Record] = []
     for result in projection.results:
         planned = {agreement.region(name) for name in result.plan}
-        for party in agreement.parties:
+        for party in projection.parties:
             region = agreement.region_of(party)
-            if region not in planned:
+            if region not in planned and not _bears_in(result, party):
                 continue
             records.append(
                 {
