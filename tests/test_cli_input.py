@@ -349,17 +349,17 @@ def test_a_region_where_a_town_is_needed(capsys: pytest.CaptureFixture[str]) -> 
         (
             ["setle", "--year", "2023"],
             "unbekannter Befehl 'setle'; meinten Sie settle? Befehle: report, settle, deadline, "
-            "project, scenario, explain, billing",
+            "project, scenario, explain, billing, calculate, serve",
         ),
         (
             ["--lang", "en", "scenarios"],
             "unknown command 'scenarios'; did you mean scenario? Commands are: report, settle, "
-            "deadline, project, scenario, explain, billing",
+            "deadline, project, scenario, explain, billing, calculate, serve",
         ),
         (
             ["frobnicate"],
             "unbekannter Befehl 'frobnicate'; Befehle: report, settle, deadline, project, "
-            "scenario, explain, billing",
+            "scenario, explain, billing, calculate, serve",
         ),
         (
             ["--layout", "nfk"],

@@ -352,6 +352,11 @@ class AgreementFileError(InvalidValueError):
         self._phrases = phrases
         super().__init__(self._describe("en"))
 
+    @property
+    def phrases(self) -> tuple[tuple[str, Phrase], ...]:
+        """Each problem's path and message as a `Phrase`, to be worded in any language."""
+        return self._phrases
+
     def describe(self, lang: Literal["de", "en"] = "en") -> str:
         """Every problem in ``lang``, each on its own line after the path of its value.
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from fractions import Fraction
 from typing import Final, Literal, TypeAlias
 
@@ -194,6 +195,27 @@ def format_count(count: int, *, lang: Lang = "de") -> str:
         raise InvalidTypeError(f"count must be an int, got {type(count).__name__} {shown(count)}")
     grouped = f"{count:,}"
     return grouped.replace(",", ".") if lang == "de" else grouped
+
+
+def format_percent(rate: Decimal, *, lang: Lang = "de") -> str:
+    """Format an exact rate as a percentage, without rounding: ``3 %``, ``2,5 %``.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> format_percent(Decimal("0.03")), format_percent(Decimal("0.025"), lang="en")
+        ('3 %', '2.5 %')
+        >>> format_percent(Decimal("-0.0125"))
+        '-1,25 %'
+    """
+    _check_lang(lang)
+    if not isinstance(rate, Decimal) or not rate.is_finite():
+        raise InvalidTypeError(f"rate must be a finite Decimal, got {shown(rate)}")
+    sign, digits, exponent = rate.as_tuple()
+    assert isinstance(exponent, int)  # finite, checked above
+    shown_rate = f"{Decimal((sign, digits, exponent + 2)):f}"  # times 100, built without rounding
+    if "." in shown_rate:
+        shown_rate = shown_rate.rstrip("0").rstrip(".")
+    return f"{shown_rate.replace('.', ',') if lang == 'de' else shown_rate} %"
 
 
 def format_fraction(value: Fraction) -> str:

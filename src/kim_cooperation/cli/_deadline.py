@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 def _run_deadline(arguments: argparse.Namespace) -> str:
     from kim_cooperation import notice, report  # noqa: PLC0415
     from kim_cooperation.closed_days import ClosedDays, check_receipt  # noqa: PLC0415
+    from kim_cooperation.contract import deadline_record, termination_record  # noqa: PLC0415
 
     source = _source(arguments.agreement, arguments.lang)
     terms = source.agreement.notice_terms
@@ -40,22 +41,9 @@ def _run_deadline(arguments: argparse.Namespace) -> str:
         receipt = check_receipt(
             arguments.received, closed, ends=lambda day: notice.termination_date(day, terms)
         )
-        warning = (
-            receipt.describe(lang=arguments.lang)
-            if receipt.closed or not receipt.day.holidays_checked
-            else None
-        )
-        record = {
-            "received": arguments.received.isoformat(),
-            "termination": receipt.ends.isoformat(),
-            "terms": report.describe_terms(terms, lang=arguments.lang),
-            "clause": "C11",
-            "closed_day": receipt.closed,
-            "next_working_day": _iso(receipt.next_open_day),
-            "termination_if_next_working_day": _iso(receipt.ends_if_next_open),
-            "holidays_checked": receipt.day.holidays_checked,
-            "warning": warning,
-        }
+        # The record the JSON contract gives too (`kim_cooperation.contract`).
+        record = termination_record(receipt, terms, lang=arguments.lang)
+        warning = record["warning"]
 
         def text() -> str:
             rendered = report.render_termination(
@@ -73,16 +61,7 @@ def _run_deadline(arguments: argparse.Namespace) -> str:
             )
         else:
             deadline = notice.notice_deadline(arguments.year, terms, closed_days=closed)
-        record = {
-            "end": deadline.end.isoformat(),
-            "deadline": deadline.deadline.isoformat(),
-            "falls_on_weekend": deadline.falls_on_weekend,
-            "falls_on_closed_day": deadline.falls_on_closed_day,
-            "last_working_day": deadline.last_working_day.isoformat(),
-            "warning": deadline.warning(lang=arguments.lang),
-            "terms": report.describe_terms(terms, lang=arguments.lang),
-            "clause": "C11",
-        }
+        record = deadline_record(deadline, lang=arguments.lang)
 
         def text() -> str:
             rendered = report.render_deadline(deadline, lang=arguments.lang)
@@ -111,10 +90,6 @@ _OTHER_ENDS: Final[Mapping[str, str]] = {
         "{first}; for its deadline run: deadline --end {iso}"
     ),
 }
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return None if day is None else day.isoformat()
 
 
 def _other_ends(year: int, terms: NoticeTerms, lang: str) -> str:

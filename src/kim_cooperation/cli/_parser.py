@@ -21,7 +21,7 @@ from typing import Any, Final, NoReturn
 
 from kim_cooperation import __version__
 from kim_cooperation.cli._formats import _FORMATS, _OFFERED, _format_refused
-from kim_cooperation.cli._language import _argparse_message, _t
+from kim_cooperation.cli._language import _LANG, _argparse_message, _t
 from kim_cooperation.cli._output import _one_line, _write_out
 from kim_cooperation.cli._readers import (
     _advance,
@@ -483,4 +483,44 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     _document_date(billing)
+
+    calculate = commands.add_parser(
+        "calculate",
+        help=_t(
+            "answer a JSON request (agreement and questions) with JSON, as a budget system "
+            "embedding the library asks"
+        ),
+    )
+    calculate.add_argument(
+        "request",
+        nargs="?",
+        default="-",
+        metavar=_t("FILE"),
+        help=_t("the request as a JSON file; - or nothing reads standard input"),
+    )
+    calculate.add_argument(
+        "--lang",
+        choices=["de", "en"],
+        default=argparse.SUPPRESS,
+        help=_t("the language of texts and messages when the request has no lang (default: de)"),
+    )
+
+    serve = commands.add_parser(
+        "serve",
+        help=_t(
+            "answer JSON requests over HTTP (POST /calculate) for budget systems in any "
+            "language; needs the serve extra"
+        ),
+    )
+    # The options are the service's own; building them imports neither the service nor the
+    # contract, so every command still starts as fast.
+    from kim_cooperation.serve._options import add_arguments  # noqa: PLC0415
+
+    add_arguments(serve, lang=_LANG.get())
+    serve.add_argument(
+        "--lang",
+        choices=["de", "en"],
+        default=argparse.SUPPRESS,
+        help=_t("the language of messages when a request has no lang (default: de)"),
+    )
     return parser

@@ -21,6 +21,7 @@ from kim_cooperation.cli._files import _WRITTEN, _extra, _save_chart, _written, 
 from kim_cooperation.cli._formats import _CHARTS, _emit
 from kim_cooperation.cli._language import _t
 from kim_cooperation.cli._source import _carried, _Source, _source, _town
+from kim_cooperation.formatting import format_percent
 from kim_cooperation.i18n import N_, translate
 
 if TYPE_CHECKING:
@@ -135,16 +136,6 @@ def _variant_name(
     )
 
 
-def _percent(rate: Decimal, lang: str) -> str:
-    """A rate as a percentage, exactly: ``3 %``, ``2,5 %``."""
-    sign, digits, exponent = rate.as_tuple()
-    assert isinstance(exponent, int)  # a rate read from text is finite
-    shown = f"{Decimal((sign, digits, exponent + 2)):f}"  # times 100, built without rounding
-    if "." in shown:
-        shown = shown.rstrip("0").rstrip(".")
-    return f"{shown.replace('.', ',') if lang == 'de' else shown} %"
-
-
 def _notice_variant(
     base: Agreement, entry: tuple[str, dt.date, str | None], arguments: argparse.Namespace
 ) -> tuple[str, Agreement]:
@@ -244,7 +235,7 @@ def _run_scenario(arguments: argparse.Namespace) -> str:
     for name, given in variants.items():
         growth = given.personnel_growth if isinstance(given, scenario.Variant) else None
         if isinstance(growth, Decimal | int):  # a file's growth, read as a Decimal
-            grown = _percent(Decimal(growth), arguments.lang)
+            grown = format_percent(Decimal(growth), lang=arguments.lang)
             notes.append(
                 _t(
                     "Variant “{name}”: personnel costs grown by {grown} a year from the cost "

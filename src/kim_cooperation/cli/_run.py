@@ -4,7 +4,10 @@
 arguments are read (`_parsed`); `_main` runs the command `_COMMANDS` names,
 shows the library's warnings on standard error, and turns an error into
 one line on standard error and an exit status (2 for the arguments or the
-input, 1 for output that cannot be written).
+input, 1 for output that cannot be written). ``calculate`` answers a JSON
+request (`_run_calculate`): a refused request is its error object on
+standard output, with exit status 1. ``serve`` runs the HTTP service
+(`kim_cooperation.serve.run`) until it is stopped.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Final
 
 from kim_cooperation.cli._billing import _run_billing
+from kim_cooperation.cli._calculate import _run_calculate
 from kim_cooperation.cli._deadline import _run_deadline
 from kim_cooperation.cli._formats import _check_output
 from kim_cooperation.cli._language import _LANG, _lang_in
@@ -96,11 +100,21 @@ def _main(argv: list[str]) -> int:
     if isinstance(arguments, int):
         return arguments
     _LANG.set(arguments.lang)
+    status = 0
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            _check_output(arguments)
-            output = _COMMANDS[arguments.command](arguments)
+            if arguments.command == "serve":
+                # Runs until stopped; the service logs its own lines.
+                from kim_cooperation.serve._command import run  # noqa: PLC0415
+
+                return run(arguments)
+            if arguments.command == "calculate":
+                # JSON in, JSON out: a refused request is the error object, with status 1.
+                output, status = _run_calculate(arguments)
+            else:
+                _check_output(arguments)
+                output = _COMMANDS[arguments.command](arguments)
     except OSError as error:
         return _fail(_os_error(error), 2)
     except (KimCooperationError, ImportError) as error:
@@ -111,4 +125,4 @@ def _main(argv: list[str]) -> int:
         _write_out(output + "\n")
     except _OutputFailed as failed:
         return _fail(failed.message, 1) if failed.message else 1
-    return 0
+    return status

@@ -4,7 +4,9 @@ Any agreement of the Coesfeld shape can be written down in a file: the
 parties with their AGS, the regions with their employer, members and posts,
 the dated funding rates, the notice terms, the notices received, the policies
 and a cost plan per year. `load_agreement` reads such a file into an
-`AgreementFile`, `dump_agreement` writes one, and the two round-trip exactly.
+`AgreementFile`, `dump_agreement` writes one, and the two round-trip exactly;
+`agreement_from_data` and `agreement_data` do the same for a file already
+parsed (the agreement inside a JSON request).
 The built-in Coesfeld agreement (`kim_cooperation.presets.coesfeld`) is such
 a file inside the package.
 
@@ -58,12 +60,12 @@ from kim_cooperation._checks import FrozenMapping, check_year, shown
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.agreement._costs import costs_by_region
 from kim_cooperation.costs import CostStatement
-from kim_cooperation.errors import InvalidTypeError
-from kim_cooperation.files._problems import _shorten
-from kim_cooperation.files._reading import _read
+from kim_cooperation.errors import AgreementFileError, InvalidTypeError
+from kim_cooperation.files._problems import _not_unicode, _shorten
+from kim_cooperation.files._reading import _read, _structured
 from kim_cooperation.files._schema import agreement_schema
 from kim_cooperation.files._sources import _check_format, _format_of, _path_to_write, _text_of
-from kim_cooperation.files._writing import _dump
+from kim_cooperation.files._writing import _data, _dump
 from kim_cooperation.region import Region
 
 __all__ = [
@@ -71,6 +73,8 @@ __all__ = [
     "AgreementFile",
     "CostPlans",
     "FileFormat",
+    "agreement_data",
+    "agreement_from_data",
     "agreement_schema",
     "dump_agreement",
     "load_agreement",
@@ -280,6 +284,73 @@ def load_agreement(
     """
     text, file_format, source = _text_of(path, format=format, max_bytes=max_bytes)
     return _file_read(text, file_format, source)
+
+
+def agreement_from_data(data: object) -> AgreementFile:
+    """Read an agreement file that is already parsed: the data `json.loads` gives for one.
+
+    For a caller that holds the file as data, such as the agreement inside a
+    JSON request (`kim_cooperation.contract`): it is checked exactly as
+    `loads_agreement` checks the text, without writing it out again. Dates
+    may be ISO strings or `datetime.date` values.
+
+    Args:
+        data: The file's data: a `dict` of the file's keys, holding what
+            `json.loads` or `tomllib.loads` give (dicts, lists, strings,
+            integers, booleans, dates).
+
+    Returns:
+        The agreement and its cost plans.
+
+    Raises:
+        AgreementFileError: The data is not a valid agreement file, or holds
+            text that is not valid Unicode (a lone surrogate); every problem
+            with the path of its value.
+        InvalidTypeError: ``data`` is not a `dict`.
+
+    Examples:
+        >>> import json
+        >>> from kim_cooperation import presets
+        >>> data = json.loads(dump_agreement(presets.example(), format="json"))
+        >>> agreement_from_data(data).agreement == presets.example()
+        True
+        >>> data["regions"][0]["posts"][0]["fte"] = 0.5
+        >>> agreement_from_data(data)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        kim_cooperation.errors.AgreementFileError: the agreement file has 1 problem:
+          regions[0].posts[0].fte: expected ... got float 0.5...
+    """
+    if not isinstance(data, dict):
+        raise InvalidTypeError(
+            f"data must be a dict of the agreement file's keys, got {type(data).__name__}"
+        )
+    invalid = _not_unicode(data)
+    if invalid:
+        raise AgreementFileError(invalid)
+    agreement, cost_plans = _structured(data, None)
+    return AgreementFile(agreement=agreement, cost_plans=cost_plans)
+
+
+def agreement_data(document: Agreement | AgreementFile) -> dict[str, Any]:
+    """An agreement, and its cost plans if given, as the data of an agreement file.
+
+    What `dump_agreement` writes, before it is written as text: `dict`,
+    `list`, `str`, `int` and `bool`, with dates as `datetime.date`.
+    `agreement_from_data` reads it back into an equal agreement.
+
+    Raises:
+        InvalidTypeError: ``document`` is neither an Agreement nor an AgreementFile.
+
+    Examples:
+        >>> from kim_cooperation import presets
+        >>> data = agreement_data(presets.coesfeld())
+        >>> data["funding"][0]["amount"], data["start"]
+        ('55000.00', datetime.date(2023, 1, 1))
+        >>> agreement_from_data(data).agreement == presets.coesfeld()
+        True
+    """
+    return _data(_as_file(document))
 
 
 def _as_file(document: Agreement | AgreementFile) -> AgreementFile:

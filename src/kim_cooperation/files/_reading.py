@@ -86,6 +86,13 @@ def _read(
         invalid = _not_unicode(data)
         if invalid:
             raise AgreementFileError(invalid, source)
+    return _structured(data, source)
+
+
+def _structured(
+    data: object, source: str | None
+) -> tuple[Agreement, dict[int, dict[str, CostStatement]]]:
+    """Structure parsed data (no lone surrogates) into the agreement and its plans, or raise."""
     try:
         document = _converter().structure(data, _AgreementDocument)
     except (ClassValidationError, KimCooperationError) as error:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kim_cooperation.errors import InvalidValueError, MissingExtraError
 from kim_cooperation.files._converter import _converter
@@ -78,9 +78,15 @@ def _records_of(document: AgreementFile) -> _AgreementDocument:
     )
 
 
+def _data(document: AgreementFile) -> dict[str, Any]:
+    """The agreement file as plain data, dates as `datetime.date` (see `_dump`)."""
+    data: dict[str, Any] = _converter().unstructure(_records_of(document), _AgreementDocument)
+    return data
+
+
 def _dump(document: AgreementFile, file_format: FileFormat) -> str:
     """The text of the agreement file (see `kim_cooperation.files.dump_agreement`)."""
-    data = _converter().unstructure(_records_of(document), _AgreementDocument)
+    data = _data(document)
     invalid = _not_unicode(data)
     if invalid:
         raise InvalidValueError(

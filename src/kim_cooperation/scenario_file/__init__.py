@@ -87,7 +87,13 @@ from kim_cooperation.scenario_file._problems import _one_line, _phrase_of, _Prob
 from kim_cooperation.scenario_file._values import _parse
 from kim_cooperation.scenario_file._variants import _built
 
-__all__ = ["MAX_FILE_BYTES", "ScenarioFileError", "load_scenarios", "loads_scenarios"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "ScenarioFileError",
+    "load_scenarios",
+    "loads_scenarios",
+    "scenarios_from_data",
+]
 
 MAX_FILE_BYTES: Final = 1_000_000
 """The largest scenario file read, in bytes; a larger one is refused unread."""
@@ -151,6 +157,11 @@ class ScenarioFileError(InvalidValueError):
             (path, _one_line(message.describe(self.lang))) for path, message in self._phrases
         )
         super().__init__(self._describe(self.lang))
+
+    @property
+    def phrases(self) -> tuple[tuple[str, Phrase], ...]:
+        """Each problem's path and message as a `Phrase`, to be worded in any language."""
+        return self._phrases
 
     def describe(self, lang: Lang = "en") -> str:
         """Every problem in ``lang``, each on its own line after the path of its value.
@@ -241,6 +252,54 @@ def loads_scenarios(
             variants[form.name] = variant
     if problems.found:
         raise ScenarioFileError(problems.found, source, lang)
+    return variants
+
+
+def scenarios_from_data(
+    data: object, agreement: Agreement, *, lang: Lang = "en"
+) -> dict[str, Variant]:
+    """Read the variants of a scenario file that is already parsed, built on ``agreement``.
+
+    For a caller that holds the variants as data, such as a JSON request's
+    ``scenario`` question (`kim_cooperation.contract`): ``data`` is checked
+    exactly as `loads_scenarios` checks a file's text. Dates may be strings
+    or `datetime.date` values; amounts and rates are integers or strings.
+
+    Args:
+        data: The file's data: a `dict` with the key ``variants``.
+        agreement: The agreement the variants change.
+        lang: The language of the messages, ``"de"`` or ``"en"`` (default).
+
+    Raises:
+        ScenarioFileError: Every problem of the data, each with its path.
+        InvalidTypeError: ``data`` is not a `dict`, or ``agreement`` not an `Agreement`.
+        InvalidValueError: ``lang`` is neither ``"de"`` nor ``"en"``.
+
+    Examples:
+        >>> from kim_cooperation import presets
+        >>> data = {"variants": [{"name": "Ende 2027", "funding_ends": "2027-01-01"}]}
+        >>> list(scenarios_from_data(data, presets.coesfeld()))
+        ['Ende 2027']
+        >>> scenarios_from_data({"variants": [{"name": "x", "funding_ends": 2027}]}, presets.coesfeld())
+        Traceback (most recent call last):
+        ...
+        kim_cooperation.scenario_file.ScenarioFileError: the scenario file has 1 problem:
+          variants[0].funding_ends: expected a date such as 2026-01-01 or "01.01.2026", got the integer 2027
+    """
+    if not isinstance(data, dict):
+        raise InvalidTypeError(
+            f"data must be a dict with the key 'variants', got {type(data).__name__}"
+        )
+    check_agreement(agreement)
+    lang = check_lang(lang)
+    problems = _Problems(lang)
+    variants: dict[str, Variant] = {}
+    for path, form in _forms(data, problems):
+        variant = _built(form, path, agreement, problems)
+        if variant is not None:
+            variants[form.name] = variant
+    if problems.found:
+        raise ScenarioFileError(problems.found, None, lang)
     return variants
 
 
