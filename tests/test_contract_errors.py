@@ -150,7 +150,7 @@ def test_every_problem_of_the_form_is_listed_at_once() -> None:
             "questions": [{"type": "settle", "year": 2023.0}, {"type": "settle", "yaer": 1}],
         }
     )
-    # The floats first, then the form's other problems; each path once.
+    # In the order of their paths, whichever pass found them; each path once.
     assert _paths(error) == [
         "cost_plans.2023.Nord.personnel",
         "questions[0].year",
@@ -166,9 +166,9 @@ def test_every_problem_of_the_form_is_listed_at_once() -> None:
         }
     )
     assert _paths(error) == [
+        "cost_plans.2023.Nord.personal",
         "questions[0].yaer",
         "questions[0].year",
-        "cost_plans.2023.Nord.personal",
     ]
     assert "did you mean year?" in str(error)
 

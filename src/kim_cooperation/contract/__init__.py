@@ -54,7 +54,7 @@ Examples:
     Traceback (most recent call last):
     ...
     kim_cooperation.contract.RequestError: the request has 1 problem:
-      questions[0].year: got the number 2023.0, which has a fraction or an exponent; numbers are integers, and an amount or a rate with decimals is a string such as "2023.0"
+      questions[0].year: got the number 2023.0, which has a fraction or an exponent; a whole number is written as an integer (2023), an amount or a rate with decimals as a string such as "2023.0"
 """
 
 from __future__ import annotations
@@ -283,7 +283,7 @@ def calculate(request: object, *, lang: Lang | None = None) -> dict[str, Any]:
         Traceback (most recent call last):
         ...
         kim_cooperation.contract.RequestError: the request has 1 problem:
-          questions[0].type: unknown question type the string "setle"; did you mean settle? the types are settle, project, scenario, deadline, explain, wind_down, billing, financial_impact
+          questions[0].type: unknown question type "setle"; did you mean settle? the types are settle, project, scenario, deadline, explain, wind_down, billing, financial_impact
     """
     default: Lang = "de" if lang is None else check_lang(lang)
     return _answered(request, default)

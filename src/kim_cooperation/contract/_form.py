@@ -30,7 +30,7 @@ from kim_cooperation.contract._limits import (
     MAX_YEARS,
     SCHEMA_VERSION,
 )
-from kim_cooperation.contract._problems import _index_path, _key_path, _kind, _Problems
+from kim_cooperation.contract._problems import _index_path, _key_path, _kind, _Problems, _shown
 from kim_cooperation.errors import KimCooperationError, Phrase
 from kim_cooperation.formatting import Lang
 from kim_cooperation.i18n import N_
@@ -339,14 +339,14 @@ def _question(index: int, value: object, problems: _Problems, lang: Lang) -> _Qu
             _key_path(path, "type"),
             Phrase(
                 N_("unknown question type {kind}; did you mean {close}? the types are {types}"),
-                kind=_kind(kind),
+                kind=_shown(kind) if isinstance(kind, str) else _kind(kind),
                 close=close[0],
                 types=types,
             )
             if close
             else Phrase(
                 N_("unknown question type {kind}; the types are {types}"),
-                kind=_kind(kind),
+                kind=_shown(kind) if isinstance(kind, str) else _kind(kind),
                 types=types,
             ),
         )

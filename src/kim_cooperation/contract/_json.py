@@ -13,6 +13,7 @@ most `MAX_DEPTH` deep, and text that is valid Unicode.
 
 from __future__ import annotations
 
+import decimal
 import json
 import math
 from typing import Any, Final
@@ -191,16 +192,7 @@ def _check_scalar(item: object, path: str, problems: _Problems) -> bool:
             return False
     elif isinstance(item, _Float) or (type(item) is float and math.isfinite(item)):
         text = item.text if isinstance(item, _Float) else repr(item)
-        problems.add(
-            path,
-            Phrase(
-                N_(
-                    "got the number {text}, which has a fraction or an exponent; numbers are "
-                    'integers, and an amount or a rate with decimals is a string such as "{text}"'
-                ),
-                text=text,
-            ),
-        )
+        problems.add(path, _float_problem(text))
     elif isinstance(item, _Constant) or type(item) is float:  # NaN, Infinity
         text = item.text if isinstance(item, _Constant) else repr(item)
         problems.add(
@@ -224,3 +216,29 @@ def _check_scalar(item: object, path: str, problems: _Problems) -> bool:
 def _surrogate(text: str) -> Phrase:
     code = next(ord(char) for char in text if "\ud800" <= char <= "\udfff")
     return Phrase(N_("holds the lone surrogate U+{code:04X}, which is not text"), code=code)
+
+
+def _float_problem(text: str) -> Phrase:
+    """Why the number ``text`` is refused, and how to write it: as an integer if it is one."""
+    try:
+        number = decimal.Decimal(text)
+    except decimal.InvalidOperation:  # pragma: no cover - json only gives numbers here
+        number = decimal.Decimal("NaN")
+    # Only small whole numbers are written out: 1e999999 would be a million digits.
+    if number.is_finite() and number == number.to_integral_value() and number.adjusted() < 30:
+        return Phrase(
+            N_(
+                "got the number {text}, which has a fraction or an exponent; a whole number is "
+                "written as an integer ({whole}), an amount or a rate with decimals as a string "
+                'such as "{text}"'
+            ),
+            text=text,
+            whole=str(int(number)),
+        )
+    return Phrase(
+        N_(
+            "got the number {text}, which has a fraction or an exponent; numbers are "
+            'integers, and an amount or a rate with decimals is a string such as "{text}"'
+        ),
+        text=text,
+    )

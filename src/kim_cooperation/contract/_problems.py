@@ -35,6 +35,7 @@ ERROR_TYPES: Final[tuple[ErrorType, ...]] = (
 own failure, never the caller's) come from the HTTP service only."""
 
 _BARE_KEY: Final = re.compile(r"[A-Za-z0-9_-]+")
+_DIGITS: Final = re.compile(r"([0-9]+)")
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
 _SHOWN: Final = 40
 
@@ -62,9 +63,24 @@ class _Problems:
         self.add(path, _not_as_expected(expected, value))
 
     def refuse(self, kind: ErrorType = "invalid_request") -> None:
-        """Raise the problems found, if any."""
+        """Raise the problems found, if any, in the order of their paths.
+
+        The checks run in passes (the numbers while the text is read, then
+        the request's form), so a list in the order found would jump back
+        and forth; sorted, ``questions[2]`` comes before ``questions[10]``.
+        """
         if self.found:
-            raise _Refused(self.found, kind)
+            raise _Refused(sorted(self.found, key=lambda problem: _path_order(problem[0])), kind)
+
+
+def _path_order(path: str) -> list[int | str]:
+    """A path as its parts, the indexes and other numbers as integers: for sorting paths."""
+    return [int(part) if odd else part for odd, part in _alternating(_DIGITS.split(path))]
+
+
+def _alternating(parts: list[str]) -> Iterable[tuple[bool, str]]:
+    # re.split with one group alternates: text, number, text, ...
+    return ((index % 2 == 1, part) for index, part in enumerate(parts))
 
 
 def _key_path(path: str, key: str) -> str:
