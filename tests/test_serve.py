@@ -24,7 +24,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import jsonschema  # type: ignore[import-untyped]
+import openapi_spec_validator
 import pytest
+import referencing
+import referencing.jsonschema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -261,6 +264,34 @@ def test_openapi_describes_the_endpoints(server: Running) -> None:
                     assert reference.removeprefix("#/components/schemas/") in (
                         {"", "health"} | set(schemas.SCHEMA_NAMES)
                     )
+
+
+def test_openapi_is_valid_and_its_schemas_check_real_answers(server: Running) -> None:
+    document = body(server.request("GET", "/openapi.json"))
+    # The OpenAPI 3.1 meta-schema and its rules, as code generators read the description.
+    openapi_spec_validator.validate(document)
+    # Every reference resolves inside the description: a real response and a real error
+    # validate against the components, read from the description's root.
+    registry = referencing.Registry().with_resource(
+        "urn:kim-cooperation:openapi",
+        referencing.jsonschema.DRAFT202012.create_resource(document),
+    )
+
+    def component(name: str) -> jsonschema.Draft202012Validator:
+        return jsonschema.Draft202012Validator(
+            {"$ref": f"urn:kim-cooperation:openapi#/components/schemas/{name}"},
+            registry=registry,
+            format_checker=jsonschema.FormatChecker(),
+        )
+
+    request = {"agreement": "coesfeld", "questions": list(QUESTIONS.values())[:4]}
+    component("request").validate(request)
+    component("response").validate(contract.calculate(request))
+    refused = body(
+        server.request("POST", "/calculate", json.dumps({"agreement": 1, "questions": []}))
+    )
+    component("error").validate(refused)
+    assert not component("response").is_valid(refused)
 
 
 def test_health(server: Running) -> None:

@@ -161,9 +161,52 @@ def openapi() -> dict[str, Any]:
         },
         "components": {
             "schemas": {
-                **{name: schemas.schema(name) for name in schemas.SCHEMA_NAMES},
+                **{name: _component(name) for name in schemas.SCHEMA_NAMES},
                 "health": health,
             },
             "headers": {"X-Request-Id": request_id},
         },
     }
+
+
+def _component(name: str) -> dict[str, Any]:
+    """The schema ``name`` as a component of the description, every reference within it.
+
+    A published schema is a resource of its own (its ``$id``), which refers to
+    its own parts as ``#/$defs/…`` and to the other schemas by file name
+    (``agreement.schema.json#/$defs/Money``). Inside the description, code
+    generators and validators resolve ``#/components/schemas/…`` only, so each
+    reference is rewritten to that form and the ``$id`` dropped.
+
+    Examples:
+        >>> component = _component("request")
+        >>> "$id" in component, component["properties"]["agreement"]["anyOf"][1]["$ref"]
+        (False, '#/components/schemas/agreement')
+    """
+    document = schemas.schema(name)
+    document.pop("$id", None)
+    rewritten: dict[str, Any] = _rewritten(document, name)
+    return rewritten
+
+
+def _rewritten(node: object, name: str) -> Any:
+    if isinstance(node, dict):
+        return {
+            key: _reference(value, name)
+            if key == "$ref" and isinstance(value, str)
+            else _rewritten(value, name)
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_rewritten(item, name) for item in node]
+    return node
+
+
+def _reference(reference: str, name: str) -> str:
+    """A reference of the schema ``name``, as one from the description's root."""
+    target, _, fragment = reference.partition("#")
+    if target.endswith(".schema.json"):
+        return f"#/components/schemas/{target.removesuffix('.schema.json')}{fragment}"
+    if not target:
+        return f"#/components/schemas/{name}{fragment}"
+    return reference
