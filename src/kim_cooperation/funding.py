@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -435,17 +436,38 @@ def _month_rates(
 
     Only months the agreement runs for in full count. Settlements compute
     this once per year and share it among the regions.
+
+    Raises:
+        NoApplicableRateError: A month counted lies before the schedule's first rate.
     """
     rates: dict[int, tuple[FundingRate, int]] = {}
-    for month in range(1, 13):
-        first = dt.date(year, month, 1)
-        last = dt.date(year, month, calendar.monthrange(year, month)[1])
-        if (active_from is None or first >= active_from) and (
-            active_until is None or last <= active_until
+    # The schedule's rates are in date order: one pass finds the rate of each month's
+    # first day, and each rate's cents are read once.
+    known = schedule.rates
+    following = 0
+    current: FundingRate | None = None
+    current_cents = 0
+    for month, first, last in _calendar(year):
+        if (active_from is not None and first < active_from) or (
+            active_until is not None and last > active_until
         ):
-            rate = schedule.rate_on(first)
-            rates[month] = (rate, to_cents(rate.amount))
+            continue
+        while following < len(known) and known[following].valid_from <= first:
+            current = known[following]
+            current_cents = to_cents(current.amount)
+            following += 1
+        # Before the first rate, rate_on raises NoApplicableRateError naming the day.
+        rates[month] = (current if current is not None else schedule.rate_on(first), current_cents)
     return rates
+
+
+@functools.lru_cache(maxsize=512)
+def _calendar(year: int) -> tuple[tuple[int, dt.date, dt.date], ...]:
+    """Each month of ``year`` with its first and last day: facts of the calendar, kept once."""
+    return tuple(
+        (month, dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]))
+        for month in range(1, 13)
+    )
 
 
 def _funding_in_twelfths(posts: Sequence[Post], year: int, rates: _MonthRates) -> RegionFunding:
