@@ -19,7 +19,7 @@ from fractions import Fraction
 from typing import Final
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import kim_cooperation.strategies as kst
@@ -295,3 +295,47 @@ def test_a_town_that_weighs_zero_takes_over_an_equal_part_only(scope: Withdrawal
         shares = year_shares(year_spans(by_key, by_key.region("Ost"), 2026))
         assert shares[gruenwald] == 0
         assert shares[brunnfeld] == Fraction(2, 3)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    agreement=kst.agreements(max_parties=9, key_kinds=["equal"]),
+    data=st.data(),
+    equal_parts=st.booleans(),
+)
+def test_the_usual_year_gives_what_the_general_path_gives(
+    agreement: Agreement, data: st.DataObject, equal_parts: bool
+) -> None:
+    # A year in which no member has given notice takes a shorter way (`_whole_year_equally`).
+    # A notice that takes effect only after the year sends the same year down the general
+    # path: both must give the same spans, shares and integers, and pickle to the same bytes.
+    import pickle
+
+    from kim_cooperation.spans import _settled_year
+
+    # A town of the region that may leave alone: not an employer, nor its region's last member.
+    regions = [
+        region
+        for region in agreement.regions
+        if len(region.members) > 1
+        and any(party not in agreement.employers for party in region.members)
+    ]
+    assume(regions)
+    region = data.draw(st.sampled_from(regions))
+    town = data.draw(
+        st.sampled_from([party for party in region.members if party not in agreement.employers])
+    )
+    year = data.draw(
+        st.integers(min_value=agreement.start.year, max_value=agreement.start.year + 5)
+    )
+    window = year_window(agreement, year)
+    later = agreement.give_notice(town, dt.date(year + 1, 12, 31))
+    assert later.termination_of(town) is not None
+    assert later.termination_of(town) > window[1]
+    usual = _settled_year(agreement, region, year, window, equal_parts=equal_parts)
+    general = _settled_year(later, region, year, window, equal_parts=equal_parts)
+    assert usual == general
+    assert [list(part) if isinstance(part, dict) else part for part in usual] == [
+        list(part) if isinstance(part, dict) else part for part in general
+    ]
+    assert pickle.dumps(usual) == pickle.dumps(general)

@@ -259,8 +259,14 @@ def _settled_year(
     first, last = window
     policies = agreement.policies
     scope_all = policies.withdrawal_scope is WithdrawalScope.AGREEMENT
-    regions = agreement.regions if scope_all else (region,)
     termination = agreement._index.termination
+    if (
+        not scope_all
+        and (equal_parts or region.split_key.kind is KeyKind.EQUAL)
+        and not any(party in termination for party in region.members)
+    ):
+        return _whole_year_equally(agreement, region, window, equal_parts=equal_parts)
+    regions = agreement.regions if scope_all else (region,)
     watched = agreement.parties if scope_all else region.members
     # A span ends on each termination date before the window's last day.
     cuts = sorted(
@@ -353,6 +359,39 @@ def _settled_year(
     ordered = dict(sorted(totals.items(), key=lambda item: item[0].ags))
     shares = {party: Fraction(number, total * common) for party, number in ordered.items()}
     return tuple(spans), shares, ordered
+
+
+def _whole_year_equally(
+    agreement: Agreement, region: Region, window: tuple[dt.date, dt.date], *, equal_parts: bool
+) -> tuple[tuple[Span, ...], dict[Party, Fraction], dict[Party, int]]:
+    """`_settled_year` for the usual year: one span, every member all year, equal parts (C4, C10).
+
+    No member has given notice, so nobody leaves within the year and no
+    share passes on; the region's towns bear equal parts. The figures are
+    those the general path computes for this case (each member's integer
+    weight the member count over its square, in lowest terms one part in
+    the count), without building what it needs for spans and weights. The
+    objects are new ones, as the general path makes them, so that a pickled
+    settlement has the same bytes whichever path made it.
+    """
+    first, last = window
+    members = region.members
+    count = len(members)
+    span = Span(
+        first_day=first,
+        last_day=last,
+        months=last.month - first.month + 1,
+        days=(last - first).days + 1,
+        weight=Fraction(1),
+        members=tuple(party for party in members),
+        employer=_employer_on(agreement, region, first),
+        bearers=tuple(party for party in members),
+        numerators=(1,) * count,
+        denominator=count,
+        clause=Clause.C10 if equal_parts else Clause.C4,
+    )
+    ordered = dict.fromkeys(sorted(members, key=lambda party: party.ags), count)
+    return (span,), {party: Fraction(1, count) for party in ordered}, ordered
 
 
 def _weights_of_all(
