@@ -330,8 +330,9 @@ def test_the_usual_year_gives_what_the_general_path_gives(
     )
     window = year_window(agreement, year)
     later = agreement.give_notice(town, dt.date(year + 1, 12, 31))
-    assert later.termination_of(town) is not None
-    assert later.termination_of(town) > window[1]
+    ends = later.termination_of(town)
+    assert ends is not None
+    assert ends > window[1]
     usual = _settled_year(agreement, region, year, window, equal_parts=equal_parts)
     general = _settled_year(later, region, year, window, equal_parts=equal_parts)
     assert usual == general

@@ -33,6 +33,7 @@ import calendar
 import datetime as dt
 import functools
 import itertools
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -476,6 +477,9 @@ def _funding_in_twelfths(posts: Sequence[Post], year: int, rates: _MonthRates) -
     results: list[PostFunding] = []
     # Posts mostly share their months (all year): derive each span's months once.
     spans: dict[range, tuple[tuple[int, ...], int, tuple[FundingRate, ...]]] = {}
+    # The region's exact sum over the FTEs' common denominator: one Fraction, not one per post.
+    common = math.lcm(*(post.fte.denominator for post in posts))
+    total = 0
     for post in posts:
         span = post.full_months(year)
         if span not in spans:
@@ -488,6 +492,7 @@ def _funding_in_twelfths(posts: Sequence[Post], year: int, rates: _MonthRates) -
             funded_months.update(months)
         months, cents, applied = spans[span]
         fte = post.fte
+        total += cents * fte.numerator * (common // fte.denominator)
         results.append(
             _post_funding(
                 post=post,
@@ -498,7 +503,9 @@ def _funding_in_twelfths(posts: Sequence[Post], year: int, rates: _MonthRates) -
             )
         )
     used = list(dict.fromkeys(rates[month][0] for month in sorted(funded_months)))
-    return _summed(year, results, used, PartYearFunding.TWELFTHS)
+    return _summed(
+        year, results, used, PartYearFunding.TWELFTHS, exact=Fraction(total, 1200 * common)
+    )
 
 
 def _funding_by_days(
@@ -533,10 +540,19 @@ def _funding_by_days(
 
 
 def _summed(
-    year: int, results: list[PostFunding], used: list[FundingRate], method: PartYearFunding
+    year: int,
+    results: list[PostFunding],
+    used: list[FundingRate],
+    method: PartYearFunding,
+    *,
+    exact: Fraction | None = None,
 ) -> RegionFunding:
-    """Add up the posts' funding; the only rounding, half up to cents, happens here (I7)."""
-    exact = sum((item.exact for item in results), Fraction(0))
+    """Add up the posts' funding; the only rounding, half up to cents, happens here (I7).
+
+    ``exact`` is the posts' sum when the caller has added it up on integers already.
+    """
+    if exact is None:
+        exact = sum((item.exact for item in results), Fraction(0))
     return _region_funding(
         year=year,
         posts=tuple(results),
