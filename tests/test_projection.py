@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import kim_cooperation.strategies as kst
 from kim_cooperation import (
     Agreement,
     Clause,
@@ -323,3 +324,26 @@ def test_projection_parties_cover_every_years_plan() -> None:
         "Nottuln",
         "Rosendahl",
     ]
+
+
+@settings(max_examples=60)
+@given(
+    statement=kst.cost_statements(),
+    years=st.integers(min_value=0, max_value=30),
+    growth=st.integers(min_value=-100, max_value=100).map(lambda n: Decimal(n).scaleb(-2)),
+)
+def test_a_grown_statement_is_the_one_its_constructor_makes(
+    statement: CostStatement, years: int, growth: Decimal
+) -> None:
+    # grow_plan makes the grown statement without checking the unchanged items again: it
+    # must be the statement the checked constructor makes, to the hash and the pickle.
+    import pickle
+
+    grown = grow_plan({"Nord": statement}, years, growth)["Nord"]
+    checked = attrs.evolve(statement, personnel=grown.personnel)
+    assert grown == checked
+    assert hash(grown) == hash(checked)
+    assert grown.total == checked.total
+    assert pickle.dumps(grown) == pickle.dumps(checked)
+    assert grown.personnel >= 0
+    assert grown.personnel.as_tuple().exponent == -2

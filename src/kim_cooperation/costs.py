@@ -279,6 +279,23 @@ expected one of ['personnel', 'equipment', 'recruitment', 'administration', 'mat
         )
 
 
+def _with_personnel(statement: CostStatement, personnel: Decimal) -> CostStatement:
+    """``statement`` with other personnel costs, for an amount the caller has checked.
+
+    A grown plan changes one item of each statement a year (`grow_plan`);
+    the others are checked already, and the new amount is money the caller
+    made from cents, not negative and below `kim_cooperation.money.MAX_EUROS`.
+    So the statement is made without running every item's checks again,
+    which `attrs.evolve` would (C8).
+    """
+    made = object.__new__(CostStatement)
+    for item in _ITEMS:
+        object.__setattr__(made, item.value, getattr(statement, item.value))
+    object.__setattr__(made, "personnel", personnel)
+    object.__setattr__(made, "_attrs_cached_hash", None)  # as attrs' __init__ leaves it
+    return made
+
+
 def costs_by_region(
     agreement: Agreement,
     costs: Mapping[str, CostStatement]

@@ -15,10 +15,8 @@ from fractions import Fraction
 from types import MappingProxyType
 from typing import Final, TypeAlias
 
-import attrs
-
 from kim_cooperation._checks import Exact, FrozenMapping, shown, to_fraction
-from kim_cooperation.costs import CostStatement
+from kim_cooperation.costs import CostStatement, _with_personnel
 from kim_cooperation.errors import InvalidMoneyError, InvalidTypeError, InvalidValueError, Phrase
 from kim_cooperation.i18n import N_
 from kim_cooperation.money import MAX_EUROS, from_cents, round_half_up_to_cents, to_cents
@@ -141,7 +139,9 @@ def grow_plan(plan: CostPlan, years: int, personnel_growth: Exact) -> CostPlan:
                 years=years,
                 most=MAX_EUROS,
             )
-        grown[region] = attrs.evolve(statement, personnel=from_cents(personnel))
+        # Not negative (the rate is at least -1), whole cents, below MAX_EUROS (checked above):
+        # only personnel changes, so the other items need no second check.
+        grown[region] = _with_personnel(statement, from_cents(personnel))
     return MappingProxyType(grown)
 
 
