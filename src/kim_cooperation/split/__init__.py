@@ -525,7 +525,10 @@ def _allocate(
     count = len(parties)
     head = _position(parties, first)
     sign = -1 if cents < 0 else 1
-    if weights.count(weights[0]) == count:
+    # The integers, when given, are the weights in the same ratio: equal exactly when the
+    # weights are, and compared without Fraction arithmetic.
+    compared: Sequence[object] = weights if integers is None else integers
+    if compared.count(compared[0]) == count:
         # Equal weights, the usual case (C4): every remainder ties, so the
         # left-over cents go by the tie order alone, and there are only two
         # distinct parts. The first `left_over` parties in tie order (the
