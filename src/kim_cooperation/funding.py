@@ -502,7 +502,13 @@ def _funding_in_twelfths(posts: Sequence[Post], year: int, rates: _MonthRates) -
                 month_rates=applied,
             )
         )
-    used = list(dict.fromkeys(rates[month][0] for month in sorted(funded_months)))
+    # The months' rates come from the schedule in date order, so each rate's months are
+    # consecutive: a rate is new when it differs from the one before.
+    used: list[FundingRate] = []
+    for month in sorted(funded_months):
+        rate = rates[month][0]
+        if not used or used[-1] is not rate:
+            used.append(rate)
     return _summed(
         year, results, used, PartYearFunding.TWELFTHS, exact=Fraction(total, 1200 * common)
     )
