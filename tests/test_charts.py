@@ -7,7 +7,6 @@ and compares them with the result, in German and in English.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import sys
 from decimal import Decimal
@@ -18,34 +17,20 @@ import pytest
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+import samples
 from kim_cooperation import CostStatement, _chart, presets, scenario, settle
 from kim_cooperation.errors import InvalidValueError
 from kim_cooperation.formatting import Lang, format_eur
-from kim_cooperation.projection import Projection, project
-from kim_cooperation.scenario import Comparison
+from kim_cooperation.projection import project
 from kim_cooperation.settlement import Settlement
 from kim_cooperation.spans import year_shares
 
 LANGS: tuple[Lang, ...] = ("de", "en")
-PLAN = presets.coesfeld_cost_plan_2023()
+PLAN = samples.PLAN
 
 
-def _ended_projection() -> Projection:
-    ended = scenario.all_give_notice(presets.example(), dt.date(2025, 9, 30))
-    return project(ended, range(2024, 2029), presets.example_cost_plans()[2026])
-
-
-def _comparison() -> Comparison:
-    base = presets.coesfeld()
-    return scenario.compare(
-        base,
-        {
-            "57,000": scenario.rate_change(base, Decimal(57000), dt.date(2024, 1, 1)),
-            "Rosendahl leaves": scenario.notice_by(base, "Rosendahl", dt.date(2024, 6, 28)),
-        },
-        range(2024, 2028),
-        PLAN,
-    )
+_ended_projection = samples.ended_projection
+_comparison = samples.comparison
 
 
 def _example_2026() -> Settlement:

@@ -9,7 +9,6 @@ total, each year's total and the grand total, exact to the cent.
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -19,17 +18,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import samples
 from catalogue_check import StandIn, bracketed, data_of, outside_the_catalogue
-from kim_cooperation import _catalogue, i18n, presets, scenario
+from kim_cooperation import _catalogue, i18n, presets
 from kim_cooperation.errors import InvalidValueError
 from kim_cooperation.formatting import Lang, format_eur
 from kim_cooperation.party import Party
 from kim_cooperation.projection import Projection, _wide, project
-from kim_cooperation.scenario import Comparison
 from kim_cooperation.strategies import agreements, cost_plans, policies
 
 LANGS: tuple[Lang, ...] = ("de", "en")
-PLAN = presets.coesfeld_cost_plan_2023()
+PLAN = samples.PLAN
 
 
 class _Tables(HTMLParser):
@@ -97,22 +96,8 @@ def _read(page: str) -> _Tables:
     return reader
 
 
-def _ended_projection() -> Projection:
-    ended = scenario.all_give_notice(presets.example(), dt.date(2025, 9, 30))
-    return project(ended, range(2024, 2029), presets.example_cost_plans()[2026])
-
-
-def _comparison() -> Comparison:
-    base = presets.coesfeld()
-    return scenario.compare(
-        base,
-        {
-            "57,000": scenario.rate_change(base, Decimal(57000), dt.date(2024, 1, 1)),
-            "Rosendahl leaves": scenario.notice_by(base, "Rosendahl", dt.date(2024, 6, 28)),
-        },
-        range(2024, 2028),
-        PLAN,
-    )
+_ended_projection = samples.ended_projection
+_comparison = samples.comparison
 
 
 def _ordered(projection: Projection, parties: tuple[Party, ...] | None = None) -> list[Party]:
