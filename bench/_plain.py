@@ -3,19 +3,21 @@
 The settlements, projections and sweeps are measured against the competent
 baseline in ``bench/_competent.py`` (issue 17). The keyed settlement's own
 baseline lives in ``bench/bench_keys.py``; this module gives it its plain
-types, reads amounts and plans into integer cents, and reads a library
-settlement into the same shape, so that the two compare with ``==``.
+types and reads a library settlement into the same shape, so that the two
+compare with ``==``; amounts and plans are read into cents by the competent
+baseline's `cents` and `plan_of`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple, TypeAlias
 
-from kim_cooperation import CostStatement, Settlement
+from _competent import cents
+
+from kim_cooperation import Settlement
 
 
 class PlainPost(NamedTuple):
@@ -34,29 +36,6 @@ RegionResult: TypeAlias = tuple[str, int, int, int, tuple[tuple[str, int], ...]]
 
 SettlementResult: TypeAlias = tuple[RegionResult, ...]
 """The regions settled, in the agreement's order."""
-
-
-def cents(value: Decimal) -> int:
-    """Return a two-place `Decimal` of euros as integer cents; refuse any other form.
-
-    Checking the exponent makes the comparison of library and baseline also a
-    check that the library returns amounts quantised to cents.
-    """
-    exponent = value.as_tuple().exponent
-    if exponent != -2:
-        raise ValueError(f"{value!r} is not an amount with two decimal places")
-    return int(str(value).replace(".", ""))
-
-
-def plain_plan(plan: Mapping[str, CostStatement]) -> dict[str, tuple[int, int]]:
-    """Read a cost plan into ``(personnel, other)`` cents per region (not timed)."""
-    return {
-        name: (
-            cents(statement.personnel),
-            sum(cents(amount) for _, amount in statement.items()) - cents(statement.personnel),
-        )
-        for name, statement in plan.items()
-    }
 
 
 def library_settlement(settlement: Settlement) -> SettlementResult:

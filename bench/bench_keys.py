@@ -52,6 +52,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import NamedTuple
 
+import _competent
 import _plain
 import attrs
 from _generate import generate
@@ -229,7 +230,7 @@ def plain_agreement(agreement: Agreement, year: int) -> KeyedAgreement:
     return KeyedAgreement(
         start=agreement.start,
         rates=tuple(
-            (rate.valid_from, _plain.cents(rate.amount)) for rate in agreement.funding.rates
+            (rate.valid_from, _competent.cents(rate.amount)) for rate in agreement.funding.rates
         ),
         regions=tuple(regions),
         leaves={
@@ -392,7 +393,7 @@ def run(*, quick: bool) -> list[Result]:
     results: list[Result] = []
     rows = []
     for case in cases:
-        plain_plan = _plain.plain_plan(dict(case.plan))
+        plain_plan = _competent.plan_of(dict(case.plan))
         funcs: dict[str, Callable[[], object]] = {}
         for variant, agreement in case.variants.items():
             plain = plain_agreement(agreement, case.year)
