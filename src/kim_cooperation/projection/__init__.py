@@ -401,9 +401,13 @@ class Projection(Exportable):
                 for region in result.settlement.regions
                 if found in region.split
             ]
-            if not parts and found not in self.parties:
-                # Raises UnknownRegionError: the town's region was not settled.
-                result.settlement.region(self.agreement.region_of(found))
+            if not parts:
+                region = self.agreement.region_of(found)
+                settled = any(item.region == region for item in result.settlement.regions)
+                # A town of a region without costs that bears nothing this year: zero if it
+                # bears a part in another year (one of `parties`), else UnknownRegionError.
+                if not settled and found not in self.parties:
+                    result.settlement.region(region)
             cents += sum(parts)
         if result.wind_down is not None:
             cents += sum(
