@@ -123,7 +123,14 @@ COMPUTATIONS: Final[Mapping[str, Mapping[str, frozenset[str]]]] = {
     # The funding of a region's posts, and the months' rates (C5, C6, I7).
     "funding": {
         "funding": frozenset(
-            {"region_funding", "_month_rates", "_funding_in_twelfths", "_funding_by_days"}
+            {
+                "region_funding",
+                "_month_rates",
+                "_summed_month_rates",
+                "_funding_in_twelfths",
+                "_funding_by_days",
+                "_twelfths_on_integers",
+            }
         ),
     },
     # The costs of each region's plan (C8, C13).

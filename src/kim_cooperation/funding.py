@@ -37,7 +37,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final, TypeAlias
+from typing import Final, NamedTuple, TypeAlias
 
 import attrs
 
@@ -460,6 +460,78 @@ def _month_rates(
         # Before the first rate, rate_on raises NoApplicableRateError naming the day.
         rates[month] = (current if current is not None else schedule.rate_on(first), current_cents)
     return rates
+
+
+class _MonthSums(NamedTuple):
+    """Running sums over a year's funded months, for spans of months in one subtraction (C5, I7).
+
+    Attributes:
+        cents: ``cents[m]`` is the sum of the funded months' rates, in cents,
+            over the months before month ``m`` (``m`` from 1 to 13).
+        months: ``months[m]`` is how many funded months precede month ``m``.
+    """
+
+    cents: tuple[int, ...]
+    months: tuple[int, ...]
+
+
+def _month_sums(rates: _MonthRates) -> _MonthSums:
+    """The running sums of a year's `_month_rates`, computed once for all its regions."""
+    cents = [0, 0]
+    months = [0, 0]
+    for month in range(1, 13):
+        entry = rates.get(month)
+        cents.append(cents[-1] + (entry[1] if entry is not None else 0))
+        months.append(months[-1] + (entry is not None))
+    return _MonthSums(tuple(cents), tuple(months))
+
+
+def _summed_month_rates(
+    schedule: FundingSchedule, year: int, active_from: dt.date, active_until: dt.date
+) -> tuple[_MonthRates, _MonthSums]:
+    """A year's `_month_rates` with their running sums (`_month_sums`), once for all regions."""
+    rates = _month_rates(schedule, year, active_from, active_until)
+    return rates, _month_sums(rates)
+
+
+def _twelfths_on_integers(
+    groups: Sequence[tuple[Post, int]], denominator: int, year: int, sums: _MonthSums
+) -> tuple[int, bool]:
+    """A region's funding in twelfths, in cents rounded half up once, and whether it is lost (C5, C10, I7).
+
+    The same figures as `_funding_in_twelfths`, on integers: each group of
+    posts with the same employment dates (`Region._post_groups`) earns the
+    sum of its full months' rates, read from the running sums, times its
+    FTE numerator; the region's sum, over ``1200 × denominator`` euros, is
+    rounded half up to cents once. Lost is as `RegionFunding.lost`: some
+    month was funded, and every funded month's rate was zero (rates are
+    never negative, so their sum tells).
+
+    Args:
+        groups: The region's posts by employment dates, each with its FTE
+            numerator over ``denominator``.
+        denominator: The common denominator of the posts' FTEs.
+        year: The year funded.
+        sums: The year's running sums (`_month_sums`).
+
+    Returns:
+        The funding in cents, and whether the funding was lost.
+    """
+    cents, months = sums
+    total = 0
+    rated = 0
+    funded = False
+    for post, weight in groups:
+        span = post.full_months(year)
+        if span:
+            first, stop = span.start, span.stop
+            earned = cents[stop] - cents[first]
+            total += earned * weight
+            rated += earned
+            funded = funded or months[stop] > months[first]
+    whole, rest = divmod(total, 12 * denominator)
+    # Half up: the exact cents are whole + rest / (12 × denominator), never negative.
+    return whole + (2 * rest >= 12 * denominator), funded and not rated
 
 
 @functools.lru_cache(maxsize=512)

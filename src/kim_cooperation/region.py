@@ -25,8 +25,10 @@ Examples:
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Iterable
 from fractions import Fraction
+from typing import NamedTuple
 
 import attrs
 
@@ -69,6 +71,20 @@ def _check_key(_region: Region, _attribute: object, value: SplitKey) -> None:
 
 
 # The hash is cached: regions key the per-region tables of every settlement, and hashing one walks its members and posts.
+class _PostGroups(NamedTuple):
+    """A region's posts grouped by employment dates (`Region._post_groups`).
+
+    Attributes:
+        groups: For each distinct pair of employment dates, its first post
+            (whose `Post.full_months` are every post's of the group) and the
+            group's FTE as a numerator over ``denominator``.
+        denominator: The least common denominator of the posts' FTEs.
+    """
+
+    groups: tuple[tuple[Post, int], ...]
+    denominator: int
+
+
 @reads_older_pickles
 @attrs.frozen(kw_only=True, cache_hash=True)
 class Region(RegionType):
@@ -189,6 +205,39 @@ class Region(RegionType):
     def fte(self) -> Fraction:
         """The region's full-time equivalents, the sum over its posts (C3)."""
         return sum((post.fte for post in self.posts), Fraction(0))
+
+    @functools.cached_property
+    def _post_groups(self) -> _PostGroups:
+        """The posts grouped by their employment dates, FTEs over one denominator (C3, C5).
+
+        Derived once per region, as a settlement of the usual year funds the
+        posts on integers (`kim_cooperation.settlement._usual`): posts with
+        the same dates fill the same months, so a group's months are found
+        once a year, and its FTE is the sum of its posts' FTEs as a numerator
+        over the common denominator of all the region's FTEs.
+        """
+        denominator = math.lcm(*(post.fte.denominator for post in self.posts))
+        groups: dict[tuple[object, object], tuple[Post, int]] = {}
+        for post in self.posts:
+            dates = (post.employment_start, post.employment_end)
+            first, weight = groups.get(dates, (post, 0))
+            scaled = post.fte.numerator * (denominator // post.fte.denominator)
+            groups[dates] = (first, weight + scaled)
+        return _PostGroups(groups=tuple(groups.values()), denominator=denominator)
+
+    @functools.cached_property
+    def _equal_shares(self) -> tuple[tuple[Party, ...], tuple[Fraction, ...]]:
+        """The members and each one's share in equal parts, ``1/n``, in AGS order (C4, I1).
+
+        Kept once per region for the splits of its usual years. The members
+        are a tuple of their own and each share a `Fraction` of its own, as a
+        split among them makes them: a pickled split then has the same bytes
+        whichever way it was made.
+        """
+        count = len(self.members)
+        return tuple(party for party in self.members), tuple(
+            Fraction(1, count) for _ in self.members
+        )
 
     @property
     def others(self) -> tuple[Party, ...]:

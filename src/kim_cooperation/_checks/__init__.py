@@ -30,6 +30,7 @@ from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, Va
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from kim_cooperation._checks._decorators import builder, reads_older_pickles, result_type
+from kim_cooperation._checks._derived import DerivedOnRead
 from kim_cooperation._checks._strings import (
     check_label,
     check_lang,
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AgreementType",
     "Choice",
+    "DerivedOnRead",
     "Exact",
     "FrozenMapping",
     "RegionType",

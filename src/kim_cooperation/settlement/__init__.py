@@ -53,11 +53,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeAlias
 
 import attrs
 
 from kim_cooperation._checks import (
+    DerivedOnRead,
     builder,
     check_lang,
     check_year,
@@ -76,7 +77,7 @@ from kim_cooperation.errors import (
     UnknownRegionError,
 )
 from kim_cooperation.formatting import Lang
-from kim_cooperation.funding import RegionFunding, _MonthRates
+from kim_cooperation.funding import RegionFunding, _MonthRates, _MonthSums
 from kim_cooperation.i18n import N_
 from kim_cooperation.keys import EQUAL_KEY, SplitKey
 from kim_cooperation.membership import _region_year
@@ -86,10 +87,15 @@ from kim_cooperation.policy import ShareBasis
 from kim_cooperation.region import Region
 from kim_cooperation.settlement import _table as _settlement_table
 from kim_cooperation.settlement._billing import _bills
-from kim_cooperation.settlement._funding import _region_year_funding, _year_rates
+from kim_cooperation.settlement._funding import (
+    _region_year_funding,
+    _year_rates,
+    _year_rates_and_sums,
+)
 from kim_cooperation.settlement._older_pickles import _derive_spans
+from kim_cooperation.settlement._usual import _usual_figures
 from kim_cooperation.spans import Span, year_window
-from kim_cooperation.split import Allocation, _split_trusted
+from kim_cooperation.split import Allocation, _allocate, _split_trusted
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -158,7 +164,7 @@ class SettlementLine:
 @result_type(made_by="settle()")
 @reads_older_pickles
 @attrs.frozen(kw_only=True)
-class RegionSettlement(Exportable):
+class RegionSettlement(DerivedOnRead, Exportable):
     """One region's settlement for one year.
 
     Attributes:
@@ -538,12 +544,104 @@ def settle(agreement: Agreement, year: int, costs: Mapping[str, CostStatement]) 
     # the agreement runs in the year (C11, C13; after its end only the wind-down remains),
     # and the months' funding rates, funded to the window's last day (C5, C13).
     window = year_window(agreement, year)
-    rates = _year_rates(agreement, year, window)
+    rates, sums = _year_rates_and_sums(agreement, year, window)
     settled = tuple(
-        _settle_region(agreement, region, year, statement, window=window, rates=rates)
+        _settle_usual(agreement, region, year, statement, window=window, sums=sums)
+        or _settle_region(agreement, region, year, statement, window=window, rates=rates)
         for region, statement in costs_by_region(agreement, costs).items()
     )
     return _settlement(agreement=agreement, year=year, regions=settled)
+
+
+def _settle_usual(
+    agreement: Agreement,
+    region: Region,
+    year: int,
+    costs: CostStatement,
+    *,
+    window: tuple[dt.date, dt.date],
+    sums: _MonthSums | None,
+) -> RegionSettlement | None:
+    """Settle a usual region-year on integers, or answer ``None`` (C4, C5, C7, C10; I1, I2, I6).
+
+    The figures come from `_usual._usual_figures`; the funding post by post,
+    the spans and the billing lines are left to be derived when first read
+    (`_DERIVERS`), by the rules that `_settle_region` applies at once.
+    """
+    figures = _usual_figures(
+        agreement, region, year, to_cents(costs.total), window=window, sums=sums
+    )
+    if figures is None:
+        return None
+    balance = figures.balance
+    cents = max(balance, 0)
+    members, shares = region._equal_shares
+    split = _allocate(
+        cents,
+        members,
+        shares,
+        figures.employer,
+        Clause.C10 if figures.lost else Clause.C4,
+        integers=(len(members),) * len(members),
+    )
+    made = object.__new__(RegionSettlement)
+    # Direct slot writes: the class is frozen, and this is the path of nearly every settle.
+    put = object.__setattr__
+    put(made, "region", region)
+    put(made, "year", year)
+    put(made, "costs", costs)
+    put(made, "own_share", from_cents(cents))
+    put(made, "surplus", from_cents(max(-balance, 0)))
+    put(made, "split", split)
+    put(made, "employer", figures.employer)
+    put(made, "key", EQUAL_KEY if figures.equal_parts else region.split_key)
+    put(made, "reference_day", None)
+    # The window is the settlement's own, shared by its regions as the general path shares it.
+    put(made, "_pending", (agreement, window, figures.equal_parts))
+    return made
+
+
+_Pending: TypeAlias = "tuple[Agreement, tuple[dt.date, dt.date], bool]"
+"""What a usual region-year's waiting fields are derived from: agreement, window, equal parts."""
+
+
+def _derived_funding(settled: RegionSettlement, pending: _Pending) -> RegionFunding:
+    """A usual region-year's funding with its derivation post by post (C5, I7)."""
+    agreement, window, _ = pending
+    rates = _year_rates(agreement, settled.year, window)
+    return _region_year_funding(
+        agreement, settled.region, settled.year, window=window, rates=rates
+    )
+
+
+def _derived_spans(settled: RegionSettlement, pending: _Pending) -> tuple[Span, ...]:
+    """A usual region-year's one span: every member all year, equal parts (C4, C10, I10)."""
+    agreement, window, equal_parts = pending
+    return _region_year(
+        agreement, settled.region, settled.year, window, equal_parts=equal_parts
+    ).spans
+
+
+def _derived_billing(settled: RegionSettlement, pending: _Pending) -> tuple[BillingLine, ...]:
+    """A usual region-year's billing lines: each other town owes the employer its part (C9)."""
+    return _billing_lines(settled.year, settled.split, settled.spans, settled.employer)
+
+
+def _billing_lines(
+    year: int, split: Allocation, spans: tuple[Span, ...], employer: Party
+) -> tuple[BillingLine, ...]:
+    """Each other town's bill (C9), divided among the year's employers after a handover."""
+    return tuple(
+        _billing_line(year=year, debtor=debtor, creditor=creditor, amount=amount)
+        for debtor, creditor, amount in _bills(split, spans, employer)
+    )
+
+
+RegionSettlement._DERIVERS = {
+    "funding": _derived_funding,
+    "spans": _derived_spans,
+    "billing": _derived_billing,
+}
 
 
 def _settle_region(
@@ -582,11 +680,7 @@ def _settle_region(
         own_share=from_cents(max(balance, 0)),
         surplus=from_cents(max(-balance, 0)),
         split=split,
-        # Each other town's bill (C9), divided among the year's employers after a handover.
-        billing=tuple(
-            _billing_line(year=year, debtor=debtor, creditor=creditor, amount=amount)
-            for debtor, creditor, amount in _bills(split, spans, employer)
-        ),
+        billing=_billing_lines(year, split, spans, employer),
         employer=employer,
         key=EQUAL_KEY if equal_parts else region.split_key,
         reference_day=members.reference_day,

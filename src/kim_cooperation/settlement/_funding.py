@@ -17,6 +17,8 @@ from kim_cooperation.funding import (
     _funding_in_twelfths,
     _month_rates,
     _MonthRates,
+    _MonthSums,
+    _summed_month_rates,
     region_funding,
 )
 from kim_cooperation.policy import PartYearFunding
@@ -40,6 +42,16 @@ def _year_rates(
         if agreement.policies.part_year_funding is PartYearFunding.TWELFTHS
         else None
     )
+
+
+def _year_rates_and_sums(
+    agreement: Agreement, year: int, window: tuple[dt.date, dt.date]
+) -> tuple[_MonthRates, _MonthSums] | tuple[None, None]:
+    """`_year_rates` with their running sums for the usual years (`_usual`); ``None`` under days."""
+    first, last = window
+    if agreement.policies.part_year_funding is PartYearFunding.TWELFTHS:
+        return _summed_month_rates(agreement.funding, year, first, last)
+    return None, None
 
 
 def _region_year_funding(

@@ -514,7 +514,7 @@ def _allocate(
     first: Party | None,
     clause: Clause,
     *,
-    integers: list[int] | None = None,
+    integers: Sequence[int] | None = None,
 ) -> Allocation:
     """Split ``cents`` among ``parties`` by ``weights`` (C4, I1, I2), without validation.
 

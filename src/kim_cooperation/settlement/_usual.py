@@ -1,0 +1,95 @@
+"""The usual year of a region, settled on integers (C4, C5, C7, C10; I1, I2, I6, I7).
+
+Most region-years are usual: every member is a member all year (no notice
+ends before the year's last day the agreement runs), the posts are funded
+in twelfths (I7), and the region's key is equal parts (C4, I1). For such a
+year `_usual_figures` computes what the settlement's figures need, on
+integers: the funding in cents from the year's running sums of the months'
+rates and the posts grouped by their dates (`Region._post_groups`), the own
+share and the surplus (C7, I6), whether the funding was lost (C10), and the
+year's employer (C3). The split is equal parts among the members in their
+AGS order (`Region._equal_shares`), also in a year without funding (C10).
+
+It gives the same figures as the general path (`kim_cooperation.funding`,
+`kim_cooperation.membership`), which the property tests check; the objects
+that explain them (the funding post by post, the spans, the billing lines)
+are derived by that path when first read (`RegionSettlement`). For any
+other year it answers ``None`` and the general path settles it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, NamedTuple
+
+from kim_cooperation.funding import _MonthSums, _twelfths_on_integers
+from kim_cooperation.keys import KeyKind
+from kim_cooperation.policy import ShareBasis, WithdrawalScope
+from kim_cooperation.roll import _employer_on
+
+if TYPE_CHECKING:
+    from kim_cooperation.agreement import Agreement
+    from kim_cooperation.party import Party
+    from kim_cooperation.region import Region
+
+
+class _UsualFigures(NamedTuple):
+    """What a usual region-year's settlement is made of (C3, C5, C7, C10, I6, I12).
+
+    Attributes:
+        balance: The costs less the funding, in cents: the own share when
+            positive, the surplus when negative (C7, I6).
+        lost: The funding was lost all year (C10).
+        equal_parts: The own share is split in equal parts because the
+            funding was lost, whatever the region's key (C10, I12).
+        employer: The employer on the year's last day (C3, C9).
+    """
+
+    balance: int
+    lost: bool
+    equal_parts: bool
+    employer: Party
+
+
+def _usual_figures(
+    agreement: Agreement,
+    region: Region,
+    year: int,
+    costs_cents: int,
+    *,
+    window: tuple[dt.date, dt.date],
+    sums: _MonthSums | None,
+) -> _UsualFigures | None:
+    """The figures of ``region``'s ``year`` if the year is usual, else ``None``.
+
+    Args:
+        agreement: The agreement, read for its policies and notices.
+        region: A region of the agreement.
+        year: The year settled.
+        costs_cents: The region's costs in cents (C8).
+        window: The days the agreement runs in the year (`year_window`).
+        sums: The running sums of the year's monthly rates, or ``None``
+            when part years are funded by days (I7), which is not usual.
+    """
+    if (
+        sums is None
+        or agreement.policies.withdrawal_scope is WithdrawalScope.AGREEMENT
+        # Another key splits in equal parts only in a year without funding (C10, I12),
+        # which is rare: such years go the general path, so funding is computed once.
+        or region.split_key.kind is not KeyKind.EQUAL
+    ):
+        return None
+    last = window[1]
+    termination = agreement._index.termination
+    for member in region.members:
+        ends = termination.get(member)
+        if ends is not None and ends < last:
+            return None  # a member leaves before the year's last day: spans (C12, I10)
+    groups = region._post_groups
+    funding, lost = _twelfths_on_integers(groups.groups, groups.denominator, year, sums)
+    return _UsualFigures(
+        balance=costs_cents - funding,
+        lost=lost,
+        equal_parts=lost and agreement.policies.no_funding_split is ShareBasis.EQUAL,
+        employer=_employer_on(agreement, region, last),
+    )
