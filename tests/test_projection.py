@@ -23,6 +23,7 @@ from kim_cooperation import (
     scenario,
     settle,
 )
+from kim_cooperation.money import round_half_up_to_cents
 from kim_cooperation.projection import estimate_wind_down, grow_plan, project
 
 PLAN = presets.coesfeld_cost_plan_2023()
@@ -344,6 +345,12 @@ def test_a_grown_statement_is_the_one_its_constructor_makes(
     assert grown == checked
     assert hash(grown) == hash(checked)
     assert grown.total == checked.total
+    # The cents it carries over from the base (not summed again) are those it holds.
+    assert grown._total_cents == checked._total_cents
+    assert grown._personnel_cents == checked._personnel_cents
     assert pickle.dumps(grown) == pickle.dumps(checked)
     assert grown.personnel >= 0
     assert grown.personnel.as_tuple().exponent == -2
+    # Compounded exactly and rounded half up once, as Fraction arithmetic rounds it.
+    exact = Fraction(statement.personnel) * (1 + Fraction(growth)) ** years
+    assert Fraction(grown.personnel) == Fraction(round_half_up_to_cents(exact), 100)

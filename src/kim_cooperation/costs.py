@@ -125,6 +125,8 @@ _ITEM_LABELS: Final = MappingProxyType(
 
 
 _ITEMS: Final = tuple(CostItem)
+_OTHER_ITEMS: Final = tuple(item.value for item in _ITEMS if item is not CostItem.PERSONNEL)
+"""The names of the items other than personnel costs, which a grown plan keeps (C8)."""
 """The cost items in the order of clause C8."""
 
 
@@ -227,13 +229,23 @@ expected one of ['personnel', 'equipment', 'recruitment', 'administration', 'mat
     @functools.cached_property
     def total(self) -> Decimal:
         """All costs of the period (computed once: every settlement reads it)."""
-        return from_cents(
-            to_cents(self.personnel)
+        return from_cents(self._total_cents)
+
+    @functools.cached_property
+    def _total_cents(self) -> int:
+        """All costs of the period in cents, as a settlement computes with them (C8)."""
+        return (
+            self._personnel_cents
             + to_cents(self.equipment)
             + to_cents(self.recruitment)
             + to_cents(self.administration)
             + to_cents(self.material_not_itemised)
         )
+
+    @functools.cached_property
+    def _personnel_cents(self) -> int:
+        """The personnel costs in cents, which a grown plan grows year by year (C8)."""
+        return to_cents(self.personnel)
 
     def scaled(self, factor: Exact) -> CostStatement:
         """Return the statement with every item multiplied by an exact ``factor``.
@@ -279,20 +291,24 @@ expected one of ['personnel', 'equipment', 'recruitment', 'administration', 'mat
         )
 
 
-def _with_personnel(statement: CostStatement, personnel: Decimal) -> CostStatement:
-    """``statement`` with other personnel costs, for an amount the caller has checked.
+def _with_personnel(statement: CostStatement, personnel: int) -> CostStatement:
+    """``statement`` with other personnel costs, in cents, for an amount the caller has checked.
 
     A grown plan changes one item of each statement a year (`grow_plan`);
-    the others are checked already, and the new amount is money the caller
-    made from cents, not negative and below `kim_cooperation.money.MAX_EUROS`.
+    the others are checked already, and the new amount is cents the caller
+    computed, not negative and below `kim_cooperation.money.MAX_EUROS`.
     So the statement is made without running every item's checks again,
-    which `attrs.evolve` would (C8).
+    which `attrs.evolve` would, and its total in cents is the base's total
+    with the personnel costs changed, not summed again (C8).
     """
     made = object.__new__(CostStatement)
-    for item in _ITEMS:
-        object.__setattr__(made, item.value, getattr(statement, item.value))
-    object.__setattr__(made, "personnel", personnel)
-    object.__setattr__(made, "_attrs_cached_hash", None)  # as attrs' __init__ leaves it
+    put = object.__setattr__
+    for name in _OTHER_ITEMS:
+        put(made, name, getattr(statement, name))
+    put(made, "personnel", from_cents(personnel))
+    put(made, "_attrs_cached_hash", None)  # as attrs' __init__ leaves it
+    put(made, "_personnel_cents", personnel)
+    put(made, "_total_cents", statement._total_cents - statement._personnel_cents + personnel)
     return made
 
 

@@ -19,7 +19,7 @@ from kim_cooperation._checks import Exact, FrozenMapping, shown, to_fraction
 from kim_cooperation.costs import CostStatement, _with_personnel
 from kim_cooperation.errors import InvalidMoneyError, InvalidTypeError, InvalidValueError, Phrase
 from kim_cooperation.i18n import N_
-from kim_cooperation.money import MAX_EUROS, from_cents, round_half_up_to_cents, to_cents
+from kim_cooperation.money import MAX_EUROS
 
 CostPlan: TypeAlias = Mapping[str, CostStatement]
 """A year's costs per region name, as `settle` takes them."""
@@ -109,8 +109,15 @@ def grow_plan(plan: CostPlan, years: int, personnel_growth: Exact) -> CostPlan:
             last=dt.MAXYEAR,
             value=shown(years),
         )
-    rate = _growth_rate(personnel_growth)
+    return _grown(plan, years, _growth_rate(personnel_growth), personnel_growth)
+
+
+def _grown(plan: CostPlan, years: int, rate: Fraction, growth: Exact) -> CostPlan:
+    """`grow_plan` for a number of years and a rate already checked (``growth`` as given)."""
     factor = (1 + rate) ** years
+    # Personnel × factor in cents, rounded half up once, on integers: never negative, as
+    # the factor is not (the rate is at least -1).
+    numerator, denominator = factor.numerator, factor.denominator
     grown: dict[str, CostStatement] = {}
     for region, statement in plan.items():
         if not isinstance(statement, CostStatement):
@@ -118,7 +125,7 @@ def grow_plan(plan: CostPlan, years: int, personnel_growth: Exact) -> CostPlan:
                 f"costs of region {shown(region)} must be a CostStatement, "
                 f"got {type(statement).__name__} {shown(statement)}"
             )
-        personnel = round_half_up_to_cents(Fraction(to_cents(statement.personnel), 100) * factor)
+        personnel = (2 * statement._personnel_cents * numerator + denominator) // (2 * denominator)
         if abs(personnel) >= MAX_EUROS * 100:
             # Said here, with the rate and years, rather than as an amount of thousands of digits.
             raise InvalidMoneyError(
@@ -135,13 +142,13 @@ def grow_plan(plan: CostPlan, years: int, personnel_growth: Exact) -> CostPlan:
                 ),
                 region=shown(region),
                 amount=statement.personnel,
-                growth=shown(personnel_growth),
+                growth=shown(growth),
                 years=years,
                 most=MAX_EUROS,
             )
         # Not negative (the rate is at least -1), whole cents, below MAX_EUROS (checked above):
         # only personnel changes, so the other items need no second check.
-        grown[region] = _with_personnel(statement, from_cents(personnel))
+        grown[region] = _with_personnel(statement, personnel)
     return MappingProxyType(grown)
 
 
@@ -172,7 +179,9 @@ def _plans_per_year(
             keys=shown(keys),
         )
     base: CostPlan = plans  # type: ignore[assignment]
-    return {year: grow_plan(base, year - years[0], growth) for year in years}
+    # The rate is checked once; the years are those of a projection, within the calendar.
+    rate = _growth_rate(growth)
+    return {year: _grown(base, year - years[0], rate, growth) for year in years}
 
 
 def _frozen_plan(plan: CostPlan) -> CostPlan:

@@ -568,9 +568,7 @@ def _settle_usual(
     the spans and the billing lines are left to be derived when first read
     (`_DERIVERS`), by the rules that `_settle_region` applies at once.
     """
-    figures = _usual_figures(
-        agreement, region, year, to_cents(costs.total), window=window, sums=sums
-    )
+    figures = _usual_figures(agreement, region, year, costs._total_cents, window=window, sums=sums)
     if figures is None:
         return None
     balance = figures.balance
