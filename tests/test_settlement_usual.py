@@ -16,12 +16,13 @@ import datetime as dt
 import pickle
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kim_cooperation.strategies as kst
-from kim_cooperation import Agreement, CostStatement, Settlement, presets, settle
+from kim_cooperation import Agreement, CostStatement, NoticeTerms, Settlement, presets, settle
 from kim_cooperation._checks import builder
 from kim_cooperation.agreement._costs import costs_by_region
 from kim_cooperation.keys import KeyKind
@@ -95,6 +96,21 @@ def test_the_usual_path_settles_as_the_general_path(
     _assert_same(usual, _general(agreement, year, costs))
 
 
+@settings(max_examples=100, deadline=None)
+@given(
+    st.data(),
+    kst.agreements(with_notices=True, notice_terms=kst.notice_terms(), key_kinds=["equal"]),
+)
+def test_with_towns_leaving_the_usual_path_settles_as_the_general_path(
+    data: st.DataObject, agreement: Agreement
+) -> None:
+    # Equal keys and notices under every period end: towns leave before, within and after
+    # the years settled, so all three ways (usual, usual with towns gone, general) are taken.
+    year = data.draw(kst.settlement_years(agreement))
+    costs = data.draw(kst.cost_plans(agreement, all_regions=False))
+    _assert_same(settle(agreement, year, costs), _general(agreement, year, costs))
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     st.data(),
@@ -132,24 +148,37 @@ def test_the_council_paper_years_take_the_usual_path() -> None:
 
 
 @pytest.mark.parametrize(
-    ("notice_day", "year", "usual"),
+    ("terms", "notice_day", "year", "usual"),
     [
-        # Notice on 30 June 2024: a member until 31 December 2025 (C11).
-        (dt.date(2024, 6, 30), 2025, True),
-        (dt.date(2024, 6, 30), 2026, False),
-        (dt.date(2024, 7, 1), 2026, True),
+        # Coesfeld's terms: notice on 30 June 2024 ends on 31 December 2025 (C11), so the
+        # members change between years, never within one: every year is usual.
+        (None, dt.date(2024, 6, 30), 2025, True),
+        (None, dt.date(2024, 6, 30), 2026, True),
+        (None, dt.date(2024, 7, 1), 2026, True),
+        # Three months to a quarter's end: notice on 15 February 2026 ends on 30 June 2026.
+        ("quarter", dt.date(2026, 2, 15), 2025, True),
+        ("quarter", dt.date(2026, 2, 15), 2026, False),  # Rosendahl leaves within it (I10)
+        ("quarter", dt.date(2026, 2, 15), 2027, True),
     ],
 )
-def test_a_notice_sends_only_the_years_after_it_takes_effect_down_the_general_path(
-    notice_day: dt.date, year: int, usual: bool
+def test_only_a_year_in_which_a_member_leaves_goes_the_general_path(
+    terms: str | None, notice_day: dt.date, year: int, usual: bool
 ) -> None:
-    agreement = presets.coesfeld().give_notice("Rosendahl", notice_day)
+    agreement = presets.coesfeld()
+    if terms is not None:
+        agreement = attrs.evolve(agreement, notice_terms=NoticeTerms(months=3, period_end=terms))
+    agreement = agreement.give_notice("Rosendahl", notice_day)
     plan = dict(presets.coesfeld_planning_costs_2023())
     settlement = settle(agreement, year, plan)
     nord, mitte, sued = settlement.regions
     assert (_waiting(nord) == list(DERIVED)) is usual
     assert _waiting(mitte) == _waiting(sued) == list(DERIVED)
     _assert_same(settlement, _general(agreement, year, plan))
+    ends = agreement.termination_of("Rosendahl")
+    assert ends is not None
+    if ends.year < year:
+        assert "Rosendahl" not in {party.name for party in nord.split}
+        assert nord.split.clause.value == "C12"
 
 
 def test_lost_funding_mid_year_and_all_year_settle_as_the_general_path() -> None:

@@ -307,7 +307,6 @@ def _with_personnel(statement: CostStatement, personnel: int) -> CostStatement:
         put(made, name, getattr(statement, name))
     put(made, "personnel", from_cents(personnel))
     put(made, "_attrs_cached_hash", None)  # as attrs' __init__ leaves it
-    put(made, "_personnel_cents", personnel)
     put(made, "_total_cents", statement._total_cents - statement._personnel_cents + personnel)
     return made
 

@@ -53,7 +53,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar, TypeAlias
+from fractions import Fraction
+from typing import TYPE_CHECKING, ClassVar, Final, TypeAlias
 
 import attrs
 
@@ -545,8 +546,10 @@ def settle(agreement: Agreement, year: int, costs: Mapping[str, CostStatement]) 
     # and the months' funding rates, funded to the window's last day (C5, C13).
     window = year_window(agreement, year)
     rates, sums = _year_rates_and_sums(agreement, year, window)
+    # What the usual years' waiting fields are derived from, one tuple for all regions.
+    pending = (agreement, window)
     settled = tuple(
-        _settle_usual(agreement, region, year, statement, window=window, sums=sums)
+        _settle_usual(agreement, region, year, statement, pending=pending, sums=sums)
         or _settle_region(agreement, region, year, statement, window=window, rates=rates)
         for region, statement in costs_by_region(agreement, costs).items()
     )
@@ -559,7 +562,7 @@ def _settle_usual(
     year: int,
     costs: CostStatement,
     *,
-    window: tuple[dt.date, dt.date],
+    pending: _Pending,
     sums: _MonthSums | None,
 ) -> RegionSettlement | None:
     """Settle a usual region-year on integers, or answer ``None`` (C4, C5, C7, C10; I1, I2, I6).
@@ -568,19 +571,23 @@ def _settle_usual(
     the spans and the billing lines are left to be derived when first read
     (`_DERIVERS`), by the rules that `_settle_region` applies at once.
     """
-    figures = _usual_figures(agreement, region, year, costs._total_cents, window=window, sums=sums)
+    figures = _usual_figures(
+        agreement, region, year, costs._total_cents, window=pending[1], sums=sums
+    )
     if figures is None:
         return None
     balance = figures.balance
     cents = max(balance, 0)
-    members, shares = region._equal_shares
+    if figures.left:
+        # A town that has left no longer pays; its share passes to those who remain (C12).
+        members = tuple(party for party in region.members if party not in figures.left)
+        shares = tuple(Fraction(1, len(members)) for _ in members)
+        clause = Clause.C10 if figures.lost else Clause.C12
+    else:
+        members, shares = region._equal_shares
+        clause = Clause.C10 if figures.lost else Clause.C4
     split = _allocate(
-        cents,
-        members,
-        shares,
-        figures.employer,
-        Clause.C10 if figures.lost else Clause.C4,
-        integers=(len(members),) * len(members),
+        cents, members, shares, figures.employer, clause, integers=(1,) * len(members)
     )
     made = object.__new__(RegionSettlement)
     # Direct slot writes: the class is frozen, and this is the path of nearly every settle.
@@ -588,24 +595,32 @@ def _settle_usual(
     put(made, "region", region)
     put(made, "year", year)
     put(made, "costs", costs)
-    put(made, "own_share", from_cents(cents))
-    put(made, "surplus", from_cents(max(-balance, 0)))
+    put(made, "own_share", _euros(cents))
+    put(made, "surplus", _euros(max(-balance, 0)))
     put(made, "split", split)
     put(made, "employer", figures.employer)
     put(made, "key", EQUAL_KEY if figures.equal_parts else region.split_key)
     put(made, "reference_day", None)
     # The window is the settlement's own, shared by its regions as the general path shares it.
-    put(made, "_pending", (agreement, window, figures.equal_parts))
+    put(made, "_pending", pending)
     return made
 
 
-_Pending: TypeAlias = "tuple[Agreement, tuple[dt.date, dt.date], bool]"
-"""What a usual region-year's waiting fields are derived from: agreement, window, equal parts."""
+_Pending: TypeAlias = "tuple[Agreement, tuple[dt.date, dt.date]]"
+"""What a usual region-year's waiting fields are derived from: the agreement and the window."""
+
+_NO_CENTS: Final = from_cents(0)
+"""Zero euros, one value for every zero own share and surplus a settlement holds."""
+
+
+def _euros(cents: int) -> Decimal:
+    """An own share or surplus in euros; zero is one shared value, as most surpluses are (I6)."""
+    return from_cents(cents) if cents else _NO_CENTS
 
 
 def _derived_funding(settled: RegionSettlement, pending: _Pending) -> RegionFunding:
     """A usual region-year's funding with its derivation post by post (C5, I7)."""
-    agreement, window, _ = pending
+    agreement, window = pending
     rates = _year_rates(agreement, settled.year, window)
     return _region_year_funding(
         agreement, settled.region, settled.year, window=window, rates=rates
@@ -614,7 +629,12 @@ def _derived_funding(settled: RegionSettlement, pending: _Pending) -> RegionFund
 
 def _derived_spans(settled: RegionSettlement, pending: _Pending) -> tuple[Span, ...]:
     """A usual region-year's one span: every member all year, equal parts (C4, C10, I10)."""
-    agreement, window, equal_parts = pending
+    agreement, window = pending
+    # Equal parts whatever the key in a year without funding (C10, I12); the key is equal here.
+    equal_parts = (
+        settled.split.clause is Clause.C10
+        and agreement.policies.no_funding_split is ShareBasis.EQUAL
+    )
     return _region_year(
         agreement, settled.region, settled.year, window, equal_parts=equal_parts
     ).spans
@@ -675,8 +695,8 @@ def _settle_region(
         year=year,
         costs=costs,
         funding=funding,
-        own_share=from_cents(max(balance, 0)),
-        surplus=from_cents(max(-balance, 0)),
+        own_share=_euros(max(balance, 0)),
+        surplus=_euros(max(-balance, 0)),
         split=split,
         billing=_billing_lines(year, split, spans, employer),
         employer=employer,

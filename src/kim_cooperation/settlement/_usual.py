@@ -1,14 +1,18 @@
 """The usual year of a region, settled on integers (C4, C5, C7, C10; I1, I2, I6, I7).
 
-Most region-years are usual: every member is a member all year (no notice
-ends before the year's last day the agreement runs), the posts are funded
-in twelfths (I7), and the region's key is equal parts (C4, I1). For such a
-year `_usual_figures` computes what the settlement's figures need, on
-integers: the funding in cents from the year's running sums of the months'
-rates and the posts grouped by their dates (`Region._post_groups`), the own
-share and the surplus (C7, I6), whether the funding was lost (C10), and the
-year's employer (C3). The split is equal parts among the members in their
-AGS order (`Region._equal_shares`), also in a year without funding (C10).
+Most region-years are usual: the members do not change within the year
+(every notice ends before the year begins or not before its last day the
+agreement runs), the posts are funded in twelfths (I7), and the region's
+key is equal parts (C4, I1). For such a year `_usual_figures` computes what
+the settlement's figures need, on integers: the funding in cents from the
+year's running sums of the months' rates and the posts grouped by their
+dates (`Region._post_groups`), the own share and the surplus (C7, I6),
+whether the funding was lost (C10), the year's employer (C3), and the
+towns that have left (C12). The split is equal parts among the members that
+remain, in their AGS order (`Region._equal_shares` when nobody has left),
+also in a year without funding (C10): a leaving town's share passes in
+equal parts to those who remain (C12), whichever way its key passes it, as
+every town's key weight is the same.
 
 It gives the same figures as the general path (`kim_cooperation.funding`,
 `kim_cooperation.membership`), which the property tests check; the objects
@@ -43,12 +47,14 @@ class _UsualFigures(NamedTuple):
         equal_parts: The own share is split in equal parts because the
             funding was lost, whatever the region's key (C10, I12).
         employer: The employer on the year's last day (C3, C9).
+        left: The members that left before the year (C12), in AGS order.
     """
 
     balance: int
     lost: bool
     equal_parts: bool
     employer: Party
+    left: tuple[Party, ...]
 
 
 def _usual_figures(
@@ -79,12 +85,17 @@ def _usual_figures(
         or region.split_key.kind is not KeyKind.EQUAL
     ):
         return None
-    last = window[1]
+    first, last = window
     termination = agreement._index.termination
+    left = []
     for member in region.members:
         ends = termination.get(member)
         if ends is not None and ends < last:
-            return None  # a member leaves before the year's last day: spans (C12, I10)
+            if ends >= first:
+                return None  # a member leaves within the year: spans (C12, I10)
+            left.append(member)
+    if len(left) == len(region.members):
+        return None  # nobody remains; the general path says why
     groups = region._post_groups
     funding, lost = _twelfths_on_integers(groups.groups, groups.denominator, year, sums)
     return _UsualFigures(
@@ -92,4 +103,5 @@ def _usual_figures(
         lost=lost,
         equal_parts=lost and agreement.policies.no_funding_split is ShareBasis.EQUAL,
         employer=_employer_on(agreement, region, last),
+        left=tuple(left),
     )
