@@ -18,13 +18,22 @@ from decimal import Decimal
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import kim_cooperation.strategies as kst
-from kim_cooperation import Agreement, CostStatement, NoticeTerms, Settlement, presets, settle
+from kim_cooperation import (
+    Agreement,
+    CostStatement,
+    FundingSchedule,
+    NoticeTerms,
+    Settlement,
+    presets,
+    settle,
+)
 from kim_cooperation._checks import builder
 from kim_cooperation.agreement._costs import costs_by_region
+from kim_cooperation.funding import _month_rates, _month_sums, _summed_month_rates
 from kim_cooperation.keys import KeyKind
 from kim_cooperation.settlement import RegionSettlement, _settle_region
 from kim_cooperation.settlement._funding import _year_rates
@@ -224,3 +233,32 @@ def test_a_key_other_than_equal_parts_goes_the_general_path() -> None:
                 region.region.split_key.kind is KeyKind.EQUAL
             )
         _assert_same(settlement, _general(agreement, year, dict(plan)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    kst.funding_schedules(
+        min_date=dt.date(2020, 1, 1), max_date=dt.date(2030, 12, 31), starts_by=dt.date(2020, 1, 1)
+    ),
+    st.integers(min_value=2020, max_value=2031),
+    st.integers(min_value=0, max_value=11),
+    st.integers(min_value=0, max_value=11),
+)
+def test_the_running_sums_of_a_year_are_those_of_its_months(
+    schedule: FundingSchedule, year: int, late: int, early: int
+) -> None:
+    # A window from the first of a month to the end of a month, or the whole year, for
+    # which the sums take the short way (every month funded).
+    first = dt.date(year, 1 + late, 1)
+    last = dt.date(year, 12 - early, 1) + dt.timedelta(days=40)
+    last = last.replace(day=1) - dt.timedelta(days=1)
+    assume(first <= last)
+    rates, sums = _summed_month_rates(schedule, year, first, last)
+    assert rates == _month_rates(schedule, year, first, last)
+    assert sums == _month_sums(rates)
+    funded = [month for month in range(1, 13) if month in rates]
+    for start in range(1, 14):
+        for stop in range(start, 14):
+            months = [month for month in funded if start <= month < stop]
+            assert sums.cents[stop] - sums.cents[start] == sum(rates[m][1] for m in months)
+            assert sums.months[stop] - sums.months[start] == len(months)

@@ -46,6 +46,14 @@ def costs_by_region(
     """
     check_agreement(agreement)
     found: dict[Region, CostStatement] = {}
+    by_name = agreement._index.region_by_name
     for key, statement in _cost_items(costs):
-        _add_costs(found, agreement.region(_region_key(key)), key, statement)
+        # A region's name as written is found at once; any other key as `Agreement.region` finds it.
+        region = by_name.get(key) if type(key) is str else None
+        _add_costs(
+            found,
+            region if region is not None else agreement.region(_region_key(key)),
+            key,
+            statement,
+        )
     return {region: found[region] for region in agreement.regions if region in found}

@@ -62,15 +62,21 @@ class _Index:
     def of(cls, agreement: Agreement, *, tables: _Index | None = None) -> _Index:
         """Derive the tables of ``agreement``.
 
-        ``tables``, the index of an agreement with the same parties and
-        regions, lends its party and region tables: only the notices' tables
-        are derived anew.
+        ``tables``, the index of an agreement with the same parties, regions
+        and notice terms, lends its party and region tables, and the
+        termination date of each notice it holds too: only the notices'
+        tables are derived anew, and only a new notice's date computed
+        (C11), as a sweep records notices one by one.
         """
         notice_of: dict[Party, Notice] = {}
         for notice in agreement.notices:
             notice_of.setdefault(notice.party, notice)
+        known = tables.notice_of if tables is not None else {}
+        computed = tables.termination if tables is not None else {}
         termination = {
-            party: termination_date(notice.received, agreement.notice_terms)
+            party: computed[party]
+            if known.get(party) is notice
+            else termination_date(notice.received, agreement.notice_terms)
             for party, notice in notice_of.items()
         }
         ends = [termination.get(party) for party in agreement.parties]

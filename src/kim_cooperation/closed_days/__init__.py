@@ -590,6 +590,9 @@ def _warn_on_closed_receipts(
     for name, day in receipts:
         by_day.setdefault(day, []).append(name)
     for day, names in sorted(by_day.items()):
+        checked = closed_days.check(day)
+        if not checked.closed and checked.gap is None:
+            continue  # an open day, its holidays checked: nothing to warn of (most days)
         receipt = check_receipt(day, closed_days, ends=ends, parties=names)
         if receipt.closed:
             warning: Warning = ClosedDayWarning(receipt.describe(), receipt)
