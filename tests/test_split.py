@@ -501,3 +501,34 @@ def test_decimal_from_cents_helper_agrees_with_the_library() -> None:
     allocation = split_equally(Decimal("-12.34"), [A])
     assert str(allocation[A]) == str(decimal_from_cents(-1234))
     assert isinstance(allocation, Allocation)
+
+
+@given(
+    cents=st.integers(min_value=-(10**9), max_value=10**9),
+    parties=distinct_parties(min_size=1, max_size=12),
+    data=st.data(),
+)
+def test_parts_read_in_any_order_agree_with_the_mapping_built_on_first_look_up(
+    cents: int, parties: list[Party], data: st.DataObject
+) -> None:
+    # An allocation keeps its parts as a tuple in the parties' order and builds the dict that
+    # finds a part by party on the first look-up: iterating, counting, looking up and the
+    # views must agree whichever is asked first.
+    first = data.draw(st.sampled_from([None, *parties]))
+    weights = data.draw(st.lists(st.integers(1, 5), min_size=len(parties), max_size=len(parties)))
+    for allocation in (
+        split_equally(Decimal(cents).scaleb(-2), parties, first=first),
+        split_by_weight(
+            Decimal(cents).scaleb(-2), dict(zip(parties, weights, strict=True)), first=first
+        ),
+    ):
+        order = sorted(parties, key=lambda party: party.ags)
+        assert list(allocation) == order
+        assert len(allocation) == len(parties)
+        parts = [allocation[party] for party in reversed(order)][::-1]
+        assert list(allocation.items()) == list(zip(order, parts, strict=True))
+        assert list(allocation.values()) == parts
+        assert [share.amount for share in allocation.shares] == parts
+        assert sum(parts) == Decimal(cents).scaleb(-2)
+        assert all(party in allocation for party in parties)
+        assert [] not in allocation  # unhashable: not a party, no TypeError

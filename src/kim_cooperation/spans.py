@@ -188,8 +188,17 @@ def year_window(agreement: Agreement, year: int) -> tuple[dt.date, dt.date]:
             end=ends,
             year=year,
         )
-    last = dt.date(year, 12, 31) if ends is None else min(dt.date(year, 12, 31), ends)
-    return max(dt.date(year, 1, 1), agreement.start), last
+    whole = _whole_year(year)
+    first, last = whole
+    if agreement.start <= first and (ends is None or ends >= last):
+        return whole  # the usual window; settlements keep it, so one tuple per year
+    return max(first, agreement.start), last if ends is None else min(last, ends)
+
+
+@functools.lru_cache(maxsize=512)
+def _whole_year(year: int) -> tuple[dt.date, dt.date]:
+    """1 January and 31 December of ``year``: a fact of the calendar, kept once."""
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
 def year_spans(

@@ -137,9 +137,12 @@ class Allocation(Mapping[Party, Decimal]):
 
     Allocations are made by `split_equally` and `split_by_weight`, not
     constructed directly. An allocation keeps the parties, their weights and
-    their parts in cents; the `Share` records are derived from these when
-    ``shares`` or `share_of` is first read, so a split among a thousand towns
-    does not build a thousand records nobody reads.
+    their parts, a tuple in the parties' order; the dict that finds a part by
+    party (and is behind ``keys()``, ``values()`` and ``items()``) is built
+    on the first look-up and kept. The `Share` records are derived when
+    ``shares`` or `share_of` is first read, so a split among a thousand
+    towns does not build a thousand records nobody reads, and a kept
+    settlement nobody looks into holds its parts once.
 
     Equality is that of a value object: two allocations are equal when their
     amounts, shares, tie-breaking party and clause are. To compare the parts
@@ -171,9 +174,9 @@ class Allocation(Mapping[Party, Decimal]):
     # the parties and their exact weights. With ``first`` and ``clause`` it
     # decides the allocation, so equality and hashing compare it.
     _derivation: _Derivation = attrs.field(repr=False)
-    # Derived, so outside equality: the parts in euros by party, built at once
-    # because every caller reads them.
-    _amounts: dict[Party, Decimal] = attrs.field(repr=False, eq=False)
+    # Derived, so outside equality: the parts in euros in the order of the parties,
+    # built at once because every caller reads them.
+    _parts: tuple[Decimal, ...] = attrs.field(repr=False, eq=False)
 
     def __init__(self) -> None:
         raise InvalidTypeError(
@@ -185,7 +188,7 @@ class Allocation(Mapping[Party, Decimal]):
     def _make(
         cls,
         derivation: _Derivation,
-        amounts: dict[Party, Decimal],
+        parts: tuple[Decimal, ...],
         first: Party | None,
         clause: Clause,
     ) -> Allocation:
@@ -196,8 +199,13 @@ class Allocation(Mapping[Party, Decimal]):
         put(self, "first", first)
         put(self, "clause", clause)
         put(self, "_derivation", derivation)
-        put(self, "_amounts", amounts)
+        put(self, "_parts", parts)
         return self
+
+    @functools.cached_property
+    def _amounts(self) -> dict[Party, Decimal]:
+        """The parts by party, in AGS order: built on the first look-up, and kept."""
+        return dict(zip(self._derivation[1], self._parts, strict=True))
 
     @property
     def amount(self) -> Decimal:
@@ -216,7 +224,7 @@ class Allocation(Mapping[Party, Decimal]):
         Derived from the allocation on first use and kept.
         """
         cents, parties, weights = self._derivation
-        return tuple(_derive_shares(cents, parties, weights, self._amounts))
+        return tuple(_derive_shares(cents, parties, weights, self._parts))
 
     def __repr__(self) -> str:
         return (
@@ -257,10 +265,10 @@ class Allocation(Mapping[Party, Decimal]):
             raise self._unknown(party) from None
 
     def __iter__(self) -> Iterator[Party]:
-        return iter(self._amounts)
+        return iter(self._derivation[1])
 
     def __len__(self) -> int:
-        return len(self._amounts)
+        return len(self._parts)
 
     def __contains__(self, party: object) -> bool:
         try:
@@ -294,7 +302,7 @@ class Allocation(Mapping[Party, Decimal]):
         return UnknownPartyError(
             N_("{party} is not among the parties of this split: {parties}"),
             party=shown(party),
-            parties=[member.name for member in self._amounts],
+            parties=[member.name for member in self._derivation[1]],
         )
 
 
@@ -309,13 +317,12 @@ def _derive_shares(
     cents: int,
     parties: Sequence[Party],
     weights: Sequence[Fraction],
-    amounts: Mapping[Party, Decimal],
+    parts: Sequence[Decimal],
 ) -> Iterator[Share]:
     integers = _integer_weights(weights)
     weight_sum = sum(integers)
     magnitude = abs(cents)
-    for party, value, weight in zip(parties, weights, integers, strict=True):
-        amount = amounts[party]
+    for party, value, weight, amount in zip(parties, weights, integers, parts, strict=True):
         yield Share(
             party=party,
             weight=value,
@@ -534,23 +541,26 @@ def _allocate(
         # distinct parts. The first `left_over` parties in tie order (the
         # named one, then by AGS) are the first `take` by AGS, plus the named one.
         base, left_over = divmod(abs(cents), count)
-        amounts = dict.fromkeys(parties, from_cents(sign * base))
-        if left_over:
-            high = from_cents(sign * (base + 1))
-            take = left_over
-            if head >= 0:
-                take -= 1
-                take += head < take
-                amounts[parties[head]] = high
-            amounts.update(dict.fromkeys(parties[:take], high))
-    else:
-        if integers is None:
-            integers = _integer_weights(weights)
-        # I2's tie order: the named party first, then by AGS.
-        order = range(count) if head < 0 else (head, *range(head), *range(head + 1, count))
-        ranked = _largest_remainder(cents, [integers[index] for index in order])
-        parts = [0] * count
-        for index, part in zip(order, ranked, strict=True):
-            parts[index] = part
-        amounts = dict(zip(parties, map(from_cents, parts), strict=True))
-    return Allocation._make((cents, parties, weights), amounts, first, clause)
+        low = from_cents(sign * base)
+        if not left_over:
+            return Allocation._make((cents, parties, weights), (low,) * count, first, clause)
+        high = from_cents(sign * (base + 1))
+        take = left_over
+        if head >= 0:
+            take -= 1
+            take += head < take
+        amounts = [high] * take + [low] * (count - take)
+        if head >= 0:
+            amounts[head] = high
+        return Allocation._make((cents, parties, weights), tuple(amounts), first, clause)
+    if integers is None:
+        integers = _integer_weights(weights)
+    # I2's tie order: the named party first, then by AGS.
+    order = range(count) if head < 0 else (head, *range(head), *range(head + 1, count))
+    ranked = _largest_remainder(cents, [integers[index] for index in order])
+    parts = [0] * count
+    for index, part in zip(order, ranked, strict=True):
+        parts[index] = part
+    return Allocation._make(
+        (cents, parties, weights), tuple(map(from_cents, parts)), first, clause
+    )
