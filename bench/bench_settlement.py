@@ -60,6 +60,25 @@ def run(*, quick: bool) -> list[Result]:
             (case, format_time(timing.library), format_time(timing.baseline), timing.ratio_text())
         )
 
+    # The same settlement with every figure read: a usual year derives its funding post by
+    # post, its spans and its billing lines when first read, so this is what an explanation
+    # or a billing run pays. Reported beside the target, not against it.
+    plan = dict(presets.coesfeld_planning_costs_2023())
+    plain_plan = _competent.plan_of(plan)
+    case = "settle 2023, 3 regions, every figure read"
+
+    def explained() -> object:
+        settlement = settle(agreement, 2023, plan)
+        for region in settlement.regions:
+            _ = (region.funding.posts, region.spans, region.billing, dict(region.split))
+        return settlement
+
+    timing = paired(explained, lambda: _competent.settle(plain, 2023, plain_plan), config)
+    results.append({"benchmark": NAME, "case": case, **timing.as_dict(), "target": None})
+    rows.append(
+        (case, format_time(timing.library), format_time(timing.baseline), timing.ratio_text())
+    )
+
     # A 10-year projection with growing personnel costs, planning costs of all regions.
     plan = dict(presets.coesfeld_planning_costs_2023())
     plain_plan = _competent.plan_of(plan)
@@ -93,5 +112,8 @@ def run(*, quick: bool) -> list[Result]:
         "baseline: _competent.settle / _competent.project, integer cents, spans of months, "
         "the same Decimal results; interleaved rounds, median of the rounds' ratios"
     )
-    note(f"issue 17 target: at most {TARGET:g}×")
+    note(
+        f"issue 17 target: at most {TARGET:g}× (not for 'every figure read': the derivations "
+        "nobody reads are left to the first read, and that row shows what reading them costs)"
+    )
     return results

@@ -59,6 +59,12 @@ sweep
     variant-year and, on a fixed sample of variants, the ratio to the
     competent baseline, which replicates all of these rules; results are
     checked equal on the sample.
+memory
+    What a kept 10-year projection of the built-in agreement takes
+    (`tracemalloc`, 200 kept): as `project` returns it, after every own
+    share was looked up, and after every figure was explained (funding post
+    by post, spans, billing lines), beside the competent baseline's answers.
+    Issue 17 target: at most 35 KB as `project` returns it.
 keys
     A settlement by population with a town leaving within the year
     (quarter notice terms) against the equal-key settlement of the same
@@ -94,6 +100,7 @@ RUNNERS: dict[str, str] = {
     "sweep": "bench_sweep",
     "keys": "bench_keys",
     "files": "bench_files",
+    "memory": "bench_memory",
 }
 """Benchmark name -> module in ``bench/``; the order of a full run."""
 

@@ -17,7 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 RUN = ROOT / "bench" / "run.py"
-NAMES = ("split", "settlement", "scaling", "import", "sweep", "keys", "files")
+NAMES = ("split", "settlement", "scaling", "import", "sweep", "keys", "files", "memory")
 
 
 @pytest.fixture(scope="module")

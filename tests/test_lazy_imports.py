@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from typing import Final
 
 import pytest
 
@@ -93,6 +94,41 @@ def test_reading_the_built_in_agreement_imports_the_file_reader() -> None:
     imported = _imported_after("import kim_cooperation as kim; kim.presets.coesfeld()")
     assert {"kim_cooperation.presets", "kim_cooperation.files", "cattrs"} <= imported
     assert "kim_cooperation.export" not in imported
+
+
+NOT_FOR_READING: Final = (
+    # importlib.resources brings zipfile, tempfile, shutil, bz2 and lzma: the package
+    # reads its data through its loader, and checks for a resource only when given one.
+    "importlib.resources",
+    "importlib.resources.abc",
+    "zipfile",
+    "tempfile",
+    # Writing a file atomically (secrets: hashlib, hmac, random).
+    "kim_cooperation._atomic",
+    "secrets",
+    # Exports and the translated texts.
+    "csv",
+    "html",
+    "gettext",
+    "pkgutil",
+    # Parsing typed dates and amounts.
+    "kim_cooperation.parsing",
+)
+"""Modules the first settlement of a built-in agreement must not import (issue 17)."""
+
+
+def test_the_first_settlement_of_a_preset_imports_only_what_it_needs() -> None:
+    imported = _imported_after(
+        """
+        import sys
+        from kim_cooperation import presets, settle
+        settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+        # The built-in agreements are TOML; checked here, as the report imports json.
+        assert "json" not in sys.modules, "json imported"
+        """
+    )
+    assert {"kim_cooperation.settlement", "kim_cooperation.files", "tomllib"} <= imported
+    assert not set(NOT_FOR_READING) & imported
 
 
 @pytest.mark.parametrize("name", kim_cooperation.__all__)

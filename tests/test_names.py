@@ -10,7 +10,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import pathlib
 import pickle
+import sys
 import unicodedata
 from importlib import resources
 from typing import Any
@@ -20,10 +22,13 @@ import pytest
 from hypothesis import given, settings
 
 import kim_cooperation as kim
-from kim_cooperation import files, presets
-from kim_cooperation._confusables import UNICODE_VERSION, skeleton
+from kim_cooperation import _confusables_table, files, presets
+from kim_cooperation._confusables import UNICODE_VERSION, _prototypes, skeleton
 from kim_cooperation.party import fold_name
 from kim_cooperation.strategies import party_names
+
+sys.path.insert(0, str(pathlib.Path(__file__).parents[1] / "tools"))
+import write_confusables
 
 AGREEMENT = presets.coesfeld()
 NFD_DUELMEN = "Du\u0308lmen"
@@ -169,6 +174,43 @@ def test_the_unicode_data_file_is_shipped_with_its_version_and_licence() -> None
     licence = folder.joinpath("LICENSE-Unicode.txt").read_text(encoding="utf-8")
     assert "UNICODE LICENSE V3" in licence
     assert UNICODE_VERSION in licence
+
+
+def _confusables_text() -> str:
+    folder = resources.files("kim_cooperation").joinpath("data", "unicode")
+    return folder.joinpath("confusables.txt").read_text(encoding="utf-8-sig")
+
+
+def test_the_skeleton_table_is_that_of_the_unicode_data_file() -> None:
+    # The package reads the generated module, never the data file: parsed here as the
+    # package parsed it before, the file must give exactly the same table.
+    table: dict[int, str] = {}
+    for line in _confusables_text().splitlines():
+        if not line or line[0] == "#":
+            continue
+        source, target, _rest = line.split(";", 2)
+        table[int(source, 16)] = "".join([chr(int(code, 16)) for code in target.split()])
+    assert _prototypes() == table
+    assert list(_prototypes()) == list(table)
+    assert _confusables_table.UNICODE_VERSION == UNICODE_VERSION
+
+
+def test_the_skeleton_table_module_is_the_generated_one() -> None:
+    # Regenerate with: python tools/write_confusables.py
+    module = pathlib.Path(_confusables_table.__file__)
+    assert module.read_text(encoding="utf-8") == write_confusables.text(_confusables_text())
+
+
+def test_the_table_writer_reports_and_fixes_a_stale_module(tmp_path: pathlib.Path) -> None:
+    module = tmp_path / "_confusables_table.py"
+    assert write_confusables.run(["--check", str(module)]) == 1
+    assert write_confusables.run([str(module)]) == 0
+    assert write_confusables.run(["--check", str(module)]) == 0
+    assert module.read_text(encoding="utf-8") == write_confusables.text(_confusables_text())
+    module.write_text("", encoding="utf-8")
+    assert write_confusables.run(["--check", str(module)]) == 1
+    with pytest.raises(ValueError, match="separator"):
+        write_confusables.module_text({0x41: "a\x00b"}, "13.0.0")
 
 
 @settings(max_examples=50, deadline=None)

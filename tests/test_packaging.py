@@ -145,6 +145,48 @@ def test_presets_go_to_a_process_pool() -> None:
     assert settled == kim.settle(presets.coesfeld(), 2023, plan)
 
 
+def test_the_presets_and_the_catalogue_are_read_from_a_zip_file(tmp_path: Path) -> None:
+    # Nothing reads the package's data files by their path on disk alone: in a zip
+    # file (zipimport) the presets and the German catalogue are read through its loader.
+    import os
+    import subprocess
+    import sys
+    import zipfile
+
+    package = Path(kim.__file__).parent
+    archive = tmp_path / "kim_cooperation.zip"
+    with zipfile.ZipFile(archive, "w") as written:
+        for path in sorted(package.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                written.write(path, path.relative_to(package.parent).as_posix())
+    code = (
+        "import kim_cooperation as kim\n"
+        "from kim_cooperation import presets\n"
+        "from kim_cooperation.i18n import translate\n"
+        "assert '.zip' in kim.__file__, kim.__file__\n"
+        "plan = presets.coesfeld_cost_plan_2023()\n"
+        "print(kim.settle(presets.coesfeld(), 2023, plan).own_share_of('Coesfeld'))\n"
+        "print(len(presets.example().parties), translate('usage: ', 'de'))\n"
+    )
+    environment = {
+        name: value for name, value in os.environ.items() if not name.startswith("COVERAGE_")
+    }
+    environment["PYTHONPATH"] = str(archive)
+    completed = subprocess.run(
+        [sys.executable, "-c", code],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=tmp_path,
+    )
+    share = kim.settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
+    assert completed.stdout.splitlines() == [
+        str(share.own_share_of("Coesfeld")),
+        f"{len(presets.example().parties)} Aufruf: ",
+    ]
+
+
 # --- the text form of a projection -----------------------------------------------------------
 
 

@@ -531,4 +531,5 @@ def test_parts_read_in_any_order_agree_with_the_mapping_built_on_first_look_up(
         assert [share.amount for share in allocation.shares] == parts
         assert sum(parts) == Decimal(cents).scaleb(-2)
         assert all(party in allocation for party in parties)
-        assert [] not in allocation  # unhashable: not a party, no TypeError
+        unhashable: object = []
+        assert unhashable not in allocation  # not a party, and no TypeError

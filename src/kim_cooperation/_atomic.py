@@ -35,7 +35,6 @@ from __future__ import annotations
 import contextlib
 import os
 import pathlib
-import secrets
 import stat
 from collections.abc import Callable
 from typing import BinaryIO, Final
@@ -56,6 +55,8 @@ def _target(path: str | os.PathLike[str]) -> pathlib.Path:
 
 
 def _temporary_name(target: pathlib.Path) -> str:
+    import secrets  # noqa: PLC0415 - brings hashlib, hmac and random: only for writing
+
     stem = target.name
     while len(os.fsencode(stem)) > _MAX_NAME_BYTES:
         stem = stem[: len(stem) // 2]

@@ -8,10 +8,11 @@ checked functions) can both use it without importing each other.
 from __future__ import annotations
 
 import functools
-import gettext
 import io
-from importlib import resources
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
+
+if TYPE_CHECKING:
+    import gettext
 
 __all__ = ["DOMAIN", "catalogue"]
 
@@ -31,7 +32,15 @@ def catalogue(lang: Literal["de", "en"]) -> gettext.NullTranslations:
         >>> catalogue("de").gettext("usage: "), catalogue("en").gettext("usage: ")
         ('Aufruf: ', 'usage: ')
     """
+    import gettext  # noqa: PLC0415 - most processes never look up a text
+
     if lang == "en":
         return gettext.NullTranslations()
-    data = resources.files("kim_cooperation").joinpath(f"locale/{lang}/LC_MESSAGES/{DOMAIN}.mo")
-    return gettext.GNUTranslations(io.BytesIO(data.read_bytes()))
+    # pkgutil reads the file wherever the package is (a folder or a zip file), as
+    # importlib.resources does, without importing zipfile, tempfile, shutil and more.
+    import pkgutil  # noqa: PLC0415 - see above
+
+    data = pkgutil.get_data("kim_cooperation", f"locale/{lang}/LC_MESSAGES/{DOMAIN}.mo")
+    if data is None:  # pragma: no cover - only a loader that cannot read files returns None
+        raise FileNotFoundError(f"the package's loader cannot read its catalogue for {lang!r}")
+    return gettext.GNUTranslations(io.BytesIO(data))

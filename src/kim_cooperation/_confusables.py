@@ -13,9 +13,14 @@ with the same *skeleton*:
 
 The data file is shipped inside the package, unmodified
 (``kim_cooperation/data/unicode/confusables.txt``, version `UNICODE_VERSION`,
-with its licence beside it in ``LICENSE-Unicode.txt``), and read once per
-process when a skeleton is first needed. Skeletons are for comparing only,
-never for showing: ``"m"``'s is ``"rn"``.
+with its licence beside it in ``LICENSE-Unicode.txt``), as the source of
+record. The table is read from ``_confusables_table``, a module that
+``tools/write_confusables.py`` generates from that file: parsing the 718 KB
+text cost each process about 15 ms, the module loads from its bytecode
+cache, and tests/test_names.py checks that both give the same table. The
+translation table is built once per process, when a skeleton is first
+needed. Skeletons are for comparing only, never for showing: ``"m"``'s is
+``"rn"``.
 
 No package on PyPI qualified as a dependency for this: PyICU (ICU's
 ``SpoofChecker``, a correct implementation) ships no wheels and needs ICU and
@@ -34,34 +39,21 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from importlib import resources
 from typing import Final
+
+from kim_cooperation import _confusables_table
 
 __all__ = ["UNICODE_VERSION", "skeleton"]
 
-UNICODE_VERSION: Final = "13.0.0"
+UNICODE_VERSION: Final = _confusables_table.UNICODE_VERSION
 """The version of the shipped ``confusables.txt``."""
-
-_FILE: Final = "confusables.txt"
 
 
 @functools.cache
 def _prototypes() -> dict[int, str]:
     """Each mapped character's prototype, as a table for `str.translate`."""
-    text = (
-        resources.files("kim_cooperation")
-        .joinpath("data", "unicode", _FILE)
-        .read_text(encoding="utf-8-sig")
-    )
-    table: dict[int, str] = {}
-    for line in text.splitlines():
-        # "0430 ;\t0061 ;\tMA\t# ...": a code point, its prototype (one or more code
-        # points) and a comment; other lines are empty or comments.
-        if not line or line[0] == "#":
-            continue
-        source, target, _rest = line.split(";", 2)
-        table[int(source, 16)] = "".join([chr(int(code, 16)) for code in target.split()])
-    return table
+    prototypes = _confusables_table.PROTOTYPES.split(_confusables_table.SEPARATOR)
+    return dict(zip(map(ord, _confusables_table.SOURCES), prototypes, strict=True))
 
 
 def skeleton(text: str) -> str:

@@ -10,9 +10,7 @@ them all.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import html
 import io
 from collections.abc import Sequence
 from decimal import Decimal
@@ -276,6 +274,8 @@ def _csv_cell(value: Cell, lang: Lang) -> str:
 
 def csv_text(kind: TableKind, records: Sequence[Record], *, lang: Lang) -> str:
     """Write ``records`` of a ``kind`` of table as CSV text in ``lang``; see `export.to_csv`."""
+    import csv  # noqa: PLC0415 - only exports write CSV
+
     check_lang(lang)
     columns = kind.columns
     if lang == "de":
@@ -395,6 +395,8 @@ def text_table(result: Exportable, lang: Lang) -> str:
 
 def html_table(result: Exportable, lang: Lang) -> str:
     """A result's main columns as an escaped HTML table; see `export.to_html`."""
+    import html  # noqa: PLC0415 - only exports and Jupyter show HTML
+
     check_lang(lang)
     kind = result._TABLE
     records = result._records()

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import gettext
 import re
 from typing import TYPE_CHECKING, Final
 
@@ -34,6 +33,7 @@ from kim_cooperation._catalogue import DOMAIN
 from kim_cooperation._checks import check_instance, check_lang, tuple_of
 
 if TYPE_CHECKING:
+    import gettext
     from collections.abc import Sequence
 
     from kim_cooperation.formatting import Lang

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import pathlib
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
@@ -43,6 +44,8 @@ from kim_cooperation.funding import FundingRate
 from kim_cooperation.i18n import N_
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
     from kim_cooperation.files import AgreementFile
 
 __all__ = [
@@ -90,26 +93,40 @@ _EXAMPLE_FILE: Final = "example.toml"
 """The invented example agreement inside the package's ``data`` folder."""
 
 
+def _data_file(name: str) -> pathlib.Path | Traversable:
+    """The file ``name`` in the package's ``data`` folder, as `importlib.resources` gives it.
+
+    For a package installed in a folder that is the path beside this module,
+    the very `pathlib.Path` ``importlib.resources.files`` returns there, found
+    without importing importlib.resources (zipfile, tempfile, shutil and more).
+    """
+    folder = pathlib.Path(__file__).parent
+    if not folder.is_dir():  # pragma: no cover - a zip file: tests/test_packaging.py, a subprocess
+        from importlib import resources  # noqa: PLC0415 - only in a zip file
+
+        return resources.files("kim_cooperation") / "data" / name
+    return folder / "data" / name
+
+
+def _read(name: str) -> AgreementFile:
+    """Read the agreement file ``name`` of the package's ``data`` folder."""
+    # Imported here: the file reader brings cattrs and tomllib, which a caller
+    # who builds an agreement in code never needs.
+    from kim_cooperation.files import load_agreement  # noqa: PLC0415
+
+    return load_agreement(_data_file(name))
+
+
 @functools.cache
 def _coesfeld_file() -> AgreementFile:
     """Read the built-in agreement file once; the result is immutable, so it is shared."""
-    # Imported here: the file reader brings cattrs and tomllib, which a caller
-    # who builds an agreement in code never needs.
-    from importlib import resources  # noqa: PLC0415
-
-    from kim_cooperation.files import load_agreement  # noqa: PLC0415
-
-    return load_agreement(resources.files("kim_cooperation") / "data" / _FILE)
+    return _read(_FILE)
 
 
 @functools.cache
 def _example_file() -> AgreementFile:
     """Read the invented example agreement once (see `example`)."""
-    from importlib import resources  # noqa: PLC0415
-
-    from kim_cooperation.files import load_agreement  # noqa: PLC0415
-
-    return load_agreement(resources.files("kim_cooperation") / "data" / _EXAMPLE_FILE)
+    return _read(_EXAMPLE_FILE)
 
 
 def example() -> Agreement:

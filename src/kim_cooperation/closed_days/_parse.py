@@ -16,7 +16,6 @@ from kim_cooperation.closed_days._texts import _lang
 from kim_cooperation.errors import InvalidTypeError, InvalidValueError, Phrase
 from kim_cooperation.formatting import MONTHS, Lang
 from kim_cooperation.i18n import N_
-from kim_cooperation.parsing import parse_date
 
 _RECURRING: Final = (
     re.compile(r"(?P<day>[0-9]{1,2})\.(?P<month>[0-9]{1,2})\.?"),  # 24.12. or 24.12
@@ -99,6 +98,8 @@ def parse_closed_day(
             ),
             subject=subject,
         )
+
+    from kim_cooperation.parsing import parse_date  # noqa: PLC0415 - only single days need it
 
     return parse_date(text, lang=lang, what=what)
 

@@ -50,12 +50,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from importlib.resources.abc import Traversable
-from typing import Any, Final, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
 import attrs
 
-from kim_cooperation import _atomic
 from kim_cooperation._checks import FrozenMapping, check_year, shown
 from kim_cooperation.agreement import Agreement
 from kim_cooperation.agreement._costs import costs_by_region
@@ -67,6 +65,9 @@ from kim_cooperation.files._schema import agreement_schema
 from kim_cooperation.files._sources import _check_format, _format_of, _path_to_write, _text_of
 from kim_cooperation.files._writing import _data, _dump
 from kim_cooperation.region import Region
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -448,6 +449,8 @@ def save_agreement(
         ...     print(path.read_text(encoding="utf-8").splitlines()[0])
         name = "Kooperationsvereinbarung Kommunales Case-Management in den kreisangehörigen Kommunen des Kreises Coesfeld"
     """
+    from kim_cooperation import _atomic  # noqa: PLC0415 - only saving writes a file
+
     target = _path_to_write(path)
     file_format = _format_of(target.name) if format is None else _check_format(format)
     _atomic.write_text(target, dump_agreement(document, format=file_format))

@@ -297,12 +297,14 @@ def _record_hook(cls: type, converter: cattrs.Converter) -> Callable[[object, ob
     The class's own converter (or check, `_FIELD_CHECKS`) runs on the field's
     value, so its errors carry the field's path rather than the table's.
     """
-    hints = typing.get_type_hints(cls)
+    # Resolved on the class, as cattrs resolves them: cattrs then finds them resolved
+    # rather than evaluating every annotation of the class a second time.
+    attrs.resolve_types(cls)
     overrides: dict[str, Any] = {}
     for field in attrs.fields(cls):
         check = _FIELD_CHECKS.get((cls, field.name), field.converter)
         if callable(check):
-            kind = hints[field.name]
+            kind = field.type
             overrides[field.name] = override(
                 struct_hook=_checked(converter.get_structure_hook(kind), kind, check)
             )

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import json
 import re
 import typing
 from collections.abc import Callable, Mapping
@@ -132,10 +131,13 @@ def _not_as_expected(expected: Phrase, value: object) -> Phrase:
 
 def _key_path(path: str, key: str) -> str:
     """Append a key to a path, quoted as in TOML unless it is a bare key."""
-    # Escaped where UTF-8 cannot write the key, so that the message can be printed.
-    written = (
-        key if _BARE_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=not _is_unicode(key))
-    )
+    if _BARE_KEY.fullmatch(key):
+        written = key
+    else:
+        import json  # noqa: PLC0415 - only keys that must be quoted need it
+
+        # Escaped where UTF-8 cannot write the key, so that the message can be printed.
+        written = json.dumps(key, ensure_ascii=not _is_unicode(key))
     return f"{path}.{written}" if path else written
 
 

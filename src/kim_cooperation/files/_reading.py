@@ -8,7 +8,6 @@ not valid Unicode is refused, the data is structured into the file's records
 
 from __future__ import annotations
 
-import json
 import re
 import tomllib
 from typing import TYPE_CHECKING, Any, Final
@@ -53,6 +52,8 @@ def _parse(text: str, file_format: FileFormat, source: str | None) -> object:
     # English: they are the fields of a catalogue text, never translated.
     message: Phrase
     if file_format == "json":
+        import json  # noqa: PLC0415 - reading TOML, as the built-in agreements do, never needs it
+
         try:
             return json.loads(text, object_pairs_hook=_no_duplicate_keys)
         except json.JSONDecodeError as error:

@@ -12,8 +12,7 @@ from __future__ import annotations
 import os
 import pathlib
 import typing
-from importlib.resources.abc import Traversable
-from typing import TYPE_CHECKING, BinaryIO, Final
+from typing import TYPE_CHECKING, BinaryIO, Final, TypeGuard
 
 from kim_cooperation._checks import shown
 from kim_cooperation.errors import AgreementFileError, InvalidTypeError, InvalidValueError, Phrase
@@ -21,6 +20,8 @@ from kim_cooperation.files._problems import _shorten
 from kim_cooperation.i18n import N_
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
     from kim_cooperation.files import FileFormat
 
 _FORMATS: Final = ("toml", "json")
@@ -97,7 +98,7 @@ def _file_of(path: object, *, what: str) -> tuple[Traversable, str]:
         name = os.fspath(path)
         if isinstance(name, str):
             return pathlib.Path(name), name
-    elif isinstance(path, Traversable):
+    elif _is_resource(path):
         return path, path.name
     hint = ""
     if isinstance(path, bytes | bytearray | os.PathLike):
@@ -106,6 +107,15 @@ def _file_of(path: object, *, what: str) -> tuple[Traversable, str]:
         f"{what} must be a str, a pathlib.Path or an importlib.resources Traversable, "
         f"got {type(path).__name__} {_shorten(shown(path))}{hint}"
     )
+
+
+def _is_resource(value: object) -> TypeGuard[Traversable]:
+    """Whether ``value`` is a resource of `importlib.resources` (a `Traversable`)."""
+    # Imported here: importlib.resources brings zipfile, tempfile, shutil and more,
+    # which reading a file by its path never needs (str and PathLike are checked first).
+    from importlib.resources.abc import Traversable  # noqa: PLC0415 - see above
+
+    return isinstance(value, Traversable)
 
 
 def _check_max_bytes(value: object) -> int:

@@ -11,7 +11,6 @@ refused with its path, as no file could hold it.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import TYPE_CHECKING, Any
 
 from kim_cooperation.errors import InvalidValueError, MissingExtraError
@@ -94,6 +93,8 @@ def _dump(document: AgreementFile, file_format: FileFormat) -> str:
             problems=_joined(invalid),
         )
     if file_format == "json":
+        import json  # noqa: PLC0415 - only writing JSON needs it
+
         return json.dumps(data, ensure_ascii=False, indent=2, default=dt.date.isoformat) + "\n"
     try:
         import tomli_w  # noqa: PLC0415 - an optional dependency, imported only when needed
