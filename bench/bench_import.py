@@ -6,8 +6,10 @@ child's environment, as are coverage's subprocess hooks), then 15 times
 (3 with ``--quick``), the commands interleaved so that drift of the machine
 affects all alike; the median is reported. The baseline of the import is the
 import of the declared runtime dependencies (attrs, cattrs, python-dateutil):
-the library cannot start faster than those. Issue target: the import of
-kim_cooperation at most 30 ms more than its dependencies.
+the library cannot start faster than those. Issue targets: the import of
+kim_cooperation at most 30 ms more than its dependencies (issue 7), and the
+first settlement of a built-in agreement at most 30 ms more than the
+dependencies' import (issue 17).
 
 ``python -X importtime`` then lists the ten modules with the largest
 cumulative import times (informational; one run), for the import and for
@@ -160,6 +162,7 @@ def run(*, quick: bool) -> list[Result]:
         "first_result_minus_dependencies_s": medians[FIRST] - medians[DEPENDENCIES],
         "cli_minus_import_s": medians[CLI] - medians[IMPORT],
         "target_import_minus_dependencies_s": TARGET_S,
+        "target_first_result_minus_dependencies_s": TARGET_S,
     }
     results.append({"benchmark": NAME, "case": "differences", **differences})
     print()
@@ -177,7 +180,7 @@ def run(*, quick: bool) -> list[Result]:
             ),
             ("first settlement − import", format_time(differences["first_result_minus_import_s"])),
             (
-                "first settlement − dependencies",
+                f"first settlement − dependencies (target ≤ {format_time(TARGET_S)})",
                 format_time(differences["first_result_minus_dependencies_s"]),
             ),
             ("CLI − import", format_time(differences["cli_minus_import_s"])),

@@ -32,9 +32,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import pathlib
+import pickle
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from kim_cooperation._checks import FrozenMapping
 from kim_cooperation.agreement import Agreement
@@ -46,7 +47,6 @@ from kim_cooperation.i18n import N_
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-    from kim_cooperation.files import AgreementFile
 
 __all__ = [
     "ANNOUNCED_RATE",
@@ -86,12 +86,6 @@ FUNDING_RATE: Final = Decimal("55000")
 ANNOUNCED_RATE: Final = Decimal("57000")
 """The rate the state announced it would raise the funding to (C6)."""
 
-_FILE: Final = "coesfeld.toml"
-"""The agreement file inside the package's ``data`` folder."""
-
-_EXAMPLE_FILE: Final = "example.toml"
-"""The invented example agreement inside the package's ``data`` folder."""
-
 
 def _data_file(name: str) -> pathlib.Path | Traversable:
     """The file ``name`` in the package's ``data`` folder, as `importlib.resources` gives it.
@@ -108,25 +102,41 @@ def _data_file(name: str) -> pathlib.Path | Traversable:
     return folder / "data" / name
 
 
-def _read(name: str) -> AgreementFile:
-    """Read the agreement file ``name`` of the package's ``data`` folder."""
-    # Imported here: the file reader brings cattrs and tomllib, which a caller
-    # who builds an agreement in code never needs.
-    from kim_cooperation.files import load_agreement  # noqa: PLC0415
+class _Preset(NamedTuple):
+    """A built-in agreement file's agreement and cost plans, as reading the file gives them."""
 
-    return load_agreement(_data_file(name))
+    agreement: Agreement
+    cost_plans: Mapping[int, Mapping[str, CostStatement]]
+
+
+def _read(name: str) -> _Preset:
+    """The agreement and cost plans of the built-in agreement file ``name`` (``data/<name>.toml``).
+
+    Loaded from the file's snapshot ``data/<name>.pickle``: what reading the
+    file gives, pickled by ``tools/write_presets.py`` and checked by the
+    tests to equal a fresh reading byte for byte. The file stays the source
+    of record; the snapshot spares a process the file reader (tomllib, the
+    structuring hooks, every check of the agreement again), which the
+    package's own data has passed already. It is the package's own file,
+    as trusted as its code.
+    """
+    loaded = pickle.loads(_data_file(f"{name}.pickle").read_bytes())
+    agreement, cost_plans = loaded
+    if not isinstance(agreement, Agreement):  # pragma: no cover - only a damaged installation
+        raise TypeError(f"the package's snapshot data/{name}.pickle holds no agreement")
+    return _Preset(agreement, cost_plans)
 
 
 @functools.cache
-def _coesfeld_file() -> AgreementFile:
-    """Read the built-in agreement file once; the result is immutable, so it is shared."""
-    return _read(_FILE)
+def _coesfeld_file() -> _Preset:
+    """Load the built-in agreement once; the result is immutable, so it is shared."""
+    return _read("coesfeld")
 
 
 @functools.cache
-def _example_file() -> AgreementFile:
-    """Read the invented example agreement once (see `example`)."""
-    return _read(_EXAMPLE_FILE)
+def _example_file() -> _Preset:
+    """Load the invented example agreement once (see `example`)."""
+    return _read("example")
 
 
 def example() -> Agreement:
@@ -172,8 +182,9 @@ def example_cost_plans() -> Mapping[int, Mapping[str, CostStatement]]:
 def coesfeld() -> Agreement:
     """Return the Coesfeld cooperation agreement of the council paper (C1–C5, C11).
 
-    The agreement is read from the agreement file ``data/coesfeld.toml``
-    inside the package (see `kim_cooperation.files`), once per process.
+    The agreement is that of the agreement file ``data/coesfeld.toml``
+    inside the package (see `kim_cooperation.files`), loaded once per
+    process from the file's snapshot (`_read`).
 
     Returns:
         The `Agreement`; it is immutable, so changes (another rate, a
