@@ -532,7 +532,7 @@ def _twelfths_on_integers(
     rated = 0
     funded = False
     for post, weight in groups:
-        span = post.full_months(year)
+        span = post._full_months(year)
         if span:
             first, stop = span.start, span.stop
             earned = cents[stop] - cents[first]

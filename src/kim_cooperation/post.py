@@ -125,6 +125,10 @@ class Post:
             ([4, 5], [])
         """
         check_year(year)
+        return self._full_months(year)
+
+    def _full_months(self, year: int) -> range:
+        """`full_months` for a year already checked: the settlement's path (I7)."""
         start, end = self.employment_start, self.employment_end
         first, last = 1, 12
         if start is not None and start.year >= year:

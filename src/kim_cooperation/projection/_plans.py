@@ -114,10 +114,10 @@ def grow_plan(plan: CostPlan, years: int, personnel_growth: Exact) -> CostPlan:
 
 def _grown(plan: CostPlan, years: int, rate: Fraction, growth: Exact) -> CostPlan:
     """`grow_plan` for a number of years and a rate already checked (``growth`` as given)."""
-    factor = (1 + rate) ** years
-    # Personnel × factor in cents, rounded half up once, on integers: never negative, as
-    # the factor is not (the rate is at least -1).
-    numerator, denominator = factor.numerator, factor.denominator
+    # (1 + rate) ** years on integers, in lowest terms as the rate is; personnel × that in
+    # cents, rounded half up once: never negative, as the factor is not (rate at least -1).
+    numerator = (rate.denominator + rate.numerator) ** years
+    denominator = rate.denominator**years
     grown: dict[str, CostStatement] = {}
     for region, statement in plan.items():
         if not isinstance(statement, CostStatement):

@@ -87,15 +87,16 @@ def _usual_figures(
         return None
     first, last = window
     termination = agreement._index.termination
-    left = []
-    for member in region.members:
-        ends = termination.get(member)
-        if ends is not None and ends < last:
-            if ends >= first:
-                return None  # a member leaves within the year: spans (C12, I10)
-            left.append(member)
-    if len(left) == len(region.members):
-        return None  # nobody remains; the general path says why
+    left: list[Party] = []
+    if termination:  # without any notice every member stays all year
+        for member in region.members:
+            ends = termination.get(member)
+            if ends is not None and ends < last:
+                if ends >= first:
+                    return None  # a member leaves within the year: spans (C12, I10)
+                left.append(member)
+        if len(left) == len(region.members):
+            return None  # nobody remains; the general path says why
     groups = region._post_groups
     funding, lost = _twelfths_on_integers(groups.groups, groups.denominator, year, sums)
     return _UsualFigures(
