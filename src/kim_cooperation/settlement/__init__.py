@@ -190,6 +190,13 @@ class RegionSettlement(DerivedOnRead, Exportable):
             weight and its members' exact shares (I10); one span for a
             year without changes.
 
+    In a usual year (the members do not change within it, funding in
+    twelfths, equal parts) the figures are computed at once on integers,
+    and ``funding``, ``spans`` and ``billing`` are derived by the same rules
+    when one of them is first read, then kept: a settlement nobody explains
+    builds only its figures. Equality, hashing, ``repr``, copies and
+    pickles read them as any caller does, so they are the same either way.
+
     Examples:
         >>> from kim_cooperation import presets, settle
         >>> settlement = settle(presets.coesfeld(), 2023, presets.coesfeld_cost_plan_2023())
