@@ -96,7 +96,7 @@ def _usual_figures(
                     return None  # a member leaves within the year: spans (C12, I10)
                 left.append(member)
         if len(left) == len(region.members):
-            return None  # nobody remains; the general path says why
+            return None  # pragma: no cover - refused when the agreement is made (C12, C13)
     groups = region._post_groups
     funding, lost = _twelfths_on_integers(groups.groups, groups.denominator, year, sums)
     return _UsualFigures(
