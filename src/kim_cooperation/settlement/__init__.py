@@ -30,8 +30,12 @@ the year, the months' funding rates); then for each region its funding
 (`kim_cooperation.membership`) are computed once each and passed on. The
 rules below never call back into the agreement or the settlement.
 
-The package's modules, for a reader of its code: ``_funding`` holds the
-months' rates and each region's funding; ``_billing`` the billing lines;
+The package's modules, for a reader of its code: ``_usual`` settles the
+usual region-year (the members do not change within it, funding in
+twelfths, equal parts) on integers, whose funding post by post, spans and
+billing lines are derived by the general rules when first read;
+``_funding`` holds the months' rates and each region's funding;
+``_billing`` the billing lines;
 ``_older_pickles`` the spans of settlements pickled before they were
 recorded; ``_table`` the plain data, records and titles; ``_chart_data``
 the charts.
