@@ -92,7 +92,7 @@ COMPUTATIONS: Final[Mapping[str, Mapping[str, frozenset[str]]]] = {
     # (C3, C4, C11, C12, I9, I10).
     "membership": {
         "membership": frozenset(
-            {"cost_shares", "members_for_year", "post_shares", "_region_year"}
+            {"cost_shares", "members_for_year", "post_shares", "_region_year", "_usual_members"}
         ),
         "spans": frozenset(
             {

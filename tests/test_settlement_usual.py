@@ -222,17 +222,34 @@ def test_an_unknown_attribute_is_still_an_attribute_error() -> None:
     assert not hasattr(settled, "_missing")
 
 
-def test_a_key_other_than_equal_parts_goes_the_general_path() -> None:
+def test_a_keyed_region_is_usual_while_nobody_has_left_it() -> None:
+    # The example agreement: Nord by population, Ost by fixed weights, West in equal parts;
+    # quarter terms, so towns leave within a year.
     agreement = presets.example()
-    assert any(region.split_key.kind is not KeyKind.EQUAL for region in agreement.regions)
-    plans = presets.example_cost_plans()
-    for year, plan in plans.items():
-        settlement = settle(agreement, year, plan)
-        for region in settlement.regions:
-            assert (_waiting(region) == list(DERIVED)) is (
-                region.region.split_key.kind is KeyKind.EQUAL
-            )
-        _assert_same(settlement, _general(agreement, year, dict(plan)))
+    assert {region.split_key.kind for region in agreement.regions} == set(KeyKind)
+    taken = {True: 0, False: 0}
+    for year, plan in presets.example_cost_plans().items():
+        received = dt.date(year - 1, 9, 30)  # six months to a quarter's end: 31 March
+        for leaving in ((), ("Lindenhöhe", "Fuchsberg")):
+            if leaving and received < agreement.start:
+                continue
+            varied = agreement
+            for town in leaving:
+                varied = varied.give_notice(town, received)
+            settlement = settle(varied, year, plan)
+            for region in settlement.regions:
+                usual = _waiting(region) == list(DERIVED)
+                changed = any(
+                    (ends := varied.termination_of(party)) is not None and ends.year == year
+                    for party in region.region.members
+                )
+                assert usual is not changed
+                taken[usual] += 1
+                if usual and region.region.split_key.kind is KeyKind.POPULATION:
+                    assert region.reference_day == dt.date(year - 1, 12, 31)
+            _assert_same(settlement, _general(varied, year, dict(plan)))
+    assert taken[True]
+    assert taken[False]
 
 
 @settings(max_examples=200, deadline=None)

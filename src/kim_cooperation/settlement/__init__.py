@@ -589,17 +589,28 @@ def _settle_usual(
         return None
     balance = figures.balance
     cents = max(balance, 0)
-    if figures.left:
-        # A town that has left no longer pays; its share passes to those who remain (C12).
-        members = tuple(party for party in region.members if party not in figures.left)
+    left, employer, weights, reference_day = figures.members
+    if figures.lost:
+        clause = Clause.C10
+    elif left:
+        clause = Clause.C12  # a town that has left no longer pays; its share passed on
+    else:
+        clause = Clause.C4
+    if weights is not None:
+        # By the key's weights, all members all year (C4, I9): shares in AGS order.
+        members = tuple(party for party in region.members)  # its own tuple, as a split's
+        integers: tuple[int, ...] = tuple(weights[party] for party in members)
+        total = sum(integers)
+        shares = tuple(Fraction(weight, total) for weight in integers)
+    elif left:
+        # Equal parts among those who remain (C4, C12, I1).
+        members = tuple(party for party in region.members if party not in left)
         shares = tuple(Fraction(1, len(members)) for _ in members)
-        clause = Clause.C10 if figures.lost else Clause.C12
+        integers = (1,) * len(members)
     else:
         members, shares = region._equal_shares
-        clause = Clause.C10 if figures.lost else Clause.C4
-    split = _allocate(
-        cents, members, shares, figures.employer, clause, integers=(1,) * len(members)
-    )
+        integers = (1,) * len(members)
+    split = _allocate(cents, members, shares, employer, clause, integers=integers)
     made = object.__new__(RegionSettlement)
     # Direct slot writes: the class is frozen, and this is the path of nearly every settle.
     put = object.__setattr__
@@ -609,9 +620,9 @@ def _settle_usual(
     put(made, "own_share", _euros(cents))
     put(made, "surplus", _euros(max(-balance, 0)))
     put(made, "split", split)
-    put(made, "employer", figures.employer)
+    put(made, "employer", employer)
     put(made, "key", EQUAL_KEY if figures.equal_parts else region.split_key)
-    put(made, "reference_day", None)
+    put(made, "reference_day", reference_day)
     # The window is the settlement's own, shared by its regions as the general path shares it.
     put(made, "_pending", pending)
     return made
@@ -639,9 +650,9 @@ def _derived_funding(settled: RegionSettlement, pending: _Pending) -> RegionFund
 
 
 def _derived_spans(settled: RegionSettlement, pending: _Pending) -> tuple[Span, ...]:
-    """A usual region-year's one span: every member all year, equal parts (C4, C10, I10)."""
+    """A usual region-year's one span: the members that remain all year (C4, C10, C12, I10)."""
     agreement, window = pending
-    # Equal parts whatever the key in a year without funding (C10, I12); the key is equal here.
+    # Equal parts whatever the key in a year without funding (C10, I12).
     equal_parts = (
         settled.split.clause is Clause.C10
         and agreement.policies.no_funding_split is ShareBasis.EQUAL

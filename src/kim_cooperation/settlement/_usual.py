@@ -1,18 +1,21 @@
-"""The usual year of a region, settled on integers (C4, C5, C7, C10; I1, I2, I6, I7).
+"""The usual year of a region, settled on integers (C4, C5, C7, C10, C12; I1, I2, I6, I7, I9).
 
 Most region-years are usual: the members do not change within the year
 (every notice ends before the year begins or not before its last day the
-agreement runs), the posts are funded in twelfths (I7), and the region's
-key is equal parts (C4, I1). For such a year `_usual_figures` computes what
-the settlement's figures need, on integers: the funding in cents from the
-year's running sums of the months' rates and the posts grouped by their
-dates (`Region._post_groups`), the own share and the surplus (C7, I6),
-whether the funding was lost (C10), the year's employer (C3), and the
-towns that have left (C12). The split is equal parts among the members that
-remain, in their AGS order (`Region._equal_shares` when nobody has left),
-also in a year without funding (C10): a leaving town's share passes in
-equal parts to those who remain (C12), whichever way its key passes it, as
-every town's key weight is the same.
+agreement runs) and the posts are funded in twelfths (I7); a region split
+by fixed weights or population (I9) only while nobody has left it. For
+such a year `_usual_figures` computes what the settlement's figures need,
+on integers: who bears the year (`membership._usual_members`: the towns
+that have left, the employer, the key's weights), then the funding in
+cents from the year's running sums of the months' rates and the posts
+grouped by their dates (`Region._post_groups`), the own share and the
+surplus (C7, I6), and whether the funding was lost (C10). The split is
+equal parts among the members that remain, in their AGS order
+(`Region._equal_shares` when nobody has left), also in a year without
+funding under ``no_funding_split="equal"`` (C10, I12): a leaving town's
+share passes in equal parts to those who remain (C12), whichever way its
+key passes it, as every town's key weight is the same; or by the key's
+weights (C4, I9).
 
 It gives the same figures as the general path (`kim_cooperation.funding`,
 `kim_cooperation.membership`), which the property tests check; the objects
@@ -28,8 +31,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from kim_cooperation.funding import _MonthSums, _twelfths_on_integers
 from kim_cooperation.keys import KeyKind
+from kim_cooperation.membership import _usual_members, _UsualMembers
 from kim_cooperation.policy import ShareBasis, WithdrawalScope
-from kim_cooperation.roll import _employer_on
 
 if TYPE_CHECKING:
     from kim_cooperation.agreement import Agreement
@@ -38,7 +41,7 @@ if TYPE_CHECKING:
 
 
 class _UsualFigures(NamedTuple):
-    """What a usual region-year's settlement is made of (C3, C5, C7, C10, I6, I12).
+    """What a usual region-year's settlement is made of (C3, C5, C7, C10, C12, I6, I9, I12).
 
     Attributes:
         balance: The costs less the funding, in cents: the own share when
@@ -46,15 +49,13 @@ class _UsualFigures(NamedTuple):
         lost: The funding was lost all year (C10).
         equal_parts: The own share is split in equal parts because the
             funding was lost, whatever the region's key (C10, I12).
-        employer: The employer on the year's last day (C3, C9).
-        left: The members that left before the year (C12), in AGS order.
+        members: Who bears the year (`membership._usual_members`).
     """
 
     balance: int
     lost: bool
     equal_parts: bool
-    employer: Party
-    left: tuple[Party, ...]
+    members: _UsualMembers
 
 
 def _usual_figures(
@@ -68,6 +69,13 @@ def _usual_figures(
 ) -> _UsualFigures | None:
     """The figures of ``region``'s ``year`` if the year is usual, else ``None``.
 
+    Whether the members change within the year is found first, from the
+    agreement's termination dates, so that a year that is not usual goes
+    the general path before its funding or who bears it is computed: each
+    is computed once per region-year. The funding comes before who bears
+    it, as a year without funding is split in equal parts, which needs no
+    key (C10, I12).
+
     Args:
         agreement: The agreement, read for its policies and notices.
         region: A region of the agreement.
@@ -76,14 +84,11 @@ def _usual_figures(
         window: The days the agreement runs in the year (`year_window`).
         sums: The running sums of the year's monthly rates, or ``None``
             when part years are funded by days (I7), which is not usual.
+
+    Raises:
+        NoPopulationCountError: A population key lacks a town's count (I9).
     """
-    if (
-        sums is None
-        or agreement.policies.withdrawal_scope is WithdrawalScope.AGREEMENT
-        # Another key splits in equal parts only in a year without funding (C10, I12),
-        # which is rare: such years go the general path, so funding is computed once.
-        or region.split_key.kind is not KeyKind.EQUAL
-    ):
+    if sums is None or agreement.policies.withdrawal_scope is WithdrawalScope.AGREEMENT:
         return None
     first, last = window
     termination = agreement._index.termination
@@ -95,14 +100,18 @@ def _usual_figures(
                 if ends >= first:
                     return None  # a member leaves within the year: spans (C12, I10)
                 left.append(member)
-        if len(left) == len(region.members):
-            return None  # pragma: no cover - refused when the agreement is made (C12, C13)
+        if left and (
+            len(left) == len(region.members) or region.split_key.kind is not KeyKind.EQUAL
+        ):
+            # Nobody remains (the agreement refuses that), or a town's share passes by a
+            # key under the policies: the general path.
+            return None
     groups = region._post_groups
     funding, lost = _twelfths_on_integers(groups.groups, groups.denominator, year, sums)
+    equal_parts = lost and agreement.policies.no_funding_split is ShareBasis.EQUAL
+    members = _usual_members(agreement, region, year, window, tuple(left), equal_parts=equal_parts)
+    if members is None:
+        return None
     return _UsualFigures(
-        balance=costs_cents - funding,
-        lost=lost,
-        equal_parts=lost and agreement.policies.no_funding_split is ShareBasis.EQUAL,
-        employer=_employer_on(agreement, region, last),
-        left=tuple(left),
+        balance=costs_cents - funding, lost=lost, equal_parts=equal_parts, members=members
     )
