@@ -12,11 +12,12 @@ import pathlib
 import pickle
 import shutil
 import sys
+from collections.abc import Callable, Mapping
 
 import pytest
 
 import kim_cooperation
-from kim_cooperation import presets
+from kim_cooperation import Agreement, CostStatement, presets
 from kim_cooperation.files import load_agreement
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -43,7 +44,11 @@ def test_the_snapshots_are_current() -> None:
         ("example", presets.example, presets.example_cost_plans),
     ],
 )
-def test_a_preset_is_what_reading_its_file_gives(name: str, agreement, plans) -> None:  # type: ignore[no-untyped-def]
+def test_a_preset_is_what_reading_its_file_gives(
+    name: str,
+    agreement: Callable[[], Agreement],
+    plans: Callable[[], Mapping[int, Mapping[str, CostStatement]]],
+) -> None:
     read = load_agreement(DATA / f"{name}.toml")
     assert agreement() == read.agreement
     assert pickle.dumps(agreement(), protocol=4) == pickle.dumps(read.agreement, protocol=4)

@@ -125,9 +125,10 @@ _ITEM_LABELS: Final = MappingProxyType(
 
 
 _ITEMS: Final = tuple(CostItem)
+"""The cost items in the order of clause C8."""
+
 _OTHER_ITEMS: Final = tuple(item.value for item in _ITEMS if item is not CostItem.PERSONNEL)
 """The names of the items other than personnel costs, which a grown plan keeps (C8)."""
-"""The cost items in the order of clause C8."""
 
 
 _COST: Final = Phrase(N_("cost"))

@@ -475,9 +475,18 @@ class _MonthSums(NamedTuple):
     months: tuple[int, ...]
 
 
+_ALL_MONTHS: Final = tuple(max(0, month - 1) for month in range(14))
+"""``_MonthSums.months`` of a year whose every month is funded: month m has m - 1 before it."""
+
+
 def _month_sums(rates: _MonthRates) -> _MonthSums:
     """The running sums of a year's `_month_rates`, computed once for all its regions."""
     cents = [0, 0]
+    if len(rates) == 12:
+        # Every month funded, the usual year: the rates in month order, none to look up.
+        for _, amount in rates.values():
+            cents.append(cents[-1] + amount)
+        return _MonthSums(tuple(cents), _ALL_MONTHS)
     months = [0, 0]
     for month in range(1, 13):
         entry = rates.get(month)
@@ -491,17 +500,7 @@ def _summed_month_rates(
 ) -> tuple[_MonthRates, _MonthSums]:
     """A year's `_month_rates` with their running sums (`_month_sums`), once for all regions."""
     rates = _month_rates(schedule, year, active_from, active_until)
-    if len(rates) == 12:
-        # Every month funded, the usual year: the sums in one pass, without looking months up.
-        cents = [0, 0]
-        for _, amount in rates.values():
-            cents.append(cents[-1] + amount)
-        return rates, _MonthSums(tuple(cents), _ALL_MONTHS)
     return rates, _month_sums(rates)
-
-
-_ALL_MONTHS: Final = tuple(max(0, month - 1) for month in range(14))
-"""``_MonthSums.months`` of a year whose every month is funded: month m has m - 1 before it."""
 
 
 def _twelfths_on_integers(

@@ -217,14 +217,12 @@ class _UsualMembers(NamedTuple):
     """Who bears a usual region-year, as its settlement on integers needs it (C3, C4, C12, I9).
 
     Attributes:
-        left: The members that left before the year (C12), in AGS order.
         employer: The employer on the year's last day (C3, C9).
         weights: The key's integer weights of the members that remain, in
             AGS order (`key_integers`), or ``None`` for equal parts.
         reference_day: The day of the population counts (I9), or ``None``.
     """
 
-    left: tuple[Party, ...]
     employer: Party
     weights: dict[Party, int] | None
     reference_day: dt.date | None
@@ -235,15 +233,14 @@ def _usual_members(
     region: Region,
     year: int,
     window: tuple[dt.date, dt.date],
-    left: tuple[Party, ...],
     *,
     equal_parts: bool,
 ) -> _UsualMembers | None:
     """Who bears ``region``'s usual ``year``, its members unchanged within it (C3, C4, C12, I9).
 
-    The caller has found that no member leaves within the year and which
-    left before it (``left``): they bear nothing, their shares passed on in
-    equal parts (C12, I3, I11). A region split by fixed weights or
+    The caller has found that no member leaves within the year, and which
+    left before it: those bear nothing, their shares passed on in equal
+    parts among the rest (C12, I3, I11). A region split by fixed weights or
     population (I9) bears by the key's weights as they stand (the caller
     sends such a region here only while nobody has left it: how a leaver's
     share passes by a key depends on the policies, which the general path,
@@ -264,7 +261,6 @@ def _usual_members(
         if not any(weights.values()):
             return None
     return _UsualMembers(
-        left=left,
         employer=_employer_on(agreement, region, window[1]),
         weights=weights,
         reference_day=None if equal_parts else _reference_day(agreement, region, year),

@@ -70,7 +70,6 @@ def _check_key(_region: Region, _attribute: object, value: SplitKey) -> None:
         )
 
 
-# The hash is cached: regions key the per-region tables of every settlement, and hashing one walks its members and posts.
 class _PostGroups(NamedTuple):
     """A region's posts grouped by employment dates (`Region._post_groups`).
 
@@ -85,6 +84,7 @@ class _PostGroups(NamedTuple):
     denominator: int
 
 
+# The hash is cached: regions key the per-region tables of every settlement, and hashing one walks its members and posts.
 @reads_older_pickles
 @attrs.frozen(kw_only=True, cache_hash=True)
 class Region(RegionType):

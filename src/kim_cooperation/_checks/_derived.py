@@ -44,21 +44,16 @@ class DerivedOnRead:
         def __getattr__(self, name: str) -> object:
             # Called only when normal look-up fails: an unset slot, or no such attribute.
             derive = type(self)._DERIVERS.get(name)
-            if derive is None:
-                raise AttributeError(
-                    f"{type(self).__name__!r} object has no attribute {name!r}",
-                    name=name,
-                    obj=self,
-                )
-            try:
-                pending = object.__getattribute__(self, "_pending")
-            except AttributeError:
-                raise AttributeError(
-                    f"{type(self).__name__!r} object has no attribute {name!r}",
-                    name=name,
-                    obj=self,
-                ) from None
-            value = derive(self, pending)
-            # Kept in the field's slot: the class is frozen, so past its __setattr__.
-            object.__setattr__(self, name, value)
-            return value
+            if derive is not None:
+                try:
+                    pending = object.__getattribute__(self, "_pending")
+                except AttributeError:
+                    pass  # made otherwise: every field is set, so this one does not exist
+                else:
+                    value = derive(self, pending)
+                    # Kept in the field's slot: the class is frozen, so past its __setattr__.
+                    object.__setattr__(self, name, value)
+                    return value
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}", name=name, obj=self
+            )

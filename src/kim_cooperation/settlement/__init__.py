@@ -589,7 +589,8 @@ def _settle_usual(
         return None
     balance = figures.balance
     cents = max(balance, 0)
-    left, employer, weights, reference_day = figures.members
+    left = figures.left
+    employer, weights, reference_day = figures.members
     if figures.lost:
         clause = Clause.C10
     elif left:

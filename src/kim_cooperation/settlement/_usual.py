@@ -5,12 +5,12 @@ Most region-years are usual: the members do not change within the year
 agreement runs) and the posts are funded in twelfths (I7); a region split
 by fixed weights or population (I9) only while nobody has left it. For
 such a year `_usual_figures` computes what the settlement's figures need,
-on integers: who bears the year (`membership._usual_members`: the towns
-that have left, the employer, the key's weights), then the funding in
-cents from the year's running sums of the months' rates and the posts
-grouped by their dates (`Region._post_groups`), the own share and the
-surplus (C7, I6), and whether the funding was lost (C10). The split is
-equal parts among the members that remain, in their AGS order
+on integers: the towns that have left (C12); the funding in cents from the
+year's running sums of the months' rates and the posts grouped by their
+dates (`Region._post_groups`), and whether it was lost (C10); the own share
+and the surplus (C7, I6); and who bears the year
+(`membership._usual_members`: the employer, the key's weights). The split
+is equal parts among the members that remain, in their AGS order
 (`Region._equal_shares` when nobody has left), also in a year without
 funding under ``no_funding_split="equal"`` (C10, I12): a leaving town's
 share passes in equal parts to those who remain (C12), whichever way its
@@ -49,12 +49,14 @@ class _UsualFigures(NamedTuple):
         lost: The funding was lost all year (C10).
         equal_parts: The own share is split in equal parts because the
             funding was lost, whatever the region's key (C10, I12).
+        left: The members that left before the year (C12), in AGS order.
         members: Who bears the year (`membership._usual_members`).
     """
 
     balance: int
     lost: bool
     equal_parts: bool
+    left: tuple[Party, ...]
     members: _UsualMembers
 
 
@@ -109,9 +111,13 @@ def _usual_figures(
     groups = region._post_groups
     funding, lost = _twelfths_on_integers(groups.groups, groups.denominator, year, sums)
     equal_parts = lost and agreement.policies.no_funding_split is ShareBasis.EQUAL
-    members = _usual_members(agreement, region, year, window, tuple(left), equal_parts=equal_parts)
+    members = _usual_members(agreement, region, year, window, equal_parts=equal_parts)
     if members is None:
         return None
     return _UsualFigures(
-        balance=costs_cents - funding, lost=lost, equal_parts=equal_parts, members=members
+        balance=costs_cents - funding,
+        lost=lost,
+        equal_parts=equal_parts,
+        left=tuple(left),
+        members=members,
     )
